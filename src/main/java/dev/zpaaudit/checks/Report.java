@@ -1,0 +1,45 @@
+package dev.zpaaudit.checks;
+
+import dev.zpaaudit.diag.Diagnostic;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a run found, ready for any renderer. Deterministic: checks keep the order they were
+ * run in (stable ids), diagnostics are sorted, and no timestamps are recorded.
+ */
+public record Report(
+    String command,
+    RangeInfo ranges,
+    List<Input> inputs,
+    Map<String, String> context,
+    List<CheckResult> checks,
+    List<Diagnostic> diagnostics) {
+
+  /** Where the published ranges came from. */
+  public record RangeInfo(String source, String date, int count) {}
+
+  /** An input file and the format it was read as. */
+  public record Input(String file, String format) {}
+
+  public Report {
+    inputs = List.copyOf(inputs);
+    context = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(context));
+    checks = List.copyOf(checks);
+    diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+  }
+
+  public long count(Status s) {
+    return checks.stream().filter(c -> c.status() == s).count();
+  }
+
+  public boolean gates(Severity threshold, boolean indeterminateGates) {
+    return checks.stream().anyMatch(c -> c.gates(threshold, indeterminateGates));
+  }
+
+  public static Comparator<CheckResult> byId() {
+    return Comparator.comparing(CheckResult::id);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.zpaaudit.cli;
+
+import dev.zpaaudit.checks.Report;
+import dev.zpaaudit.checks.Severity;
+import dev.zpaaudit.report.ReportWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** Output and gating options shared by every command that writes a report. */
+public final class ReportOptions {
+  @Option(
+      names = "--format",
+      split = ",",
+      paramLabel = "FORMAT",
+      description =
+          "Report format: text or json. Without --output exactly one, printed to standard output"
+              + " (default text). With --output, the formats to write (default: all).")
+  List<String> formats = new ArrayList<>();
+
+  @Option(
+      names = "--output",
+      paramLabel = "DIR",
+      description = "Write report.<ext> files into DIR instead of printing.")
+  Path output;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      description =
+          "Exit 1 when a check at or above this severity fails or is indeterminate:"
+              + " critical, high, medium, low, info (default: info, i.e. any).")
+  String failOn = "info";
+
+  @Option(
+      names = "--allow-indeterminate",
+      description =
+          "Do not let indeterminate checks set exit code 1 (they are still reported, never as"
+              + " passes).")
+  boolean allowIndeterminate;
+
+  Severity threshold() {
+    return Severity.parse(failOn);
+  }
+
+  /** Checks the options before any work is done; throws IllegalArgumentException on misuse. */
+  void validate() {
+    threshold();
+    for (String f : formats) {
+      ReportWriter.renderer(f);
+    }
+    if (output == null && formats.size() > 1) {
+      throw new IllegalArgumentException("several --format values need --output DIR");
+    }
+  }
+
+  /** Writes the report and returns the exit code it warrants. */
+  int emit(Report report, PrintStream out) throws IOException {
+    List<String> fs =
+        !formats.isEmpty() ? formats : output == null ? List.of("text") : ReportWriter.formats();
+    ReportWriter.write(report, fs, output, out);
+    return report.gates(threshold(), !allowIndeterminate) ? ExitCodes.FINDINGS : ExitCodes.CLEAN;
+  }
+}

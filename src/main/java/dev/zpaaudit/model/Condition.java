@@ -1,0 +1,92 @@
+package dev.zpaaudit.model;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One test of a rule's match. A rule matches when all its conditions hold. Vendors' negations are
+ * resolved at parse time where a complement is exact (addresses, ports, protocols); the rest carry
+ * their own {@code negated} flag.
+ */
+public sealed interface Condition {
+
+  /** Source address in the set. The set's family also restricts the packet's family. */
+  record Src(IpSet set) implements Condition {}
+
+  record Dst(IpSet set) implements Condition {}
+
+  /** IP protocol number (IPv4 protocol / IPv6 next header) in the set (universe 256). */
+  record Proto(Bits protocols) implements Condition {}
+
+  /** Packet family (4 or 6), for rules that test it without an address. */
+  record Family(int family) implements Condition {}
+
+  /** Source port in the set; for ICMP the type. Only TCP, UDP, SCTP, ICMP packets carry one. */
+  record SrcPort(PortSet ports) implements Condition {}
+
+  /** Destination port in the set; for ICMP the code. */
+  record DstPort(PortSet ports) implements Condition {}
+
+  /** Either port in the set (iptables multiport --ports). */
+  record EitherPort(PortSet ports) implements Condition {}
+
+  /** TCP flag byte in the set (universe 256). */
+  record Flags(Bits flags) implements Condition {}
+
+  /**
+   * Input interface name matches one of the patterns (a trailing '+' matches any suffix); negated
+   * means matches none of them.
+   */
+  record InIface(List<String> patterns, boolean negated) implements Condition {
+    public InIface {
+      patterns = List.copyOf(patterns);
+    }
+  }
+
+  record OutIface(List<String> patterns, boolean negated) implements Condition {
+    public OutIface {
+      patterns = List.copyOf(patterns);
+    }
+  }
+
+  /** Connection-tracking state (with direction) in the set. */
+  record Ct(Bits states) implements Condition {}
+
+  /** Which tuple of the tracked connection a {@link CtAddr} or {@link CtPort} tests. */
+  enum Tuple {
+    ORIG_SRC,
+    ORIG_DST,
+    REPLY_SRC,
+    REPLY_DST
+  }
+
+  /** An address of the tracked connection's original or reply tuple in the set (no NAT assumed). */
+  record CtAddr(Tuple tuple, IpSet set) implements Condition {}
+
+  record CtPort(Tuple tuple, PortSet ports) implements Condition {}
+
+  /** Address type of the source or destination (LOCAL, UNICAST, BROADCAST, MULTICAST, ...). */
+  record AddrType(boolean source, Set<String> types, boolean negated) implements Condition {
+    public AddrType {
+      types = Set.copyOf(types);
+    }
+  }
+
+  /** Holds when any alternative (a conjunction) holds; e.g. a set lookup on a concatenation. */
+  record AnyOf(List<List<Condition>> alternatives) implements Condition {
+    public AnyOf {
+      alternatives = alternatives.stream().map(List::copyOf).toList();
+    }
+  }
+
+  /**
+   * A test that is not modelled (rate limits, marks, MAC addresses, time of day...). It may hold or
+   * not, so whatever a rule with it decides is uncertain.
+   */
+  record Unknown(String what) implements Condition {
+    public Unknown {
+      Objects.requireNonNull(what);
+    }
+  }
+}

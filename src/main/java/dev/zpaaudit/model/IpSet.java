@@ -1,0 +1,514 @@
+package dev.zpaaudit.model;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * An immutable set of IPv4 or IPv6 addresses, kept as sorted, disjoint, non-adjacent closed
+ * intervals. Addresses are unsigned 128-bit numbers stored as (high, low) long pairs; IPv4 uses the
+ * low 32 bits only. Sets of different families never mix.
+ */
+public final class IpSet {
+  private static final long V4_MAX = 0xFFFF_FFFFL;
+  private static final IpSet EMPTY4 = new IpSet(4, new long[0]);
+  private static final IpSet EMPTY6 = new IpSet(6, new long[0]);
+  private static final IpSet ALL4 = new IpSet(4, new long[] {0, 0, 0, V4_MAX});
+  private static final IpSet ALL6 = new IpSet(6, new long[] {0, 0, -1L, -1L});
+
+  private final int family;
+  /** Four longs an interval: startHigh, startLow, endHigh, endLow. */
+  private final long[] v;
+
+  private IpSet(int family, long[] v) {
+    this.family = family;
+    this.v = v;
+  }
+
+  public static IpSet empty(int family) {
+    return checkFamily(family) == 4 ? EMPTY4 : EMPTY6;
+  }
+
+  public static IpSet all(int family) {
+    return checkFamily(family) == 4 ? ALL4 : ALL6;
+  }
+
+  private static int checkFamily(int family) {
+    if (family != 4 && family != 6) {
+      throw new IllegalArgumentException("address family must be 4 or 6, not " + family);
+    }
+    return family;
+  }
+
+  /** Parses a CIDR ("10.0.0.0/8"), a bare address (a host) or a range ("10.0.0.1-10.0.0.9"). */
+  public static IpSet parse(String text) {
+    return tryParse(text)
+        .orElseThrow(
+            () -> new IllegalArgumentException("not an IP address, CIDR or range: '" + text + "'"));
+  }
+
+  public static Optional<IpSet> tryParse(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    String s = text.trim();
+    int dash = s.indexOf('-');
+    if (dash > 0) {
+      Optional<long[]> a = address(s.substring(0, dash));
+      Optional<long[]> b = address(s.substring(dash + 1));
+      if (a.isEmpty() || b.isEmpty() || a.get()[2] != b.get()[2]) {
+        return Optional.empty();
+      }
+      long[] x = a.get();
+      long[] y = b.get();
+      if (cmp(x[0], x[1], y[0], y[1]) > 0) {
+        return Optional.empty();
+      }
+      return Optional.of(new IpSet((int) x[2], new long[] {x[0], x[1], y[0], y[1]}));
+    }
+    int slash = s.indexOf('/');
+    String addr = slash < 0 ? s : s.substring(0, slash);
+    Optional<long[]> a = address(addr);
+    if (a.isEmpty()) {
+      return Optional.empty();
+    }
+    long[] x = a.get();
+    int family = (int) x[2];
+    int bits = family == 4 ? 32 : 128;
+    int len = bits;
+    if (slash >= 0) {
+      String p = s.substring(slash + 1);
+      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+        return Optional.empty();
+      }
+      len = Integer.parseInt(p);
+      if (len > bits) {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(prefix(family, x[0], x[1], len));
+  }
+
+  /** The block of the given prefix length that contains the address (host bits are cleared). */
+  static IpSet prefix(int family, long hi, long lo, int len) {
+    int hostBits = (family == 4 ? 32 : 128) - len;
+    long maskHi;
+    long maskLo;
+    if (hostBits >= 128) {
+      maskHi = -1L;
+      maskLo = -1L;
+    } else if (hostBits >= 64) {
+      maskLo = -1L;
+      maskHi = hostBits == 64 ? 0 : (-1L >>> (128 - hostBits));
+    } else {
+      maskHi = 0;
+      maskLo = hostBits == 0 ? 0 : (-1L >>> (64 - hostBits));
+    }
+    return new IpSet(family, new long[] {hi & ~maskHi, lo & ~maskLo, hi | maskHi, lo | maskLo});
+  }
+
+  /** Returns {high, low, family} for a literal IPv4 or IPv6 address; no name lookups. */
+  private static Optional<long[]> address(String s) {
+    if (s.isEmpty() || s.length() > 45) {
+      return Optional.empty();
+    }
+    boolean v6 = s.indexOf(':') >= 0;
+    if (!v6 && !s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return Optional.empty();
+    }
+    if (v6 && !s.matches("[0-9A-Fa-f:.]+")) {
+      return Optional.empty();
+    }
+    try {
+      byte[] b = InetAddress.getByName(s).getAddress();
+      return Optional.of(fromBytes(b));
+    } catch (UnknownHostException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static long[] fromBytes(byte[] b) {
+    if (b.length == 4) {
+      long x = ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
+      return new long[] {0, x, 4};
+    }
+    long hi = 0;
+    long lo = 0;
+    for (int i = 0; i < 8; i++) {
+      hi = (hi << 8) | (b[i] & 0xFFL);
+      lo = (lo << 8) | (b[i + 8] & 0xFFL);
+    }
+    return new long[] {hi, lo, 6};
+  }
+
+  public static IpSet of(InetAddress a) {
+    long[] x = fromBytes(a.getAddress());
+    return new IpSet((int) x[2], new long[] {x[0], x[1], x[0], x[1]});
+  }
+
+  public int family() {
+    return family;
+  }
+
+  public boolean isEmpty() {
+    return v.length == 0;
+  }
+
+  public boolean isAll() {
+    return equals(all(family));
+  }
+
+  public int intervalCount() {
+    return v.length / 4;
+  }
+
+  static int cmp(long ah, long al, long bh, long bl) {
+    int c = Long.compareUnsigned(ah, bh);
+    return c != 0 ? c : Long.compareUnsigned(al, bl);
+  }
+
+  private void requireSameFamily(IpSet o) {
+    if (o.family != family) {
+      throw new IllegalArgumentException("mixing IPv" + family + " and IPv" + o.family);
+    }
+  }
+
+  public IpSet intersect(IpSet o) {
+    requireSameFamily(o);
+    if (isEmpty() || o.isEmpty()) {
+      return empty(family);
+    }
+    if (o.isAll() || this == o) {
+      return this;
+    }
+    if (isAll()) {
+      return o;
+    }
+    long[] out = new long[Math.min(v.length + o.v.length, 4 * (intervalCount() + o.intervalCount()))];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    long[] a = v;
+    long[] b = o.v;
+    while (i < a.length && j < b.length) {
+      // start = max(starts), end = min(ends)
+      long sh;
+      long sl;
+      if (cmp(a[i], a[i + 1], b[j], b[j + 1]) >= 0) {
+        sh = a[i];
+        sl = a[i + 1];
+      } else {
+        sh = b[j];
+        sl = b[j + 1];
+      }
+      boolean aEndsFirst = cmp(a[i + 2], a[i + 3], b[j + 2], b[j + 3]) <= 0;
+      long eh = aEndsFirst ? a[i + 2] : b[j + 2];
+      long el = aEndsFirst ? a[i + 3] : b[j + 3];
+      if (cmp(sh, sl, eh, el) <= 0) {
+        if (n + 4 > out.length) {
+          out = Arrays.copyOf(out, out.length * 2 + 4);
+        }
+        out[n++] = sh;
+        out[n++] = sl;
+        out[n++] = eh;
+        out[n++] = el;
+      }
+      if (aEndsFirst) {
+        i += 4;
+      } else {
+        j += 4;
+      }
+    }
+    if (n == v.length && Arrays.equals(out, 0, n, v, 0, n)) {
+      return this;
+    }
+    return new IpSet(family, Arrays.copyOf(out, n));
+  }
+
+  public boolean intersects(IpSet o) {
+    requireSameFamily(o);
+    int i = 0;
+    int j = 0;
+    while (i < v.length && j < o.v.length) {
+      if (cmp(v[i + 2], v[i + 3], o.v[j], o.v[j + 1]) < 0) {
+        i += 4;
+      } else if (cmp(o.v[j + 2], o.v[j + 3], v[i], v[i + 1]) < 0) {
+        j += 4;
+      } else {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public IpSet complement() {
+    long[] all = all(family).v;
+    long[] out = new long[v.length + 4];
+    int n = 0;
+    long ch = all[0];
+    long cl = all[1];
+    boolean open = true;
+    for (int i = 0; i < v.length; i += 4) {
+      if (cmp(ch, cl, v[i], v[i + 1]) < 0) {
+        long[] p = dec(v[i], v[i + 1]);
+        out[n++] = ch;
+        out[n++] = cl;
+        out[n++] = p[0];
+        out[n++] = p[1];
+      }
+      if (v[i + 2] == all[2] && v[i + 3] == all[3]) {
+        open = false;
+        break;
+      }
+      long[] nx = inc(v[i + 2], v[i + 3]);
+      ch = nx[0];
+      cl = nx[1];
+    }
+    if (open) {
+      out[n++] = ch;
+      out[n++] = cl;
+      out[n++] = all[2];
+      out[n++] = all[3];
+    }
+    return new IpSet(family, Arrays.copyOf(out, n));
+  }
+
+  public IpSet minus(IpSet o) {
+    requireSameFamily(o);
+    if (isEmpty() || o.isEmpty() || !intersects(o)) {
+      return this;
+    }
+    return intersect(o.complement());
+  }
+
+  public IpSet union(IpSet o) {
+    requireSameFamily(o);
+    if (o.isEmpty()) {
+      return this;
+    }
+    if (isEmpty()) {
+      return o;
+    }
+    long[] out = new long[v.length + o.v.length];
+    int n = 0;
+    int i = 0;
+    int j = 0;
+    while (i < v.length || j < o.v.length) {
+      long[] src;
+      int k;
+      if (j >= o.v.length || (i < v.length && cmp(v[i], v[i + 1], o.v[j], o.v[j + 1]) <= 0)) {
+        src = v;
+        k = i;
+        i += 4;
+      } else {
+        src = o.v;
+        k = j;
+        j += 4;
+      }
+      n = appendMerged(out, n, src[k], src[k + 1], src[k + 2], src[k + 3]);
+    }
+    return new IpSet(family, Arrays.copyOf(out, n));
+  }
+
+  /** Appends an interval that starts at or after the last one, merging overlap and adjacency. */
+  private static int appendMerged(long[] out, int n, long sh, long sl, long eh, long el) {
+    if (n > 0) {
+      long lh = out[n - 2];
+      long ll = out[n - 1];
+      boolean touches =
+          cmp(sh, sl, lh, ll) <= 0 || (!(lh == -1L && ll == -1L) && sameAsNext(lh, ll, sh, sl));
+      if (touches) {
+        if (cmp(eh, el, lh, ll) > 0) {
+          out[n - 2] = eh;
+          out[n - 1] = el;
+        }
+        return n;
+      }
+    }
+    out[n] = sh;
+    out[n + 1] = sl;
+    out[n + 2] = eh;
+    out[n + 3] = el;
+    return n + 4;
+  }
+
+  private static boolean sameAsNext(long h, long l, long nh, long nl) {
+    long[] x = inc(h, l);
+    return x[0] == nh && x[1] == nl;
+  }
+
+  /** Builds a set from any number of possibly overlapping, unsorted sets of the same family. */
+  public static IpSet unionAll(int family, List<IpSet> sets) {
+    List<long[]> iv = new ArrayList<>();
+    for (IpSet s : sets) {
+      if (s.family != family) {
+        throw new IllegalArgumentException("mixing IPv" + family + " and IPv" + s.family);
+      }
+      for (int i = 0; i < s.v.length; i += 4) {
+        iv.add(new long[] {s.v[i], s.v[i + 1], s.v[i + 2], s.v[i + 3]});
+      }
+    }
+    iv.sort((a, b) -> cmp(a[0], a[1], b[0], b[1]));
+    long[] out = new long[iv.size() * 4];
+    int n = 0;
+    for (long[] x : iv) {
+      n = appendMerged(out, n, x[0], x[1], x[2], x[3]);
+    }
+    return new IpSet(family, Arrays.copyOf(out, n));
+  }
+
+  public boolean containsAll(IpSet o) {
+    return o.minus(this).isEmpty();
+  }
+
+  private static long[] inc(long h, long l) {
+    return l == -1L ? new long[] {h + 1, 0} : new long[] {h, l + 1};
+  }
+
+  private static long[] dec(long h, long l) {
+    return l == 0 ? new long[] {h - 1, -1L} : new long[] {h, l - 1};
+  }
+
+  /** The first address of the set, or empty. */
+  public Optional<InetAddress> first() {
+    return isEmpty() ? Optional.empty() : Optional.of(toInet(v[0], v[1]));
+  }
+
+  /** The last address of the set, or empty. */
+  public Optional<InetAddress> last() {
+    return isEmpty()
+        ? Optional.empty()
+        : Optional.of(toInet(v[v.length - 2], v[v.length - 1]));
+  }
+
+  /** The intervals of this set, each as a set of its own. */
+  public List<IpSet> intervals() {
+    List<IpSet> out = new ArrayList<>(intervalCount());
+    for (int i = 0; i < v.length; i += 4) {
+      out.add(new IpSet(family, Arrays.copyOfRange(v, i, i + 4)));
+    }
+    return out;
+  }
+
+  /** Number of addresses, saturating at Long.MAX_VALUE. */
+  public BigInteger size() {
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < v.length; i += 4) {
+      total = total.add(big(v[i + 2], v[i + 3]).subtract(big(v[i], v[i + 1])).add(BigInteger.ONE));
+    }
+    return total;
+  }
+
+  private InetAddress toInet(long h, long l) {
+    byte[] b = new byte[family == 4 ? 4 : 16];
+    if (family == 4) {
+      for (int i = 0; i < 4; i++) {
+        b[i] = (byte) (l >>> (24 - 8 * i));
+      }
+    } else {
+      for (int i = 0; i < 8; i++) {
+        b[i] = (byte) (h >>> (56 - 8 * i));
+        b[i + 8] = (byte) (l >>> (56 - 8 * i));
+      }
+    }
+    try {
+      return InetAddress.getByAddress(b);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static BigInteger big(long h, long l) {
+    return new BigInteger(Long.toUnsignedString(h)).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(l)));
+  }
+
+  /** The smallest list of CIDR blocks that covers exactly this set, in address order. */
+  public List<String> toCidrs() {
+    List<String> out = new ArrayList<>();
+    int bits = family == 4 ? 32 : 128;
+    for (int i = 0; i < v.length; i += 4) {
+      BigInteger start = big(v[i], v[i + 1]);
+      BigInteger end = big(v[i + 2], v[i + 3]);
+      while (start.compareTo(end) <= 0) {
+        int size = start.signum() == 0 ? bits : Math.min(start.getLowestSetBit(), bits);
+        while (size > 0 && start.add(BigInteger.ONE.shiftLeft(size)).subtract(BigInteger.ONE).compareTo(end) > 0) {
+          size--;
+        }
+        out.add(format(start) + "/" + (bits - size));
+        start = start.add(BigInteger.ONE.shiftLeft(size));
+      }
+    }
+    return out;
+  }
+
+  private String format(BigInteger x) {
+    long h = x.shiftRight(64).longValue();
+    long l = x.longValue();
+    String s = toInet(h, l).getHostAddress();
+    return family == 6 ? compressV6(s) : s;
+  }
+
+  private static String compressV6(String full) {
+    // InetAddress prints 2001:db8:0:0:0:0:0:1; use the RFC 5952 form 2001:db8::1.
+    String[] parts = full.split(":");
+    int bestStart = -1;
+    int bestLen = 0;
+    for (int i = 0; i < parts.length; ) {
+      if (parts[i].equals("0")) {
+        int j = i;
+        while (j < parts.length && parts[j].equals("0")) {
+          j++;
+        }
+        if (j - i > bestLen && j - i > 1) {
+          bestStart = i;
+          bestLen = j - i;
+        }
+        i = j;
+      } else {
+        i++;
+      }
+    }
+    if (bestStart < 0) {
+      return full;
+    }
+    String head = String.join(":", Arrays.copyOfRange(parts, 0, bestStart));
+    String tail = String.join(":", Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
+    return head + "::" + tail;
+  }
+
+  /** Address ranges as "a-b" strings (or single addresses), in order. */
+  public List<String> toRanges() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < v.length; i += 4) {
+      String a = format(big(v[i], v[i + 1]));
+      String b = format(big(v[i + 2], v[i + 3]));
+      out.add(a.equals(b) ? a : a + "-" + b);
+    }
+    return out;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof IpSet s && s.family == family && Arrays.equals(s.v, v);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * family + Arrays.hashCode(v);
+  }
+
+  @Override
+  public String toString() {
+    if (isEmpty()) {
+      return "(none)";
+    }
+    if (isAll()) {
+      return family == 4 ? "0.0.0.0/0" : "::/0";
+    }
+    return String.join(",", toCidrs());
+  }
+}

@@ -1,0 +1,119 @@
+package dev.zpaaudit.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.checks.Evidence;
+import dev.zpaaudit.checks.Report;
+import dev.zpaaudit.checks.Status;
+import dev.zpaaudit.diag.Diagnostic;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The machine-readable report: schema {@value #SCHEMA}, documented in the README. */
+public final class JsonReport implements Renderer {
+  public static final String SCHEMA = "zpa-audit/report/v1";
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  @Override
+  public String extension() {
+    return "json";
+  }
+
+  @Override
+  public String render(Report r) {
+    ObjectNode root = MAPPER.createObjectNode();
+    root.put("schema", SCHEMA);
+    root.putObject("tool").put("name", "zpa-audit").put("version", Version.get());
+    root.put("command", r.command());
+    root.put("status", Renderer.overall(r).label());
+    ObjectNode counts = root.putObject("summary");
+    for (Status s : Status.values()) {
+      counts.put(s.label(), r.count(s));
+    }
+    if (r.ranges() != null) {
+      root.putObject("ranges")
+          .put("source", r.ranges().source())
+          .put("date", r.ranges().date())
+          .put("count", r.ranges().count());
+    } else {
+      root.putNull("ranges");
+    }
+    ArrayNode inputs = root.putArray("inputs");
+    r.inputs().forEach(i -> inputs.addObject().put("file", i.file()).put("format", i.format()));
+    ObjectNode ctx = root.putObject("context");
+    r.context().forEach(ctx::put);
+    ArrayNode checks = root.putArray("checks");
+    r.checks().forEach(c -> check(checks.addObject(), c));
+    ArrayNode diags = root.putArray("diagnostics");
+    for (Diagnostic d : r.diagnostics()) {
+      ObjectNode n = diags.addObject();
+      n.put("severity", d.severity().label());
+      n.put("file", d.location().file());
+      if (d.location().line() > 0) {
+        n.put("line", d.location().line());
+      } else {
+        n.putNull("line");
+      }
+      n.put("message", d.message());
+    }
+    return write(root);
+  }
+
+  private static void check(ObjectNode n, CheckResult c) {
+    n.put("id", c.id());
+    n.put("requirement", String.join(", ", c.requirements()));
+    ArrayNode reqs = n.putArray("requirements");
+    c.requirements().forEach(reqs::add);
+    n.put("severity", c.severity().label());
+    n.put("status", c.status().label());
+    n.put("summary", c.summary());
+    if (c.uncovered() != null) {
+      ArrayNode u = n.putArray("uncovered");
+      c.uncovered().forEach(u::add);
+    }
+    if (c.remediation() != null) {
+      n.put("remediation", c.remediation());
+    }
+    ArrayNode ev = n.putArray("evidence");
+    for (Evidence e : c.evidence()) {
+      ObjectNode x = ev.addObject();
+      x.put("verdict", e.verdict());
+      x.put("file", e.file());
+      if (e.line() > 0) {
+        x.put("line", e.line());
+      } else {
+        x.putNull("line");
+      }
+      x.put("rule", e.rule());
+      x.put("message", e.message());
+      ArrayNode d = x.putArray("destinations");
+      e.destinations().forEach(d::add);
+      ArrayNode s = x.putArray("sources");
+      e.sources().forEach(s::add);
+      x.set("data", MAPPER.valueToTree(new TreeMap<String, Object>(e.data())));
+    }
+  }
+
+  static String write(ObjectNode root) {
+    DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+    pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+    pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
+    try {
+      return MAPPER.writer(pp).writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** For renderers of other data (e.g. sizing figures) that share the same output style. */
+  public static String write(Map<String, Object> tree) {
+    return write((ObjectNode) MAPPER.valueToTree(tree));
+  }
+}
