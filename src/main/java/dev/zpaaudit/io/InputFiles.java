@@ -1,0 +1,69 @@
+package dev.zpaaudit.io;
+
+import dev.zpaaudit.diag.Diagnostic;
+import dev.zpaaudit.diag.Diagnostic.Severity;
+import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.model.SourceLocation;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads untrusted input files with a size bound and strict UTF-8. */
+public final class InputFiles {
+  /** The largest input file read: 64 MiB. */
+  public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private InputFiles() {}
+
+  public static String read(Path file) throws InputException {
+    return read(file, MAX_BYTES);
+  }
+
+  public static String read(Path file, long maxBytes) throws InputException {
+    SourceLocation at = new SourceLocation(file.toString(), 0);
+    try {
+      if (Files.isDirectory(file)) {
+        throw new InputException(new Diagnostic(Severity.ERROR, at, "is a directory, not a file"));
+      }
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        throw new InputException(
+            new Diagnostic(
+                Severity.ERROR, at, "file is " + size + " bytes; the limit is " + maxBytes));
+      }
+      byte[] bytes = Files.readAllBytes(file);
+      return decode(bytes, at);
+    } catch (NoSuchFileException e) {
+      throw new InputException(new Diagnostic(Severity.ERROR, at, "no such file"));
+    } catch (IOException e) {
+      throw new InputException(new Diagnostic(Severity.ERROR, at, "cannot read: " + e.getMessage()));
+    }
+  }
+
+  /** Decodes strict UTF-8 (a leading byte-order mark is dropped); bad bytes are an error. */
+  public static String decode(byte[] bytes, SourceLocation at) throws InputException {
+    try {
+      String s =
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(bytes))
+              .toString();
+      if (s.indexOf('\0') >= 0) {
+        int line = 1 + (int) s.substring(0, s.indexOf('\0')).chars().filter(c -> c == '\n').count();
+        throw new InputException(
+            new Diagnostic(Severity.ERROR, new SourceLocation(at.file(), line),
+                "binary data (a NUL byte); expected a text export"));
+      }
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    } catch (CharacterCodingException e) {
+      throw new InputException(new Diagnostic(Severity.ERROR, at, "not UTF-8 text"));
+    }
+  }
+}
