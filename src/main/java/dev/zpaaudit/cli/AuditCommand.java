@@ -1,12 +1,92 @@
 package dev.zpaaudit.cli;
 
+import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.checks.Report;
+import dev.zpaaudit.checks.network.NetworkChecks;
+import dev.zpaaudit.checks.network.Placement;
+import dev.zpaaudit.diag.Diagnostic;
+import dev.zpaaudit.ingest.ParseResult;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PublishedRanges;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit exports.")
+@Command(
+    name = "audit",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Audit firewall exports against the ZPA connector's network requirements:",
+      "  zen-egress  (R8, R12) every published range allowed from every connector on TCP 443",
+      "  zen-return  (R8)      the replies let back in",
+      "  dns-egress  (R16)     UDP and TCP 53 to each --resolver, both ways"
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  zpa-audit audit --config host.rules --connector 10.1.2.3",
+      "  zpa-audit audit --config gw.rules --chain FORWARD --in-interface eth1 --out-interface eth0 \\",
+      "      --connector 10.1.0.0/24 --resolver 10.1.0.53 --format json",
+      "",
+      "Exit codes: 0 all pass; 1 a check fails or is indeterminate at or above --fail-on;",
+      "2 usage error or unreadable input (nothing is written); 4 internal error."
+    })
 final class AuditCommand implements Callable<Integer> {
+  @Mixin NetworkOptions net;
+
+  @Option(names = "--ranges", paramLabel = "FILE",
+      description = "The published ranges: the vendor's JSON feed or plain text (one CIDR per line)."
+          + " Default: the embedded snapshot.")
+  Path rangesFile;
+
+  @Option(names = "--resolver", paramLabel = "IP",
+      description = "A DNS resolver the connectors use (repeatable); enables dns-egress.")
+  List<String> resolvers = new ArrayList<>();
+
+  @Mixin ReportOptions report;
+
+  PrintStream out = System.out;
+
   @Override
-  public Integer call() {
-    return ExitCodes.CLEAN;
+  public Integer call() throws Exception {
+    report.validate();
+    Placement placement = net.placement();
+    List<IpSet> res = new ArrayList<>();
+    for (String r : resolvers) {
+      IpSet s = IpSet.tryParse(r).orElseThrow(() -> new IllegalArgumentException(
+          "--resolver '" + r + "' is not an IP address"));
+      res.add(s);
+    }
+    if (net.configs.isEmpty()) {
+      throw new IllegalArgumentException("nothing to audit: give at least one --config FILE");
+    }
+    PublishedRanges ranges = NetworkOptions.ranges(rangesFile);
+    List<ParseResult> parsed = net.readConfigs();
+    List<Firewall> fws = new ArrayList<>();
+    List<Diagnostic> diags = new ArrayList<>(ranges.diagnostics());
+    List<Report.Input> inputs = new ArrayList<>();
+    for (ParseResult p : parsed) {
+      fws.add(p.firewall());
+      diags.addAll(p.diagnostics());
+      inputs.add(new Report.Input(p.firewall().source(), p.firewall().format()));
+    }
+    List<CheckResult> checks = new NetworkChecks(fws, ranges, placement).run(res);
+    Map<String, String> ctx = new LinkedHashMap<>();
+    ctx.put("placement", placement.describe());
+    ctx.put("connectors", placement.connectors().isEmpty() ? "any source address"
+        : String.join(", ", placement.connectors().stream().map(IpSet::toString).toList()));
+    ctx.put("source ports", placement.ephemeral().toString());
+    Report r = new Report("audit", new Report.RangeInfo(ranges.source(), ranges.date(), ranges.entries().size()),
+        inputs, ctx, checks, diags);
+    return report.emit(r, out);
   }
 }

@@ -188,7 +188,13 @@ public final class IpSet {
     if (isAll()) {
       return o;
     }
-    long[] out = new long[Math.min(v.length + o.v.length, 4 * (intervalCount() + o.intervalCount()))];
+    if (o.v.length == 4) {
+      return clip(o.v[0], o.v[1], o.v[2], o.v[3]);
+    }
+    if (v.length == 4) {
+      return o.clip(v[0], v[1], v[2], v[3]);
+    }
+    long[] out = new long[v.length + o.v.length];
     int n = 0;
     int i = 0;
     int j = 0;
@@ -229,8 +235,55 @@ public final class IpSet {
     return new IpSet(family, Arrays.copyOf(out, n));
   }
 
+  /** Index (in intervals) of the first interval whose end is at or after (h, l). */
+  private int firstEndingAtOrAfter(long h, long l) {
+    int lo = 0;
+    int hi = v.length / 4;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cmp(v[mid * 4 + 2], v[mid * 4 + 3], h, l) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  /** This set restricted to one interval, by binary search. */
+  private IpSet clip(long sh, long sl, long eh, long el) {
+    int first = firstEndingAtOrAfter(sh, sl);
+    int last = first;
+    while (last < v.length / 4 && cmp(v[last * 4], v[last * 4 + 1], eh, el) <= 0) {
+      last++;
+    }
+    if (last == first) {
+      return empty(family);
+    }
+    long[] out = Arrays.copyOfRange(v, first * 4, last * 4);
+    if (cmp(out[0], out[1], sh, sl) < 0) {
+      out[0] = sh;
+      out[1] = sl;
+    }
+    int e = out.length - 4;
+    if (cmp(out[e + 2], out[e + 3], eh, el) > 0) {
+      out[e + 2] = eh;
+      out[e + 3] = el;
+    }
+    if (out.length == v.length && Arrays.equals(out, v)) {
+      return this;
+    }
+    return new IpSet(family, out);
+  }
+
   public boolean intersects(IpSet o) {
     requireSameFamily(o);
+    if (o.v.length == 4 || v.length == 4) {
+      IpSet big = o.v.length == 4 ? this : o;
+      long[] one = o.v.length == 4 ? o.v : v;
+      int k = big.firstEndingAtOrAfter(one[0], one[1]);
+      return k < big.v.length / 4 && cmp(big.v[k * 4], big.v[k * 4 + 1], one[2], one[3]) <= 0;
+    }
     int i = 0;
     int j = 0;
     while (i < v.length && j < o.v.length) {
@@ -429,7 +482,22 @@ public final class IpSet {
   /** The smallest list of CIDR blocks that covers exactly this set, in address order. */
   public List<String> toCidrs() {
     List<String> out = new ArrayList<>();
-    int bits = family == 4 ? 32 : 128;
+    if (family == 4) {
+      for (int i = 0; i < v.length; i += 4) {
+        long start = v[i + 1];
+        long end = v[i + 3];
+        while (start <= end) {
+          int size = start == 0 ? 32 : Math.min(Long.numberOfTrailingZeros(start), 32);
+          while (size > 0 && start + (1L << size) - 1 > end) {
+            size--;
+          }
+          out.add(v4(start) + "/" + (32 - size));
+          start += 1L << size;
+        }
+      }
+      return out;
+    }
+    int bits = 128;
     for (int i = 0; i < v.length; i += 4) {
       BigInteger start = big(v[i], v[i + 1]);
       BigInteger end = big(v[i + 2], v[i + 3]);
@@ -443,6 +511,10 @@ public final class IpSet {
       }
     }
     return out;
+  }
+
+  private static String v4(long x) {
+    return ((x >>> 24) & 255) + "." + ((x >>> 16) & 255) + "." + ((x >>> 8) & 255) + "." + (x & 255);
   }
 
   private String format(BigInteger x) {

@@ -1,0 +1,188 @@
+package dev.zpaaudit.checks.network;
+
+import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.checks.Evidence;
+import dev.zpaaudit.checks.Severity;
+import dev.zpaaudit.checks.Status;
+import dev.zpaaudit.eval.Cube;
+import dev.zpaaudit.eval.Evaluator;
+import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.eval.Outcome;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.PublishedRanges;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The network path checks: zen-egress (R8, R12), zen-return (R8) and dns-egress (R16). Every
+ * firewall given must let the packets through: a range is allowed only if all of them allow it.
+ */
+public final class NetworkChecks {
+  public static final int ZEN_PORT = 443;
+  public static final int DNS_PORT = 53;
+
+  private final List<Firewall> firewalls;
+  private final PublishedRanges ranges;
+  private final Placement placement;
+  private final IfaceDomain domain;
+  private final Map<String, Evaluator> evaluators = new LinkedHashMap<>();
+
+  public NetworkChecks(List<Firewall> firewalls, PublishedRanges ranges, Placement placement) {
+    this.firewalls = List.copyOf(firewalls);
+    this.ranges = ranges;
+    this.placement = placement;
+    this.domain = placement.domain(firewalls);
+  }
+
+  private Evaluator evaluator(Firewall fw, int family) {
+    return evaluators.computeIfAbsent(fw.source() + "#" + family,
+        k -> new Evaluator(fw, family, domain, placement.facts(family, ranges.union(family))));
+  }
+
+  private List<Integer> families() {
+    List<Integer> f = new ArrayList<>();
+    for (int fam : new int[] {4, 6}) {
+      if (!ranges.family(fam).isEmpty()) {
+        f.add(fam);
+      }
+    }
+    return f;
+  }
+
+  public List<CheckResult> run(List<IpSet> resolvers) {
+    List<CheckResult> out = new ArrayList<>();
+    out.add(zenEgress());
+    out.add(zenReturn());
+    out.add(dnsEgress(resolvers));
+    return out;
+  }
+
+  /** Evaluates, per family, the packet sets built by {@code space} along {@code path}. */
+  private Coverage evaluate(boolean replies, int proto, Map<Integer, IpSet> remote, PortSet remotePort) {
+    Coverage cov = replies
+        ? new Coverage(o -> o.packets().src(), o -> o.packets().dst())
+        : new Coverage(o -> o.packets().dst(), o -> o.packets().src());
+    for (Map.Entry<Integer, IpSet> e : remote.entrySet()) {
+      int fam = e.getKey();
+      IpSet local = placement.connectorSet(fam);
+      if (local.isEmpty() || e.getValue().isEmpty()) {
+        continue;
+      }
+      List<Cube> packets = replies
+          ? Flows.replies(domain, fam, proto, local, placement.ephemeral(), e.getValue(), remotePort,
+              placement.returnIfaces(domain))
+          : Flows.outbound(domain, fam, proto, local, placement.ephemeral(), e.getValue(), remotePort,
+              placement.egressIfaces(domain));
+      List<Hook> path = replies ? placement.returnPath() : placement.egressPath();
+      for (Firewall fw : firewalls) {
+        cov.add(evaluator(fw, fam).evaluate(packets, path));
+      }
+    }
+    return cov;
+  }
+
+  private Map<Integer, IpSet> zenSpace() {
+    Map<Integer, IpSet> m = new TreeMap<>();
+    for (int fam : families()) {
+      m.put(fam, ranges.union(fam));
+    }
+    return m;
+  }
+
+  private CheckResult zenEgress() {
+    List<String> reqs = List.of("R8", "R12");
+    String fix = "Allow TCP " + ZEN_PORT + " from every connector to every published ZPA range, above"
+        + " the rules named here (a partial allow list breaks users; new ranges are announced 90 days"
+        + " ahead).";
+    if (placement.chain() == Hook.INPUT) {
+      return new CheckResult("zen-egress", reqs, Severity.CRITICAL, Status.SKIPPED,
+          "not evaluated: connector egress does not cross INPUT (use --chain OUTPUT or FORWARD)",
+          null, List.of(), null);
+    }
+    Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
+    return rangeCheck("zen-egress", reqs, cov, fix, "to", "allowed", "denied");
+  }
+
+  private CheckResult zenReturn() {
+    List<String> reqs = List.of("R8");
+    String fix = "Let replies from the ZPA ranges (TCP source port " + ZEN_PORT + ") back to the"
+        + " connectors, e.g. with a rule accepting ESTABLISHED,RELATED connections before any drop.";
+    Coverage cov = evaluate(true, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
+    return rangeCheck("zen-return", reqs, cov, fix, "from", "replies allowed", "replies denied");
+  }
+
+  private CheckResult rangeCheck(String id, List<String> reqs, Coverage cov, String fix, String dir,
+      String allowWord, String denyWord) {
+    List<Coverage.EntryResult> entries = new ArrayList<>();
+    for (int fam : families()) {
+      entries.addAll(cov.perEntry(ranges.family(fam)));
+    }
+    Map<Coverage.EntryStatus, Integer> counts = new TreeMap<>();
+    for (Coverage.EntryResult r : entries) {
+      counts.merge(r.status(), 1, Integer::sum);
+    }
+    int allowed = counts.getOrDefault(Coverage.EntryStatus.ALLOWED, 0);
+    int denied = counts.getOrDefault(Coverage.EntryStatus.DENIED, 0);
+    int partial = counts.getOrDefault(Coverage.EntryStatus.PARTIAL, 0);
+    int unknown = counts.getOrDefault(Coverage.EntryStatus.INDETERMINATE, 0);
+    Status st = denied + partial > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
+    String summary = String.format("%d of %d published ranges allowed %s the connectors on TCP %d; %d denied,"
+        + " %d partly, %d indeterminate", allowed, entries.size(), dir, ZEN_PORT, denied, partial, unknown);
+    List<String> uncovered = new ArrayList<>();
+    for (Map.Entry<Integer, IpSet> e : zenSpace().entrySet()) {
+      uncovered.addAll(cov.notAllowed(e.getValue()).toCidrs());
+    }
+    List<Evidence> ev = new ArrayList<>(cov.evidence(zenSpace(), allowWord, denyWord));
+    ev.add(cov.perRange(entries));
+    return new CheckResult(id, reqs, Severity.CRITICAL, st, summary, uncovered, ev, st == Status.PASS ? null : fix);
+  }
+
+  private CheckResult dnsEgress(List<IpSet> resolvers) {
+    List<String> reqs = List.of("R16");
+    if (resolvers.isEmpty()) {
+      return new CheckResult("dns-egress", reqs, Severity.HIGH, Status.SKIPPED,
+          "not evaluated: no --resolver given (resolvers are site-specific)", null, List.of(), null);
+    }
+    if (placement.chain() == Hook.INPUT) {
+      return new CheckResult("dns-egress", reqs, Severity.HIGH, Status.SKIPPED,
+          "not evaluated: DNS queries do not cross INPUT (use --chain OUTPUT or FORWARD)", null, List.of(), null);
+    }
+    Map<Integer, IpSet> space = new TreeMap<>();
+    for (IpSet r : resolvers) {
+      space.merge(r.family(), r, IpSet::union);
+    }
+    List<Evidence> ev = new ArrayList<>();
+    boolean fail = false;
+    boolean unknown = false;
+    List<String> bad = new ArrayList<>();
+    for (int proto : new int[] {Flows.UDP, Flows.TCP}) {
+      String p = proto == Flows.UDP ? "UDP" : "TCP";
+      for (boolean replies : new boolean[] {false, true}) {
+        Coverage cov = evaluate(replies, proto, space, PortSet.of(DNS_PORT));
+        for (Evidence e : cov.evidence(space, p + " 53 " + (replies ? "replies" : "queries"),
+            p + " 53 " + (replies ? "replies" : "queries"))) {
+          fail |= e.verdict().equals("deny");
+          unknown |= e.verdict().equals("indeterminate");
+          if (!e.verdict().equals("allow")) {
+            bad.add(p + (replies ? " replies" : " queries"));
+          }
+          ev.add(e);
+        }
+      }
+    }
+    Status st = fail ? Status.FAIL : unknown ? Status.INDETERMINATE : Status.PASS;
+    String res = String.join(", ", resolvers.stream().map(IpSet::toString).toList());
+    String summary = st == Status.PASS
+        ? "DNS over UDP and TCP 53 to " + res + " is allowed both ways"
+        : "DNS to " + res + ": " + String.join(", ", new java.util.LinkedHashSet<>(bad))
+            + (fail ? " not allowed" : " not proven");
+    return new CheckResult("dns-egress", reqs, Severity.HIGH, st, summary, null, ev,
+        st == Status.PASS ? null : "Allow UDP and TCP 53 from the connectors to the resolvers, and the replies.");
+  }
+}

@@ -1,0 +1,115 @@
+package dev.zpaaudit.checks.network;
+
+import dev.zpaaudit.eval.AddressFacts;
+import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.model.Bits;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PortSet;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the filter sits relative to the connector. OUTPUT: a firewall on the connector host (its
+ * traffic leaves through OUTPUT, replies come in through INPUT). FORWARD: a gateway the
+ * connector's traffic crosses, from {@code inIface} to {@code outIface}. INPUT: the host's inbound
+ * side only. Unnamed interfaces stand for any interface but loopback.
+ */
+public record Placement(Hook chain, String inIface, String outIface, List<IpSet> connectors, PortSet ephemeral) {
+
+  public Placement {
+    if (chain != Hook.OUTPUT && chain != Hook.FORWARD && chain != Hook.INPUT) {
+      throw new IllegalArgumentException("--chain must be INPUT, OUTPUT or FORWARD");
+    }
+    connectors = List.copyOf(connectors);
+  }
+
+  public static Hook parseChain(String s) {
+    try {
+      return Hook.valueOf(s.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--chain must be INPUT, OUTPUT or FORWARD, not '" + s + "'");
+    }
+  }
+
+  public boolean host() {
+    return chain != Hook.FORWARD;
+  }
+
+  /** The connector addresses of a family, or every address when none were given. */
+  public IpSet connectorSet(int family) {
+    if (connectors.isEmpty()) {
+      return IpSet.all(family);
+    }
+    IpSet s = IpSet.empty(family);
+    for (IpSet c : connectors) {
+      if (c.family() == family) {
+        s = s.union(c);
+      }
+    }
+    return s;
+  }
+
+  public List<Hook> egressPath() {
+    return chain == Hook.FORWARD
+        ? List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
+        : List.of(Hook.OUTPUT, Hook.POSTROUTING);
+  }
+
+  public List<Hook> returnPath() {
+    return chain == Hook.FORWARD
+        ? List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
+        : List.of(Hook.PREROUTING, Hook.INPUT);
+  }
+
+  public IfaceDomain domain(List<Firewall> firewalls) {
+    List<String> names = new ArrayList<>();
+    if (inIface != null) {
+      names.add(inIface);
+    }
+    if (outIface != null) {
+      names.add(outIface);
+    }
+    return IfaceDomain.forFirewalls(firewalls, names);
+  }
+
+  private static Bits iface(IfaceDomain d, String name) {
+    return name == null ? d.physical() : d.exactly(name);
+  }
+
+  /** Interfaces of egress packets: [input, output]. */
+  public Bits[] egressIfaces(IfaceDomain d) {
+    if (chain == Hook.FORWARD) {
+      return new Bits[] {iface(d, inIface), iface(d, outIface)};
+    }
+    return new Bits[] {d.exactly(IfaceDomain.NONE), iface(d, outIface)};
+  }
+
+  /** Interfaces of reply packets: [input, output]. */
+  public Bits[] returnIfaces(IfaceDomain d) {
+    if (chain == Hook.FORWARD) {
+      return new Bits[] {iface(d, outIface), iface(d, inIface)};
+    }
+    return new Bits[] {iface(d, outIface != null ? outIface : inIface), d.exactly(IfaceDomain.NONE)};
+  }
+
+  public AddressFacts facts(int family, IpSet published) {
+    IpSet local = host() && !connectors.isEmpty() ? connectorSet(family) : IpSet.empty(family);
+    return AddressFacts.of(family, published, local);
+  }
+
+  public String describe() {
+    StringBuilder sb = new StringBuilder(chain.name());
+    if (chain == Hook.FORWARD) {
+      sb.append(" (gateway: in ").append(inIface == null ? "any" : inIface)
+          .append(", out ").append(outIface == null ? "any" : outIface).append(')');
+    } else if (chain == Hook.OUTPUT) {
+      sb.append(" (connector host").append(outIface == null ? "" : ", out " + outIface).append(')');
+    } else {
+      sb.append(" (connector host, inbound only)");
+    }
+    return sb.toString();
+  }
+}

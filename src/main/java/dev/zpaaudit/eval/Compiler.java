@@ -1,0 +1,143 @@
+package dev.zpaaudit.eval;
+
+import dev.zpaaudit.model.Bits;
+import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PortSet;
+import java.util.List;
+
+/** Turns a rule's conditions into packet sets for one address family. */
+final class Compiler {
+  private final int family;
+  private final IfaceDomain domain;
+  private final AddressFacts facts;
+  private final Cube all;
+
+  Compiler(int family, IfaceDomain domain, AddressFacts facts) {
+    this.family = family;
+    this.domain = domain;
+    this.facts = facts;
+    this.all = Cube.all(family, domain);
+  }
+
+  Cube all() {
+    return all;
+  }
+
+  CompiledMatch compile(List<Condition> conditions) {
+    CompiledMatch m = CompiledMatch.always(all);
+    for (Condition c : conditions) {
+      m = m.and(one(c));
+      if (m.definite().isEmpty() && m.maybe().isEmpty()) {
+        return m;
+      }
+    }
+    return m;
+  }
+
+  private CompiledMatch one(Condition c) {
+    if (c instanceof Condition.Src x) {
+      return x.set().family() == family ? of(all.withSrc(x.set())) : CompiledMatch.never();
+    }
+    if (c instanceof Condition.Dst x) {
+      return x.set().family() == family ? of(all.withDst(x.set())) : CompiledMatch.never();
+    }
+    if (c instanceof Condition.Family x) {
+      return x.family() == family ? CompiledMatch.always(all) : CompiledMatch.never();
+    }
+    if (c instanceof Condition.Proto x) {
+      return of(all.withProto(x.protocols()));
+    }
+    if (c instanceof Condition.SrcPort x) {
+      return of(all.withSport(x.ports()));
+    }
+    if (c instanceof Condition.DstPort x) {
+      return of(all.withDport(x.ports()));
+    }
+    if (c instanceof Condition.EitherPort x) {
+      return of(all.withSport(x.ports()))
+          .or(of(all.withDport(x.ports()).withSport(x.ports().complement())));
+    }
+    if (c instanceof Condition.Flags x) {
+      return of(all.withFlags(x.flags()));
+    }
+    if (c instanceof Condition.InIface x) {
+      return of(all.withIif(ifaces(x.patterns(), x.negated())));
+    }
+    if (c instanceof Condition.OutIface x) {
+      return of(all.withOif(ifaces(x.patterns(), x.negated()))).flags(false, true);
+    }
+    if (c instanceof Condition.Ct x) {
+      return of(all.withCt(x.states())).flags(true, false);
+    }
+    if (c instanceof Condition.CtAddr x) {
+      return ctTuple(x.tuple(), all.withSrc(x.set()), all.withDst(x.set()), x.set().family());
+    }
+    if (c instanceof Condition.CtPort x) {
+      return ctTuple(x.tuple(), all.withSport(x.ports()), all.withDport(x.ports()), family);
+    }
+    if (c instanceof Condition.AddrType x) {
+      return addrType(x);
+    }
+    if (c instanceof Condition.AnyOf x) {
+      CompiledMatch out = CompiledMatch.never();
+      for (List<Condition> alt : x.alternatives()) {
+        out = out.or(compile(alt));
+      }
+      return out;
+    }
+    if (c instanceof Condition.Unknown x) {
+      return new CompiledMatch(List.of(), List.of(all), x.what(), false, false);
+    }
+    throw new IllegalStateException("unhandled condition " + c);
+  }
+
+  private static CompiledMatch of(Cube c) {
+    return c.isEmpty() ? CompiledMatch.never() : CompiledMatch.always(c);
+  }
+
+  private Bits ifaces(List<String> patterns, boolean negated) {
+    Bits s = domain.none();
+    for (String p : patterns) {
+      s = s.union(domain.matching(p));
+    }
+    return negated ? s.complement() : s;
+  }
+
+  /**
+   * A test on the tracked connection's tuple. Without NAT, the original tuple is the packet's own
+   * in the original direction and swapped in the reply direction; the reply tuple is the swap of
+   * the original. RELATED packets belong to another connection: unknown. INVALID and UNTRACKED
+   * packets have no tuple: no match.
+   */
+  private CompiledMatch ctTuple(Condition.Tuple t, Cube onSrc, Cube onDst, int setFamily) {
+    if (setFamily != family) {
+      return CompiledMatch.never();
+    }
+    boolean testsSourceSide = t == Condition.Tuple.ORIG_SRC || t == Condition.Tuple.REPLY_DST;
+    Bits orig = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL);
+    Bits reply = CtState.set(CtState.ESTABLISHED_REPLY);
+    Cube inOrig = (testsSourceSide ? onSrc : onDst).withCt(orig);
+    Cube inReply = (testsSourceSide ? onDst : onSrc).withCt(reply);
+    CompiledMatch known = of(inOrig).or(of(inReply));
+    Cube related = all.withCt(CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY));
+    return known
+        .or(new CompiledMatch(List.of(), List.of(related),
+            "conntrack tuple of a RELATED connection", false, false))
+        .flags(true, false);
+  }
+
+  private CompiledMatch addrType(Condition.AddrType x) {
+    List<IpSet> sets = facts.classify(family, x.types(), x.negated());
+    IpSet definite = sets.get(0);
+    IpSet unknown = sets.get(1);
+    Cube d = x.source() ? all.withSrc(definite) : all.withDst(definite);
+    Cube m = x.source() ? all.withSrc(unknown) : all.withDst(unknown);
+    String what =
+        "address type " + String.join(",", new java.util.TreeSet<>(x.types()))
+            + " of an address whose type depends on the host's own addresses";
+    return new CompiledMatch(
+        d.isEmpty() ? List.of() : List.of(d), m.isEmpty() ? List.of() : List.of(m), what, false, false);
+  }
+}

@@ -1,0 +1,404 @@
+package dev.zpaaudit.eval;
+
+import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Chain;
+import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Rule;
+import dev.zpaaudit.model.Stage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Exact first-match evaluation of a firewall over sets of packets. Packets are carried through
+ * the stages of a path (every stage must accept), through each stage's chain rule by rule, into
+ * jumped-to chains and back. Where a rule's test is not modelled, the packets it may match are
+ * followed both ways: the fate the rule would give them is kept as a note, and an outcome whose
+ * notes disagree with it is indeterminate.
+ */
+public final class Evaluator {
+  /** How deep chains may call each other before the ruleset is taken to loop. */
+  static final int MAX_DEPTH = 64;
+
+  private final Firewall firewall;
+  private final int family;
+  private final Compiler compiler;
+  private final Map<Rule, CompiledMatch> compiled = new HashMap<>();
+
+  public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
+    this.firewall = firewall;
+    this.family = family;
+    this.compiler = new Compiler(family, domain, facts);
+  }
+
+  /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
+  public List<Outcome> evaluate(List<Cube> packets, List<Hook> path) {
+    List<Piece> start = new ArrayList<>();
+    for (Cube c : packets) {
+      start.add(Piece.of(c));
+    }
+    List<Stage> stages = new ArrayList<>();
+    for (Hook h : path) {
+      stages.addAll(firewall.stagesAt(h, family));
+    }
+    List<Outcome> out = new ArrayList<>();
+    if (!firewall.families().contains(family)) {
+      for (Piece p : start) {
+        out.add(new Outcome(p.origin(), Verdict.INDETERMINATE, null, Trace.EMPTY,
+            List.of(new Outcome.Doubt(null, Verdict.INDETERMINATE,
+                firewall.format() + " export " + firewall.source() + " has no rules for IPv"
+                    + family + " traffic"))));
+      }
+      return out;
+    }
+    for (Fate f : runStages(start, stages, 0)) {
+      out.add(f.toOutcome());
+    }
+    return out;
+  }
+
+  /** A piece whose fate is known, with the rule that decided. */
+  record Fate(Piece piece, Verdict verdict, Rule rule, String reason) {
+    Outcome toOutcome() {
+      List<Outcome.Doubt> doubts = new ArrayList<>();
+      Verdict v = verdict;
+      if (reason != null) {
+        doubts.add(new Outcome.Doubt(rule, Verdict.INDETERMINATE, reason));
+      }
+      Map<String, Outcome.Doubt> seen = new LinkedHashMap<>();
+      for (Note n = piece.notes(); n != null; n = n.next()) {
+        if (n.verdict() != verdict || n.verdict() == Verdict.INDETERMINATE) {
+          String key = (n.rule() == null ? "" : n.rule().location().toString()) + n.reason();
+          seen.putIfAbsent(key, new Outcome.Doubt(n.rule(), n.verdict(), n.reason()));
+        }
+      }
+      List<Outcome.Doubt> notes = new ArrayList<>(seen.values());
+      java.util.Collections.reverse(notes);
+      doubts.addAll(notes);
+      if (!doubts.isEmpty()) {
+        v = Verdict.INDETERMINATE;
+      }
+      Rule decider = rule != null ? rule : piece.trace().decidingRule();
+      return new Outcome(piece.origin(), v, decider, piece.trace(), doubts);
+    }
+  }
+
+  private List<Fate> runStages(List<Piece> pieces, List<Stage> stages, int from) {
+    List<Fate> done = new ArrayList<>();
+    List<Piece> cur = pieces;
+    for (int k = from; k < stages.size() && !cur.isEmpty(); k++) {
+      Stage st = stages.get(k);
+      List<Piece> entering = new ArrayList<>();
+      List<Piece> next = new ArrayList<>();
+      if (st.kind() == Stage.Kind.NAT) {
+        Cube newOnly = compiler.all().withCt(CtState.set(CtState.NEW));
+        for (Piece p : cur) {
+          Cube in = p.cube().intersect(newOnly);
+          if (in != null) {
+            entering.add(p.narrow(in));
+          }
+          for (Cube rest : p.cube().minus(newOnly)) {
+            next.add(p.narrow(rest));
+          }
+        }
+      } else {
+        entering = cur;
+      }
+      Out out = new Out(st, k);
+      Chain chain = firewall.chain(st.chain());
+      runChain(chain, entering, out, 0, true);
+      for (Piece p : out.returned) {
+        Rule policy = chain.policy();
+        Piece q = p.withTrace(p.trace().then(st.label(), chain.name(), policy));
+        if (policy.action() instanceof Action.Accept) {
+          out.accepted.add(q);
+        } else {
+          out.fates.add(new Fate(q, Verdict.DENY, policy, null));
+        }
+      }
+      for (Piece p : out.accepted) {
+        next.add(p.withNotes(dropStageAccepts(p.notes(), k)));
+      }
+      for (Fate f : out.fates) {
+        done.addAll(resolveStageAccepts(f, stages, k));
+      }
+      cur = next;
+    }
+    for (Piece p : cur) {
+      done.add(new Fate(p, Verdict.ALLOW, null, null));
+    }
+    return done;
+  }
+
+  private static Note dropStageAccepts(Note n, int stage) {
+    if (n == null) {
+      return null;
+    }
+    Note rest = dropStageAccepts(n.next(), stage);
+    if (n.stage() == stage) {
+      return rest;
+    }
+    return rest == n.next() ? n : new Note(n.verdict(), n.rule(), n.reason(), n.stage(), rest);
+  }
+
+  /**
+   * A piece stopped in stage k may instead have been accepted there by a rule with an unmodelled
+   * test; then the later stages decide. Those fates become notes on the piece.
+   */
+  private List<Fate> resolveStageAccepts(Fate f, List<Stage> stages, int k) {
+    List<Note> alternatives = new ArrayList<>();
+    for (Note n = f.piece().notes(); n != null; n = n.next()) {
+      if (n.stage() == k) {
+        alternatives.add(n);
+      }
+    }
+    if (alternatives.isEmpty()) {
+      return List.of(f);
+    }
+    Piece base = f.piece().withNotes(dropStageAccepts(f.piece().notes(), k));
+    List<Piece> parts = List.of(base);
+    Piece fresh = new Piece(base.cube(), base.origCt(), base.trace(), null);
+    for (Fate alt : runStages(List.of(fresh), stages, k + 1)) {
+      for (Note a : alternatives) {
+        String why = a.reason() + " (if it matches, " + a.rule().location() + " accepts)";
+        Rule r = alt.rule() != null ? alt.rule() : a.rule();
+        parts = annotate(parts, alt.piece().cube(), new Note(alt.verdict(), r, why, Note.NO_STAGE, null));
+        for (Note inner = alt.piece().notes(); inner != null; inner = inner.next()) {
+          parts = annotate(parts, alt.piece().cube(), inner);
+        }
+      }
+    }
+    List<Fate> out = new ArrayList<>();
+    for (Piece p : parts) {
+      out.add(new Fate(p, f.verdict(), f.rule(), f.reason()));
+    }
+    return out;
+  }
+
+  /** Adds a note to the packets of {@code pieces} that lie in {@code where}, splitting pieces. */
+  static List<Piece> annotate(List<Piece> pieces, Cube where, Note note) {
+    List<Piece> out = new ArrayList<>(pieces.size() + 1);
+    for (Piece p : pieces) {
+      Cube in = p.cube().intersect(where);
+      if (in == null) {
+        out.add(p);
+        continue;
+      }
+      out.add(p.narrow(in).note(note));
+      for (Cube rest : p.cube().minus(where)) {
+        out.add(p.narrow(rest));
+      }
+    }
+    return out;
+  }
+
+  /** What a chain did with the pieces it was given. */
+  static final class Out {
+    final Stage stage;
+    final int index;
+    final List<Piece> accepted = new ArrayList<>();
+    final List<Piece> returned = new ArrayList<>();
+    final List<Fate> fates = new ArrayList<>();
+
+    Out(Stage stage, int index) {
+      this.stage = stage;
+      this.index = index;
+    }
+  }
+
+  private CompiledMatch match(Rule r, Stage st) {
+    CompiledMatch m = compiled.computeIfAbsent(r, x -> compiler.compile(x.match()));
+    if (m.usesCt() && st.kind() == Stage.Kind.RAW) {
+      m = m.allMaybe("connection state tested before connection tracking (" + st.label() + ")");
+    }
+    if (m.usesOif() && (st.hook() == Hook.PREROUTING || st.hook() == Hook.INPUT)) {
+      m = m.allMaybe("output interface tested before routing (" + st.label() + ")");
+    }
+    return m;
+  }
+
+  private void runChain(Chain chain, List<Piece> in, Out out, int depth, boolean definite) {
+    if (depth > MAX_DEPTH) {
+      throw new IllegalStateException("chains call each other more than " + MAX_DEPTH + " deep at " + chain.name());
+    }
+    List<Piece> cur = in;
+    for (Rule r : chain.rules()) {
+      if (cur.isEmpty()) {
+        return;
+      }
+      CompiledMatch m = match(r, out.stage);
+      if (m.definite().isEmpty() && m.maybe().isEmpty()) {
+        continue;
+      }
+      List<Piece> next = new ArrayList<>();
+      List<Piece> hit = new ArrayList<>();
+      List<Piece> maybe = new ArrayList<>();
+      split(cur, m, hit, maybe, next);
+      if (!hit.isEmpty()) {
+        act(chain, r, hit, out, next, depth);
+      }
+      if (!maybe.isEmpty()) {
+        next.addAll(actMaybe(chain, r, maybe, out, depth, m.reason()));
+      }
+      cur = next;
+    }
+    out.returned.addAll(cur);
+  }
+
+  private static void split(List<Piece> cur, CompiledMatch m, List<Piece> hit, List<Piece> maybe,
+      List<Piece> rest) {
+    for (Piece p : cur) {
+      List<Cube> remaining = List.of(p.cube());
+      for (Cube d : m.definite()) {
+        remaining = cut(p, remaining, d, hit);
+      }
+      for (Cube d : m.maybe()) {
+        remaining = cut(p, remaining, d, maybe);
+      }
+      for (Cube c : remaining) {
+        rest.add(remaining.size() == 1 && c == p.cube() ? p : p.narrow(c));
+      }
+    }
+  }
+
+  private static List<Cube> cut(Piece p, List<Cube> remaining, Cube by, List<Piece> into) {
+    List<Cube> left = null;
+    for (int i = 0; i < remaining.size(); i++) {
+      Cube c = remaining.get(i);
+      Cube in = c.intersect(by);
+      if (in == null) {
+        if (left != null) {
+          left.add(c);
+        }
+        continue;
+      }
+      if (left == null) {
+        left = new ArrayList<>(remaining.subList(0, i));
+      }
+      into.add(in.equals(p.cube()) ? p : p.narrow(in));
+      left.addAll(c.minus(by));
+    }
+    return left == null ? remaining : left;
+  }
+
+  private void act(Chain chain, Rule r, List<Piece> hit, Out out, List<Piece> next, int depth) {
+    Action a = r.action();
+    String stage = out.stage.label();
+    if (a instanceof Action.Continue) {
+      next.addAll(hit);
+      return;
+    }
+    List<Piece> traced = new ArrayList<>(hit.size());
+    for (Piece p : hit) {
+      traced.add(p.withTrace(p.trace().then(stage, chain.name(), r)));
+    }
+    if (a instanceof Action.Accept || a instanceof Action.SrcNat) {
+      out.accepted.addAll(traced);
+    } else if (a instanceof Action.Drop || a instanceof Action.Reject) {
+      traced.forEach(p -> out.fates.add(new Fate(p, Verdict.DENY, r, null)));
+    } else if (a instanceof Action.Return) {
+      out.returned.addAll(traced);
+    } else if (a instanceof Action.Jump j) {
+      Out sub = new Out(out.stage, out.index);
+      runChain(target(j.chain()), traced, sub, depth + 1, true);
+      out.accepted.addAll(sub.accepted);
+      out.fates.addAll(sub.fates);
+      next.addAll(sub.returned);
+    } else if (a instanceof Action.Goto g) {
+      Out sub = new Out(out.stage, out.index);
+      runChain(target(g.chain()), traced, sub, depth + 1, true);
+      out.accepted.addAll(sub.accepted);
+      out.fates.addAll(sub.fates);
+      out.returned.addAll(sub.returned);
+    } else if (a instanceof Action.NoTrack) {
+      for (Piece p : traced) {
+        next.add(new Piece(p.cube().withCt(dev.zpaaudit.model.CtState.set(CtState.UNTRACKED)),
+            p.origCt(), p.trace(), p.notes()));
+      }
+    } else if (a instanceof Action.DestNat) {
+      traced.forEach(p -> out.fates.add(new Fate(p, Verdict.INDETERMINATE, r,
+          "destination NAT (" + a.text() + ") rewrites where the packets go; not modelled")));
+    } else {
+      traced.forEach(p -> out.fates.add(new Fate(p, Verdict.INDETERMINATE, r, a.text())));
+    }
+  }
+
+  /**
+   * Packets that a rule may or may not match: they go on to the next rule (as if it did not
+   * match), carrying a note of what the rule would have done with them.
+   */
+  private List<Piece> actMaybe(Chain chain, Rule r, List<Piece> maybe, Out out, int depth, String why) {
+    Action a = r.action();
+    String reason = why == null ? "unmodelled test" : why;
+    if (a instanceof Action.Continue) {
+      return maybe;
+    }
+    if (a instanceof Action.Accept || a instanceof Action.SrcNat) {
+      return noteAll(maybe, new Note(Verdict.ALLOW, r, reason, out.index, null));
+    }
+    if (a instanceof Action.Drop || a instanceof Action.Reject) {
+      return noteAll(maybe, new Note(Verdict.DENY, r, reason, Note.NO_STAGE, null));
+    }
+    if (a instanceof Action.Jump || a instanceof Action.Goto) {
+      String target = a instanceof Action.Jump j ? j.chain() : ((Action.Goto) a).chain();
+      Out sub = new Out(out.stage, out.index);
+      List<Piece> fresh = new ArrayList<>();
+      for (Piece p : maybe) {
+        fresh.add(new Piece(p.cube(), p.origCt(), p.trace().then(out.stage.label(), chain.name(), r), null));
+      }
+      runChain(target(target), fresh, sub, depth + 1, false);
+      List<Piece> result = maybe;
+      for (Piece p : sub.accepted) {
+        result = annotate(result, p.cube(), new Note(Verdict.ALLOW, lastRule(p, r), reason, out.index, null));
+        result = carry(result, p);
+      }
+      for (Fate f : sub.fates) {
+        result = annotate(result, f.piece().cube(),
+            new Note(f.verdict(), f.rule(), f.reason() == null ? reason : f.reason(), Note.NO_STAGE, null));
+        result = carry(result, f.piece());
+      }
+      if (a instanceof Action.Goto) {
+        for (Piece p : sub.returned) {
+          result = annotate(result, p.cube(), new Note(Verdict.INDETERMINATE, r,
+              reason + "; if it matches, the packets return to the caller of " + chain.name(), Note.NO_STAGE, null));
+        }
+      }
+      return result;
+    }
+    return noteAll(maybe, new Note(Verdict.INDETERMINATE, r,
+        reason + "; if it matches: " + a.text(), Note.NO_STAGE, null));
+  }
+
+  private static Rule lastRule(Piece p, Rule fallback) {
+    Rule d = p.trace().decidingRule();
+    return d == null ? fallback : d;
+  }
+
+  private static List<Piece> carry(List<Piece> pieces, Piece from) {
+    List<Piece> out = pieces;
+    for (Note n = from.notes(); n != null; n = n.next()) {
+      out = annotate(out, from.cube(), n);
+    }
+    return out;
+  }
+
+  private static List<Piece> noteAll(List<Piece> pieces, Note n) {
+    List<Piece> out = new ArrayList<>(pieces.size());
+    for (Piece p : pieces) {
+      out.add(p.note(n));
+    }
+    return out;
+  }
+
+  private Chain target(String name) {
+    Chain c = firewall.chain(name);
+    if (c == null) {
+      throw new IllegalStateException("jump to unknown chain " + name);
+    }
+    return c;
+  }
+}

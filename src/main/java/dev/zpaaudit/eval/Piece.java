@@ -1,0 +1,36 @@
+package dev.zpaaudit.eval;
+
+/**
+ * Packets that have behaved alike so far. {@code cube} is how they look now; {@code origCt} the
+ * connection state they had when they arrived (NOTRACK changes it), so results are reported in
+ * terms of the packets asked about.
+ */
+record Piece(Cube cube, dev.zpaaudit.model.Bits origCt, Trace trace, Note notes) {
+
+  static Piece of(Cube c) {
+    return new Piece(c, c.ct(), Trace.EMPTY, null);
+  }
+
+  Cube origin() {
+    return cube.ct().equals(origCt) ? cube : cube.withCt(origCt);
+  }
+
+  /** The same packets restricted to a sub-cube (of the current shape). */
+  Piece narrow(Cube part) {
+    dev.zpaaudit.model.Bits oc = part.ct().equals(cube.ct()) ? origCt : part.ct();
+    return new Piece(part, oc, trace, notes);
+  }
+
+  Piece withTrace(Trace t) {
+    return new Piece(cube, origCt, t, notes);
+  }
+
+  Piece note(Note n) {
+    return new Piece(cube, origCt, trace,
+        new Note(n.verdict(), n.rule(), n.reason(), n.stage(), notes));
+  }
+
+  Piece withNotes(Note n) {
+    return new Piece(cube, origCt, trace, n);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.zpaaudit.eval;
+
+import dev.zpaaudit.model.Rule;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The rules a set of packets went through that mattered: jumps, gotos, the rule that decided
+ * each stage. Shared tails make copies cheap.
+ */
+public record Trace(Step last) {
+  /** One rule that matched, in the chain it was in, with the stage it belongs to. */
+  public record Step(String stage, String chain, Rule rule, Step prev) {}
+
+  public static final Trace EMPTY = new Trace(null);
+
+  public Trace then(String stage, String chain, Rule rule) {
+    return new Trace(new Step(stage, chain, rule, last));
+  }
+
+  public List<Step> steps() {
+    List<Step> out = new ArrayList<>();
+    for (Step s = last; s != null; s = s.prev()) {
+      out.add(s);
+    }
+    Collections.reverse(out);
+    return out;
+  }
+
+  /** The last rule in the trace: the one that decided. */
+  public Rule decidingRule() {
+    return last == null ? null : last.rule();
+  }
+}

@@ -1,0 +1,124 @@
+package dev.zpaaudit.ingest.iptables;
+
+import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.ingest.ParseResult;
+import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Chain;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Rule;
+import dev.zpaaudit.model.SourceLocation;
+import dev.zpaaudit.model.Stage;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns an iptables-save export into the neutral model. Chains are named "table/CHAIN"; each
+ * table's built-in chains become stages at the kernel's priorities (raw -300, mangle -150, nat
+ * -100/100, filter 0, security 50); a built-in chain's policy becomes a synthetic last rule at the
+ * line that declared it.
+ */
+final class IptablesConversions {
+  private final String file;
+  private final int family;
+  private final Ipsets ipsets;
+  private final Diagnostics diags;
+
+  IptablesConversions(String file, int family, Ipsets ipsets, Diagnostics diags) {
+    this.file = file;
+    this.family = family;
+    this.ipsets = ipsets;
+    this.diags = diags;
+  }
+
+  ParseResult convert(IptablesSave save) {
+    Map<String, Chain> chains = new LinkedHashMap<>();
+    List<Stage> stages = new ArrayList<>();
+    Set<String> seenTables = new HashSet<>();
+    for (IptablesSave.Table t : save.tables()) {
+      if (!seenTables.add(t.name())) {
+        diags.error(new SourceLocation(file, t.line()), "table '" + t.name() + "' appears twice");
+        continue;
+      }
+      RuleConverter rc = new RuleConverter(file, family, t, ipsets, diags);
+      Map<String, List<Rule>> rules = new LinkedHashMap<>();
+      t.chains().keySet().forEach(c -> rules.put(c, new ArrayList<>()));
+      for (IptablesSave.RuleLine line : t.rules()) {
+        Rule r = rc.convert(line);
+        if (r != null) {
+          rules.get(line.chain()).add(r);
+        }
+      }
+      for (IptablesSave.ChainDecl decl : t.chains().values()) {
+        String name = t.name() + "/" + decl.name();
+        Rule policy = null;
+        if (!decl.policy().equals("-")) {
+          Action a = decl.policy().equals("ACCEPT") ? new Action.Accept() : new Action.Drop();
+          policy = new Rule(new SourceLocation(file, decl.line()),
+              decl.text().replaceAll("\\s*\\[\\d+:\\d+\\]\\s*$", "") + " (policy of " + name + ")",
+              List.of(), a);
+          Hook hook = hookOf(decl.name());
+          if (hook == null) {
+            diags.error(new SourceLocation(file, decl.line()), "chain '" + decl.name()
+                + "' has a policy but is not a built-in chain");
+            continue;
+          }
+          Stage st = stage(t.name(), hook, name);
+          if (st == null) {
+            diags.error(new SourceLocation(file, decl.line()), "table '" + t.name()
+                + "' has no built-in chain '" + decl.name() + "'");
+            continue;
+          }
+          stages.add(st);
+        }
+        chains.put(name, new Chain(name, rules.get(decl.name()), policy));
+      }
+    }
+    Firewall fw = new Firewall(file, family == 4 ? "iptables-save" : "ip6tables-save",
+        Set.of(family), chains, stages);
+    return new ParseResult(fw, diags.all());
+  }
+
+  static Hook hookOf(String chain) {
+    return switch (chain) {
+      case "PREROUTING" -> Hook.PREROUTING;
+      case "INPUT" -> Hook.INPUT;
+      case "FORWARD" -> Hook.FORWARD;
+      case "OUTPUT" -> Hook.OUTPUT;
+      case "POSTROUTING" -> Hook.POSTROUTING;
+      default -> null;
+    };
+  }
+
+  private Stage stage(String table, Hook hook, String chain) {
+    Set<Integer> fam = Set.of(family);
+    String label = table + "/" + hook;
+    switch (table) {
+      case "raw":
+        if (hook == Hook.PREROUTING || hook == Hook.OUTPUT) {
+          return new Stage(hook, Stage.Kind.RAW, -300, chain, fam, label);
+        }
+        return null;
+      case "mangle":
+        return new Stage(hook, Stage.Kind.FILTER, -150, chain, fam, label);
+      case "nat":
+        if (hook == Hook.FORWARD) {
+          return null;
+        }
+        int prio = hook == Hook.PREROUTING || hook == Hook.OUTPUT ? -100 : 100;
+        return new Stage(hook, Stage.Kind.NAT, prio, chain, fam, label);
+      case "filter":
+        return hook == Hook.INPUT || hook == Hook.FORWARD || hook == Hook.OUTPUT
+            ? new Stage(hook, Stage.Kind.FILTER, 0, chain, fam, label) : null;
+      case "security":
+        return hook == Hook.INPUT || hook == Hook.FORWARD || hook == Hook.OUTPUT
+            ? new Stage(hook, Stage.Kind.FILTER, 50, chain, fam, label) : null;
+      default:
+        return null;
+    }
+  }
+}

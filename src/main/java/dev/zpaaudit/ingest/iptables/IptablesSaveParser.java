@@ -1,0 +1,162 @@
+package dev.zpaaudit.ingest.iptables;
+
+import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.ParseResult;
+import dev.zpaaudit.ingest.Parser;
+import dev.zpaaudit.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads {@code iptables-save} (and {@code ip6tables-save}) output: every table, its chains with
+ * policies, and its rules. Structural errors (a rule outside a table, a table without COMMIT, a
+ * jump to a chain that does not exist) make the export unusable; unmodelled matches and targets
+ * are warnings, and the rules using them are evaluated as may-match.
+ */
+public final class IptablesSaveParser implements Parser {
+  static final Set<String> TABLES = Set.of("filter", "nat", "mangle", "raw", "security");
+  private static final Pattern CHAIN =
+      Pattern.compile(":(\\S+)\\s+(\\S+)(?:\\s+\\[(\\d+):(\\d+)\\])?\\s*");
+  private static final Pattern COUNTERS = Pattern.compile("^\\[\\d+:\\d+\\]\\s+");
+
+  private final int family;
+  private final Ipsets ipsets;
+
+  public IptablesSaveParser() {
+    this(4, Ipsets.NONE);
+  }
+
+  /** A parser for one family (4 for iptables-save, 6 for ip6tables-save) with known ipsets. */
+  public IptablesSaveParser(int family, Ipsets ipsets) {
+    this.family = family;
+    this.ipsets = ipsets;
+  }
+
+  @Override
+  public String format() {
+    return family == 4 ? "iptables-save" : "ip6tables-save";
+  }
+
+  @Override
+  public boolean accepts(String text) {
+    for (String line : text.lines().limit(50).toList()) {
+      String t = line.trim();
+      if (t.isEmpty() || t.startsWith("#")) {
+        continue;
+      }
+      return t.startsWith("*") && TABLES.contains(t.substring(1).trim());
+    }
+    return false;
+  }
+
+  @Override
+  public ParseResult parse(String text, String file) throws InputException {
+    Diagnostics diags = new Diagnostics();
+    IptablesSave save = structure(text, file, diags);
+    if (diags.hasErrors()) {
+      throw new InputException(diags.errors());
+    }
+    ParseResult result = new IptablesConversions(file, family, ipsets, diags).convert(save);
+    if (diags.hasErrors()) {
+      throw new InputException(diags.errors());
+    }
+    return result;
+  }
+
+  static IptablesSave structure(String text, String file, Diagnostics diags) {
+    List<IptablesSave.Table> tables = new ArrayList<>();
+    String table = null;
+    int tableLine = 0;
+    Map<String, IptablesSave.ChainDecl> chains = null;
+    List<IptablesSave.RuleLine> rules = null;
+    String[] lines = text.split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      int n = i + 1;
+      SourceLocation at = new SourceLocation(file, n);
+      String line = lines[i].strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      if (line.startsWith("*")) {
+        if (table != null) {
+          diags.error(at, "table '" + line.substring(1) + "' starts before table '" + table
+              + "' (line " + tableLine + ") has its COMMIT");
+        }
+        table = line.substring(1).trim();
+        tableLine = n;
+        if (!TABLES.contains(table)) {
+          diags.error(at, "unknown table '" + table + "' (expected one of filter, nat, mangle, raw, security)");
+        }
+        chains = new LinkedHashMap<>();
+        rules = new ArrayList<>();
+        continue;
+      }
+      if (table == null) {
+        diags.error(at, "'" + abbreviate(line) + "' is outside a table (expected '*filter' or another table first)");
+        continue;
+      }
+      if (line.equals("COMMIT")) {
+        tables.add(new IptablesSave.Table(table, tableLine, chains, rules));
+        table = null;
+        continue;
+      }
+      if (line.startsWith(":")) {
+        Matcher m = CHAIN.matcher(line);
+        if (!m.matches()) {
+          diags.error(at, "malformed chain declaration '" + abbreviate(line) + "'");
+          continue;
+        }
+        String name = m.group(1);
+        if (chains.containsKey(name)) {
+          diags.error(at, "chain '" + name + "' is declared twice (first at line "
+              + chains.get(name).line() + ")");
+          continue;
+        }
+        String policy = m.group(2);
+        if (!policy.equals("-") && !policy.equals("ACCEPT") && !policy.equals("DROP")) {
+          diags.error(at, "chain '" + name + "' has policy '" + policy + "' (expected ACCEPT, DROP or -)");
+        }
+        chains.put(name, new IptablesSave.ChainDecl(name, policy, n, line));
+        continue;
+      }
+      String body = COUNTERS.matcher(line).replaceFirst("");
+      List<Tokenizer.Word> words;
+      try {
+        words = Tokenizer.split(body);
+      } catch (IllegalArgumentException e) {
+        diags.error(at, e.getMessage());
+        continue;
+      }
+      String verb = words.isEmpty() ? "" : words.get(0).text();
+      if (words.size() < 2 || !(verb.equals("-A") || verb.equals("--append"))) {
+        diags.error(at, "expected a rule ('-A CHAIN ...'), a chain declaration (':CHAIN POLICY') or COMMIT, not '"
+            + abbreviate(line) + "'");
+        continue;
+      }
+      String chain = words.get(1).text();
+      if (!chains.containsKey(chain)) {
+        diags.error(at, "rule appends to chain '" + chain + "', which is not declared in table '" + table + "'");
+        continue;
+      }
+      rules.add(new IptablesSave.RuleLine(chain, words.subList(2, words.size()), n, body));
+    }
+    if (table != null) {
+      diags.error(new SourceLocation(file, lines.length), "table '" + table + "' (line " + tableLine
+          + ") has no COMMIT: the export is truncated");
+    }
+    if (tables.isEmpty() && !diags.hasErrors()) {
+      diags.error(new SourceLocation(file, 1), "no tables: this is not an iptables-save export");
+    }
+    return new IptablesSave(tables);
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}

@@ -1,0 +1,243 @@
+package dev.zpaaudit.ingest.iptables;
+
+import dev.zpaaudit.ingest.Protocols;
+import dev.zpaaudit.ingest.iptables.RuleConverter.Problem;
+import dev.zpaaudit.model.Bits;
+import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.TcpFlags;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** The iptables match extensions ("-m NAME --option ..."): which are modelled, and how. */
+final class MatchModules {
+  static final Set<String> MODELLED = Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp",
+      "icmp6", "icmpv6", "multiport", "iprange", "state", "conntrack", "comment", "set", "addrtype");
+  private static final Bits PORT_PROTOCOLS = Bits.of(256, 6, 17, 33, 132, 136);
+
+  private final int family;
+  private final Ipsets ipsets;
+
+  MatchModules(int family, Ipsets ipsets) {
+    this.family = family;
+    this.ipsets = ipsets;
+  }
+
+  static boolean isProtocolModule(String protocol) {
+    return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6", "ipv6-icmp").contains(protocol);
+  }
+
+  Instance start(String name) {
+    String n = name.equals("ipv6-icmp") ? "icmp6" : name;
+    return new Instance(n.toLowerCase(Locale.ROOT));
+  }
+
+  /** One "-m NAME" and its options, turned into conditions when complete. */
+  final class Instance {
+    private final String name;
+    private final List<Condition> conds = new ArrayList<>();
+    private final List<String> unknown = new ArrayList<>();
+
+    Instance(String name) {
+      this.name = name;
+      switch (name) {
+        case "tcp" -> conds.add(new Condition.Proto(Bits.of(256, 6)));
+        case "udp" -> conds.add(new Condition.Proto(Bits.of(256, 17)));
+        case "sctp" -> conds.add(new Condition.Proto(Bits.of(256, 132)));
+        case "udplite" -> conds.add(new Condition.Proto(Bits.of(256, 136)));
+        case "dccp" -> conds.add(new Condition.Proto(Bits.of(256, 33)));
+        case "icmp" -> conds.add(new Condition.Proto(Bits.of(256, 1)));
+        case "icmp6", "icmpv6" -> conds.add(new Condition.Proto(Bits.of(256, 58)));
+        case "multiport" -> conds.add(new Condition.Proto(PORT_PROTOCOLS));
+        default -> { }
+      }
+    }
+
+    List<Condition> conditions() {
+      List<Condition> out = new ArrayList<>(conds);
+      if (!unknown.isEmpty() || !MODELLED.contains(name)) {
+        String opts = String.join(" ", unknown);
+        out.add(new Condition.Unknown("match '" + name + "'" + (opts.isEmpty() ? "" : " (" + opts + ")")));
+      }
+      return out;
+    }
+
+    void option(String opt, List<String> args, boolean neg) throws Problem {
+      if (!MODELLED.contains(name)) {
+        unknown.add((neg ? "! " : "") + opt + (args.isEmpty() ? "" : " " + String.join(" ", args)));
+        return;
+      }
+      switch (name) {
+        case "tcp", "udp", "sctp", "udplite", "dccp" -> ports(opt, args, neg);
+        case "icmp", "icmp6", "icmpv6" -> icmp(opt, args, neg);
+        case "multiport" -> multiport(opt, args, neg);
+        case "iprange" -> iprange(opt, args, neg);
+        case "state" -> state(opt, args, neg);
+        case "conntrack" -> Conntrack.option(conds, unknown, opt, args, neg, family);
+        case "comment" -> { }
+        case "set" -> set(opt, args, neg);
+        case "addrtype" -> addrtype(opt, args, neg);
+        default -> throw new IllegalStateException(name);
+      }
+    }
+
+    private void ports(String opt, List<String> args, boolean neg) throws Problem {
+      switch (opt) {
+        case "--sport", "--source-port" ->
+            conds.add(new Condition.SrcPort(negate(portRange(RuleConverter.one(args, opt)), neg)));
+        case "--dport", "--destination-port" ->
+            conds.add(new Condition.DstPort(negate(portRange(RuleConverter.one(args, opt)), neg)));
+        case "--tcp-flags" -> {
+          if (args.size() != 2) {
+            throw new Problem("--tcp-flags takes a mask and a comparison, e.g. SYN,RST SYN");
+          }
+          Bits f = TcpFlags.masked(flags(args.get(0)), flags(args.get(1)));
+          conds.add(new Condition.Flags(neg ? f.complement() : f));
+        }
+        case "--syn" -> {
+          Bits f = TcpFlags.masked(TcpFlags.SYN | TcpFlags.RST | TcpFlags.ACK | TcpFlags.FIN, TcpFlags.SYN);
+          conds.add(new Condition.Flags(neg ? f.complement() : f));
+        }
+        default -> unknown.add((neg ? "! " : "") + opt + " " + String.join(" ", args));
+      }
+    }
+
+    private void icmp(String opt, List<String> args, boolean neg) throws Problem {
+      if (!opt.equals("--icmp-type") && !opt.equals("--icmpv6-type")) {
+        throw new Problem("unknown option " + opt + " for match " + name);
+      }
+      int[] tc = IcmpTypes.parse(RuleConverter.one(args, opt), !name.equals("icmp"));
+      if (tc == null) {
+        throw new Problem("unknown ICMP type '" + args.get(0) + "'");
+      }
+      if (tc[0] < 0) {
+        if (neg) {
+          conds.add(new Condition.AnyOf(List.of()));
+        }
+        return;
+      }
+      PortSet codes = tc[1] < 0 ? PortSet.range(0, 255) : PortSet.of(tc[1]);
+      List<Condition> alt = List.of(new Condition.SrcPort(PortSet.of(tc[0])), new Condition.DstPort(codes));
+      if (!neg) {
+        conds.addAll(alt);
+      } else {
+        conds.add(new Condition.AnyOf(List.of(
+            List.of(new Condition.SrcPort(PortSet.of(tc[0]).complement())),
+            List.of(new Condition.SrcPort(PortSet.of(tc[0])), new Condition.DstPort(codes.complement())))));
+      }
+    }
+
+    private void multiport(String opt, List<String> args, boolean neg) throws Problem {
+      PortSet ps = PortSet.empty();
+      for (String p : RuleConverter.one(args, opt).split(",")) {
+        ps = ps.union(portRange(p));
+      }
+      ps = negate(ps, neg);
+      switch (opt) {
+        case "--sports", "--source-ports" -> conds.add(new Condition.SrcPort(ps));
+        case "--dports", "--destination-ports" -> conds.add(new Condition.DstPort(ps));
+        case "--ports" -> {
+          if (neg) {
+            // ! --ports: neither port is in the list.
+            conds.add(new Condition.SrcPort(ps));
+            conds.add(new Condition.DstPort(ps));
+          } else {
+            conds.add(new Condition.EitherPort(ps));
+          }
+        }
+        default -> throw new Problem("unknown option " + opt + " for match multiport");
+      }
+    }
+
+    private void iprange(String opt, List<String> args, boolean neg) throws Problem {
+      String v = RuleConverter.one(args, opt);
+      IpSet s = IpSet.tryParse(v.contains("-") ? v : v + "-" + v)
+          .filter(x -> x.family() == family)
+          .orElseThrow(() -> new Problem(opt + ": '" + v + "' is not an IPv" + family + " address range"));
+      s = neg ? s.complement() : s;
+      switch (opt) {
+        case "--src-range" -> conds.add(new Condition.Src(s));
+        case "--dst-range" -> conds.add(new Condition.Dst(s));
+        default -> throw new Problem("unknown option " + opt + " for match iprange");
+      }
+    }
+
+    private void state(String opt, List<String> args, boolean neg) throws Problem {
+      if (!opt.equals("--state")) {
+        throw new Problem("unknown option " + opt + " for match state");
+      }
+      conds.add(new Condition.Ct(Conntrack.states(RuleConverter.one(args, opt), neg)));
+    }
+
+    private void set(String opt, List<String> args, boolean neg) throws Problem {
+      if (!opt.equals("--match-set") && !opt.equals("--set")) {
+        unknown.add((neg ? "! " : "") + opt + " " + String.join(" ", args));
+        return;
+      }
+      if (args.size() != 2) {
+        throw new Problem("--match-set takes a set name and flags (src, dst, ...)");
+      }
+      Condition c = ipsets.condition(args.get(0), args.get(1), neg, family);
+      if (c instanceof Condition.Unknown u) {
+        unknown.add(u.what());
+      } else {
+        conds.add(c);
+      }
+    }
+
+    private void addrtype(String opt, List<String> args, boolean neg) throws Problem {
+      switch (opt) {
+        case "--src-type", "--dst-type" -> {
+          Set<String> types = new LinkedHashSet<>();
+          for (String t : RuleConverter.one(args, opt).split(",")) {
+            types.add(t.toUpperCase(Locale.ROOT));
+          }
+          conds.add(new Condition.AddrType(opt.equals("--src-type"), types, neg));
+        }
+        default -> unknown.add((neg ? "! " : "") + opt);
+      }
+    }
+  }
+
+  static PortSet negate(PortSet p, boolean neg) {
+    return neg ? p.complement() : p;
+  }
+
+  /** "22", "http", "1024:65535", ":1023", "1024:" (iptables also accepts '-' in multiport). */
+  static PortSet portRange(String s) throws Problem {
+    int colon = s.indexOf(':');
+    if (colon < 0) {
+      return PortSet.of(port(s));
+    }
+    int from = colon == 0 ? 0 : port(s.substring(0, colon));
+    int to = colon == s.length() - 1 ? 65535 : port(s.substring(colon + 1));
+    if (from > to) {
+      int t = from;
+      from = to;
+      to = t;
+    }
+    return PortSet.range(from, to);
+  }
+
+  static int port(String s) throws Problem {
+    OptionalInt p = Protocols.port(s);
+    if (p.isEmpty()) {
+      throw new Problem("'" + s + "' is not a port number or known service name");
+    }
+    return p.getAsInt();
+  }
+
+  private static int flags(String s) throws Problem {
+    try {
+      return TcpFlags.parseList(s);
+    } catch (IllegalArgumentException e) {
+      throw new Problem(e.getMessage());
+    }
+  }
+}

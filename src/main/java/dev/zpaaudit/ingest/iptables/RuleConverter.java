@@ -1,0 +1,248 @@
+package dev.zpaaudit.ingest.iptables;
+
+import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.ingest.Protocols;
+import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Bits;
+import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Rule;
+import dev.zpaaudit.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
+
+/** Converts one "-A CHAIN ..." line into a neutral rule. */
+final class RuleConverter {
+  /** Targets that let the packet go on to the next rule. */
+  static final Set<String> CONTINUING = Set.of("LOG", "NFLOG", "ULOG", "TRACE", "AUDIT", "MARK",
+      "CONNMARK", "TOS", "TTL", "HL", "DSCP", "TCPMSS", "CHECKSUM", "CLASSIFY", "SECMARK",
+      "CONNSECMARK", "SET", "IDLETIMER", "LED", "RATEEST", "TEE", "ECN", "TCPOPTSTRIP", "HMARK",
+      "CONNLABEL");
+
+  /** Real targets whose effect is not modelled: the verdict of what reaches them is unknown. */
+  static final Set<String> UNMODELLED_TARGETS = Set.of("QUEUE", "NFQUEUE", "SYNPROXY", "CLUSTERIP",
+      "DNPT", "SNPT", "MIRROR", "SAME", "NETLINK", "DELUDE", "TARPIT", "CHAOS", "JOOL", "JOOL_SIIT");
+
+  private final String file;
+  private final int family;
+  private final IptablesSave.Table table;
+  private final Diagnostics diags;
+  private final MatchModules modules;
+
+  RuleConverter(String file, int family, IptablesSave.Table table, Ipsets ipsets, Diagnostics diags) {
+    this.file = file;
+    this.family = family;
+    this.table = table;
+    this.diags = diags;
+    this.modules = new MatchModules(family, ipsets);
+  }
+
+  /** A problem with one option; error or not modelled. */
+  static final class Problem extends Exception {
+    Problem(String message) {
+      super(message);
+    }
+  }
+
+  Rule convert(IptablesSave.RuleLine line) {
+    SourceLocation at = new SourceLocation(file, line.line());
+    List<Condition> conds = new ArrayList<>();
+    List<Tokenizer.Word> w = line.words();
+    String module = null;
+    String protocol = null;
+    String target = null;
+    boolean isGoto = false;
+    List<String> targetOpts = new ArrayList<>();
+    MatchModules.Instance inst = null;
+    boolean neg = false;
+    try {
+      for (int i = 0; i < w.size(); ) {
+        Tokenizer.Word word = w.get(i);
+        if (word.isBang()) {
+          neg = !neg;
+          i++;
+          continue;
+        }
+        if (!word.isOption()) {
+          throw new Problem("unexpected '" + word.text() + "'");
+        }
+        String opt = word.text();
+        int j = i + 1;
+        if (j < w.size() && w.get(j).isBang() && j + 1 < w.size() && !w.get(j + 1).isOption()) {
+          neg = !neg; // old syntax: --dport ! 22
+          j++;
+        }
+        List<String> args = new ArrayList<>();
+        while (j < w.size() && !w.get(j).isOption() && !w.get(j).isBang()) {
+          args.add(w.get(j).text());
+          j++;
+        }
+        i = j;
+        if (target != null) {
+          if (neg) {
+            throw new Problem("'!' before target option " + opt);
+          }
+          targetOpts.add(opt);
+          targetOpts.addAll(args);
+          continue;
+        }
+        switch (opt) {
+          case "-s", "--source", "--src" -> conds.add(new Condition.Src(addresses(args, neg, opt)));
+          case "-d", "--destination", "--dst" -> conds.add(new Condition.Dst(addresses(args, neg, opt)));
+          case "-p", "--protocol" -> {
+            protocol = one(args, opt).toLowerCase(java.util.Locale.ROOT);
+            conds.addAll(protocol(protocol, neg));
+          }
+          case "-i", "--in-interface" -> conds.add(new Condition.InIface(List.of(one(args, opt)), neg));
+          case "-o", "--out-interface" -> conds.add(new Condition.OutIface(List.of(one(args, opt)), neg));
+          case "-f", "--fragment" -> {
+            // Whole packets are evaluated: -f (a later fragment) never matches them.
+            if (!neg) {
+              conds.add(new Condition.AnyOf(List.of()));
+            }
+          }
+          case "-m", "--match" -> {
+            module = one(args, opt);
+            if (inst != null) {
+              conds.addAll(finish(inst, at));
+            }
+            inst = modules.start(module);
+          }
+          case "-j", "--jump", "-g", "--goto" -> {
+            target = one(args, opt);
+            isGoto = opt.equals("-g") || opt.equals("--goto");
+          }
+          case "-c", "--set-counters", "-4", "--ipv4", "-6", "--ipv6" -> { }
+          default -> {
+            if (inst == null && protocol != null && MatchModules.isProtocolModule(protocol)) {
+              inst = modules.start(protocol);
+            }
+            if (inst == null) {
+              throw new Problem("option " + opt + " is not part of any match (missing -m or -p?)");
+            }
+            inst.option(opt, args, neg);
+          }
+        }
+        if (neg && !List.of("-s", "--source", "--src", "-d", "--destination", "--dst", "-p",
+            "--protocol", "-i", "--in-interface", "-o", "--out-interface", "-f", "--fragment")
+            .contains(opt) && inst == null) {
+          throw new Problem("'!' cannot negate " + opt);
+        }
+        neg = false;
+      }
+      if (neg) {
+        throw new Problem("'!' at the end of the rule");
+      }
+      if (inst != null) {
+        conds.addAll(finish(inst, at));
+      }
+      Action action = target == null ? new Action.Continue("no target") : action(target, isGoto, targetOpts, line, at);
+      return new Rule(at, "-A " + line.chain() + (line.words().isEmpty() ? "" : " ") + join(line), conds, action);
+    } catch (Problem p) {
+      diags.error(at, p.getMessage());
+      return null;
+    }
+  }
+
+  private static String join(IptablesSave.RuleLine line) {
+    String t = line.text();
+    int k = t.indexOf(line.chain());
+    return k >= 0 ? t.substring(k + line.chain().length()).strip() : t;
+  }
+
+  private List<Condition> finish(MatchModules.Instance inst, SourceLocation at) throws Problem {
+    List<Condition> out = inst.conditions();
+    for (Condition c : out) {
+      if (c instanceof Condition.Unknown u) {
+        diags.warning(at, u.what() + " is not modelled; the rule is evaluated as may-match");
+      }
+    }
+    return out;
+  }
+
+  static String one(List<String> args, String opt) throws Problem {
+    if (args.size() != 1) {
+      throw new Problem(opt + " takes one value, got " + args.size());
+    }
+    return args.get(0);
+  }
+
+  private IpSet addresses(List<String> args, boolean neg, String opt) throws Problem {
+    String v = one(args, opt);
+    String[] parts = v.split(",");
+    if (neg && parts.length > 1) {
+      throw new Problem("'!' cannot negate a list of addresses in " + opt);
+    }
+    IpSet set = IpSet.empty(family);
+    for (String p : parts) {
+      IpSet s = IpSet.tryParse(p).orElseThrow(() -> new Problem(
+          opt + ": '" + p + "' is not an IPv" + family + " address or network"));
+      if (s.family() != family) {
+        throw new Problem(opt + ": '" + p + "' is not an IPv" + family + " address");
+      }
+      set = set.union(s);
+    }
+    return neg ? set.complement() : set;
+  }
+
+  private static List<Condition> protocol(String p, boolean neg) throws Problem {
+    if (p.equals("all") || p.equals("0")) {
+      return neg ? List.of(new Condition.AnyOf(List.of())) : List.of();
+    }
+    OptionalInt n = Protocols.protocol(p);
+    if (n.isEmpty()) {
+      throw new Problem("unknown protocol '" + p + "'");
+    }
+    Bits b = Bits.of(256, n.getAsInt());
+    return List.of(new Condition.Proto(neg ? b.complement() : b));
+  }
+
+  private Action action(String target, boolean isGoto, List<String> opts, IptablesSave.RuleLine line,
+      SourceLocation at) throws Problem {
+    if (table.chains().containsKey(target) && !table.chains().get(target).policy().equals("-")) {
+      throw new Problem("cannot jump to built-in chain '" + target + "'");
+    }
+    if (table.chains().containsKey(target)) {
+      String name = table.name() + "/" + target;
+      return isGoto ? new Action.Goto(name) : new Action.Jump(name);
+    }
+    if (isGoto) {
+      throw new Problem("goto to chain '" + target + "', which is not declared in table '" + table.name() + "'");
+    }
+    String all = String.join(" ", opts);
+    switch (target) {
+      case "ACCEPT":
+        return new Action.Accept();
+      case "DROP":
+        return new Action.Drop();
+      case "REJECT":
+        return new Action.Reject(opts.size() >= 2 && opts.get(0).equals("--reject-with") ? opts.get(1) : "");
+      case "RETURN":
+        return new Action.Return();
+      case "NOTRACK":
+        return new Action.NoTrack();
+      case "CT":
+        return opts.contains("--notrack") ? new Action.NoTrack() : new Action.Continue("CT " + all);
+      case "SNAT", "MASQUERADE":
+        return new Action.SrcNat((target + " " + all).strip());
+      case "DNAT", "REDIRECT", "TPROXY":
+        return new Action.DestNat((target + " " + all).strip());
+      case "NETMAP":
+        return line.chain().equals("POSTROUTING") ? new Action.SrcNat("NETMAP " + all)
+            : new Action.DestNat("NETMAP " + all);
+      default:
+        break;
+    }
+    if (CONTINUING.contains(target)) {
+      return new Action.Continue((target + " " + all).strip());
+    }
+    if (!UNMODELLED_TARGETS.contains(target)) {
+      throw new Problem("jump to chain '" + target + "', which is not declared in table '"
+          + table.name() + "' (and is no known target)");
+    }
+    diags.warning(at, "target '" + target + "' is not modelled; packets reaching this rule get an indeterminate verdict");
+    return new Action.Unknown("target " + target);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.zpaaudit.model;
+
+import dev.zpaaudit.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The published ZPA ranges the connector must reach: each entry as listed (entries may overlap),
+ * with where it was read, plus the provenance every report shows.
+ */
+public record PublishedRanges(
+    String source, String date, List<Entry> entries, List<String> domains, List<Diagnostic> diagnostics) {
+
+  /** One listed range: its text as published and the addresses it covers. */
+  public record Entry(String text, IpSet addresses, SourceLocation location) {}
+
+  public PublishedRanges {
+    entries = List.copyOf(entries);
+    domains = List.copyOf(domains);
+    diagnostics = List.copyOf(diagnostics);
+  }
+
+  public List<Entry> family(int family) {
+    return entries.stream().filter(e -> e.addresses().family() == family).toList();
+  }
+
+  /** Every address of the given family that any entry lists. */
+  public IpSet union(int family) {
+    List<IpSet> sets = new ArrayList<>();
+    for (Entry e : family(family)) {
+      sets.add(e.addresses());
+    }
+    return IpSet.unionAll(family, sets);
+  }
+}
