@@ -102,6 +102,13 @@ public final class KernelLab implements AutoCloseable {
     rulesets.loadIpsets(ipsetRestoreScript);
   }
 
+  /** What {@code iptables-save} prints for the loaded ruleset (to check that nothing was lost). */
+  String iptablesSave() {
+    ensureOpen();
+    rulesets.ensureUserRuleset();
+    return topology.inHost(null, Shell.which("iptables-save")).check().stdout();
+  }
+
   /**
    * Sends the tested packet of every flow and reports what arrived. Equal flows are sent once;
    * the map has one entry per distinct flow, in the order of {@code flows}.

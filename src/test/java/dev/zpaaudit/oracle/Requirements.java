@@ -12,7 +12,7 @@ final class Requirements {
   private static final int CAP_NET_ADMIN = 12;
   private static final int CAP_SYS_ADMIN = 21;
   private static final List<String> TOOLS =
-      List.of("ip", "nft", "iptables-restore", "sysctl", "python3");
+      List.of("ip", "nft", "iptables-restore", "iptables-save", "sysctl", "python3");
 
   private Requirements() {}
 
