@@ -2,21 +2,27 @@ package dev.zpaaudit.oracle;
 
 import dev.zpaaudit.oracle.Flow.Hook;
 import dev.zpaaudit.oracle.Flow.Kind;
-import dev.zpaaudit.oracle.Topology.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The packets sent for one flow: the opening packets that make conntrack know the connection (sent
  * while only an accept-all ruleset is loaded), and the probe, the tested packet itself.
  *
- * <p>The connection has a client end and a server end. Through {@code FORWARD} both ends are in
- * the peer namespace, behind {@code inIface} and {@code outIface}. For {@code INPUT} and {@code
- * OUTPUT} the ruleset host is one end (see {@link Flow}) and the peer is the other.
+ * <p>The connection has a client end and a server end. Through {@code FORWARD} both ends are in the
+ * peer namespace, behind {@code inIface} and {@code outIface}. For {@code INPUT} and {@code OUTPUT}
+ * the ruleset host is one end (see {@link Flow}) and owns that end's address for the round; the
+ * peer is the other end.
  */
-record FlowScript(List<Packet> opening, List<Packet> answer, Packet probe) {
+record FlowScript(
+    List<Packet> opening,
+    List<Packet> answer,
+    Packet probe,
+    String hostAddress,
+    List<String> remoteAddresses) {
 
   /** One packet: its type for the packet helper and the ends it goes between. */
   record Packet(String type, End from, End to) {
@@ -29,26 +35,32 @@ record FlowScript(List<Packet> opening, List<Packet> answer, Packet probe) {
   record End(boolean host, String iface) {}
 
   static FlowScript of(Flow flow) {
-    End client;
-    End server;
+    String src = flow.src().getHostAddress();
+    String dst = flow.dst().getHostAddress();
     if (flow.hook() == Hook.FORWARD) {
-      client = new End(false, flow.inIface());
-      server = new End(false, flow.outIface());
-    } else if (hostIsServer(flow)) {
-      client = new End(false, flow.inIface());
-      server = new End(true, flow.inIface());
-    } else {
-      client = new End(true, flow.outIface());
-      server = new End(false, flow.outIface());
+      End client = new End(false, flow.inIface());
+      End server = new End(false, flow.outIface());
+      return script(flow, client, server, null, List.of(src, dst));
     }
+    if (hostIsServer(flow)) {
+      End client = new End(false, flow.inIface());
+      return script(flow, client, new End(true, flow.inIface()), dst, List.of(src));
+    }
+    End server = new End(false, flow.outIface());
+    return script(flow, new End(true, flow.outIface()), server, src, List.of(dst));
+  }
+
+  private static FlowScript script(
+      Flow flow, End client, End server, String hostAddress, List<String> remote) {
     boolean tcp = flow.proto() == Flow.TCP;
     Packet first = new Packet(tcp ? "SYN" : "UDPO", client, server);
     Packet reply = new Packet(tcp ? "SYNACK" : "UDPR", server, client);
     Packet later = new Packet(tcp ? "ACK" : "UDPO", client, server);
     return switch (flow.kind()) {
-      case NEW -> new FlowScript(List.of(), List.of(), first);
-      case REPLY -> new FlowScript(List.of(first), List.of(), reply);
-      case ESTABLISHED -> new FlowScript(List.of(first), List.of(reply), later);
+      case NEW -> new FlowScript(List.of(), List.of(), first, hostAddress, remote);
+      case REPLY -> new FlowScript(List.of(first), List.of(), reply, hostAddress, remote);
+      case ESTABLISHED ->
+          new FlowScript(List.of(first), List.of(reply), later, hostAddress, remote);
     };
   }
 
@@ -67,12 +79,15 @@ record FlowScript(List<Packet> opening, List<Packet> answer, Packet probe) {
     return !opening.isEmpty();
   }
 
-  /** The {@code iif} routes the packets need: interface they arrive on, and where they go. */
-  Map<String, Target> incomingRoutes() {
-    Map<String, Target> routes = new LinkedHashMap<>();
+  /**
+   * The {@code iif} routes the packets need: for each interface a packet from the peer arrives on,
+   * the interface it must leave by. Packets for the host need none: the host owns their address.
+   */
+  Map<String, String> incomingRoutes() {
+    Map<String, String> routes = new LinkedHashMap<>();
     for (Packet p : all()) {
-      if (!p.from().host()) {
-        routes.put(p.from().iface(), p.to().host() ? Target.LOCAL : new Target(p.to().iface()));
+      if (!p.from().host() && !p.to().host()) {
+        routes.put(p.from().iface(), p.to().iface());
       }
     }
     return routes;
@@ -81,7 +96,7 @@ record FlowScript(List<Packet> opening, List<Packet> answer, Packet probe) {
   /** Every interface name the packets use. */
   List<String> interfaces() {
     return all().stream()
-        .flatMap(p -> java.util.stream.Stream.of(p.from().iface(), p.to().iface()))
+        .flatMap(p -> Stream.of(p.from().iface(), p.to().iface()))
         .distinct()
         .toList();
   }

@@ -21,12 +21,12 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A kernel oracle: loads a ruleset into a network namespace, sends real packets for given flows
- * and reports which ones the kernel delivered. See {@code src/test/resources/oracle/README.md}.
+ * A kernel oracle: loads a ruleset into a network namespace, sends real packets for given flows and
+ * reports which ones the kernel delivered. See {@code src/test/resources/oracle/README.md}.
  *
- * <p>Usage: skip unless {@link #unavailableReason()} is empty, then {@code try (KernelLab lab =
- * new KernelLab()) { lab.loadIptablesSave(rules); Map<Flow, Verdict> v = lab.run(flows); }}.
- * Namespaces are removed on {@link #close()}, and by a shutdown hook if the caller forgets.
+ * <p>Usage: skip unless {@link #unavailableReason()} is empty, then {@code try (KernelLab lab = new
+ * KernelLab()) { lab.loadIptablesSave(rules); Map<Flow, Verdict> v = lab.run(flows); }}. Namespaces
+ * are removed on {@link #close()}, and by a shutdown hook if the caller forgets.
  */
 public final class KernelLab implements AutoCloseable {
   /** Upper bound on flows per {@link #run} call. */
@@ -86,8 +86,8 @@ public final class KernelLab implements AutoCloseable {
   }
 
   /**
-   * Loads an nft script with {@code nft -f}, replacing any ruleset (the script need not start
-   * with {@code flush ruleset}).
+   * Loads an nft script with {@code nft -f}, replacing any ruleset (the script need not start with
+   * {@code flush ruleset}).
    *
    * @throws RulesetLoadException with the line nft complained about
    */
@@ -110,8 +110,8 @@ public final class KernelLab implements AutoCloseable {
   }
 
   /**
-   * Sends the tested packet of every flow and reports what arrived. Equal flows are sent once;
-   * the map has one entry per distinct flow, in the order of {@code flows}.
+   * Sends the tested packet of every flow and reports what arrived. Equal flows are sent once; the
+   * map has one entry per distinct flow, in the order of {@code flows}.
    */
   public Map<Flow, Verdict> run(List<Flow> flows) {
     ensureOpen();
@@ -131,6 +131,7 @@ public final class KernelLab implements AutoCloseable {
   private Map<Flow, Verdict> runRound(Round round) {
     topology.ensureLinks(round.interfaces);
     topology.routeIncoming(round.routes);
+    topology.ownAddresses(round.hostAddresses);
     long nonce = random.nextInt() & 0xFFFFFFFFL;
     PacketJob job = new PacketJob(topology, nonce);
     if (round.needsConntrack()) {
@@ -173,14 +174,20 @@ public final class KernelLab implements AutoCloseable {
     }
     if (!missing.isEmpty()) {
       throw new IllegalStateException(
-          missing.size() + " packets opening connections were lost with an accept-all ruleset,"
-              + " e.g. " + missing.subList(0, Math.min(5, missing.size())));
+          missing.size()
+              + " packets opening connections were lost with an accept-all ruleset,"
+              + " e.g. "
+              + missing.subList(0, Math.min(5, missing.size())));
     }
     rulesets.replaceSetupTable();
   }
 
   private static void addStep(
-      PacketJob job, String name, boolean all, Round round, Function<FlowScript, Stream<Packet>> f) {
+      PacketJob job,
+      String name,
+      boolean all,
+      Round round,
+      Function<FlowScript, Stream<Packet>> f) {
     List<Integer> ids = new ArrayList<>();
     List<Flow> flows = new ArrayList<>();
     List<Packet> packets = new ArrayList<>();
@@ -203,13 +210,18 @@ public final class KernelLab implements AutoCloseable {
         throw new IllegalArgumentException("loopback traffic cannot be simulated: " + flow);
       }
     }
+    if (flow.hook() != Flow.Hook.FORWARD && flow.src().equals(flow.dst())) {
+      throw new IllegalArgumentException("src and dst must differ: " + flow);
+    }
     for (InetAddress a : List.of(flow.src(), flow.dst())) {
       int first = a.getAddress()[0] & 0xFF;
       int second = a.getAddress()[1] & 0xFF;
       if (first == 0 || first == 127 || first >= 224 || first == 198 && second == 18) {
         throw new IllegalArgumentException(
-            a.getHostAddress() + " is reserved (0/8, 127/8, 224/3 are martian; 198.18/16 is the"
-                + " lab's own): " + flow);
+            a.getHostAddress()
+                + " is reserved (0/8, 127/8, 224/3 are martian; 198.18/16 is the"
+                + " lab's own): "
+                + flow);
       }
     }
   }

@@ -12,7 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class KernelLabSmokeTest {
@@ -54,17 +54,20 @@ class KernelLabSmokeTest {
 
   private static KernelLab lab;
 
-  @BeforeAll
-  static void startLab() {
+  @BeforeEach
+  void startLab() {
     String reason = KernelLab.unavailableReason().orElse(null);
-    assumeTrue(reason == null, () -> "kernel lab skipped: " + reason);
-    lab = new KernelLab();
+    assumeTrue(reason == null, () -> "kernel lab unavailable: " + reason);
+    if (lab == null) {
+      lab = new KernelLab();
+    }
   }
 
   @AfterAll
   static void stopLab() {
     if (lab != null) {
       lab.close();
+      lab = null;
     }
   }
 
@@ -128,12 +131,65 @@ class KernelLabSmokeTest {
   }
 
   @Test
+  void hostOwnsItsEndOfInputAndOutputFlows() {
+    lab.loadIptablesSave(
+        """
+        *filter
+        :INPUT DROP [0:0]
+        :FORWARD DROP [0:0]
+        :OUTPUT DROP [0:0]
+        -A INPUT -p tcp -m addrtype --dst-type LOCAL -m tcp --dport 22 -j ACCEPT
+        -A FORWARD -p tcp -m addrtype --dst-type UNICAST -m tcp --dport 22 -j ACCEPT
+        -A OUTPUT -m addrtype --src-type LOCAL -j ACCEPT
+        COMMIT
+        """);
+    Flow toHost = Flow.tcp("203.0.113.7", 50000, "192.0.2.1", 22).withHook(Hook.INPUT);
+    Flow throughHost = Flow.tcp("203.0.113.7", 50001, "192.0.2.1", 22);
+    Flow fromHost = Flow.tcp("192.0.2.1", 41000, "203.0.113.7", 22).withHook(Hook.OUTPUT);
+    Map<Flow, Verdict> expected = new LinkedHashMap<>();
+    expected.put(toHost, DELIVERED);
+    expected.put(throughHost, DELIVERED);
+    expected.put(fromHost, DELIVERED);
+    assertThat(lab.run(List.copyOf(expected.keySet()))).isEqualTo(expected);
+  }
+
+  @Test
+  void translatedPacketsAreStillRecognised() {
+    lab.loadIptablesSave(
+        """
+        *nat
+        :PREROUTING ACCEPT [0:0]
+        :INPUT ACCEPT [0:0]
+        :OUTPUT ACCEPT [0:0]
+        :POSTROUTING ACCEPT [0:0]
+        -A PREROUTING -i eth0 -p tcp -m tcp --dport 8443 -j DNAT --to-destination 198.51.100.20:443
+        -A POSTROUTING -o eth1 -j MASQUERADE
+        COMMIT
+        *filter
+        :INPUT ACCEPT [0:0]
+        :FORWARD DROP [0:0]
+        :OUTPUT ACCEPT [0:0]
+        -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+        -A FORWARD -d 198.51.100.20/32 -p tcp -m tcp --dport 443 -j ACCEPT
+        COMMIT
+        """);
+    Flow viaDnat = Flow.tcp("10.0.0.5", 40001, "203.0.113.1", 8443);
+    Map<Flow, Verdict> expected = new LinkedHashMap<>();
+    expected.put(viaDnat, DELIVERED);
+    expected.put(Flow.tcp("10.0.0.5", 40002, "198.51.100.20", 443), DELIVERED);
+    expected.put(Flow.tcp("10.0.0.5", 40003, "203.0.113.1", 443), DROPPED);
+    expected.put(Flow.udp("10.0.0.5", 40004, "198.51.100.20", 443), DROPPED);
+    assertThat(lab.run(List.copyOf(expected.keySet()))).isEqualTo(expected);
+  }
+
+  @Test
   void duplicateFlowsAreReportedOnce() {
     lab.loadIptablesSave(IPTABLES);
     Flow https = Flow.tcp("10.0.0.5", 40001, "198.51.100.10", 443);
     Map<Flow, Verdict> verdicts = lab.run(List.of(https, https, https.withKind(Kind.REPLY)));
-    assertThat(verdicts).containsExactly(
-        Map.entry(https, DELIVERED), Map.entry(https.withKind(Kind.REPLY), DELIVERED));
+    assertThat(verdicts)
+        .containsExactly(
+            Map.entry(https, DELIVERED), Map.entry(https.withKind(Kind.REPLY), DELIVERED));
   }
 
   @Test

@@ -1,6 +1,5 @@
 package dev.zpaaudit.oracle;
 
-import dev.zpaaudit.oracle.Topology.Target;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -11,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Splits flows into rounds that can share one conntrack table and one set of routes: within a
- * round no two flows have the same connection (in either direction), and every interface has one
- * routing target. Flows are placed greedily, in order, into the first round that fits.
+ * Splits flows into rounds that can share one conntrack table and one set of routes: within a round
+ * no two flows have the same connection (in either direction), and every interface has one routing
+ * target. Flows are placed greedily, in order, into the first round that fits.
  */
 final class RoundPlanner {
 
@@ -21,20 +20,31 @@ final class RoundPlanner {
   static final class Round {
     final List<Flow> flows = new ArrayList<>();
     final List<FlowScript> scripts = new ArrayList<>();
-    final Map<String, Target> routes = new LinkedHashMap<>();
+    final Map<String, String> routes = new LinkedHashMap<>();
     final Set<String> interfaces = new LinkedHashSet<>();
+    final Set<String> hostAddresses = new LinkedHashSet<>();
+    private final Set<String> remoteAddresses = new HashSet<>();
     private final Set<String> connections = new HashSet<>();
 
     boolean needsConntrack() {
       return scripts.stream().anyMatch(FlowScript::needsConntrack);
     }
 
-    private boolean fits(String connection, Map<String, Target> wanted) {
+    private boolean fits(String connection, FlowScript script) {
       if (connections.contains(connection)) {
         return false;
       }
-      for (Map.Entry<String, Target> e : wanted.entrySet()) {
-        Target have = routes.get(e.getKey());
+      String own = script.hostAddress();
+      if (own != null && remoteAddresses.contains(own)) {
+        return false;
+      }
+      for (String remote : script.remoteAddresses()) {
+        if (hostAddresses.contains(remote) || remote.equals(own)) {
+          return false;
+        }
+      }
+      for (Map.Entry<String, String> e : script.incomingRoutes().entrySet()) {
+        String have = routes.get(e.getKey());
         if (have != null && !have.equals(e.getValue())) {
           return false;
         }
@@ -48,6 +58,10 @@ final class RoundPlanner {
       connections.add(connection);
       routes.putAll(script.incomingRoutes());
       interfaces.addAll(script.interfaces());
+      if (script.hostAddress() != null) {
+        hostAddresses.add(script.hostAddress());
+      }
+      remoteAddresses.addAll(script.remoteAddresses());
     }
   }
 
@@ -58,8 +72,8 @@ final class RoundPlanner {
     for (Flow flow : new LinkedHashSet<>(flows)) {
       FlowScript script = FlowScript.of(flow);
       String connection = connectionKey(flow);
-      Map<String, Target> wanted = script.incomingRoutes();
-      Round round = rounds.stream().filter(r -> r.fits(connection, wanted)).findFirst().orElse(null);
+      Round round =
+          rounds.stream().filter(r -> r.fits(connection, script)).findFirst().orElse(null);
       if (round == null) {
         round = new Round();
         rounds.add(round);

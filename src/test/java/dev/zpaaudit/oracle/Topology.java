@@ -8,9 +8,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -19,14 +21,16 @@ import java.util.stream.Stream;
 /**
  * Two network namespaces joined only to each other: the ruleset host ({@code zpa-PID-N-r}), whose
  * interfaces carry the names the ruleset expects, and the peer ({@code zpa-PID-N-p}), which holds
- * the other end of every veth pair and owns every address ({@code local 0.0.0.0/0}) so nothing
- * sent there can go further. Nothing is connected to the root namespace.
+ * the other end of every veth pair and owns every address ({@code local 0.0.0.0/0}) so nothing sent
+ * there can go further. Nothing is connected to the root namespace.
  *
- * <p>Routing on the ruleset host is by interface only, so any address works: a packet arriving on
- * interface X follows policy rule {@code iif X}, either to the table of one egress interface or
- * to a table with {@code local 0.0.0.0/0} (local delivery); a packet sent by a raw socket bound
- * to X follows rule {@code oif X}. Each egress table holds a default route through a static
- * neighbour whose MAC is the peer end, so there is no ARP.
+ * <p>The ruleset host owns, as /32 addresses on {@code lo}, the addresses of its own end of the
+ * INPUT and OUTPUT flows of the current round, so packets to them are delivered locally and {@code
+ * addrtype LOCAL} holds as on a real host. Other routing is by interface only, so any address
+ * works: a packet arriving on interface X follows policy rule {@code iif X} to the table of one
+ * egress interface; a packet sent by a raw socket bound to X follows rule {@code oif X}. Each
+ * egress table holds a default route through a static neighbour whose MAC is the peer end, so there
+ * is no ARP.
  */
 final class Topology implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -35,7 +39,6 @@ final class Topology implements AutoCloseable {
   private static final Path NETNS_DIR = Path.of("/run/netns");
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final String GATEWAY = "198.18.255.254";
-  private static final int LOCAL_TABLE = 250;
   private static final int OIF_PREF = 100;
   private static final int IIF_PREF = 200;
 
@@ -46,19 +49,11 @@ final class Topology implements AutoCloseable {
     }
   }
 
-  /** Where packets arriving on an interface go: local delivery or out of another interface. */
-  record Target(String egress) {
-    static final Target LOCAL = new Target(null);
-
-    boolean local() {
-      return egress == null;
-    }
-  }
-
   final String host;
   final String peer;
   private final Map<String, Link> links = new LinkedHashMap<>();
-  private final Map<String, Target> incoming = new LinkedHashMap<>();
+  private final Map<String, String> incoming = new LinkedHashMap<>();
+  private final Set<String> owned = new LinkedHashSet<>();
 
   private Topology(String host, String peer) {
     this.host = host;
@@ -91,7 +86,7 @@ final class Topology implements AutoCloseable {
             + " net.ipv4.ip_forward=1 net.ipv4.conf.default.accept_local=1"
             + " net.ipv4.conf.all.accept_local=1 net.netfilter.nf_conntrack_tcp_be_liberal=1");
     batch(peer, "link set lo up", "route add local 0.0.0.0/0 dev lo");
-    batch(host, "link set lo up", "route add local 0.0.0.0/0 dev lo table " + LOCAL_TABLE);
+    batch(host, "link set lo up");
     // The peer only watches: its own stack drops whatever arrives, after the capture saw it.
     Shell.run(
             TIMEOUT,
@@ -119,17 +114,23 @@ final class Topology implements AutoCloseable {
       hostCmds.addAll(linkCommands(link));
       peerCmds.add("link set " + link.peerName() + " up");
     }
-    if (!hostCmds.isEmpty()) {
-      batch(host, hostCmds.toArray(String[]::new));
-      batch(peer, peerCmds.toArray(String[]::new));
-    }
+    batch(host, hostCmds);
+    batch(peer, peerCmds);
   }
 
   private List<String> linkCommands(Link l) {
     String dev = " dev " + l.name();
     return List.of(
-        "link add " + l.name() + " address " + l.hostMac() + " type veth peer name "
-            + l.peerName() + " address " + l.peerMac() + " netns " + peer,
+        "link add "
+            + l.name()
+            + " address "
+            + l.hostMac()
+            + " type veth peer name "
+            + l.peerName()
+            + " address "
+            + l.peerMac()
+            + " netns "
+            + peer,
         "address add 198.18." + l.index() + ".1/32" + dev,
         "link set " + l.name() + " up",
         "neighbour add " + GATEWAY + " lladdr " + l.peerMac() + dev + " nud permanent",
@@ -137,27 +138,39 @@ final class Topology implements AutoCloseable {
         "rule add oif " + l.name() + " lookup " + l.table() + " pref " + OIF_PREF);
   }
 
-  /** Replaces the {@code iif} policy rules with the given ones. */
-  void routeIncoming(Map<String, Target> wanted) {
+  /** Replaces the {@code iif} policy rules: what arrives on each key leaves by its value. */
+  void routeIncoming(Map<String, String> wanted) {
     List<String> cmds = new ArrayList<>();
     incoming.forEach(
-        (iface, target) -> {
-          if (!target.equals(wanted.get(iface))) {
+        (iface, egress) -> {
+          if (!egress.equals(wanted.get(iface))) {
             cmds.add("rule del iif " + iface + " pref " + IIF_PREF);
           }
         });
     wanted.forEach(
-        (iface, target) -> {
-          if (!target.equals(incoming.get(iface))) {
-            int table = target.local() ? LOCAL_TABLE : link(target.egress()).table();
-            cmds.add("rule add iif " + iface + " lookup " + table + " pref " + IIF_PREF);
+        (iface, egress) -> {
+          if (!egress.equals(incoming.get(iface))) {
+            cmds.add(
+                "rule add iif " + iface + " lookup " + link(egress).table() + " pref " + IIF_PREF);
           }
         });
-    if (!cmds.isEmpty()) {
-      batch(host, cmds.toArray(String[]::new));
-    }
+    batch(host, cmds);
     incoming.clear();
     incoming.putAll(wanted);
+  }
+
+  /** Makes the ruleset host own exactly these addresses (as /32 on {@code lo}). */
+  void ownAddresses(Set<String> wanted) {
+    List<String> cmds = new ArrayList<>();
+    owned.stream()
+        .filter(a -> !wanted.contains(a))
+        .forEach(a -> cmds.add("address del " + a + "/32 dev lo"));
+    wanted.stream()
+        .filter(a -> !owned.contains(a))
+        .forEach(a -> cmds.add("address add " + a + "/32 dev lo"));
+    batch(host, cmds);
+    owned.clear();
+    owned.addAll(wanted);
   }
 
   Collection<Link> links() {
@@ -215,8 +228,15 @@ final class Topology implements AutoCloseable {
     Shell.run(TIMEOUT, null, cmd).check();
   }
 
+  private static void batch(String ns, List<String> commands) {
+    if (!commands.isEmpty()) {
+      batch(ns, commands.toArray(String[]::new));
+    }
+  }
+
   private static void batch(String ns, String... commands) {
-    Shell.run(TIMEOUT, String.join("\n", commands) + "\n", Shell.which("ip"), "-n", ns, "-batch", "-")
+    Shell.run(
+            TIMEOUT, String.join("\n", commands) + "\n", Shell.which("ip"), "-n", ns, "-batch", "-")
         .check();
   }
 
