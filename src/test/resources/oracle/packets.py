@@ -155,7 +155,8 @@ def read_job(path):
             elif f[0] == "flushct":
                 job["flushct"] = True
             elif f[0] == "iface":
-                job["ifaces"][f[1]] = {"peer": f[2], "host_mac": bytes.fromhex(f[3].replace(":", ""))}
+                mac = bytes.fromhex(f[3].replace(":", ""))
+                job["ifaces"][f[1]] = {"peer": f[2], "host_mac": mac}
             elif f[0] == "step":
                 job["steps"].append({"name": f[1], "mode": f[2], "timeout": int(f[3]) / 1000.0,
                                      "quiet": int(f[4]) / 1000.0, "pkts": []})
@@ -189,7 +190,8 @@ class Lab:
         self.device_drops += device_drops()
         self.peer_to_host = {v["peer"]: k for k, v in job["ifaces"].items()}
         self.peer_send = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(ETH_P_IP))
-        self.peer_recv = self._capture(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(ETH_P_IP), False)
+        self.peer_recv = self._capture(socket.AF_PACKET, socket.SOCK_DGRAM,
+                                       socket.htons(ETH_P_IP), False)
         self.drops = 0
 
     @staticmethod
@@ -251,7 +253,8 @@ class Lab:
                 self.send(pkt)
             except OSError as err:
                 # EPERM: the ruleset dropped a locally generated packet in OUTPUT.
-                out.write("senderr %s %d %s %d\n" % (step["name"], pkt["id"], pkt["type"], err.errno))
+                out.write("senderr %s %d %s %d\n"
+                          % (step["name"], pkt["id"], pkt["type"], err.errno))
         last = time.monotonic()
         deadline = last + step["timeout"]
         socks = self.host_recv + [self.peer_recv]
@@ -309,8 +312,8 @@ def flush_conntrack():
     try:
         sock.settimeout(5)
         body = struct.pack("BBH", socket.AF_UNSPEC, 0, 0)
-        header = struct.pack("IHHII", 16 + len(body), (nfnl_subsys_ctnetlink << 8) | ipctnl_msg_ct_delete,
-                             nlm_f_request | nlm_f_ack, 1, 0)
+        kind = (nfnl_subsys_ctnetlink << 8) | ipctnl_msg_ct_delete
+        header = struct.pack("IHHII", 16 + len(body), kind, nlm_f_request | nlm_f_ack, 1, 0)
         sock.send(header + body)
         reply = sock.recv(65535)
         error = struct.unpack("i", reply[16:20])[0]

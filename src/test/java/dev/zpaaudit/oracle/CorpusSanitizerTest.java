@@ -27,7 +27,8 @@ class CorpusSanitizerTest {
     String in = "-A POSTROUTING -s 192.168.122.0/24 -d ! 192.168.122.0/24 -p tcp -j MASQUERADE\n";
     CorpusSanitizer.Result r = CorpusSanitizer.sanitize(in);
     assertThat(r.content())
-        .isEqualTo("-A POSTROUTING -s 192.168.122.0/24 ! -d 192.168.122.0/24 -p tcp -j MASQUERADE\n");
+        .isEqualTo(
+            "-A POSTROUTING -s 192.168.122.0/24 ! -d 192.168.122.0/24 -p tcp -j MASQUERADE\n");
     assertThat(r.rewrites()).isEqualTo(Map.of(CorpusSanitizer.NEGATION, 1));
   }
 

@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * One connection and the packet of it that the kernel lab sends.
  *
  * <p>{@code src}, {@code sport}, {@code dst}, {@code dport}, {@code inIface} and {@code outIface}
- * always describe the connection in its original direction, as the ruleset host sees it: the
- * client {@code src:sport} opens the connection to the server {@code dst:dport}, and its first
- * packet enters on {@code inIface} and leaves on {@code outIface}. {@link Kind} picks the packet
- * that is tested; {@link Hook} says where the ruleset sits. A {@code REPLY} packet therefore goes
- * from {@code dst:dport} to {@code src:sport}, entering on {@code outIface} and leaving on {@code
+ * always describe the connection in its original direction, as the ruleset host sees it: the client
+ * {@code src:sport} opens the connection to the server {@code dst:dport}, and its first packet
+ * enters on {@code inIface} and leaves on {@code outIface}. {@link Kind} picks the packet that is
+ * tested; {@link Hook} says where the ruleset sits. A {@code REPLY} packet therefore goes from
+ * {@code dst:dport} to {@code src:sport}, entering on {@code outIface} and leaving on {@code
  * inIface}; {@link #packetInIface()} and {@link #packetOutIface()} give the interfaces the tested
  * packet itself crosses.
  *
@@ -28,8 +28,8 @@ import java.util.regex.Pattern;
  *       {@code REPLY} (needs {@code inIface}).
  * </ul>
  *
- * <p>For UDP, {@code NEW} is the first datagram, {@code REPLY} a datagram back after it, and
- * {@code ESTABLISHED} a further datagram in the original direction after a reply was seen.
+ * <p>For UDP, {@code NEW} is the first datagram, {@code REPLY} a datagram back after it, and {@code
+ * ESTABLISHED} a further datagram in the original direction after a reply was seen.
  */
 public record Flow(
     int family,

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -20,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and needs exactly the rewrites listed.
  */
 class KernelLabCorpusTest {
-  private static KernelLab lab;
+  private static KernelLab shared;
 
   static Stream<Arguments> corpus() {
     return Stream.of(
@@ -33,17 +32,21 @@ class KernelLabCorpusTest {
         Arguments.of("ugent.rules", Map.of(CorpusSanitizer.NEGATION, 174)));
   }
 
-  @BeforeAll
-  static void startLab() {
+  /** The shared lab; skips the calling test, saying why, where the lab cannot run. */
+  private static KernelLab lab() {
     String reason = KernelLab.unavailableReason().orElse(null);
-    assumeTrue(reason == null, () -> "kernel lab skipped: " + reason);
-    lab = new KernelLab();
+    assumeTrue(reason == null, () -> "kernel lab unavailable: " + reason);
+    if (shared == null) {
+      shared = new KernelLab();
+    }
+    return shared;
   }
 
   @AfterAll
   static void stopLab() {
-    if (lab != null) {
-      lab.close();
+    if (shared != null) {
+      shared.close();
+      shared = null;
     }
   }
 
@@ -53,6 +56,7 @@ class KernelLabCorpusTest {
       throws IOException {
     CorpusSanitizer.Result sanitized = CorpusSanitizer.sanitize(read(file));
     assertThat(sanitized.rewrites()).isEqualTo(rewrites);
+    KernelLab lab = lab();
     assertThatCode(() -> lab.loadIptablesSave(sanitized.content())).doesNotThrowAnyException();
     assertThat(ruleCount(lab.iptablesSave())).isEqualTo(ruleCount(sanitized.content()));
   }
@@ -62,7 +66,8 @@ class KernelLabCorpusTest {
   }
 
   private static String read(String file) throws IOException {
-    try (InputStream in = KernelLabCorpusTest.class.getResourceAsStream("/corpus/iptables/" + file)) {
+    try (InputStream in =
+        KernelLabCorpusTest.class.getResourceAsStream("/corpus/iptables/" + file)) {
       assertThat(in).as(file).isNotNull();
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }

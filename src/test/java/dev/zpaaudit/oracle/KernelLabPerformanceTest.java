@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,29 +24,32 @@ class KernelLabPerformanceTest {
   private static final long BUDGET_MS = 60_000;
   private static final String RULES =
       """
-      *filter
-      :INPUT ACCEPT [0:0]
-      :FORWARD DROP [0:0]
-      :OUTPUT ACCEPT [0:0]
-      -A FORWARD -i eth1 -o eth0 -p tcp -m tcp --sport 443 -m conntrack --ctstate ESTABLISHED -j ACCEPT
-      -A FORWARD -d 198.51.100.0/24 -i eth0 -o eth1 -p tcp -m tcp --dport 443 -j ACCEPT
-      COMMIT
-      """;
+*filter
+:INPUT ACCEPT [0:0]
+:FORWARD DROP [0:0]
+:OUTPUT ACCEPT [0:0]
+-A FORWARD -i eth1 -o eth0 -p tcp -m tcp --sport 443 -m conntrack --ctstate ESTABLISHED -j ACCEPT
+-A FORWARD -d 198.51.100.0/24 -i eth0 -o eth1 -p tcp -m tcp --dport 443 -j ACCEPT
+COMMIT
+""";
 
   private static KernelLab lab;
 
-  @BeforeAll
-  static void startLab() {
+  @BeforeEach
+  void startLab() {
     String reason = KernelLab.unavailableReason().orElse(null);
-    assumeTrue(reason == null, () -> "kernel lab skipped: " + reason);
-    lab = new KernelLab();
-    lab.loadIptablesSave(RULES);
+    assumeTrue(reason == null, () -> "kernel lab unavailable: " + reason);
+    if (lab == null) {
+      lab = new KernelLab();
+      lab.loadIptablesSave(RULES);
+    }
   }
 
   @AfterAll
   static void stopLab() {
     if (lab != null) {
       lab.close();
+      lab = null;
     }
   }
 

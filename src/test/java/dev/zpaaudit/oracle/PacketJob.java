@@ -13,10 +13,10 @@ import java.util.Set;
 
 /**
  * One invocation of the packet helper ({@code packets.py send}): a list of steps, each a batch of
- * packets sent back to back and then drained. A step either waits until every packet was seen
- * where it should be ({@code all}) or until nothing more arrived for a quiet period ({@code
- * quiet}). The helper also fails the job when a capture socket or a network device lost packets,
- * since a verdict would then be unreliable.
+ * packets sent back to back and then drained. A step either waits until every packet was seen where
+ * it should be ({@code all}) or until nothing more arrived for a quiet period ({@code quiet}). The
+ * helper also fails the job when a capture socket or a network device lost packets, since a verdict
+ * would then be unreliable.
  */
 final class PacketJob {
   static final Duration QUIET = Duration.ofMillis(200);
@@ -53,16 +53,25 @@ final class PacketJob {
   /** Adds a step; {@code packets.get(i)} belongs to flow {@code ids.get(i)}. */
   void step(String name, boolean waitForAll, List<Integer> ids, List<Flow> flows, List<Packet> ps) {
     long timeoutMs = 10_000 + ps.size();
-    text.append(String.format(
-        "step %s %s %d %d%n", name, waitForAll ? "all" : "quiet", timeoutMs, QUIET.toMillis()));
+    text.append(
+        String.format(
+            "step %s %s %d %d%n", name, waitForAll ? "all" : "quiet", timeoutMs, QUIET.toMillis()));
     for (int i = 0; i < ps.size(); i++) {
       Packet p = ps.get(i);
       Flow f = flows.get(i);
-      text.append(String.format(
-          "pkt %d %s %d %s %d %s %s %d %s %d%n",
-          ids.get(i), p.type(), p.from().host() ? 1 : 0, p.from().iface(), p.to().host() ? 1 : 0,
-          p.to().iface(), f.src().getHostAddress(), f.sport(), f.dst().getHostAddress(),
-          f.dport()));
+      text.append(
+          String.format(
+              "pkt %d %s %d %s %d %s %s %d %s %d%n",
+              ids.get(i),
+              p.type(),
+              p.from().host() ? 1 : 0,
+              p.from().iface(),
+              p.to().host() ? 1 : 0,
+              p.to().iface(),
+              f.src().getHostAddress(),
+              f.sport(),
+              f.dst().getHostAddress(),
+              f.dport()));
     }
     packets += ps.size();
   }
@@ -76,7 +85,15 @@ final class PacketJob {
     }
     Duration timeout = Duration.ofSeconds(60).plusMillis(2L * packets);
     Shell.Result r =
-        Shell.run(timeout, null, Shell.python(), "-I", "-S", script.toString(), "send", job.toString())
+        Shell.run(
+                timeout,
+                null,
+                Shell.python(),
+                "-I",
+                "-S",
+                script.toString(),
+                "send",
+                job.toString())
             .check();
     return parse(r.stdout());
   }

@@ -48,7 +48,8 @@ final class Requirements {
           return ok
               ? null
               : "the kernel lab needs root (CAP_NET_ADMIN and CAP_SYS_ADMIN) to create network"
-                  + " namespaces; effective capabilities are 0x" + Long.toHexString(caps);
+                  + " namespaces; effective capabilities are 0x"
+                  + Long.toHexString(caps);
         }
       }
       return "cannot find CapEff in /proc/self/status";
@@ -65,12 +66,21 @@ final class Requirements {
       return "'ip netns add' fails: " + add.stderr().strip();
     }
     try {
-      Shell.Result nft = Shell.run(TIMEOUT, null, ip, "netns", "exec", ns, "nft", "list", "ruleset");
+      Shell.Result nft =
+          Shell.run(TIMEOUT, null, ip, "netns", "exec", ns, "nft", "list", "ruleset");
       if (!nft.ok()) {
         return "nft does not work inside a network namespace: " + nft.stderr().strip();
       }
       Shell.Result py =
-          Shell.run(TIMEOUT, null, ip, "netns", "exec", ns, Shell.python(), "-c",
+          Shell.run(
+              TIMEOUT,
+              null,
+              ip,
+              "netns",
+              "exec",
+              ns,
+              Shell.python(),
+              "-c",
               "import ctypes, socket; socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM).close()");
       if (!py.ok()) {
         return "python3 cannot open packet sockets in a namespace: " + py.stderr().strip();

@@ -16,15 +16,17 @@ final class RulesetLoader {
   static final String SETUP_TABLE = "zpa_oracle_setup";
   private static final String SETUP =
       "flush ruleset\n"
-          + "table inet " + SETUP_TABLE + " {\n"
+          + "table inet "
+          + SETUP_TABLE
+          + " {\n"
           + "  chain pre { type filter hook prerouting priority 0; policy accept;"
           + " ct state new,established,related,invalid,untracked counter; }\n"
           + "  chain out { type filter hook output priority 0; policy accept;"
           + " ct state new,established,related,invalid,untracked counter; }\n"
           + "}\n";
   private static final Pattern IPTABLES_LINE = Pattern.compile("Error occurred at line: (\\d+)");
-  private static final Pattern NFT_LINE = Pattern.compile("^[^:\\n]*:(\\d+):\\d+(-\\d+)?: Error",
-      Pattern.MULTILINE);
+  private static final Pattern NFT_LINE =
+      Pattern.compile("^[^:\\n]*:(\\d+):\\d+(-\\d+)?: Error", Pattern.MULTILINE);
 
   enum Format {
     IPTABLES,
@@ -75,8 +77,8 @@ final class RulesetLoader {
 
   /**
    * Replaces the setup table by the user's ruleset without a moment in which nothing uses
-   * conntrack: an nft script goes in one transaction with the deletion; iptables-restore leaves
-   * the setup table alone, which is deleted right after it.
+   * conntrack: an nft script goes in one transaction with the deletion; iptables-restore leaves the
+   * setup table alone, which is deleted right after it.
    */
   void replaceSetupTable() {
     String delete = "delete table inet " + SETUP_TABLE;
@@ -85,7 +87,8 @@ final class RulesetLoader {
     } else if (format == Format.NFT) {
       applyNft(delete + "; " + content); // same line, so nft's line numbers stay right
     } else {
-      String both = Shell.which("iptables-restore") + " -w 5 && " + Shell.which("nft") + " " + delete;
+      String both =
+          Shell.which("iptables-restore") + " -w 5 && " + Shell.which("nft") + " " + delete;
       Shell.Result r = topology.inHost(content, "sh", "-c", both);
       if (!r.ok()) {
         throw failure("iptables-restore", content, r.stderr(), IPTABLES_LINE);

@@ -13,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs external commands with a bounded wait. Standard input and output go through temporary
- * files, so a chatty program can never stall on a full pipe.
+ * Runs external commands with a bounded wait. Standard input and output go through temporary files,
+ * so a chatty program can never stall on a full pipe.
  */
 final class Shell {
   private static final List<String> SYSTEM_DIRS =
@@ -47,8 +47,8 @@ final class Shell {
   }
 
   /**
-   * The Python interpreter itself, not a launcher script in front of it (a version-manager shim
-   * can cost a second per start); null if there is none.
+   * The Python interpreter itself, not a launcher script in front of it (a version-manager shim can
+   * cost a second per start); null if there is none.
    */
   static String python() {
     return RESOLVED.computeIfAbsent(" python", key -> interpreter());
@@ -59,7 +59,8 @@ final class Shell {
     if (launcher == null) {
       return null;
     }
-    Result r = run(Duration.ofSeconds(30), null, launcher, "-c", "import sys; print(sys.executable)");
+    Result r =
+        run(Duration.ofSeconds(30), null, launcher, "-c", "import sys; print(sys.executable)");
     String exe = r.stdout().strip();
     return r.ok() && !exe.isEmpty() && Files.isExecutable(Path.of(exe)) ? exe : launcher;
   }
