@@ -24,8 +24,8 @@ record FlowScript(
     String hostAddress,
     List<String> remoteAddresses) {
 
-  /** One packet: its type for the packet helper and the ends it goes between. */
-  record Packet(String type, End from, End to) {
+  /** One packet: its type for the packet helper, its source address and the ends it joins. */
+  record Packet(String type, String source, End from, End to) {
     String expectedAt() {
       return (to.host() ? "host:" : "peer:") + to.iface();
     }
@@ -53,9 +53,11 @@ record FlowScript(
   private static FlowScript script(
       Flow flow, End client, End server, String hostAddress, List<String> remote) {
     boolean tcp = flow.proto() == Flow.TCP;
-    Packet first = new Packet(tcp ? "SYN" : "UDPO", client, server);
-    Packet reply = new Packet(tcp ? "SYNACK" : "UDPR", server, client);
-    Packet later = new Packet(tcp ? "ACK" : "UDPO", client, server);
+    String src = flow.src().getHostAddress();
+    String dst = flow.dst().getHostAddress();
+    Packet first = new Packet(tcp ? "SYN" : "UDPO", src, client, server);
+    Packet reply = new Packet(tcp ? "SYNACK" : "UDPR", dst, server, client);
+    Packet later = new Packet(tcp ? "ACK" : "UDPO", src, client, server);
     return switch (flow.kind()) {
       case NEW -> new FlowScript(List.of(), List.of(), first, hostAddress, remote);
       case REPLY -> new FlowScript(List.of(first), List.of(), reply, hostAddress, remote);
@@ -88,6 +90,20 @@ record FlowScript(
     for (Packet p : all()) {
       if (!p.from().host() && !p.to().host()) {
         routes.put(p.from().iface(), p.to().iface());
+      }
+    }
+    return routes;
+  }
+
+  /**
+   * The routes back that reverse-path checks ({@code rpfilter}, {@code fib saddr . iif}) look for:
+   * the source address of each packet from the peer, and the interface it arrives on.
+   */
+  Map<String, String> returnRoutes() {
+    Map<String, String> routes = new LinkedHashMap<>();
+    for (Packet p : all()) {
+      if (!p.from().host()) {
+        routes.put(p.source(), p.from().iface());
       }
     }
     return routes;

@@ -132,6 +132,7 @@ public final class KernelLab implements AutoCloseable {
     topology.ensureLinks(round.interfaces);
     topology.routeIncoming(round.routes);
     topology.ownAddresses(round.hostAddresses);
+    topology.routeBack(round.returnRoutes);
     long nonce = random.nextInt() & 0xFFFFFFFFL;
     PacketJob job = new PacketJob(topology, nonce);
     if (round.needsConntrack()) {

@@ -183,6 +183,34 @@ class KernelLabSmokeTest {
   }
 
   @Test
+  void reversePathChecksFindARouteBack() {
+    String rpfilter =
+        """
+        *raw
+        :PREROUTING ACCEPT [0:0]
+        :OUTPUT ACCEPT [0:0]
+        -A PREROUTING -m rpfilter --invert -j DROP
+        COMMIT
+        """;
+    String fib =
+        """
+        table inet rp {
+          chain pre {
+            type filter hook prerouting priority raw; policy accept;
+            fib saddr . iif oif missing drop
+          }
+        }
+        """;
+    Flow https = Flow.tcp("10.0.0.5", 40001, "198.51.100.10", 443);
+    Flow ssh = Flow.tcp("203.0.113.7", 50000, "192.0.2.1", 22).withHook(Hook.INPUT);
+    List<Flow> flows = List.of(https, https.withKind(Kind.REPLY), ssh, ssh.withKind(Kind.REPLY));
+    lab.loadIptablesSave(rpfilter);
+    assertThat(lab.run(flows)).containsOnlyKeys(flows).doesNotContainValue(DROPPED);
+    lab.loadNft(fib);
+    assertThat(lab.run(flows)).containsOnlyKeys(flows).doesNotContainValue(DROPPED);
+  }
+
+  @Test
   void duplicateFlowsAreReportedOnce() {
     lab.loadIptablesSave(IPTABLES);
     Flow https = Flow.tcp("10.0.0.5", 40001, "198.51.100.10", 443);

@@ -21,6 +21,7 @@ final class RoundPlanner {
     final List<Flow> flows = new ArrayList<>();
     final List<FlowScript> scripts = new ArrayList<>();
     final Map<String, String> routes = new LinkedHashMap<>();
+    final Map<String, String> returnRoutes = new LinkedHashMap<>();
     final Set<String> interfaces = new LinkedHashSet<>();
     final Set<String> hostAddresses = new LinkedHashSet<>();
     private final Set<String> remoteAddresses = new HashSet<>();
@@ -43,9 +44,13 @@ final class RoundPlanner {
           return false;
         }
       }
-      for (Map.Entry<String, String> e : script.incomingRoutes().entrySet()) {
-        String have = routes.get(e.getKey());
-        if (have != null && !have.equals(e.getValue())) {
+      return agrees(routes, script.incomingRoutes()) && agrees(returnRoutes, script.returnRoutes());
+    }
+
+    private static boolean agrees(Map<String, String> have, Map<String, String> wanted) {
+      for (Map.Entry<String, String> e : wanted.entrySet()) {
+        String value = have.get(e.getKey());
+        if (value != null && !value.equals(e.getValue())) {
           return false;
         }
       }
@@ -57,6 +62,7 @@ final class RoundPlanner {
       scripts.add(script);
       connections.add(connection);
       routes.putAll(script.incomingRoutes());
+      returnRoutes.putAll(script.returnRoutes());
       interfaces.addAll(script.interfaces());
       if (script.hostAddress() != null) {
         hostAddresses.add(script.hostAddress());

@@ -9,21 +9,33 @@ import java.util.regex.Pattern;
  * ruleset} empties iptables-nft tables and nft tables alike.
  *
  * <p>The setup table used while opening connections matches on conntrack state, which keeps
- * conntrack active, and accepts everything. The user's ruleset is loaded next to it before it is
+ * conntrack active, and accepts everything; only the host's own answers to opening packets (a TCP
+ * reset or ICMP error for a port nobody listens on) are dropped before conntrack sees them, so they
+ * cannot close the connection being opened. The user's ruleset is loaded next to it before it is
  * deleted, so conntrack stays active across the change and keeps its entries.
  */
 final class RulesetLoader {
   static final String SETUP_TABLE = "zpa_oracle_setup";
   private static final String SETUP =
-      "flush ruleset\n"
-          + "table inet "
-          + SETUP_TABLE
-          + " {\n"
-          + "  chain pre { type filter hook prerouting priority 0; policy accept;"
-          + " ct state new,established,related,invalid,untracked counter; }\n"
-          + "  chain out { type filter hook output priority 0; policy accept;"
-          + " ct state new,established,related,invalid,untracked counter; }\n"
-          + "}\n";
+      """
+      flush ruleset
+      table inet %s {
+        chain pre {
+          type filter hook prerouting priority 0; policy accept;
+          ct state new,established,related,invalid,untracked counter
+        }
+        chain out {
+          type filter hook output priority 0; policy accept;
+          ct state new,established,related,invalid,untracked counter
+        }
+        chain silence {
+          type filter hook output priority -300; policy accept;
+          tcp flags & rst != 0 drop
+          icmp type { destination-unreachable, time-exceeded, parameter-problem } drop
+        }
+      }
+      """
+          .formatted(SETUP_TABLE);
   private static final Pattern IPTABLES_LINE = Pattern.compile("Error occurred at line: (\\d+)");
   private static final Pattern NFT_LINE =
       Pattern.compile("^[^:\\n]*:(\\d+):\\d+(-\\d+)?: Error", Pattern.MULTILINE);

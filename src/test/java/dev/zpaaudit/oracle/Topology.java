@@ -54,6 +54,7 @@ final class Topology implements AutoCloseable {
   private final Map<String, Link> links = new LinkedHashMap<>();
   private final Map<String, String> incoming = new LinkedHashMap<>();
   private final Set<String> owned = new LinkedHashSet<>();
+  private final Map<String, String> back = new LinkedHashMap<>();
 
   private Topology(String host, String peer) {
     this.host = host;
@@ -171,6 +172,31 @@ final class Topology implements AutoCloseable {
     batch(host, cmds);
     owned.clear();
     owned.addAll(wanted);
+  }
+
+  /**
+   * Makes the main table hold exactly these /32 routes, each back out of the interface the address
+   * sends from, as a real host's routes would for reverse-path checks. Forwarding is unaffected:
+   * {@code iif} rules are looked up first.
+   */
+  void routeBack(Map<String, String> wanted) {
+    List<String> cmds = new ArrayList<>();
+    back.forEach(
+        (address, iface) -> {
+          if (!wanted.containsKey(address)) {
+            cmds.add("route del " + address + "/32");
+          }
+        });
+    wanted.forEach(
+        (address, iface) -> {
+          if (!iface.equals(back.get(address))) {
+            cmds.add(
+                "route replace " + address + "/32 via " + GATEWAY + " dev " + iface + " onlink");
+          }
+        });
+    batch(host, cmds);
+    back.clear();
+    back.putAll(wanted);
   }
 
   Collection<Link> links() {
