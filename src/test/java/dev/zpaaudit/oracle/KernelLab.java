@@ -51,8 +51,13 @@ public final class KernelLab implements AutoCloseable {
             });
     workDir = createWorkDir();
     script = workDir.resolve("packets.py");
-    copyScript(script);
-    topology = Topology.create();
+    try {
+      copyScript(script);
+      topology = Topology.create();
+    } catch (RuntimeException e) {
+      deleteTree(workDir);
+      throw e;
+    }
     rulesets = new RulesetLoader(topology);
     cleanup = new Thread(topology::close, "zpa-oracle-cleanup");
     Runtime.getRuntime().addShutdownHook(cleanup);
