@@ -1,0 +1,9 @@
+package dev.zpaaudit.oracle;
+
+/** What the receiver observed for the tested packet of a {@link Flow}. */
+public enum Verdict {
+  /** The packet passed the ruleset and arrived where its route leads. */
+  DELIVERED,
+  /** The packet never arrived: the ruleset dropped or rejected it. */
+  DROPPED
+}

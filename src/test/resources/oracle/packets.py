@@ -1,0 +1,336 @@
+#!/usr/bin/env python3
+"""Packet helper of the kernel oracle (stdlib only).
+
+Usage:
+  packets.py send JOBFILE          send crafted IPv4 packets, report what was observed
+
+The job file is line based (whitespace separated):
+  lab RULESET_NS PEER_NS NONCE
+  flushct                          (first delete every conntrack entry of RULESET_NS)
+  iface NAME PEER_NAME RULESET_MAC PEER_MAC
+  step NAME all|quiet TIMEOUT_MS QUIET_MS
+  pkt ID TYPE FROM_HOST FROM_IFACE TO_HOST TO_IFACE SRC SPORT DST DPORT
+
+TYPE is SYN, SYNACK, ACK (TCP) or UDPO, UDPR (UDP original / reply datagram).
+FROM_HOST/TO_HOST is 1 for the ruleset namespace, 0 for the peer namespace;
+interfaces are always named by the ruleset-side veth name. A packet from the
+peer namespace is written on the peer veth of FROM_IFACE; a packet from the
+ruleset namespace goes through a raw socket bound to FROM_IFACE, so it crosses
+OUTPUT and POSTROUTING there.
+
+Packets are observed after netfilter decided: in the peer namespace with an
+AF_PACKET socket (frames that left the ruleset namespace), in the ruleset
+namespace with raw TCP/UDP sockets (packets that passed INPUT). Each packet is
+recognised by its TCP sequence number or UDP payload, which encode the nonce
+and the packet id, so address or port translation does not hide it.
+
+Output lines:  seen STEP ID TYPE WHERE   (WHERE is host:IFACE or peer:IFACE)
+               senderr STEP ID TYPE ERRNO (sendto failed; EPERM means OUTPUT dropped it)
+               drops N                   (the capture sockets lost packets)
+               devdrops N                (network devices of either namespace lost packets)
+"""
+import ctypes
+import os
+import select
+import socket
+import struct
+import sys
+import time
+
+CLONE_NEWNET = 0x40000000
+ETH_P_IP = 0x0800
+PACKET_OUTGOING = 4
+SOL_PACKET = 263
+PACKET_STATISTICS = 6
+SO_RXQ_OVFL = 40
+SO_RCVBUFFORCE = 33
+IP_PKTINFO = 8
+RCVBUF = 64 * 1024 * 1024
+SEQ_STRIDE = 1024
+MASK = 0xFFFFFFFF
+TCP_FLAGS = {"SYN": 0x02, "SYNACK": 0x12, "ACK": 0x10}
+REPLY_TYPES = {"SYNACK", "UDPR"}
+UDP_MAGIC = b"ZPAO"
+
+_libc = ctypes.CDLL(None, use_errno=True)
+
+
+def enter_netns(name):
+    fd = os.open("/run/netns/" + name, os.O_RDONLY)
+    try:
+        if _libc.setns(fd, CLONE_NEWNET) != 0:
+            err = ctypes.get_errno()
+            raise OSError(err, "setns %s: %s" % (name, os.strerror(err)))
+    finally:
+        os.close(fd)
+
+
+def checksum(data):
+    if len(data) % 2:
+        data += b"\0"
+    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
+    while total >> 16:
+        total = (total & 0xFFFF) + (total >> 16)
+    return ~total & 0xFFFF
+
+
+def client_isn(nonce, pid):
+    return (nonce + pid * SEQ_STRIDE) & MASK
+
+
+def server_isn(nonce, pid):
+    return ((nonce ^ 0x5A5A5A5A) + pid * SEQ_STRIDE) & MASK
+
+
+def l4_segment(ptype, pid, nonce, src, sport, dst, dport):
+    """Returns (protocol number, transport segment with a valid checksum)."""
+    if ptype in TCP_FLAGS:
+        proto = socket.IPPROTO_TCP
+        if ptype == "SYN":
+            seq, ack = client_isn(nonce, pid), 0
+        elif ptype == "SYNACK":
+            seq, ack = server_isn(nonce, pid), client_isn(nonce, pid) + 1
+        else:
+            seq, ack = client_isn(nonce, pid) + 1, server_isn(nonce, pid) + 1
+        options = struct.pack("!BBH", 2, 4, 1460) if ptype != "ACK" else b""
+        offset = (20 + len(options)) // 4
+        seg = struct.pack("!HHIIBBHHH", sport, dport, seq & MASK, ack & MASK,
+                          offset << 4, TCP_FLAGS[ptype], 64240, 0, 0) + options
+    else:
+        proto = socket.IPPROTO_UDP
+        payload = UDP_MAGIC + struct.pack("!IIB", nonce, pid, ptype == "UDPR")
+        seg = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
+    pseudo = socket.inet_aton(src) + socket.inet_aton(dst) + struct.pack("!BBH", 0, proto, len(seg))
+    csum = checksum(pseudo + seg)
+    if proto == socket.IPPROTO_UDP and csum == 0:
+        csum = 0xFFFF
+    pos = 16 if proto == socket.IPPROTO_TCP else 6
+    return proto, seg[:pos] + struct.pack("!H", csum) + seg[pos + 2:]
+
+
+def ip_packet(pkt, nonce):
+    pid, ptype = pkt["id"], pkt["type"]
+    src, sport, dst, dport = pkt["src"], pkt["sport"], pkt["dst"], pkt["dport"]
+    if ptype in REPLY_TYPES:
+        src, sport, dst, dport = dst, dport, src, sport
+    proto, seg = l4_segment(ptype, pid, nonce, src, sport, dst, dport)
+    header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(seg), pid & 0xFFFF, 0x4000, 64,
+                         proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
+    header = header[:10] + struct.pack("!H", checksum(header)) + header[12:]
+    return dst, header + seg
+
+
+def identify(data, nonce, count):
+    """Returns (id, type) for one of our packets, else None."""
+    if len(data) < 20 or data[0] >> 4 != 4:
+        return None
+    ihl = (data[0] & 0x0F) * 4
+    proto, l4 = data[9], data[ihl:]
+    if proto == socket.IPPROTO_TCP and len(l4) >= 20:
+        seq = struct.unpack("!I", l4[4:8])[0]
+        flags = l4[13] & 0x3F
+        for ptype, value in TCP_FLAGS.items():
+            if flags != value:
+                continue
+            base = server_isn(nonce, 0) if ptype == "SYNACK" else client_isn(nonce, 0)
+            delta = (seq - base - (1 if ptype == "ACK" else 0)) & MASK
+            if delta % SEQ_STRIDE == 0 and delta // SEQ_STRIDE < count:
+                return delta // SEQ_STRIDE, ptype
+    if proto == socket.IPPROTO_UDP and len(l4) >= 8 + 13 and l4[8:12] == UDP_MAGIC:
+        got_nonce, pid, reply = struct.unpack("!IIB", l4[12:21])
+        if got_nonce == nonce and pid < count:
+            return pid, "UDPR" if reply else "UDPO"
+    return None
+
+
+def read_job(path):
+    job = {"ifaces": {}, "steps": []}
+    with open(path) as handle:
+        for line in handle:
+            f = line.split()
+            if not f:
+                continue
+            if f[0] == "lab":
+                job["host_ns"], job["peer_ns"], job["nonce"] = f[1], f[2], int(f[3])
+            elif f[0] == "flushct":
+                job["flushct"] = True
+            elif f[0] == "iface":
+                mac = bytes.fromhex(f[3].replace(":", ""))
+                job["ifaces"][f[1]] = {"peer": f[2], "host_mac": mac}
+            elif f[0] == "step":
+                job["steps"].append({"name": f[1], "mode": f[2], "timeout": int(f[3]) / 1000.0,
+                                     "quiet": int(f[4]) / 1000.0, "pkts": []})
+            elif f[0] == "pkt":
+                job["steps"][-1]["pkts"].append({
+                    "id": int(f[1]), "type": f[2], "from_host": f[3] == "1", "from_if": f[4],
+                    "to_host": f[5] == "1", "to_if": f[6], "src": f[7], "sport": int(f[8]),
+                    "dst": f[9], "dport": int(f[10])})
+    return job
+
+
+class Lab:
+    """Sockets in both namespaces; the process itself ends in the peer namespace."""
+
+    def __init__(self, job):
+        self.job = job
+        self.count = 1 + max((p["id"] for s in job["steps"] for p in s["pkts"]), default=0)
+        enter_netns(job["host_ns"])
+        if job.get("flushct"):
+            flush_conntrack()
+        self.device_drops = device_drops()
+        self.host_names = {index: name for index, name in socket.if_nameindex()}
+        self.host_send = {}
+        for name in job["ifaces"]:
+            sock = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, name.encode())
+            self.host_send[name] = sock
+        self.host_recv = [self._capture(socket.AF_INET, socket.SOCK_RAW, proto, True)
+                          for proto in (socket.IPPROTO_TCP, socket.IPPROTO_UDP)]
+        enter_netns(job["peer_ns"])
+        self.device_drops += device_drops()
+        self.peer_to_host = {v["peer"]: k for k, v in job["ifaces"].items()}
+        self.peer_send = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(ETH_P_IP))
+        self.peer_recv = self._capture(socket.AF_PACKET, socket.SOCK_DGRAM,
+                                       socket.htons(ETH_P_IP), False)
+        self.drops = 0
+
+    @staticmethod
+    def _capture(family, kind, proto, pktinfo):
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, RCVBUF)
+        sock.setsockopt(socket.SOL_SOCKET, SO_RXQ_OVFL, 1)
+        if pktinfo:
+            sock.setsockopt(socket.IPPROTO_IP, IP_PKTINFO, 1)
+        sock.setblocking(False)
+        return sock
+
+    def send(self, pkt):
+        dst, data = ip_packet(pkt, self.job["nonce"])
+        if pkt["from_host"]:
+            self.host_send[pkt["from_if"]].sendto(data, (dst, 0))
+        else:
+            iface = self.job["ifaces"][pkt["from_if"]]
+            self.peer_send.sendto(data, (iface["peer"], ETH_P_IP, 0, 0, iface["host_mac"]))
+
+    def drain(self):
+        """Reads every queued packet; returns the set of (id, type, where) seen."""
+        seen = set()
+        for sock in self.host_recv + [self.peer_recv]:
+            while True:
+                try:
+                    data, ancdata, _, addr = sock.recvmsg(65535, 256)
+                except BlockingIOError:
+                    break
+                where = self._where(sock, ancdata, addr)
+                self._count_drops(ancdata)
+                found = identify(data, self.job["nonce"], self.count) if where else None
+                if found:
+                    seen.add((found[0], found[1], where))
+        return seen
+
+    def _where(self, sock, ancdata, addr):
+        if sock is self.peer_recv:
+            if addr[2] == PACKET_OUTGOING or addr[0] not in self.peer_to_host:
+                return None
+            return "peer:" + self.peer_to_host[addr[0]]
+        for level, kind, value in ancdata:
+            if level == socket.IPPROTO_IP and kind == IP_PKTINFO:
+                index = struct.unpack("I", value[:4])[0]
+                return "host:" + self.host_names.get(index, "?")
+        return "host:?"
+
+    def _count_drops(self, ancdata):
+        for level, kind, value in ancdata:
+            if level == socket.SOL_SOCKET and kind == SO_RXQ_OVFL:
+                self.drops = max(self.drops, struct.unpack("I", value[:4])[0])
+
+    def run_step(self, step, out):
+        expected = {(p["id"], p["type"], ("host:" if p["to_host"] else "peer:") + p["to_if"])
+                    for p in step["pkts"]}
+        seen = set()
+        for pkt in step["pkts"]:
+            try:
+                self.send(pkt)
+            except OSError as err:
+                # EPERM: the ruleset dropped a locally generated packet in OUTPUT.
+                out.write("senderr %s %d %s %d\n"
+                          % (step["name"], pkt["id"], pkt["type"], err.errno))
+        last = time.monotonic()
+        deadline = last + step["timeout"]
+        socks = self.host_recv + [self.peer_recv]
+        while True:
+            now = time.monotonic()
+            if now >= deadline or (step["mode"] == "all" and expected <= seen):
+                break
+            if step["mode"] == "quiet" and now - last >= step["quiet"]:
+                break
+            wait = min(deadline - now, step["quiet"] if step["mode"] == "quiet" else 0.05)
+            ready, _, _ = select.select(socks, [], [], max(wait, 0.001))
+            if ready:
+                fresh = self.drain() - seen
+                if fresh:
+                    seen |= fresh
+                    last = time.monotonic()
+        seen |= self.drain()
+        for pid, ptype, where in sorted(seen):
+            out.write("seen %s %d %s %s\n" % (step["name"], pid, ptype, where))
+
+
+def send_job(path):
+    job = read_job(path)
+    lab = Lab(job)
+    out = sys.stdout
+    for step in job["steps"]:
+        lab.run_step(step, out)
+    peer_stats = lab.peer_recv.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
+    lab.drops = max(lab.drops, struct.unpack("II", peer_stats)[1])
+    if lab.drops:
+        out.write("drops %d\n" % lab.drops)
+    enter_netns(job["host_ns"])
+    after = device_drops()
+    enter_netns(job["peer_ns"])
+    after += device_drops()
+    if after != lab.device_drops:
+        out.write("devdrops %d\n" % (after - lab.device_drops))
+    out.flush()
+
+
+def device_drops():
+    """Sum of receive and transmit drops of all devices in the current namespace."""
+    total = 0
+    with open("/proc/self/net/dev") as handle:
+        for line in handle.readlines()[2:]:
+            fields = line.split(":", 1)[1].split()
+            total += int(fields[3]) + int(fields[11])
+    return total
+
+
+def flush_conntrack():
+    nfnl_subsys_ctnetlink, ipctnl_msg_ct_delete = 1, 2
+    nlm_f_request, nlm_f_ack = 1, 4
+    sock = socket.socket(socket.AF_NETLINK, socket.SOCK_RAW, 12)
+    try:
+        sock.settimeout(5)
+        body = struct.pack("BBH", socket.AF_UNSPEC, 0, 0)
+        kind = (nfnl_subsys_ctnetlink << 8) | ipctnl_msg_ct_delete
+        header = struct.pack("IHHII", 16 + len(body), kind, nlm_f_request | nlm_f_ack, 1, 0)
+        sock.send(header + body)
+        reply = sock.recv(65535)
+        error = struct.unpack("i", reply[16:20])[0]
+        if error not in (0, -2):
+            raise OSError(-error, "conntrack flush: " + os.strerror(-error))
+    finally:
+        sock.close()
+
+
+def main(argv):
+    if len(argv) == 3 and argv[1] == "send":
+        send_job(argv[2])
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
