@@ -48,9 +48,9 @@ final class Known {
         at(f, c));
   }
 
-  /** Installed memory in bytes: stated or from memory blocks, else the instance-type table. */
-  static Fact<Long> installedMemory(Connector c, HostRules r) {
-    Fact<Long> f = c.host().get(FactKey.INSTALLED_MEMORY_BYTES);
+  /** Memory as provisioned: stated in the inventory, else from the instance-type table. */
+  static Fact<Long> provisionedMemory(Connector c, HostRules r) {
+    Fact<Long> f = c.host().get(FactKey.STATED_MEMORY_BYTES);
     if (f.known()) {
       return f;
     }

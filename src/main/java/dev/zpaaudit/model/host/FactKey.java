@@ -19,6 +19,8 @@ public record FactKey<T>(String name, Class<?> type, String description) {
   public static final FactKey<Long> MEMORY_BYTES = k("memoryBytes", Long.class, "MemTotal");
   public static final FactKey<Long> INSTALLED_MEMORY_BYTES =
       k("installedMemoryBytes", Long.class, "online memory blocks");
+  public static final FactKey<Long> STATED_MEMORY_BYTES =
+      k("statedMemoryBytes", Long.class, "memory as provisioned (stated)");
   public static final FactKey<String> INSTALL_PATH = k("installPath", String.class, "install path");
   public static final FactKey<Long> DISK_BYTES = k("diskBytes", Long.class, "block device size");
   public static final FactKey<Long> FILESYSTEM_BYTES =
@@ -51,7 +53,7 @@ public record FactKey<T>(String name, Class<?> type, String description) {
 
   public static final List<FactKey<?>> ALL =
       List.of(ARCHITECTURE, CPU_MODEL, SOCKETS, CORES, THREADS, HYPER_THREADING, AES_NI,
-          MEMORY_BYTES, INSTALLED_MEMORY_BYTES, INSTALL_PATH, DISK_BYTES, FILESYSTEM_BYTES, NICS,
+          MEMORY_BYTES, INSTALLED_MEMORY_BYTES, STATED_MEMORY_BYTES, INSTALL_PATH, DISK_BYTES, FILESYSTEM_BYTES, NICS,
           NIC_COUNT, MAC_STATIC, SYSTEMD, OS_ID, OS_VERSION_ID, OS_PRETTY_NAME, LISTENING,
           SSH_PASSWORD_AUTH, SSH_PERMIT_ROOT_LOGIN, SSH_KBD_INTERACTIVE, SSH_USE_PAM,
           LAST_PACKAGE_UPDATE, PACKAGE_AGE_DAYS, DEFAULT_PASSWORD_CHANGED, HYPERVISOR, DMI_VENDOR,
