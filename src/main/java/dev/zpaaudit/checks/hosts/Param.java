@@ -13,6 +13,7 @@ public record Param<T>(String name, T value, SourceLocation at) {
 
   /** For evidence: {@code memory.minimumGiB = 4 (rules/hosts.yaml:9)}. */
   public String cite() {
-    return name + " = " + value + " (" + at + ")";
+    String v = value instanceof Double d ? dev.zpaaudit.model.host.Throughput.number(d) : value.toString();
+    return name + " = " + v + " (" + at + ")";
   }
 }
