@@ -13,6 +13,7 @@ import java.util.TreeSet;
 /**
  * R10 (AWS): a provisioning key serves one Region, and within it one VPC unless the VPCs that
  * share it are peered with each other (peering is not transitive, so each pair must be peered).
+ * A peering stated on any connector of a VPC counts for that VPC, both ways.
  */
 final class ProvisioningKeyCheck {
   static final String ID = "provisioning-key";
@@ -32,13 +33,22 @@ final class ProvisioningKeyCheck {
         byKey.computeIfAbsent(c.provisioningKey().value(), k -> new ArrayList<>()).add(c);
       }
     }
-    byKey.forEach((key, cs) -> judge(o, key, cs));
+    java.util.Set<String> peerings = new java.util.HashSet<>();
+    for (Connector c : inv.connectors()) {
+      if (c.vpc().known() && c.peeredVpcs().known()) {
+        c.peeredVpcs().value().forEach(p -> {
+          peerings.add(c.vpc().value() + " " + p);
+          peerings.add(p + " " + c.vpc().value());
+        });
+      }
+    }
+    byKey.forEach((key, cs) -> judge(o, key, cs, peerings));
     return o.result(r.severity(ID), "AWS provisioning keys", "serve one Region and one VPC (or peered VPCs)",
         "Create one provisioning key per AWS Region, and per VPC where VPCs are not peered.",
         "no AWS connectors in the inventory");
   }
 
-  private static void judge(Outcome o, String key, List<Connector> cs) {
+  private static void judge(Outcome o, String key, List<Connector> cs, java.util.Set<String> peerings) {
     String subject = "key " + key;
     Connector first = cs.get(0);
     List<String> names = cs.stream().map(Connector::name).toList();
@@ -64,7 +74,7 @@ final class ProvisioningKeyCheck {
         Connector b = cs.get(j);
         String va = a.vpc().value();
         String vb = b.vpc().value();
-        if (!va.equals(vb) && !peered(a, vb) && !peered(b, va)) {
+        if (!va.equals(vb) && !peerings.contains(va + " " + vb)) {
           o.fail(subject, b.provisioningKey().at(), null, "used in VPCs " + va + " (" + a.name() + ") and "
               + vb + " (" + b.name() + "), which are not peered", Map.of("vpcs", List.of(va, vb)));
           return;
@@ -76,9 +86,5 @@ final class ProvisioningKeyCheck {
     o.pass(subject, first.provisioningKey().at(), null, "Region " + regions.first() + ", VPC(s) "
         + String.join(", ", vpcs) + (vpcs.size() > 1 ? " (peered)" : "") + ", used by " + String.join(", ", names),
         Map.of("regions", List.copyOf(regions), "vpcs", List.copyOf(vpcs)));
-  }
-
-  private static boolean peered(Connector c, String vpc) {
-    return c.peeredVpcs().known() && c.peeredVpcs().value().contains(vpc);
   }
 }
