@@ -25,6 +25,7 @@ final class CsvInventory {
     List<String> known = new ArrayList<>(Fields.connectorFields());
     known.addAll(Fields.CSV_GROUP);
     List<String> columns = new ArrayList<>();
+    int before = d.errors().size();
     for (String h : header.fields()) {
       String name = Fields.match(h, known).orElse(null);
       if (name == null) {
@@ -39,7 +40,7 @@ final class CsvInventory {
         d.error(new SourceLocation(file, header.line()), "missing required column '" + req + "'");
       }
     }
-    if (d.hasErrors()) {
+    if (d.errors().size() > before) {
       return out;
     }
     for (CsvReader.Row r : rows.subList(1, rows.size())) {

@@ -82,7 +82,7 @@ public final class InventoryReader {
     }
     var groupList = gb.build(built, !csv && !groups.isEmpty());
     if (d.hasErrors()) {
-      throw new InputException(d.errors());
+      throw new InputException(d.errors().stream().sorted(Diagnostic.ORDER).toList());
     }
     return new Result(new Inventory(name, built, groupList), d.all());
   }
