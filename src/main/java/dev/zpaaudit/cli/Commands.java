@@ -10,6 +10,8 @@ final class Commands {
     return List.of(
         // one line a command
         new AuditCommand(),
+        new SizeCommand(),
+        new HostCommand(),
         new ExplainCommand());
   }
 }

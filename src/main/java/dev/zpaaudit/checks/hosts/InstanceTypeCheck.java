@@ -1,0 +1,98 @@
+package dev.zpaaudit.checks.hosts;
+
+import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.model.host.Connector;
+import dev.zpaaudit.model.host.Inventory;
+import dev.zpaaudit.model.host.Platform;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * R3: a cloud connector's instance type is recommended, or, from the instance-type table, meets
+ * R1 (memory), R2 (vCPUs) and R9 (x86_64). Physical and VMware connectors do not apply.
+ */
+final class InstanceTypeCheck {
+  static final String ID = "instance-type";
+
+  private InstanceTypeCheck() {}
+
+  static CheckResult run(Inventory inv, HostRules r) {
+    Outcome o = new Outcome(ID, "R3");
+    for (Connector c : inv.connectors()) {
+      if (c.platform().value().publicCloud()) {
+        judge(o, c, r);
+      }
+    }
+    return o.result(r.severity(ID), "cloud connectors", "use a recommended type or one that meets R1 and R2",
+        "Use a recommended instance type (" + recommended(r) + ") or one with enough vCPUs and memory.",
+        "no cloud connectors in the inventory");
+  }
+
+  private static String recommended(HostRules r) {
+    List<String> all = new ArrayList<>();
+    r.instances().recommended().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> all.add(e.getKey().label() + ": " + String.join(", ", e.getValue().value())));
+    return String.join("; ", all);
+  }
+
+  private static void judge(Outcome o, Connector c, HostRules r) {
+    Platform p = c.platform().value();
+    Param<List<String>> rec = r.instances().recommended().get(p);
+    if (!c.instanceType().known()) {
+      o.unknown(c.name(), c.at(), rec, "instance type not stated", null);
+      return;
+    }
+    String type = c.instanceType().value();
+    Optional<String> match = r.instances().recommendedMatch(p, type);
+    if (match.isPresent()) {
+      o.pass(c.name(), c.instanceType().at(), rec, type + " is recommended (" + match.get() + ")",
+          Map.of("instanceType", type, "recommended", true));
+      return;
+    }
+    Optional<InstanceType> row = r.instances().find(p, type);
+    if (row.isEmpty()) {
+      o.unknown(c.name(), c.instanceType().at(), rec, type + " is not recommended and not in the "
+          + "instance-type table, so its vCPUs and memory are unknown (add it with --instance-types)",
+          Map.of("instanceType", type, "recommended", false));
+      return;
+    }
+    InstanceType t = row.get();
+    List<String> shortfalls = shortfalls(c, t, r);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("instanceType", type);
+    data.put("recommended", false);
+    data.put("vcpus", t.vcpus());
+    data.put("memoryGiB", t.memoryGiB());
+    data.put("arch", t.arch());
+    String what = type + " (" + t.vcpus() + " vCPUs, " + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB())
+        + " GiB, " + t.arch() + ", " + t.at() + ")";
+    if (shortfalls.isEmpty()) {
+      o.pass(c.name(), c.instanceType().at(), rec, what + " is not a recommended type but meets R1, R2 and R9", data);
+    } else {
+      o.fail(c.name(), c.instanceType().at(), rec, what + ": " + String.join("; ", shortfalls), data);
+    }
+  }
+
+  private static List<String> shortfalls(Connector c, InstanceType t, HostRules r) {
+    List<String> out = new ArrayList<>();
+    double min = r.memory().minimumGiB().value();
+    if (t.memoryGiB() < min) {
+      out.add("memory " + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB()) + " GiB < "
+          + dev.zpaaudit.model.host.Throughput.number(min) + " GiB (R1)");
+    }
+    long need = c.platform().value() == Platform.AZURE
+        ? (InstanceType.azureVersion(t.name()) >= 3 ? r.cpu().azureV3Vcpus() : r.cpu().azureBeforeV3Cores()).value()
+        : r.cpu().awsGcpVcpus().value();
+    if (t.vcpus() < need) {
+      out.add(t.vcpus() + " vCPUs < " + need + " (R2)");
+    }
+    if (!r.platform().architectures().value().contains(t.arch())) {
+      out.add(t.arch() + " is not " + String.join(" or ", r.platform().architectures().value()) + " (R9)");
+    }
+    return out;
+  }
+}

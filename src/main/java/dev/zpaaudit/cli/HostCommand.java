@@ -1,0 +1,84 @@
+package dev.zpaaudit.cli;
+
+import dev.zpaaudit.probe.host.CommandRunner;
+import dev.zpaaudit.probe.host.FactsWriter;
+import dev.zpaaudit.probe.host.HostCollector;
+import dev.zpaaudit.probe.host.SystemCommandRunner;
+import dev.zpaaudit.report.Version;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "host", mixinStandardHelpOptions = true, description = "Work with connector hosts.",
+    subcommands = HostCommand.Collect.class)
+final class HostCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: collect");
+  }
+
+  @Command(name = "collect", mixinStandardHelpOptions = true,
+      description = {"Collect this host's facts (CPU, memory, disk, NICs, OS, SSH, listening services,",
+          "package age) into a facts file for an inventory. Runs without root; what it cannot read",
+          "is listed in the file and on standard error."})
+  static final class Collect implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the facts here (default: standard output).")
+    Path output;
+
+    @Option(names = "--root", paramLabel = "DIR",
+        description = "Read /proc, /sys and /etc under DIR (a captured tree) instead of /; no commands are run.")
+    Path root = Path.of("/");
+
+    @Option(names = "--install-path", paramLabel = "PATH", description = "The connector's install path (default: ${DEFAULT-VALUE}).")
+    String installPath = "/opt/zscaler";
+
+    @Override
+    public Integer call() throws IOException {
+      if (!Files.isDirectory(root)) {
+        throw new IllegalArgumentException("--root " + root + " is not a directory");
+      }
+      boolean live = root.toAbsolutePath().normalize().equals(Path.of("/"));
+      CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.none();
+      HostCollector.Result r = new HostCollector(root, runner, Clock.systemUTC(), installPath).collect();
+      String json = FactsWriter.json(r, Version.get());
+      PrintWriter err = spec.commandLine().getErr();
+      r.collected().unreadable().forEach((k, why) -> err.println("zpa-audit: could not read " + k + ": " + why));
+      if (output == null) {
+        spec.commandLine().getOut().print(json);
+        spec.commandLine().getOut().flush();
+      } else {
+        write(output, json);
+        err.println("zpa-audit: wrote " + r.collected().facts().size() + " facts to " + output
+            + " (" + r.collected().unreadable().size() + " could not be read)");
+      }
+      err.flush();
+      return ExitCodes.CLEAN;
+    }
+
+    private static void write(Path target, String text) throws IOException {
+      Path dir = target.toAbsolutePath().getParent();
+      if (dir == null || !Files.isDirectory(dir)) {
+        throw new IllegalArgumentException("cannot write " + target + ": no such directory");
+      }
+      Path tmp = Files.createTempFile(dir, ".facts-", ".tmp");
+      try {
+        Files.writeString(tmp, text, StandardCharsets.UTF_8);
+        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+}

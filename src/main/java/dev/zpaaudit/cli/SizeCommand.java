@@ -1,0 +1,147 @@
+package dev.zpaaudit.cli;
+
+import dev.zpaaudit.checks.hosts.HostRules;
+import dev.zpaaudit.checks.hosts.Sizing;
+import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.inventory.InventoryReader;
+import dev.zpaaudit.model.host.ConnectorGroup;
+import dev.zpaaudit.model.host.Inventory;
+import dev.zpaaudit.model.host.Throughput;
+import dev.zpaaudit.report.JsonReport;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "size", mixinStandardHelpOptions = true,
+    description = {"Size a connector group (R6, R7): connectors for the peak, plus N+1, with the working.",
+        "Example: zpa-audit size --peak 1Gbps --double-encryption 25%"})
+final class SizeCommand implements Callable<Integer> {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--peak", paramLabel = "RATE", description = "Peak user traffic, aggregate in+out: 1Gbps, 500Mbps, 750M.")
+  String peak;
+
+  @Option(names = "--average", paramLabel = "RATE", description = "Average user traffic (shown for information).")
+  String average;
+
+  @Option(names = "--double-encryption", paramLabel = "PERCENT",
+      description = "Share of applications that are double-encrypted, 0-100%% (required with --peak).")
+  String doubleEncryption;
+
+  @Option(names = "--spare", paramLabel = "N", description = "Spare connectors for failover (default: N+1 from the rules).")
+  Long spare;
+
+  @Option(names = "--hosts", paramLabel = "INVENTORY",
+      description = "Size every connector group of an inventory that states a measured peak, instead of --peak.")
+  Path hosts;
+
+  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
+  String format = "text";
+
+  @Mixin RuleOptions rules;
+
+  @Override
+  public Integer call() throws InputException {
+    boolean json = parseFormat();
+    if ((peak == null) == (hosts == null)) {
+      throw new IllegalArgumentException("give either --peak RATE or --hosts INVENTORY");
+    }
+    if (spare != null && spare < 0) {
+      throw new IllegalArgumentException("--spare must not be negative");
+    }
+    HostRules r = rules.load();
+    long spares = spare != null ? spare : r.sizing().spares().value();
+    Map<String, Sizing> sized = new LinkedHashMap<>();
+    List<String> notes = new ArrayList<>();
+    if (peak != null) {
+      if (doubleEncryption == null) {
+        throw new IllegalArgumentException("--double-encryption PERCENT is required (e.g. 0% or 25%)");
+      }
+      Throughput avg = average == null ? null : parse("--average", average);
+      sized.put("", Sizing.of(parse("--peak", peak), avg, percent(doubleEncryption), spares, r.sizing().table()));
+    } else {
+      sizeInventory(InventoryReader.read(hosts).inventory(), r, spares, sized, notes);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.print(json ? json(sized, notes) : SizeText.render(sized, notes));
+    out.flush();
+    return ExitCodes.CLEAN;
+  }
+
+  private boolean parseFormat() {
+    String f = format.toLowerCase(Locale.ROOT);
+    if (!f.equals("text") && !f.equals("json")) {
+      throw new IllegalArgumentException("unknown format '" + format + "' (expected text or json)");
+    }
+    return f.equals("json");
+  }
+
+  private static void sizeInventory(Inventory inv, HostRules r, long spares, Map<String, Sizing> sized,
+      List<String> notes) {
+    for (ConnectorGroup g : inv.groups()) {
+      if (!g.peak().known()) {
+        notes.add("group " + g.name() + ": no measured peak (" + g.at() + ")");
+      } else if (!g.doubleEncryptionPercent().known()) {
+        notes.add("group " + g.name() + ": double encryption not stated (" + g.at() + "); sized at 0% and 100%");
+        sized.put(g.name() + " at 0%", Sizing.of(g.peak().value(), g.average().known() ? g.average().value() : null,
+            0, spares, r.sizing().table()));
+        sized.put(g.name() + " at 100%", Sizing.of(g.peak().value(), g.average().known() ? g.average().value() : null,
+            100, spares, r.sizing().table()));
+      } else {
+        sized.put(g.name(), Sizing.of(g.peak().value(), g.average().known() ? g.average().value() : null,
+            g.doubleEncryptionPercent().value(), spares, r.sizing().table()));
+      }
+    }
+  }
+
+  private static Throughput parse(String option, String text) {
+    try {
+      return Throughput.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(option + ": " + e.getMessage());
+    }
+  }
+
+  static double percent(String text) {
+    String t = text.trim();
+    String n = t.endsWith("%") ? t.substring(0, t.length() - 1).trim() : t;
+    try {
+      double v = new java.math.BigDecimal(n).doubleValue();
+      if (v >= 0 && v <= 100) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--double-encryption: '" + text + "' is not a percentage from 0% to 100%");
+  }
+
+  private static String json(Map<String, Sizing> sized, List<String> notes) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    if (sized.size() == 1 && sized.containsKey("")) {
+      root.putAll(sized.get("").toMap());
+    } else {
+      root.put("schema", "zpa-audit/sizing/v1");
+      List<Map<String, Object>> groups = new ArrayList<>();
+      sized.forEach((name, s) -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("group", name);
+        m.putAll(s.toMap());
+        m.remove("schema");
+        groups.add(m);
+      });
+      root.put("groups", groups);
+      root.put("notes", notes);
+    }
+    return JsonReport.write(root);
+  }
+}

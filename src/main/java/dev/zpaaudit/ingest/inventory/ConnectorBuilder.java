@@ -1,0 +1,86 @@
+package dev.zpaaudit.ingest.inventory;
+
+import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.model.SourceLocation;
+import dev.zpaaudit.model.host.Connector;
+import dev.zpaaudit.model.host.Fact;
+import dev.zpaaudit.model.host.HostFacts;
+import dev.zpaaudit.model.host.Platform;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns an inventory entry into a {@link Connector}, loading its facts file if it names one. */
+final class ConnectorBuilder {
+  private final Path dir;
+  private final Diagnostics d;
+
+  ConnectorBuilder(Path inventoryDir, Diagnostics d) {
+    this.dir = inventoryDir;
+    this.d = d;
+  }
+
+  Optional<Connector> build(Entry e) {
+    for (String f : Fields.REQUIRED) {
+      if (e.get(f).isEmpty()) {
+        d.error(e.at(), "connector without '" + f + "'");
+      }
+    }
+    if (e.get("name").isEmpty() || e.get("group").isEmpty() || e.get("platform").isEmpty()) {
+      return Optional.empty();
+    }
+    Cell p = e.get("platform").get();
+    Platform platform;
+    try {
+      platform = Platform.parse(p.text());
+    } catch (IllegalArgumentException ex) {
+      d.error(p.at(), ex.getMessage());
+      return Optional.empty();
+    }
+    String name = e.get("name").get().text().trim();
+    HostFacts stated = new HostFacts(e.at(), StatedFacts.read(e, d), "not stated in the inventory"
+        + " and no facts file");
+    HostFacts host = stated;
+    Optional<Cell> factsFile = e.get("facts");
+    if (factsFile.isPresent()) {
+      host = collected(factsFile.get(), stated);
+    }
+    return Optional.of(new Connector(name, e.get("group").get().text().trim(), e.at(),
+        Fact.of(platform, p.at()), text(e, "instanceType"), text(e, "region"), text(e, "vpc"),
+        list(e, "peeredVpcs"), text(e, "provisioningKey"), host));
+  }
+
+  private HostFacts collected(Cell file, HostFacts stated) {
+    Path p = dir.resolve(file.text().trim());
+    try {
+      HostFacts f = FactsReader.read(p, p.toString(), d);
+      for (Map.Entry<String, Fact<?>> s : stated.facts().entrySet()) {
+        Fact<?> c = f.facts().get(s.getKey());
+        if (c != null && c.known() && !c.value().equals(s.getValue().value())) {
+          d.warning(s.getValue().at(), s.getKey() + ": stated " + s.getValue().value()
+              + " but the facts file has " + c.value() + " (" + c.at() + "); using the facts file");
+        }
+      }
+      return f.orElse(stated);
+    } catch (InputException ex) {
+      ex.errors().forEach(x -> d.error(file.at(), "facts file " + x.format()));
+      return stated;
+    }
+  }
+
+  private static Fact<String> text(Entry e, String field) {
+    return e.get(field).map(c -> Fact.of(c.text().trim(), c.at()))
+        .orElse(Fact.unknown(field + " not stated", e.at()));
+  }
+
+  private static Fact<List<String>> list(Entry e, String field) {
+    return e.get(field).map(c -> Fact.of(c.list(), c.at()))
+        .orElse(Fact.unknown(field + " not stated", e.at()));
+  }
+
+  static SourceLocation at(Entry e) {
+    return e.at();
+  }
+}

@@ -1,0 +1,60 @@
+package dev.zpaaudit.ingest.inventory;
+
+import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The CSV inventory: a header row naming the columns (the YAML field names; group traffic as
+ * groupPeak, groupAverage, doubleEncryption), then one row per connector.
+ */
+final class CsvInventory {
+  private CsvInventory() {}
+
+  static List<Entry> read(String text, String file, Diagnostics d) {
+    List<CsvReader.Row> rows = CsvReader.read(text, file, d);
+    List<Entry> out = new ArrayList<>();
+    if (rows.isEmpty()) {
+      d.error(new SourceLocation(file, 1), "no header row");
+      return out;
+    }
+    CsvReader.Row header = rows.get(0);
+    List<String> known = new ArrayList<>(Fields.connectorFields());
+    known.addAll(Fields.CSV_GROUP);
+    List<String> columns = new ArrayList<>();
+    int before = d.errors().size();
+    for (String h : header.fields()) {
+      String name = Fields.match(h, known).orElse(null);
+      if (name == null) {
+        d.error(new SourceLocation(file, header.line()), "unknown column '" + h + "'");
+      } else if (columns.contains(name)) {
+        d.error(new SourceLocation(file, header.line()), "column '" + h + "' appears twice");
+      }
+      columns.add(name);
+    }
+    for (String req : Fields.REQUIRED) {
+      if (!columns.contains(req)) {
+        d.error(new SourceLocation(file, header.line()), "missing required column '" + req + "'");
+      }
+    }
+    if (d.errors().size() > before) {
+      return out;
+    }
+    for (CsvReader.Row r : rows.subList(1, rows.size())) {
+      SourceLocation at = new SourceLocation(file, r.line());
+      if (r.fields().size() != columns.size()) {
+        d.error(at, "row has " + r.fields().size() + " fields; the header has " + columns.size());
+        continue;
+      }
+      Map<String, Cell> cells = new LinkedHashMap<>();
+      for (int i = 0; i < columns.size(); i++) {
+        cells.put(columns.get(i), new Cell(r.fields().get(i), null, at));
+      }
+      out.add(new Entry(at, cells));
+    }
+    return out;
+  }
+}

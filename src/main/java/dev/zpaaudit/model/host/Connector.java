@@ -1,0 +1,34 @@
+package dev.zpaaudit.model.host;
+
+import dev.zpaaudit.model.SourceLocation;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One App Connector as listed in an inventory: where it runs and the facts known about its host.
+ * Fields that were not stated are unknown facts with the reason.
+ */
+public record Connector(
+    String name,
+    String group,
+    SourceLocation at,
+    Fact<Platform> platform,
+    Fact<String> instanceType,
+    Fact<String> region,
+    Fact<String> vpc,
+    Fact<List<String>> peeredVpcs,
+    Fact<String> provisioningKey,
+    HostFacts host) {
+  public Connector {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(group, "group");
+    Objects.requireNonNull(at, "at");
+    Objects.requireNonNull(platform, "platform");
+    Objects.requireNonNull(instanceType, "instanceType");
+    Objects.requireNonNull(region, "region");
+    Objects.requireNonNull(vpc, "vpc");
+    Objects.requireNonNull(peeredVpcs, "peeredVpcs");
+    Objects.requireNonNull(provisioningKey, "provisioningKey");
+    Objects.requireNonNull(host, "host");
+  }
+}

@@ -1,0 +1,105 @@
+package dev.zpaaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostCliTest {
+  static final Path RES = Path.of("src/test/resources/hosts");
+  @TempDir Path tmp;
+
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void sizeShowsTheWorking() {
+    Run r = run("size", "--peak", "1Gbps", "--double-encryption", "0%");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("""
+        zpa-audit size: 3 connectors (2 for the peak + 1 spare)
+        peak: 1000 Mbps; double encryption: 0%
+        working:
+          per connector: 500 - (500 - 250) x (0% - 0%) / (100% - 0%) = 500 Mbps (R6 table, rules/hosts.yaml:45)
+          for the peak: ceil(1000 Mbps / 500 Mbps) = ceil(2) = 2
+          spares (N+1): 2 + 1 = 3
+        warning: R7: prefer more, smaller connectors: run 3 connectors of the recommended size rather than\
+         fewer, larger ones; the R6 figures are per connector and are not raised for larger hosts, and with 3\
+         connectors one failure removes 1/3 of the capacity.
+        """);
+    assertThat(r.err()).isEmpty();
+  }
+
+  @Test
+  void sizeJsonGivesTheFigures() {
+    Run r = run("size", "--peak", "1 Gbps", "--average", "600M", "--double-encryption", "25%", "--spare", "2",
+        "--format", "json");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("\"perConnectorMbps\" : 437.5", "\"connectorsForPeak\" : 3",
+        "\"connectorsForAverage\" : 2", "\"spares\" : 2", "\"connectorsTotal\" : 5",
+        "\"schema\" : \"zpa-audit/sizing/v1\"");
+  }
+
+  @Test
+  void sizeRejectsNonsenseWithExitTwo() {
+    Run r = run("size", "--peak", "lots", "--double-encryption", "0");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("zpa-audit: --peak: cannot read throughput 'lots'");
+    assertThat(run("size", "--peak", "1Gbps").err()).contains("--double-encryption PERCENT is required");
+    assertThat(run("size", "--peak", "1Gbps", "--double-encryption", "120%").code()).isEqualTo(2);
+    assertThat(run("size", "--peak", "-1Gbps", "--double-encryption", "1").err()).contains("is negative");
+  }
+
+  @Test
+  void sizeOverAnInventory() {
+    Run r = run("size", "--hosts", RES.resolve("inventories/pass.yaml").toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("zpa-audit size (group aws-use1): 3 connectors (2 for the peak + 1 spare)",
+        "zpa-audit size (group dc1): 2 connectors (1 for the peak + 1 spare)");
+  }
+
+  @Test
+  void badInventoriesAreLocatedErrorsWithExitTwoAndNoOutput() {
+    for (String[] c : new String[][] {
+        {"bad-platform.csv", ":3: error: unknown platform 'openstack'"},
+        {"bad-throughput.yaml", ":3: error: peak: throughput '-1Gbps' is negative"},
+        {"missing-column.csv", ":1: error: missing required column 'platform'"}}) {
+      Path f = RES.resolve("inventories").resolve(c[0]);
+      Run r = run("size", "--hosts", f.toString());
+      assertThat(r.code()).as(c[0]).isEqualTo(2);
+      assertThat(r.out()).as(c[0]).isEmpty();
+      assertThat(r.err()).as(c[0]).startsWith(f + c[1]);
+    }
+  }
+
+  @Test
+  void hostCollectFromACapturedTreeWritesFactsAndSaysWhatItCouldNotRead() throws Exception {
+    Path out = tmp.resolve("facts.json");
+    Run r = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "-o", out.toString());
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("zpa-audit: could not read cores: no 'cpu cores' in /proc/cpuinfo")
+        .contains("zpa-audit: wrote 18 facts to " + out);
+    assertThat(Files.readString(out)).contains("\"architecture\" : \"aarch64\"", "\"unreadable\"");
+  }
+
+  @Test
+  void hostCollectIntoAMissingDirectoryIsAnInputError() {
+    Path out = tmp.resolve("no/such/dir/facts.json");
+    Run r = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "-o", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(Files.exists(out)).isFalse();
+    assertThat(run("host").code()).isEqualTo(2);
+  }
+}

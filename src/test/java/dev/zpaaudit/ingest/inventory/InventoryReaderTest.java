@@ -1,0 +1,119 @@
+package dev.zpaaudit.ingest.inventory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zpaaudit.diag.Diagnostic;
+import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.model.host.Connector;
+import dev.zpaaudit.model.host.FactKey;
+import dev.zpaaudit.model.host.Inventory;
+import dev.zpaaudit.model.host.Platform;
+import dev.zpaaudit.model.host.Throughput;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InventoryReaderTest {
+  static final Path INV = Path.of("src/test/resources/hosts/inventories");
+  @TempDir Path tmp;
+
+  static List<String> errors(Path f) {
+    try {
+      InventoryReader.read(f);
+    } catch (InputException e) {
+      return e.errors().stream().map(Diagnostic::format).toList();
+    }
+    throw new AssertionError("expected an InputException for " + f);
+  }
+
+  @Test
+  void yamlInventoryWithGroupsStatedFactsAndFactsFiles() throws Exception {
+    InventoryReader.Result r = InventoryReader.read(INV.resolve("pass.yaml"));
+    Inventory inv = r.inventory();
+    assertThat(inv.connectors()).extracting(Connector::name).containsExactly("ac-aws-1", "ac-aws-2", "ac-aws-3",
+        "ac-az-1", "ac-az-2", "ac-gcp-1", "ac-gcp-2", "ac-vm-1", "ac-phys-1");
+    Connector aws = inv.connectors().get(0);
+    assertThat(aws.platform().value()).isEqualTo(Platform.AWS);
+    assertThat(aws.at().toString()).isEqualTo(INV.resolve("pass.yaml") + ":18");
+    assertThat(aws.peeredVpcs().value()).containsExactly("vpc-b");
+    assertThat(aws.host().get(FactKey.DISK_BYTES).value()).isEqualTo(16L << 30);
+    assertThat(aws.host().get(FactKey.LISTENING).value()).hasSize(1);
+    Connector vm = inv.connectors().get(7);
+    assertThat(vm.host().get(FactKey.THREADS).value()).isEqualTo(4L);
+    assertThat(vm.host().get(FactKey.THREADS).at().file()).endsWith("facts/rhel9-vmware.json");
+    assertThat(vm.host().get(FactKey.PACKAGE_AGE_DAYS).value()).isEqualTo(10L); // stated fills the gap
+    assertThat(vm.host().get(FactKey.DEFAULT_PASSWORD_CHANGED).value()).isTrue();
+    assertThat(inv.groups()).hasSize(4);
+    assertThat(inv.groups().get(0).peak().value()).isEqualTo(Throughput.parse("1Gbps"));
+    assertThat(inv.groups().get(2).doubleEncryptionPercent().value()).isEqualTo(50.0);
+    assertThat(r.diagnostics()).isEmpty();
+  }
+
+  @Test
+  void csvInventoryWithQuotedFieldsAndGroupColumns() throws Exception {
+    Inventory inv = InventoryReader.read(INV.resolve("pass.csv")).inventory();
+    assertThat(inv.connectors()).extracting(Connector::name).containsExactly("ac-aws-1", "ac-aws-2", "ac-aws-3");
+    assertThat(inv.connectors().get(2).at().toString()).isEqualTo(INV.resolve("pass.csv") + ":5");
+    assertThat(inv.groups()).singleElement().satisfies(g -> {
+      assertThat(g.peak().value().mbps()).isEqualTo(1000);
+      assertThat(g.doubleEncryptionPercent().value()).isEqualTo(0.0);
+    });
+  }
+
+  @Test
+  void unknownPlatformIsALocatedError() {
+    assertThat(errors(INV.resolve("bad-platform.csv"))).containsExactly(INV.resolve("bad-platform.csv")
+        + ":3: error: unknown platform 'openstack' (expected physical, vmware, aws, azure or gcp)");
+  }
+
+  @Test
+  void negativeOrUnreadableThroughputIsALocatedError() {
+    Path f = INV.resolve("bad-throughput.yaml");
+    assertThat(errors(f)).containsExactly(f + ":3: error: peak: throughput '-1Gbps' is negative",
+        f + ":5: error: peak: cannot read throughput 'fast': expected a number and a unit, e.g. 1Gbps,"
+            + " 500Mbps, 1.5 Gbps or 750M");
+  }
+
+  @Test
+  void missingRequiredColumnIsALocatedError() {
+    Path f = INV.resolve("missing-column.csv");
+    assertThat(errors(f)).containsExactly(f + ":1: error: missing required column 'platform'");
+  }
+
+  @Test
+  void moreBadInput() throws Exception {
+    Path f = tmp.resolve("inv.yaml");
+    Files.writeString(f, "connectors:\n  - name: a\n    group: g\n    platform: aws\n    memoryGiB: -4\n"
+        + "    colour: blue\n  - name: a\n    group: g\n    platform: gcp\n    facts: nowhere.json\n");
+    assertThat(errors(f)).containsExactly(
+        f + ":5: error: memoryGiB: -4 is negative",
+        f + ":6: error: unknown field 'colour'",
+        f + ":7: error: connector 'a' is listed twice (first at " + f + ":2)",
+        f + ":10: error: facts file " + tmp.resolve("nowhere.json") + ": error: no such file");
+    Path csv = tmp.resolve("inv.csv");
+    Files.writeString(csv, "name,group,platform\n\"a,1\",g,aws\nb,g\n\"c,g,aws\n");
+    assertThat(errors(csv)).containsExactly(csv + ":3: error: row has 2 fields; the header has 3",
+        csv + ":4: error: unterminated quoted field");
+    Path csv2 = tmp.resolve("conflict.csv");
+    Files.writeString(csv2, "name,group,platform,group_peak\na,g,aws,1Gbps\nb,g,aws,2Gbps\n");
+    assertThat(errors(csv2)).containsExactly(csv2 + ":3: error: group g: peak 2000 Mbps differs from 1000 Mbps given at "
+        + csv2 + ":2");
+    Path txt = tmp.resolve("inv.txt");
+    Files.writeString(txt, "x");
+    assertThatThrownBy(() -> InventoryReader.read(txt)).isInstanceOf(InputException.class)
+        .hasMessageContaining("unknown inventory format");
+  }
+
+  @Test
+  void csvReaderHandlesQuotesAndEmbeddedLineBreaks() {
+    Diagnostics d = new Diagnostics();
+    List<CsvReader.Row> rows = CsvReader.read("a,b\n# note\n\"x \"\"y\"\"\",\"1\n2\"\nlast, z \n", "f.csv", d);
+    assertThat(d.all()).isEmpty();
+    assertThat(rows).containsExactly(new CsvReader.Row(1, List.of("a", "b")),
+        new CsvReader.Row(3, List.of("x \"y\"", "1\n2")), new CsvReader.Row(5, List.of("last", "z")));
+  }
+}

@@ -1,0 +1,139 @@
+package dev.zpaaudit.probe.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zpaaudit.model.host.FactKey;
+import dev.zpaaudit.model.host.Listener;
+import dev.zpaaudit.model.host.Nic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class HostCollectorTest {
+  static final Path ROOTS = Path.of("src/test/resources/hosts/roots");
+  static final Clock CLOCK = Clock.fixed(Instant.parse("2024-12-01T12:00:00Z"), ZoneOffset.UTC);
+
+  /** Serves captured command output from ROOT/commands/NAME.txt; other commands are unavailable. */
+  static CommandRunner fixtureRunner(Path root) {
+    return argv -> {
+      Path f = root.resolve("commands").resolve(argv.get(0) + ".txt");
+      try {
+        return Files.exists(f) ? new CommandRunner.Result(0, Files.readString(f), null)
+            : new CommandRunner.Result(-1, "", argv.get(0) + " not captured");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    };
+  }
+
+  static Collected collect(String tree) {
+    Path root = ROOTS.resolve(tree);
+    return new HostCollector(root, fixtureRunner(root), CLOCK, "/opt/zscaler").collect().collected();
+  }
+
+  @Test
+  void thisMachineCapturedTree() {
+    Collected c = collect("this-machine");
+    Map<String, Object> f = c.facts();
+    assertThat(f).containsEntry("architecture", "x86_64").containsEntry("cpuModel", "AMD EPYC")
+        .containsEntry("threads", 2L).containsEntry("cores", 2L).containsEntry("sockets", 1L)
+        .containsEntry("hyperThreading", false).containsEntry("aesNi", true)
+        .containsEntry("hypervisor", true).containsEntry("memoryBytes", 24683620L * 1024)
+        .containsEntry("installedMemoryBytes", 192L * 128 * 1024 * 1024)
+        .containsEntry("diskBytes", 536870912L * 512).containsEntry("filesystemBytes", 264212084L * 1024)
+        .containsEntry("osId", "debian").containsEntry("osVersionId", "12").containsEntry("systemd", false)
+        .containsEntry("lastPackageUpdate", "2026-11-24");
+    @SuppressWarnings("unchecked")
+    List<Nic> nics = (List<Nic>) f.get("nics");
+    assertThat(nics).containsExactly(new Nic("eth0", "02:fc:00:00:00:01", 0, false),
+        new Nic("ifb0", "36:66:57:41:37:a3", 1, true), new Nic("ifb1", "6e:a7:14:e1:78:6c", 1, true),
+        new Nic("lo", "00:00:00:00:00:00", 0, true));
+    assertThat(f.get("listening")).isEqualTo(List.of(new Listener("0.0.0.0", 2024)));
+    assertThat(c.unreadable()).containsOnlyKeys("dmiSysVendor", "dmiProductName",
+        "sshPasswordAuthentication", "sshPermitRootLogin", "sshKbdInteractiveAuthentication", "sshUsePam");
+    assertThat(c.unreadable().get("sshPasswordAuthentication"))
+        .isEqualTo("no /etc/ssh/sshd_config (sshd -T: sshd not captured)");
+  }
+
+  @Test
+  void rhel9VmwareTree() {
+    Collected c = collect("rhel9-vmware");
+    assertThat(c.facts()).containsEntry("threads", 4L).containsEntry("cores", 2L)
+        .containsEntry("hyperThreading", true).containsEntry("installedMemoryBytes", 8L << 30)
+        .containsEntry("diskBytes", 16L << 30).containsEntry("filesystemBytes", 16709632L * 1024)
+        .containsEntry("systemd", true).containsEntry("osId", "rhel").containsEntry("osVersionId", "9.4")
+        .containsEntry("sshPasswordAuthentication", "no").containsEntry("sshUsePam", "yes")
+        .containsEntry("sshKbdInteractiveAuthentication", "no")
+        .containsEntry("sshPermitRootLogin", "prohibit-password")
+        .containsEntry("lastPackageUpdate", "2024-11-20T00:00:00Z").containsEntry("packageAgeDays", 11L)
+        .containsEntry("dmiSysVendor", "VMware, Inc.");
+    assertThat(c.sources()).containsEntry("sshPasswordAuthentication", "/etc/ssh/sshd_config.d/40-keys-only.conf:2");
+    assertThat(c.facts().get("listening")).isEqualTo(List.of(new Listener("0.0.0.0", 22),
+        new Listener("::", 22), new Listener("127.0.0.1", 25), new Listener("::1", 25)));
+    assertThat(c.unreadable()).isEmpty();
+  }
+
+  @Test
+  void smallArmTreeRecordsWhatItCannotRead() {
+    Collected c = collect("small-arm");
+    assertThat(c.facts()).containsEntry("architecture", "aarch64").containsEntry("threads", 2L)
+        .containsEntry("aesNi", false).containsEntry("memoryBytes", 2009624L * 1024)
+        .containsEntry("systemd", false).containsEntry("osId", "centos").containsEntry("osVersionId", "7")
+        .containsEntry("sshPasswordAuthentication", "yes").containsEntry("sshPermitRootLogin", "yes")
+        .containsEntry("sshKbdInteractiveAuthentication", "yes").containsEntry("lastPackageUpdate", "2023-02-01");
+    assertThat(c.sources().get("sshKbdInteractiveAuthentication")).startsWith("OpenSSH default");
+    assertThat(c.unreadable()).containsEntry("cores", "no 'cpu cores' in /proc/cpuinfo")
+        .containsEntry("diskBytes", "/opt/zscaler is on /opt (tmpfs), not a block device")
+        .containsEntry("installedMemoryBytes", "no /sys/devices/system/memory/block_size_bytes")
+        .containsKey("filesystemBytes");
+    assertThat(c.facts().get("nics")).isEqualTo(List.of(new Nic("eth0", "ae:41:03:9c:10:77", 1, false)));
+  }
+
+  @Test
+  void emptyTreeSaysWhatItCouldNotReadForEveryFact() throws IOException {
+    Path empty = Files.createTempDirectory("empty-root");
+    Collected c = new HostCollector(empty, CommandRunner.none(), CLOCK, "/opt/zscaler").collect().collected();
+    for (FactKey<?> k : FactKey.ALL) {
+      if (k == FactKey.NIC_COUNT || k == FactKey.MAC_STATIC || k == FactKey.DEFAULT_PASSWORD_CHANGED
+          || k == FactKey.STATED_MEMORY_BYTES) {
+        continue; // stated in inventories only
+      }
+      assertThat(c.facts().containsKey(k.name()) || c.unreadable().containsKey(k.name()))
+          .as(k.name()).isTrue();
+    }
+    assertThat(c.unreadable()).containsEntry("memoryBytes", "no /proc/meminfo");
+    Files.delete(empty);
+  }
+
+  @Test
+  void liveMachineCollectsWithoutFailingAndNamesWhatItCouldNotRead() {
+    HostCollector.Result r = new HostCollector(Path.of("/"), new SystemCommandRunner(10), Clock.systemUTC(),
+        "/opt/zscaler").collect();
+    Collected c = r.collected();
+    for (FactKey<?> k : FactKey.ALL) {
+      if (k == FactKey.NIC_COUNT || k == FactKey.MAC_STATIC || k == FactKey.DEFAULT_PASSWORD_CHANGED
+          || k == FactKey.STATED_MEMORY_BYTES) {
+        continue;
+      }
+      boolean known = c.facts().containsKey(k.name());
+      assertThat(known || !c.unreadable().getOrDefault(k.name(), "").isBlank()).as(k.name()).isTrue();
+    }
+    assertThat(c.facts()).containsKeys("architecture", "threads", "memoryBytes");
+    String json = FactsWriter.json(r, "test");
+    assertThat(json).contains("\"schema\" : \"zpa-audit/host-facts/v1\"").contains("\"unreadable\"");
+  }
+
+  @Test
+  void procNetAddressesAreDecoded() {
+    assertThat(NetworkProbe.address("0100007F")).isEqualTo("127.0.0.1");
+    assertThat(NetworkProbe.address("0A00000A")).isEqualTo("10.0.0.10");
+    assertThat(NetworkProbe.address("00000000000000000000000001000000")).isEqualTo("::1");
+    assertThat(NetworkProbe.address("B80D0120000000000000000001000000")).isEqualTo("2001:db8:0:0:0:0:0:1");
+  }
+}
