@@ -10,6 +10,7 @@ final class Commands {
     return List.of(
         // one line a command
         new AuditCommand(),
+        new ProbeCommand(),
         new ExplainCommand());
   }
 }

@@ -1,0 +1,49 @@
+package dev.zpaaudit.probe;
+
+import dev.zpaaudit.probe.TcpResult.Outcome;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.function.LongSupplier;
+
+/** Connects to a target with a timeout and times the outcome. */
+public final class TcpProbe {
+  private final Sockets sockets;
+  private final LongSupplier nanos;
+  private final int timeoutMs;
+
+  public TcpProbe(Sockets sockets, LongSupplier nanos, int timeoutMs) {
+    this.sockets = sockets;
+    this.nanos = nanos;
+    this.timeoutMs = timeoutMs;
+  }
+
+  public TcpResult connect(Target t) {
+    long start = nanos.getAsLong();
+    try (Socket s = sockets.open(t.socketAddress(), timeoutMs)) {
+      return new TcpResult(t, Outcome.CONNECTED, elapsed(start), "connected via " + sockets.describe());
+    } catch (IOException e) {
+      long us = elapsed(start);
+      return new TcpResult(t, classify(e), us, Outcomes.describe(e));
+    }
+  }
+
+  private long elapsed(long start) {
+    return Math.max(0, (nanos.getAsLong() - start) / 1000);
+  }
+
+  static Outcome classify(IOException e) {
+    if (e instanceof ProxyException pe) {
+      return pe.reached() ? Outcome.PROXY_REFUSED : Outcome.PROXY_UNREACHABLE;
+    }
+    if (Outcomes.isTimeout(e)) {
+      return Outcome.TIMEOUT;
+    }
+    if (Outcomes.isRefused(e)) {
+      return Outcome.RESET;
+    }
+    if (Outcomes.isUnreachable(e)) {
+      return Outcome.UNREACHABLE;
+    }
+    return Outcome.ERROR;
+  }
+}
