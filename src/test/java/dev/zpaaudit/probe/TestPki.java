@@ -36,19 +36,24 @@ final class TestPki {
 
   static Issued ca(String dn) throws Exception {
     KeyPair k = keyPair();
-    return new Issued(build(new X500Name(dn), k, new X500Name(dn), k.getPublic(), true, null), k);
+    return new Issued(build(x500(dn), k, x500(dn), k.getPublic(), true, null), k);
   }
 
   static Issued intermediate(Issued parent, String dn) throws Exception {
     KeyPair k = keyPair();
-    return new Issued(build(name(parent), parent.keys(), new X500Name(dn), k.getPublic(), true,
+    return new Issued(build(name(parent), parent.keys(), x500(dn), k.getPublic(), true,
         null), k);
   }
 
   static Issued leaf(Issued ca, String dn, String dnsName) throws Exception {
     KeyPair k = keyPair();
-    return new Issued(build(name(ca), ca.keys(), new X500Name(dn), k.getPublic(), false, dnsName),
+    return new Issued(build(name(ca), ca.keys(), x500(dn), k.getPublic(), false, dnsName),
         k);
+  }
+
+  /** The name as RFC 2253 reads it (most significant part last), encoded as certificates are. */
+  private static X500Name x500(String dn) {
+    return X500Name.getInstance(new javax.security.auth.x500.X500Principal(dn).getEncoded());
   }
 
   private static X500Name name(Issued i) {
@@ -70,17 +75,6 @@ final class TestPki {
     }
     return new JcaX509CertificateConverter().getCertificate(
         b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
-  }
-
-  /** A key store holding the leaf's key with its chain (leaf first). */
-  static KeyStore keyStore(Issued leaf, X509Certificate... up) throws Exception {
-    KeyStore ks = KeyStore.getInstance("PKCS12");
-    ks.load(null, null);
-    X509Certificate[] chain = new X509Certificate[up.length + 1];
-    chain[0] = leaf.cert();
-    System.arraycopy(up, 0, chain, 1, up.length);
-    ks.setKeyEntry("server", leaf.keys().getPrivate(), "x".toCharArray(), chain);
-    return ks;
   }
 
   static KeyStore trustStore(X509Certificate... cas) throws Exception {
