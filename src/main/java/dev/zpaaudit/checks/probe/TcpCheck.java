@@ -31,7 +31,8 @@ public final class TcpCheck {
     Status status = Findings.status(ev);
     long resolved = results.stream().filter(r -> !r.target().isSample()).count();
     long sampled = results.size() - resolved;
-    String what = resolved + " resolved and " + sampled + " sampled addresses (" + via + ")";
+    String what = results.size() + " addresses (" + resolved + " resolved, " + sampled
+        + " sampled; " + via + ")";
     String summary;
     if (results.isEmpty()) {
       summary = "nothing to connect to: no name resolved and no ranges to sample";
