@@ -40,8 +40,11 @@ public final class TcpProbe {
 
   private TcpResult once(Target t) {
     long start = nanos.getAsLong();
-    try (Socket s = sockets.open(t.socketAddress(), timeoutMs)) {
-      return new TcpResult(t, Outcome.CONNECTED, elapsed(start), "connected via " + sockets.describe());
+    try {
+      Socket s = sockets.open(t.socketAddress(), timeoutMs);
+      long us = elapsed(start);
+      s.close();
+      return new TcpResult(t, Outcome.CONNECTED, us, "connected via " + sockets.describe());
     } catch (IOException e) {
       long us = elapsed(start);
       return new TcpResult(t, classify(e), us, Outcomes.describe(e));

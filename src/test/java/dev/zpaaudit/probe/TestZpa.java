@@ -33,7 +33,7 @@ final class TestZpa implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws java.io.IOException {
     cloud.close();
     interceptor.close();
   }
