@@ -42,15 +42,17 @@ import picocli.CommandLine.Spec;
     name = "probe",
     mixinStandardHelpOptions = true,
     description = {
-      "Probe the network as a connector meets it: DNS of the ZPA names (answers inside the",
-      "published ranges), TCP to the resolved and sampled addresses, TLS chains against pins",
-      "(interception), and the clock against NTP servers."
+      "Probe the network as a connector meets it: DNS of the ZPA names",
+      "(answers inside the published ranges), TCP to the resolved and sampled",
+      "addresses, TLS chains against pins (interception), and the clock",
+      "against NTP servers."
     },
     footer = {
       "",
-      "Exit codes: 0 all checks pass; 1 a check fails (or is indeterminate) at or above",
-      "--fail-on; 2 usage error or unreadable input; 3 the probe could not run at all (no",
-      "resolver, the proxy unreachable, or no probe reached the network); 4 internal error."
+      "Exit codes: 0 all checks pass; 1 a check fails (or is indeterminate)",
+      "at or above --fail-on; 2 usage error or unreadable input; 3 the probe",
+      "could not run at all (no resolver, the proxy unreachable, or no probe",
+      "reached the network); 4 internal error."
     })
 final class ProbeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -84,8 +86,9 @@ final class ProbeCommand implements Callable<Integer> {
       description = "Learn TLS pins into FILE instead of verifying (on a known-good network).")
   Path learnPins;
 
-  @Option(names = "--proxy", paramLabel = "HOST:PORT",
-      description = "Make TCP and TLS probes through this HTTP proxy (CONNECT).")
+  @Option(names = "--proxy", paramLabel = "HOST[:PORT]",
+      description = "Make TCP and TLS probes through this HTTP proxy with CONNECT"
+          + " (default port 3128).")
   String proxy;
 
   @Option(names = "--ntp-server", paramLabel = "HOST[:PORT]",
@@ -123,8 +126,7 @@ final class ProbeCommand implements Callable<Integer> {
     for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
       ntp.add(Endpoint.parse(s, 123));
     }
-    Sockets sockets = proxy == null ? Sockets.direct()
-        : new HttpConnectSockets(Endpoint.parse(proxy, 3128).resolve());
+    Sockets sockets = proxy == null ? Sockets.direct() : proxySockets(Endpoint.parse(proxy, 3128));
     List<InetSocketAddress> dns = resolvers();
     Prober.checkProxy(sockets, rules.tcp().timeoutMs());
 
@@ -156,6 +158,14 @@ final class ProbeCommand implements Callable<Integer> {
           + " local error); the report above shows each");
     }
     return code;
+  }
+
+  private static Sockets proxySockets(Endpoint e) throws ProbeFailedException {
+    try {
+      return new HttpConnectSockets(e.resolve());
+    } catch (java.net.UnknownHostException x) {
+      throw new ProbeFailedException("cannot resolve the proxy " + e + "; nothing was probed");
+    }
   }
 
   private int emit(Report r) throws java.io.IOException {
