@@ -21,7 +21,8 @@ final class Outcomes {
   static boolean isTimeout(Throwable e) {
     Throwable t = e;
     for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
-      if (t instanceof SocketTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
+      if (t instanceof SocketTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException) {
         return true;
       }
     }

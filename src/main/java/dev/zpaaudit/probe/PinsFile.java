@@ -151,7 +151,8 @@ public final class PinsFile {
 
   static String render(List<Learnt> learnt) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# zpa-audit TLS pins, learnt by `zpa-audit probe --learn-pins` (format: docs/probe.md).\n");
+    sb.append("# zpa-audit TLS pins, learnt by `zpa-audit probe --learn-pins`"
+        + " (format: docs/probe.md).\n");
     sb.append("# Learn them only on a network known to be free of TLS interception.\n");
     sb.append("version: 1\nnames:\n");
     for (Learnt l : learnt.stream().sorted(java.util.Comparator.comparing(Learnt::name)).toList()) {

@@ -32,7 +32,8 @@ public record ProbeRules(
   }
 
   /** A name the connector resolves; {@code line} is where the rule pack declares it. */
-  public record NameRule(String name, String purpose, boolean tls, ClientCert clientCert, int line) {
+  public record NameRule(
+      String name, String purpose, boolean tls, ClientCert clientCert, int line) {
     public NameRule {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(clientCert, "clientCert");

@@ -30,7 +30,7 @@ public final class Prober {
     this.progress = progress;
   }
 
-  /** Fails when the explicit proxy cannot be reached: every TCP and TLS probe would go through it. */
+  /** Fails when the explicit proxy cannot be reached: all TCP and TLS probes would go through it. */
   public static void checkProxy(Sockets sockets, int timeoutMs) throws ProbeFailedException {
     if (sockets instanceof HttpConnectSockets h) {
       try (Socket s = Sockets.direct().open(h.proxy(), timeoutMs)) {
@@ -76,7 +76,8 @@ public final class Prober {
       List<Task<NtpResult>> ntpTasks = new ArrayList<>();
       for (Endpoint e : plan.ntpServers()) {
         ntpTasks.add(new Task<>(() -> ntp(e, ntpProbe, dnsProbe, plan),
-            () -> new NtpResult(e.toString(), NtpResult.Outcome.TIMEOUT, 0, 0, 0, "probe overran")));
+            () -> new NtpResult(e.toString(), NtpResult.Outcome.TIMEOUT, 0, 0, 0,
+                "probe overran")));
       }
       List<NtpResult> ntp = runner.run("ntp", ntpTasks, 2L * r.ntp().timeoutMs() + 2L
           * r.dns().timeoutMs());
@@ -114,7 +115,8 @@ public final class Prober {
         a -> targets.putIfAbsent(a, Target.resolved(name, a, plan.port()))));
     if (plan.ranges() != null) {
       ProbeRules.Tcp t = plan.rules().tcp();
-      for (Target s : Sampler.sample(plan.ranges(), t.samplePerRange(), t.maxSample(), plan.port())) {
+      int port = plan.port();
+      for (Target s : Sampler.sample(plan.ranges(), t.samplePerRange(), t.maxSample(), port)) {
         targets.putIfAbsent(s.address(), s);
       }
     }

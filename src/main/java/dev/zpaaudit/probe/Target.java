@@ -38,6 +38,8 @@ public record Target(String name, InetAddress address, int port, String sampleOf
 
   /** "co2br.prod.zpath.net at 192.0.2.1:443" or "192.0.2.1:443 (sampled from 192.0.2.0/24)". */
   public String label() {
-    return isSample() ? endpoint() + " (sampled from " + sampleOf + ")" : name + " at " + endpoint();
+    return isSample()
+        ? endpoint() + " (sampled from " + sampleOf + ")"
+        : name + " at " + endpoint();
   }
 }

@@ -68,7 +68,8 @@ class ProbeNtpTest {
 
   @Test
   void aSilentServerIsATimeoutAndIndeterminate() throws Exception {
-    try (DatagramSocket quiet = new DatagramSocket(new InetSocketAddress(TestDnsServer.LOOPBACK, 0))) {
+    InetSocketAddress any = new InetSocketAddress(TestDnsServer.LOOPBACK, 0);
+    try (DatagramSocket quiet = new DatagramSocket(any)) {
       NtpResult r = probe.measure("quiet", new InetSocketAddress(TestDnsServer.LOOPBACK,
           quiet.getLocalPort()));
       assertThat(r.outcome()).isEqualTo(NtpResult.Outcome.TIMEOUT);

@@ -30,7 +30,8 @@ final class AnswerJudge {
     }
   }
 
-  private static final List<IpSet> SINKHOLES = sets("0.0.0.0/8", "127.0.0.0/8", "::/128", "::1/128");
+  private static final List<IpSet> SINKHOLES =
+      sets("0.0.0.0/8", "127.0.0.0/8", "::/128", "::1/128");
   private static final List<IpSet> PRIVATE = sets("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
       "100.64.0.0/10", "169.254.0.0/16", "fc00::/7", "fe80::/10");
 

@@ -68,7 +68,8 @@ public final class TlsLearn {
       String at = r.target().label();
       if (!r.hasChain()) {
         ev.add(Findings.byName(Status.INDETERMINATE, rules, name, at + ": not learnt, no"
-            + " certificate arrived: " + r.detail(), List.of(r.target().endpoint()), TlsCheck.data(r)));
+            + " certificate arrived: " + r.detail(), List.of(r.target().endpoint()),
+            TlsCheck.data(r)));
         continue;
       }
       String why = ranges == null ? "no published ranges are loaded to vouch for the address"
