@@ -30,7 +30,7 @@ public final class Prober {
     this.progress = progress;
   }
 
-  /** Fails when the explicit proxy cannot be reached: all TCP and TLS probes would go through it. */
+  /** Fails when the explicit proxy cannot be reached: all TCP and TLS probes go through it. */
   public static void checkProxy(Sockets sockets, int timeoutMs) throws ProbeFailedException {
     if (sockets instanceof HttpConnectSockets h) {
       try (Socket s = Sockets.direct().open(h.proxy(), timeoutMs)) {
