@@ -9,6 +9,7 @@ import dev.zpaaudit.checks.probe.TlsCheck;
 import dev.zpaaudit.checks.probe.TlsLearn;
 import dev.zpaaudit.probe.Endpoint;
 import dev.zpaaudit.probe.HttpConnectSockets;
+import dev.zpaaudit.probe.Pins;
 import dev.zpaaudit.probe.PinsFile;
 import dev.zpaaudit.probe.PlainRangesReader;
 import dev.zpaaudit.probe.ProbeFailedException;
@@ -120,9 +121,9 @@ final class ProbeCommand implements Callable<Integer> {
     ProbeRules rules = ProbeOverrides.apply(rulesFile == null ? ProbeRulesReader.embedded()
         : ProbeRulesReader.read(rulesFile), this);
     ZenRanges ranges = rangesFile == null ? null : PlainRangesReader.read(rangesFile);
-    dev.zpaaudit.probe.Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
+    Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
     int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
-    List<dev.zpaaudit.probe.Endpoint> ntp = new ArrayList<>();
+    List<Endpoint> ntp = new ArrayList<>();
     for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
       ntp.add(Endpoint.parse(s, 123));
     }
@@ -180,15 +181,15 @@ final class ProbeCommand implements Callable<Integer> {
     return code;
   }
 
-  private List<InetSocketAddress> resolvers() throws ProbeFailedException {
+  private List<InetSocketAddress> resolvers() throws ProbeFailedException,
+      java.net.UnknownHostException {
     List<InetSocketAddress> out = new ArrayList<>();
     for (String s : resolvers) {
       Endpoint e = Endpoint.parse(s, 53);
       if (!e.isLiteral()) {
         throw new IllegalArgumentException("--resolver needs an IP address, not '" + s + "'");
       }
-      out.add(new InetSocketAddress(dev.zpaaudit.model.IpSet.parse(e.host()).first().orElseThrow(),
-          e.port()));
+      out.add(e.resolve());
     }
     if (out.isEmpty()) {
       out.addAll(SystemResolvers.list());

@@ -62,11 +62,6 @@ public record DnsResult(
     detail = detail == null ? "" : detail;
   }
 
-  /** Whether a DNS server answered at all (any response code counts). */
-  public boolean answered() {
-    return outcome != Outcome.TIMEOUT && outcome != Outcome.ERROR;
-  }
-
   /** "a -> b -> c". */
   public String chainText() {
     return String.join(" -> ", chain);

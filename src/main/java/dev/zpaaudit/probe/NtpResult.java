@@ -24,8 +24,4 @@ public record NtpResult(
     Objects.requireNonNull(outcome, "outcome");
     detail = detail == null ? "" : detail;
   }
-
-  public boolean answered() {
-    return outcome == Outcome.MEASURED || outcome == Outcome.UNSYNCHRONIZED;
-  }
 }

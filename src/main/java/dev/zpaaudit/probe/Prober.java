@@ -5,7 +5,6 @@ import dev.zpaaudit.probe.ProbeRunner.Task;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -33,8 +32,8 @@ public final class Prober {
   /** Fails when the explicit proxy cannot be reached: all TCP and TLS probes go through it. */
   public static void checkProxy(Sockets sockets, int timeoutMs) throws ProbeFailedException {
     if (sockets instanceof HttpConnectSockets h) {
-      try (Socket s = Sockets.direct().open(h.proxy(), timeoutMs)) {
-        s.getPort();
+      try {
+        Sockets.direct().open(h.proxy(), timeoutMs).close();
       } catch (IOException e) {
         throw new ProbeFailedException("cannot reach the proxy " + Endpoint.format(h.proxy())
             + ": " + Outcomes.describe(e) + "; nothing was probed");

@@ -27,10 +27,6 @@ public record TcpResult(Target target, Outcome outcome, long micros, String deta
     detail = detail == null ? "" : detail;
   }
 
-  public double millis() {
-    return micros / 1000.0;
-  }
-
   /** Whether anything on the network answered (or stayed silent, which also tells something). */
   public boolean measured() {
     return outcome != Outcome.ERROR && outcome != Outcome.UNREACHABLE
