@@ -61,6 +61,10 @@ public final class DnsProbe {
       return result(name, type, resolver, Outcome.ERROR, w, List.of(), start,
           "not a DNS name: " + e.getMessage());
     } catch (IOException e) {
+      if (Outcomes.isRefused(e)) {
+        return result(name, type, resolver, Outcome.REFUSED, w, List.of(), start,
+            "ICMP port unreachable: nothing serves DNS at " + Endpoint.format(resolver));
+      }
       Outcome o = Outcomes.isTimeout(e) ? Outcome.TIMEOUT : Outcome.ERROR;
       String why = o == Outcome.TIMEOUT
           ? "no answer within " + timeout.toMillis() + " ms" : Outcomes.describe(e);

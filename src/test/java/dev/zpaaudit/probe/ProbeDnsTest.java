@@ -195,4 +195,17 @@ class ProbeDnsTest {
     assertThat(c.requirements()).containsExactly("R16");
     assertThat(c.summary()).startsWith("1 of 2 lookups fail; first: yum.private.zscaler.com");
   }
+
+  @Test
+  void aResolverPortWithNothingListeningIsRefusedNotALocalError() throws Exception {
+    int port;
+    try (java.net.DatagramSocket d = new java.net.DatagramSocket(
+        new java.net.InetSocketAddress(TestDnsServer.LOOPBACK, 0))) {
+      port = d.getLocalPort();
+    }
+    DnsResult r = probe.lookup("co2br.prod.zpath.net", "A",
+        new java.net.InetSocketAddress(TestDnsServer.LOOPBACK, port));
+    assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.REFUSED);
+    assertThat(judge(r).message()).contains("nothing serves DNS at 127.0.0.1:" + port);
+  }
 }

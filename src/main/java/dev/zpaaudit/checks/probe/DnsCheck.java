@@ -115,7 +115,7 @@ public final class DnsCheck {
         return "SERVFAIL (" + r.detail() + "): the resolver could not resolve it (upstream"
             + " unreachable, or DNSSEC validation failed)";
       case REFUSED:
-        return "REFUSED (" + r.detail() + "): the resolver will not answer this host";
+        return "refused (" + r.detail() + "): the resolver will not answer this host";
       case NODATA:
         return "no address (" + r.detail() + ") after " + r.chainText();
       case CNAME_LOOP:
