@@ -10,8 +10,9 @@ final class Commands {
     return List.of(
         // one line a command
         new AuditCommand(),
+        new ExplainCommand(),
+        new ProbeCommand(),
         new SizeCommand(),
-        new HostCommand(),
-        new ExplainCommand());
+        new HostCommand());
   }
 }

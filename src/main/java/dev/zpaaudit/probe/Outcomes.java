@@ -1,0 +1,44 @@
+package dev.zpaaudit.probe;
+
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
+/** Names the way a network operation failed, from the exception the JDK raised. */
+final class Outcomes {
+  private Outcomes() {}
+
+  /** A short description of a failure, without a stack trace or class noise. */
+  static String describe(Throwable e) {
+    String m = e.getMessage();
+    String kind = e.getClass().getSimpleName();
+    return m == null || m.isBlank() ? kind : m;
+  }
+
+  /** A timeout, also when wrapped (dnsjava wraps its TimeoutException in an IOException). */
+  static boolean isTimeout(Throwable e) {
+    Throwable t = e;
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (t instanceof SocketTimeoutException
+          || t instanceof java.util.concurrent.TimeoutException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  static boolean isRefused(Throwable e) {
+    return (e instanceof ConnectException && text(e).contains("refused"))
+        || e instanceof PortUnreachableException;
+  }
+
+  static boolean isUnreachable(Throwable e) {
+    return e instanceof NoRouteToHostException || text(e).contains("unreachable");
+  }
+
+  private static String text(Throwable e) {
+    return e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+  }
+}
