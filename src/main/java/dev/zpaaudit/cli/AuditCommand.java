@@ -2,6 +2,9 @@ package dev.zpaaudit.cli;
 
 import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Report;
+import dev.zpaaudit.checks.hosts.HostChecks;
+import dev.zpaaudit.checks.hosts.HostRules;
+import dev.zpaaudit.ingest.inventory.InventoryReader;
 import dev.zpaaudit.checks.network.NetworkChecks;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.diag.Diagnostic;
@@ -9,7 +12,6 @@ import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Option;
       "Audit firewall exports against the ZPA connector's network requirements:",
       "  zen-egress  (R8, R12) every published range allowed from every connector on TCP 443",
       "  zen-return  (R8)      the replies let back in",
-      "  dns-egress  (R16)     UDP and TCP 53 to each --resolver, both ways"
+      "  dns-egress  (R16)     UDP and TCP 53 to each --resolver, both ways",
+      "and, with --hosts, the connector hosts and sizing (R1-R7, R9-R11)."
     },
     footer = {
       "",
@@ -52,9 +55,17 @@ final class AuditCommand implements Callable<Integer> {
       description = "A DNS resolver the connectors use (repeatable); enables dns-egress.")
   List<String> resolvers = new ArrayList<>();
 
+  @Option(names = "--hosts", paramLabel = "INVENTORY",
+      description = "A connector inventory (YAML, JSON or CSV): runs the host and sizing checks"
+          + " (host-memory, host-cpu, instance-type, host-disk, host-nic, sizing, host-platform,"
+          + " provisioning-key, os-hardening), alone or with --config.")
+  Path hosts;
+
+  @Mixin RuleOptions hostRules;
+
   @Mixin ReportOptions report;
 
-  PrintStream out = System.out;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -66,8 +77,9 @@ final class AuditCommand implements Callable<Integer> {
           "--resolver '" + r + "' is not an IP address"));
       res.add(s);
     }
-    if (net.configs.isEmpty()) {
-      throw new IllegalArgumentException("nothing to audit: give at least one --config FILE");
+    if (net.configs.isEmpty() && hosts == null) {
+      throw new IllegalArgumentException(
+          "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
     PublishedRanges ranges = NetworkOptions.ranges(rangesFile);
     List<ParseResult> parsed = net.readConfigs();
@@ -79,14 +91,28 @@ final class AuditCommand implements Callable<Integer> {
       diags.addAll(p.diagnostics());
       inputs.add(new Report.Input(p.firewall().source(), p.firewall().format()));
     }
-    List<CheckResult> checks = new NetworkChecks(fws, ranges, placement).run(res);
+    InventoryReader.Result inventory = null;
+    HostRules rules = null;
+    if (hosts != null) {
+      inventory = InventoryReader.read(hosts);
+      rules = hostRules.load();
+      diags.addAll(inventory.diagnostics());
+      inputs.add(new Report.Input(hosts.toString(), "inventory"));
+    }
+    List<CheckResult> checks = new ArrayList<>();
     Map<String, String> ctx = new LinkedHashMap<>();
-    ctx.put("placement", placement.describe());
-    ctx.put("connectors", placement.connectors().isEmpty() ? "any source address"
-        : String.join(", ", placement.connectors().stream().map(IpSet::toString).toList()));
-    ctx.put("source ports", placement.ephemeral().toString());
+    if (!fws.isEmpty()) {
+      checks.addAll(new NetworkChecks(fws, ranges, placement).run(res));
+      ctx.put("placement", placement.describe());
+      ctx.put("connectors", placement.connectors().isEmpty() ? "any source address"
+          : String.join(", ", placement.connectors().stream().map(IpSet::toString).toList()));
+      ctx.put("source ports", placement.ephemeral().toString());
+    }
+    if (inventory != null) {
+      checks.addAll(HostChecks.run(inventory.inventory(), rules));
+    }
     Report r = new Report("audit", new Report.RangeInfo(ranges.source(), ranges.date(), ranges.entries().size()),
         inputs, ctx, checks, diags);
-    return report.emit(r, out);
+    return report.emit(r, spec.commandLine().getOut());
   }
 }

@@ -17,7 +17,7 @@ import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.TcpFlags;
 import dev.zpaaudit.report.JsonReport;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,7 +70,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
   String format;
 
-  PrintStream out = System.out;
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws Exception {
@@ -98,6 +98,7 @@ final class ExplainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("ports must be 0-65535");
     }
     List<ParseResult> parsed = net.readConfigs();
+    PrintWriter out = spec.commandLine().getOut();
     List<Firewall> fws = parsed.stream().map(ParseResult::firewall).toList();
     IfaceDomain dom = pl.domain(fws);
     boolean reply = st.equals("reply");

@@ -11,7 +11,7 @@ import dev.zpaaudit.probe.Endpoint;
 import dev.zpaaudit.probe.HttpConnectSockets;
 import dev.zpaaudit.probe.Pins;
 import dev.zpaaudit.probe.PinsFile;
-import dev.zpaaudit.probe.PlainRangesReader;
+import dev.zpaaudit.model.PublishedRanges;
 import dev.zpaaudit.probe.ProbeFailedException;
 import dev.zpaaudit.probe.ProbePlan;
 import dev.zpaaudit.probe.ProbeResults;
@@ -65,7 +65,8 @@ final class ProbeCommand implements Callable<Integer> {
   Path rulesFile;
 
   @Option(names = "--ranges", paramLabel = "FILE",
-      description = "Published ZPA ranges, one CIDR a line ('#' comments).")
+      description = "The published ranges: the vendor's JSON feed or plain text (one CIDR per"
+          + " line). Default: the embedded snapshot.")
   Path rangesFile;
 
   @Option(names = "--resolver", paramLabel = "IP[:PORT]",
@@ -120,7 +121,9 @@ final class ProbeCommand implements Callable<Integer> {
     }
     ProbeRules rules = ProbeOverrides.apply(rulesFile == null ? ProbeRulesReader.embedded()
         : ProbeRulesReader.read(rulesFile), this);
-    ZenRanges ranges = rangesFile == null ? null : PlainRangesReader.read(rangesFile);
+    PublishedRanges published = NetworkOptions.ranges(rangesFile);
+    ZenRanges ranges = new ZenRanges(published.union(4), published.union(6), published.source(),
+        published.entries().size());
     Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
     int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
     List<Endpoint> ntp = new ArrayList<>();
@@ -151,7 +154,7 @@ final class ProbeCommand implements Callable<Integer> {
     checks.add(NtpCheck.check(results.ntp(), rules));
 
     Report r = new Report("probe",
-        ranges == null ? null : new Report.RangeInfo(ranges.source(), "undated", ranges.entries()),
+        new Report.RangeInfo(published.source(), published.date(), published.entries().size()),
         inputs(rules), context(dns, sockets, thePort), checks, List.of());
     int code = emit(r);
     if (!results.anyMeasured()) {
@@ -170,15 +173,7 @@ final class ProbeCommand implements Callable<Integer> {
   }
 
   private int emit(Report r) throws java.io.IOException {
-    ByteArrayOutputStream buf = new ByteArrayOutputStream();
-    int code;
-    try (PrintStream ps = new PrintStream(buf, true, StandardCharsets.UTF_8)) {
-      code = report.emit(r, ps);
-    }
-    PrintWriter out = spec.commandLine().getOut();
-    out.print(buf.toString(StandardCharsets.UTF_8));
-    out.flush();
-    return code;
+    return report.emit(r, spec.commandLine().getOut());
   }
 
   private List<InetSocketAddress> resolvers() throws ProbeFailedException,
@@ -205,7 +200,7 @@ final class ProbeCommand implements Callable<Integer> {
     List<Report.Input> in = new ArrayList<>();
     in.add(new Report.Input(rules.file(), "probe rules"));
     if (rangesFile != null) {
-      in.add(new Report.Input(rangesFile.toString(), "ranges (plain)"));
+      in.add(new Report.Input(rangesFile.toString(), "ranges"));
     }
     if (pinsFile != null) {
       in.add(new Report.Input(pinsFile.toString(), "pins"));

@@ -4,7 +4,7 @@ import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Severity;
 import dev.zpaaudit.report.ReportWriter;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -58,7 +58,7 @@ public final class ReportOptions {
   }
 
   /** Writes the report and returns the exit code it warrants. */
-  int emit(Report report, PrintStream out) throws IOException {
+  int emit(Report report, PrintWriter out) throws IOException {
     List<String> fs =
         !formats.isEmpty() ? formats : output == null ? List.of("text") : ReportWriter.formats();
     ReportWriter.write(report, fs, output, out);

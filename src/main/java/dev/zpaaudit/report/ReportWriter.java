@@ -2,7 +2,7 @@ package dev.zpaaudit.report;
 
 import dev.zpaaudit.checks.Report;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,7 +42,7 @@ public final class ReportWriter {
   }
 
   /** Renders to stdout (outputDir null, one format) or writes report.EXT files into outputDir. */
-  public static List<Path> write(Report report, List<String> formats, Path outputDir, PrintStream out)
+  public static List<Path> write(Report report, List<String> formats, Path outputDir, PrintWriter out)
       throws IOException {
     Map<Renderer, String> rendered = new LinkedHashMap<>();
     for (String f : formats) {

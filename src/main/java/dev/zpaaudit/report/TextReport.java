@@ -66,7 +66,16 @@ public final class TextReport implements Renderer {
       list(sb, c.uncovered());
       sb.append('\n');
     }
+    long allows = c.evidence().stream().filter(e -> e.verdict().equals("allow")).count();
+    boolean collapse = allows > 3;
     for (Evidence e : c.evidence()) {
+      if (e.data().get("ranges") instanceof List<?> ranges) {
+        notAllowed(sb, ranges);
+        continue;
+      }
+      if (collapse && e.verdict().equals("allow")) {
+        continue;
+      }
       sb.append("  - ").append(e.verdict());
       if (e.file() != null) {
         sb.append(" by ").append(e.where());
@@ -86,8 +95,26 @@ public final class TextReport implements Renderer {
         sb.append('\n');
       }
     }
+    if (collapse) {
+      sb.append("  - allow: ").append(allows).append(" rules allow the rest (the JSON report lists each)\n");
+    }
     if (c.remediation() != null && c.status() != Status.PASS) {
       sb.append("  fix: ").append(c.remediation()).append('\n');
+    }
+  }
+
+  /** The published entries that are not allowed, with their status. */
+  private static void notAllowed(StringBuilder sb, List<?> ranges) {
+    List<String> lines = new java.util.ArrayList<>();
+    for (Object o : ranges) {
+      if (o instanceof java.util.Map<?, ?> m && !"allowed".equals(m.get("status"))) {
+        lines.add(m.get("range") + " " + m.get("status"));
+      }
+    }
+    if (!lines.isEmpty()) {
+      sb.append("  ranges not allowed (").append(lines.size()).append("): ");
+      list(sb, lines);
+      sb.append('\n');
     }
   }
 

@@ -43,16 +43,6 @@ class ProbeRulesTest {
   }
 
   @Test
-  void plainRangesSkipCommentsAndRejectBadLinesWithTheirLine() throws Exception {
-    ZenRanges r = PlainRangesReader.parse("# c\n165.225.0.0/17 # pse\n\n2a03:eec0::/32\n", "r.txt");
-    assertThat(r.entries()).isEqualTo(2);
-    assertThat(r.v4().toCidrs()).containsExactly("165.225.0.0/17");
-    assertThat(r.v6().toCidrs()).containsExactly("2a03:eec0::/32");
-    assertThatThrownBy(() -> PlainRangesReader.parse("1.2.3.0/24\nnot-an-ip\n", "r.txt"))
-        .hasMessage("r.txt:2: error: not a CIDR or IP address: 'not-an-ip'");
-  }
-
-  @Test
   void aRunCountsAsNotRunOnlyWhenNoProbeReachedTheNetwork() {
     Target t = Target.resolved("co2br.prod.zpath.net", TestDnsServer.LOOPBACK, 443);
     DnsResult local = new DnsResult("a", "A", "127.0.0.1:53", DnsResult.Outcome.ERROR,

@@ -50,30 +50,32 @@ final class Coverage {
     List<EntryResult> out = new ArrayList<>(entries.size());
     for (PublishedRanges.Entry e : entries) {
       List<Outcome> parts = new ArrayList<>();
-      boolean allow = false;
-      boolean deny = false;
-      boolean unknown = false;
+      List<IpSet> denied = new ArrayList<>();
+      List<IpSet> unsure = new ArrayList<>();
+      int fam = e.addresses().family();
       for (Outcome o : outcomes) {
         IpSet r = remote.apply(o);
-        if (r.family() != e.addresses().family() || !r.intersects(e.addresses())) {
+        if (r.family() != fam || !r.intersects(e.addresses())) {
           continue;
         }
         parts.add(o);
-        switch (o.verdict()) {
-          case ALLOW -> allow = true;
-          case DENY -> deny = true;
-          default -> unknown = true;
+        if (o.verdict() == Verdict.DENY) {
+          denied.add(r.intersect(e.addresses()));
+        } else if (o.verdict() == Verdict.INDETERMINATE) {
+          unsure.add(r.intersect(e.addresses()));
         }
       }
+      // An address is stopped if any of its packets is (a connection needs all of them).
+      IpSet stopped = IpSet.unionAll(fam, denied);
+      IpSet notProven = stopped.union(IpSet.unionAll(fam, unsure));
       EntryStatus st;
       if (parts.isEmpty()) {
         st = EntryStatus.INDETERMINATE;
-      } else if (deny) {
-        st = allow || unknown ? EntryStatus.PARTIAL : EntryStatus.DENIED;
-      } else if (unknown) {
-        st = EntryStatus.INDETERMINATE;
+      } else if (stopped.isEmpty()) {
+        st = notProven.isEmpty() ? EntryStatus.ALLOWED : EntryStatus.INDETERMINATE;
       } else {
-        st = EntryStatus.ALLOWED;
+        st = notProven.containsAll(e.addresses()) && stopped.equals(notProven)
+            && stopped.containsAll(e.addresses()) ? EntryStatus.DENIED : EntryStatus.PARTIAL;
       }
       out.add(new EntryResult(e, st, parts));
     }
@@ -183,7 +185,8 @@ final class Coverage {
         continue;
       }
       Rule rule = o.decidingRule();
-      String key = order(o.verdict()) + "|" + (rule == null ? "" : rule.location()) + "|"
+      String key = order(o.verdict()) + "|" + (rule == null ? "" : rule.location().file()) + "|"
+          + String.format("%09d", rule == null ? 0 : rule.location().line()) + "|"
           + (o.reason() == null ? "" : o.reason());
       Group g = groups.computeIfAbsent(key, k -> new Group(o.verdict(), rule, o.reason()));
       g.remote.computeIfAbsent(in.family(), k -> new ArrayList<>()).add(in);

@@ -132,8 +132,11 @@ public final class NetworkChecks {
     int partial = counts.getOrDefault(Coverage.EntryStatus.PARTIAL, 0);
     int unknown = counts.getOrDefault(Coverage.EntryStatus.INDETERMINATE, 0);
     Status st = denied + partial > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
-    String summary = String.format("%d of %d published ranges allowed %s the connectors on TCP %d; %d denied,"
-        + " %d partly, %d indeterminate", allowed, entries.size(), dir, ZEN_PORT, denied, partial, unknown);
+    String what = dir.equals("to")
+        ? "connectors reach %d of %d published ranges on TCP %d"
+        : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
+    String summary = String.format(what + "; %d denied, %d partly denied, %d indeterminate",
+        allowed, entries.size(), ZEN_PORT, denied, partial, unknown);
     List<String> uncovered = new ArrayList<>();
     for (Map.Entry<Integer, IpSet> e : zenSpace().entrySet()) {
       uncovered.addAll(cov.notAllowed(e.getValue()).toCidrs());
