@@ -1,0 +1,107 @@
+package dev.zpaaudit.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.BitSet;
+import java.util.Random;
+import java.util.stream.IntStream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+class IpSetTest {
+  @Test
+  void parsesCidrsHostsAndRanges() {
+    assertThat(IpSet.parse("10.1.2.3/8").toCidrs()).containsExactly("10.0.0.0/8");
+    assertThat(IpSet.parse("10.0.0.1").toCidrs()).containsExactly("10.0.0.1/32");
+    assertThat(IpSet.parse("10.0.0.1-10.0.0.6").toCidrs())
+        .containsExactly("10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/31", "10.0.0.6/32");
+    assertThat(IpSet.parse("2001:db8::/32").toCidrs()).containsExactly("2001:db8::/32");
+    assertThat(IpSet.parse("::/0").isAll()).isTrue();
+    assertThat(IpSet.parse("0.0.0.0/0").complement().isEmpty()).isTrue();
+    for (String bad : new String[] {"10.0.0.0/33", "10.0.0", "256.1.1.1", "x", "10.0.0.1/", "a.b.c.d"}) {
+      assertThat(IpSet.tryParse(bad)).as(bad).isEmpty();
+    }
+    assertThatThrownBy(() -> IpSet.parse("1.2.3.4/40")).hasMessageContaining("'1.2.3.4/40'");
+  }
+
+  @Test
+  void ipv6Edges() {
+    IpSet all = IpSet.all(6);
+    IpSet low = IpSet.parse("::/1");
+    assertThat(all.minus(low).toCidrs()).containsExactly("8000::/1");
+    assertThat(IpSet.parse("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff").complement().toCidrs())
+        .hasSize(128);
+    assertThat(IpSet.parse("::ffff:ffff:ffff:ffff/64").union(IpSet.parse("0:0:0:1::/64")).toCidrs())
+        .containsExactly("::/63");
+  }
+
+  static IntStream seeds() {
+    return IntStream.range(0, 40);
+  }
+
+  /** Random sets inside 10.0.0.0/24, checked against a bit set of the 256 addresses. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void algebraMatchesABruteForceModel(int seed) {
+    Random r = new Random(seed);
+    BitSet ma = new BitSet(256);
+    BitSet mb = new BitSet(256);
+    IpSet a = random(r, ma);
+    IpSet b = random(r, mb);
+    check(a.union(b), or(ma, mb));
+    check(a.intersect(b), and(ma, mb));
+    check(a.minus(b), andNot(ma, mb));
+    assertThat(a.intersects(b)).isEqualTo(ma.intersects(mb));
+    assertThat(a.containsAll(b)).isEqualTo(andNot(mb, ma).isEmpty());
+    IpSet universe = IpSet.parse("10.0.0.0/24");
+    BitSet all = new BitSet(256);
+    all.set(0, 256);
+    check(a.complement().intersect(universe), andNot(all, ma));
+  }
+
+  private static IpSet random(Random r, BitSet model) {
+    IpSet s = IpSet.empty(4);
+    int n = r.nextInt(6);
+    for (int i = 0; i < n; i++) {
+      int lo = r.nextInt(256);
+      int hi = Math.min(255, lo + r.nextInt(40));
+      s = s.union(IpSet.parse("10.0.0." + lo + "-10.0.0." + hi));
+      model.set(lo, hi + 1);
+    }
+    return s;
+  }
+
+  private static void check(IpSet s, BitSet expected) {
+    BitSet got = new BitSet(256);
+    for (String c : s.toCidrs()) {
+      IpSet block = IpSet.parse(c);
+      for (int i = 0; i < 256; i++) {
+        if (block.intersects(IpSet.parse("10.0.0." + i))) {
+          got.set(i);
+        }
+      }
+    }
+    assertThat(got).isEqualTo(expected);
+    assertThat(IpSet.unionAll(4, s.intervals())).isEqualTo(s);
+  }
+
+  private static BitSet or(BitSet a, BitSet b) {
+    BitSet x = (BitSet) a.clone();
+    x.or(b);
+    return x;
+  }
+
+  private static BitSet and(BitSet a, BitSet b) {
+    BitSet x = (BitSet) a.clone();
+    x.and(b);
+    return x;
+  }
+
+  private static BitSet andNot(BitSet a, BitSet b) {
+    BitSet x = (BitSet) a.clone();
+    x.andNot(b);
+    return x;
+  }
+}
