@@ -84,7 +84,7 @@ final class AuditCommand implements Callable<Integer> {
     PublishedRanges ranges = NetworkOptions.ranges(rangesFile);
     List<ParseResult> parsed = net.readConfigs();
     List<Firewall> fws = new ArrayList<>();
-    List<Diagnostic> diags = new ArrayList<>(ranges.diagnostics());
+    List<Diagnostic> diags = new ArrayList<>();
     List<Report.Input> inputs = new ArrayList<>();
     for (ParseResult p : parsed) {
       fws.add(p.firewall());

@@ -426,6 +426,22 @@ public final class IpSet {
     return l == 0 ? new long[] {h - 1, -1L} : new long[] {h, l - 1};
   }
 
+  /** Receives an interval's bounds as unsigned 128-bit (high, low) pairs. */
+  public interface IntervalVisitor {
+    void visit(long startHigh, long startLow, long endHigh, long endLow);
+  }
+
+  public void forEachInterval(IntervalVisitor v) {
+    for (int i = 0; i < this.v.length; i += 4) {
+      v.visit(this.v[i], this.v[i + 1], this.v[i + 2], this.v[i + 3]);
+    }
+  }
+
+  /** Compares two unsigned 128-bit numbers given as (high, low) pairs. */
+  public static int compare(long ah, long al, long bh, long bl) {
+    return cmp(ah, al, bh, bl);
+  }
+
   /** The first address of the set, or empty. */
   public Optional<InetAddress> first() {
     return isEmpty() ? Optional.empty() : Optional.of(toInet(v[0], v[1]));

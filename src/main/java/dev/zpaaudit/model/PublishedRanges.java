@@ -1,6 +1,5 @@
 package dev.zpaaudit.model;
 
-import dev.zpaaudit.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +8,7 @@ import java.util.List;
  * with where it was read, plus the provenance every report shows.
  */
 public record PublishedRanges(
-    String source, String date, List<Entry> entries, List<String> domains, List<Diagnostic> diagnostics) {
+    String source, String date, List<Entry> entries, List<String> domains) {
 
   /** One listed range: its text as published and the addresses it covers. */
   public record Entry(String text, IpSet addresses, SourceLocation location) {}
@@ -17,7 +16,6 @@ public record PublishedRanges(
   public PublishedRanges {
     entries = List.copyOf(entries);
     domains = List.copyOf(domains);
-    diagnostics = List.copyOf(diagnostics);
   }
 
   public List<Entry> family(int family) {

@@ -18,13 +18,16 @@ import java.util.function.Function;
 /**
  * Relates outcomes to the published entries they concern: per entry, whether all its packets are
  * allowed, denied, partly allowed or not known, and by which rules; and per deciding rule, which
- * destinations and sources it decided.
+ * destinations and sources it decided. Outcomes are first merged into {@link Decision}s, so the
+ * work per entry depends on the number of deciding rules, not on how finely the rules split the
+ * packets.
  */
 final class Coverage {
   /** Which address of an outcome's packets is the published range's (dst egress, src replies). */
   private final Function<Outcome, IpSet> remote;
   private final Function<Outcome, IpSet> local;
-  private final List<Outcome> outcomes = new ArrayList<>();
+  private final Map<Decision.Key, Decision> decisions = new LinkedHashMap<>();
+  private final Map<Integer, RemoteIndex> indexes = new TreeMap<>();
 
   Coverage(Function<Outcome, IpSet> remote, Function<Outcome, IpSet> local) {
     this.remote = remote;
@@ -32,7 +35,15 @@ final class Coverage {
   }
 
   void add(List<Outcome> more) {
-    outcomes.addAll(more);
+    for (Outcome o : more) {
+      IpSet r = remote.apply(o);
+      decisions.computeIfAbsent(Decision.keyOf(o), k -> new Decision(k, r.family())).add(r, local.apply(o));
+    }
+    indexes.clear();
+  }
+
+  private RemoteIndex index(int family) {
+    return indexes.computeIfAbsent(family, f -> new RemoteIndex(List.copyOf(decisions.values()), f));
   }
 
   /** The status of one entry. */
@@ -44,25 +55,26 @@ final class Coverage {
     }
   }
 
-  record EntryResult(PublishedRanges.Entry entry, EntryStatus status, List<Outcome> parts) {}
+  record EntryResult(PublishedRanges.Entry entry, EntryStatus status, List<Decision> parts) {}
 
   List<EntryResult> perEntry(List<PublishedRanges.Entry> entries) {
     List<EntryResult> out = new ArrayList<>(entries.size());
     for (PublishedRanges.Entry e : entries) {
-      List<Outcome> parts = new ArrayList<>();
+      IpSet addrs = e.addresses();
+      int fam = addrs.family();
+      List<Decision> parts = new ArrayList<>();
       List<IpSet> denied = new ArrayList<>();
       List<IpSet> unsure = new ArrayList<>();
-      int fam = e.addresses().family();
-      for (Outcome o : outcomes) {
-        IpSet r = remote.apply(o);
-        if (r.family() != fam || !r.intersects(e.addresses())) {
+      for (Decision d : index(fam).overlapping(addrs)) {
+        IpSet r = d.remote().intersect(addrs);
+        if (r.isEmpty()) {
           continue;
         }
-        parts.add(o);
-        if (o.verdict() == Verdict.DENY) {
-          denied.add(r.intersect(e.addresses()));
-        } else if (o.verdict() == Verdict.INDETERMINATE) {
-          unsure.add(r.intersect(e.addresses()));
+        parts.add(d);
+        if (d.verdict() == Verdict.DENY) {
+          denied.add(r);
+        } else if (d.verdict() == Verdict.INDETERMINATE) {
+          unsure.add(r);
         }
       }
       // An address is stopped if any of its packets is (a connection needs all of them).
@@ -74,8 +86,7 @@ final class Coverage {
       } else if (stopped.isEmpty()) {
         st = notProven.isEmpty() ? EntryStatus.ALLOWED : EntryStatus.INDETERMINATE;
       } else {
-        st = notProven.containsAll(e.addresses()) && stopped.equals(notProven)
-            && stopped.containsAll(e.addresses()) ? EntryStatus.DENIED : EntryStatus.PARTIAL;
+        st = stopped.containsAll(addrs) ? EntryStatus.DENIED : EntryStatus.PARTIAL;
       }
       out.add(new EntryResult(e, st, parts));
     }
@@ -92,18 +103,24 @@ final class Coverage {
       m.put("line", r.entry().location().line());
       m.put("status", r.status().label());
       if (r.status() != EntryStatus.ALLOWED) {
-        Map<String, Part> parts = new LinkedHashMap<>();
-        for (Outcome o : r.parts()) {
-          Rule rule = o.decidingRule();
-          String key = o.verdict() + "|" + (rule == null ? "" : rule.location().line()) + "|"
-              + (rule == null ? "" : rule.location().file()) + "|" + o.reason() + "|" + Flows.kind(o.packets());
-          Part part = parts.computeIfAbsent(key, k -> new Part(o));
-          part.remote.add(remote.apply(o).intersect(r.entry().addresses()));
-          part.outcomes.add(o);
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (Decision d : r.parts()) {
+          Map<String, Object> p = new LinkedHashMap<>();
+          p.put("verdict", d.verdict().label());
+          p.put("packets", d.kind());
+          p.put("destinations", d.remote().intersect(r.entry().addresses()).toCidrs());
+          p.put("sources", d.localText());
+          if (d.rule() != null) {
+            p.put("file", d.rule().location().file());
+            p.put("line", d.rule().location().line());
+            p.put("rule", d.rule().text());
+          }
+          if (d.reason() != null) {
+            p.put("reason", d.reason());
+          }
+          parts.add(p);
         }
-        List<Map<String, Object>> out = new ArrayList<>();
-        parts.values().forEach(p -> out.add(p.toMap()));
-        m.put("parts", out);
+        m.put("parts", parts);
       }
       list.add(m);
     }
@@ -111,88 +128,38 @@ final class Coverage {
         List.of(), List.of(), Map.of("ranges", list));
   }
 
-  private final Map<List<Integer>, Object> sourcesCache = new java.util.HashMap<>();
-  private final Map<Outcome, Integer> ids = new java.util.IdentityHashMap<>();
-
-  /** The local addresses of some outcomes, as CIDRs (or a count when long); computed once. */
-  private Object sourcesOf(List<Outcome> outs) {
-    List<Integer> key = new ArrayList<>(outs.size());
-    for (Outcome o : outs) {
-      key.add(ids.computeIfAbsent(o, x -> ids.size()));
-    }
-    return sourcesCache.computeIfAbsent(key, k -> {
-      List<IpSet> sets = new ArrayList<>();
-      outs.forEach(o -> sets.add(local.apply(o)));
-      IpSet u = IpSet.unionAll(sets.get(0).family(), sets);
-      return u.intervalCount() > 16 ? List.of(u.intervalCount() + " address ranges") : u.toCidrs();
-    });
-  }
-
-  /** Packets of one entry decided alike. */
-  private final class Part {
-    final Outcome first;
-    final List<IpSet> remote = new ArrayList<>();
-    final List<Outcome> outcomes = new ArrayList<>();
-
-    Part(Outcome o) {
-      first = o;
-    }
-
-    Map<String, Object> toMap() {
-      IpSet remote = IpSet.unionAll(this.remote.get(0).family(), this.remote);
-      Object sources = sourcesOf(outcomes);
-      Map<String, Object> p = new LinkedHashMap<>();
-      p.put("verdict", first.verdict().label());
-      p.put("packets", Flows.kind(first.packets()));
-      p.put("destinations", remote.toCidrs());
-      p.put("sources", sources);
-      Rule rule = first.decidingRule();
-      if (rule != null) {
-        p.put("file", rule.location().file());
-        p.put("line", rule.location().line());
-        p.put("rule", rule.text());
-      }
-      if (first.reason() != null) {
-        p.put("reason", first.reason());
-      }
-      return p;
-    }
-  }
-
   /** Remote addresses (within {@code scope}) of packets not allowed. */
   IpSet notAllowed(IpSet scope) {
-    IpSet s = IpSet.empty(scope.family());
-    for (Outcome o : outcomes) {
-      IpSet r = remote.apply(o);
-      if (o.verdict() != Verdict.ALLOW && r.family() == scope.family()) {
-        s = s.union(r.intersect(scope));
+    List<IpSet> parts = new ArrayList<>();
+    for (Decision d : decisions.values()) {
+      if (d.verdict() != Verdict.ALLOW && d.family() == scope.family()) {
+        parts.add(d.remote().intersect(scope));
       }
     }
-    return s;
+    return IpSet.unionAll(scope.family(), parts);
   }
 
   /** Evidence grouped by verdict and deciding rule, restricted to {@code scope} remotes. */
   List<Evidence> evidence(Map<Integer, IpSet> scope, String allowWord, String denyWord) {
     Map<String, Group> groups = new TreeMap<>();
-    for (Outcome o : outcomes) {
-      IpSet r = remote.apply(o);
-      IpSet sc = scope.get(r.family());
+    for (Decision d : decisions.values()) {
+      IpSet sc = scope.get(d.family());
       if (sc == null) {
         continue;
       }
-      IpSet in = r.intersect(sc);
+      IpSet in = d.remote().intersect(sc);
       if (in.isEmpty()) {
         continue;
       }
-      Rule rule = o.decidingRule();
-      String key = order(o.verdict()) + "|" + (rule == null ? "" : rule.location().file()) + "|"
+      Rule rule = d.rule();
+      String key = order(d.verdict()) + "|" + (rule == null ? "" : rule.location().file()) + "|"
           + String.format("%09d", rule == null ? 0 : rule.location().line()) + "|"
-          + (o.reason() == null ? "" : o.reason());
-      Group g = groups.computeIfAbsent(key, k -> new Group(o.verdict(), rule, o.reason()));
+          + (d.reason() == null ? "" : d.reason());
+      Group g = groups.computeIfAbsent(key, k -> new Group(d.verdict(), rule, d.reason()));
       g.remote.computeIfAbsent(in.family(), k -> new ArrayList<>()).add(in);
-      IpSet loc = local.apply(o);
+      IpSet loc = d.local();
       g.local.computeIfAbsent(loc.family(), k -> new ArrayList<>()).add(loc);
-      g.kinds.add(Flows.kind(o.packets()));
+      g.kinds.add(d.kind());
     }
     List<Evidence> out = new ArrayList<>();
     for (Group g : groups.values()) {

@@ -87,7 +87,7 @@ public final class RangesReader {
     if (d.hasErrors()) {
       throw new InputException(d.errors());
     }
-    return new PublishedRanges(source, date, out, List.of(), d.all());
+    return new PublishedRanges(source, date, out, List.of());
   }
 
   private static PublishedRanges json(String text, String file, String source, String date)
@@ -142,6 +142,6 @@ public final class RangesReader {
       throw new InputException(d.errors());
     }
     String src = source.equals(file) && !cloud.isEmpty() ? file + " (cloud " + cloud + ")" : source;
-    return new PublishedRanges(src, date, out, List.copyOf(domains), d.all());
+    return new PublishedRanges(src, date, out, List.copyOf(domains));
   }
 }

@@ -1,0 +1,97 @@
+package dev.zpaaudit.checks.network;
+
+import dev.zpaaudit.eval.Outcome;
+import dev.zpaaudit.eval.Verdict;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * All the outcomes of one kind of packet that the same rule decided the same way for the same
+ * reason: their remote addresses (the published side) and local addresses (the connectors) merged.
+ */
+final class Decision {
+  /** What makes outcomes one decision. The rule is compared by identity. */
+  record Key(Verdict verdict, Rule rule, String reason, String kind) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && k.verdict == verdict && k.rule == rule
+          && Objects.equals(k.reason, reason) && k.kind.equals(kind);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(verdict, System.identityHashCode(rule), reason, kind);
+    }
+  }
+
+  final Key key;
+  private final int family;
+  private final List<IpSet> remoteParts = new ArrayList<>();
+  private final List<IpSet> localParts = new ArrayList<>();
+  private IpSet remote;
+  private IpSet local;
+  private List<String> localCidrs;
+
+  Decision(Key key, int family) {
+    this.key = key;
+    this.family = family;
+  }
+
+  static Key keyOf(Outcome o) {
+    return new Key(o.verdict(), o.decidingRule(), o.reason(), Flows.kind(o.packets()));
+  }
+
+  void add(IpSet remoteSet, IpSet localSet) {
+    remoteParts.add(remoteSet);
+    localParts.add(localSet);
+    remote = null;
+    local = null;
+  }
+
+  int family() {
+    return family;
+  }
+
+  IpSet remote() {
+    if (remote == null) {
+      remote = IpSet.unionAll(family, remoteParts);
+    }
+    return remote;
+  }
+
+  IpSet local() {
+    if (local == null) {
+      local = localParts.isEmpty() ? IpSet.empty(family)
+          : IpSet.unionAll(localParts.get(0).family(), localParts);
+    }
+    return local;
+  }
+
+  /** The local addresses as CIDRs, or a count when there are many; computed once. */
+  List<String> localText() {
+    if (localCidrs == null) {
+      IpSet l = local();
+      localCidrs = l.intervalCount() > 16 ? List.of(l.intervalCount() + " address ranges") : l.toCidrs();
+    }
+    return localCidrs;
+  }
+
+  Verdict verdict() {
+    return key.verdict();
+  }
+
+  Rule rule() {
+    return key.rule();
+  }
+
+  String reason() {
+    return key.reason();
+  }
+
+  String kind() {
+    return key.kind();
+  }
+}
