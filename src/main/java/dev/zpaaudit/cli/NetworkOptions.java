@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** Options naming the exports, ranges and where the filter sits; shared by audit and explain. */
 public final class NetworkOptions {
   @Option(names = "--config", paramLabel = "FILE",
-      description = "A firewall export (iptables-save). Repeatable: every export must allow the traffic.")
+      description = "A firewall export (iptables-save, or nft -j list ruleset). Repeatable: every export must allow the traffic.")
   List<Path> configs = new ArrayList<>();
 
   @Option(names = "--ipset", paramLabel = "FILE",

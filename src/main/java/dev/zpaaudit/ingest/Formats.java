@@ -4,6 +4,7 @@ import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.iptables.Ipsets;
+import dev.zpaaudit.ingest.nftables.NftablesJsonParser;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.SourceLocation;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ public final class Formats {
 
   public Formats(Ipsets ipsets) {
     parsers.add(new IptablesSaveParser(4, ipsets));
+    parsers.add(new NftablesJsonParser());
   }
 
   public List<String> names() {

@@ -1,0 +1,101 @@
+package dev.zpaaudit.ingest.nftables;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zpaaudit.cli.Main;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The acceptance test: a gateway that lets the connectors reach only 5 of 8 ZEN ranges, once as
+ * iptables-save and once as the equivalent nftables ruleset (nft -j list ruleset), gets the same
+ * findings; only the deciding rules' file:line and text differ.
+ */
+class NftGatewayEquivalenceTest {
+  static final String DIR = NftFixtures.DIR;
+
+  @TempDir Path tmp;
+
+  JsonNode audit(String config) throws Exception {
+    Path dir = tmp.resolve(config);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new String[] {"audit", "--config", DIR + config, "--chain", "FORWARD",
+        "--in-interface", "eth1", "--out-interface", "eth0", "--connector", "10.20.0.0/24",
+        "--resolver", "192.0.2.53", "--ranges", DIR + "gateway.ranges", "--format", "json",
+        "--output", dir.toString()},
+        new PrintWriter(out, true), new PrintWriter(err, true));
+    assertThat(err.toString()).isEmpty();
+    assertThat(code).isEqualTo(1);
+    return new ObjectMapper().readTree(Files.readString(dir.resolve("report.json")));
+  }
+
+  /** A check without what names the deciding rules (file, line, rule text), at any depth. */
+  static JsonNode findings(JsonNode check) {
+    JsonNode c = check.deepCopy();
+    strip(c);
+    return c;
+  }
+
+  private static void strip(JsonNode n) {
+    if (n instanceof ObjectNode o && o.has("rule")) {
+      o.remove(List.of("file", "line", "rule"));
+    }
+    n.forEach(NftGatewayEquivalenceTest::strip);
+  }
+
+  static List<String> deciders(JsonNode check) {
+    List<String> out = new ArrayList<>();
+    for (JsonNode e : check.get("evidence")) {
+      if (!e.get("file").isNull()) {
+        out.add(e.get("verdict").asText() + " " + e.get("file").asText() + ":" + e.get("line").asText()
+            + " " + e.get("rule").asText());
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void nftablesAndIptablesGatewaysGetTheSameFindings() throws Exception {
+    JsonNode ipt = audit("gateway.rules");
+    JsonNode nft = audit("gateway.json");
+    JsonNode iptChecks = ipt.get("checks");
+    JsonNode nftChecks = nft.get("checks");
+    assertThat(nftChecks.size()).isEqualTo(3).isEqualTo(iptChecks.size());
+    for (int i = 0; i < iptChecks.size(); i++) {
+      assertThat(findings(nftChecks.get(i))).isEqualTo(findings(iptChecks.get(i)));
+    }
+    JsonNode zen = nftChecks.get(0);
+    assertThat(zen.get("id").asText()).isEqualTo("zen-egress");
+    assertThat(zen.get("status").asText()).isEqualTo("fail");
+    assertThat(zen.get("uncovered")).extracting(JsonNode::asText)
+        .containsExactly("147.28.130.0/24", "165.225.9.0/24", "185.46.212.0/24");
+    List<String> perRange = new ArrayList<>();
+    zen.get("evidence").get(zen.get("evidence").size() - 1).get("data").get("ranges")
+        .forEach(r -> perRange.add(r.get("range").asText() + " " + r.get("status").asText()));
+    assertThat(perRange).containsExactly("104.129.192.0/24 allowed", "104.129.193.0/24 allowed",
+        "136.226.0.0/24 allowed", "136.226.1.0/24 allowed", "165.225.8.0/24 allowed",
+        "165.225.9.0/24 partial", "185.46.212.0/24 partial", "147.28.130.0/24 partial");
+    assertThat(nftChecks.get(1).get("status").asText()).isEqualTo("pass");
+    assertThat(nftChecks.get(2).get("status").asText()).isEqualTo("fail");
+    // the deciding rules are named in each export's own terms
+    assertThat(deciders(zen)).containsExactly(
+        "deny " + DIR + "gateway.json:105 type filter hook forward priority 0; policy drop;"
+            + " (policy of inet filter forward)",
+        "allow " + DIR + "gateway.json:153 ct state established,related accept # handle 6",
+        "allow " + DIR + "gateway.json:30 oifname \"eth0\" masquerade # handle 2");
+    assertThat(deciders(iptChecks.get(0))).containsExactly(
+        "deny " + DIR + "gateway.rules:11 :FORWARD DROP (policy of filter/FORWARD)",
+        "allow " + DIR + "gateway.rules:14 -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT",
+        "allow " + DIR + "gateway.rules:7 -A POSTROUTING -o eth0 -j MASQUERADE");
+  }
+}
