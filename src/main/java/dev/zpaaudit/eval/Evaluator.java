@@ -82,7 +82,8 @@ public final class Evaluator {
       if (!doubts.isEmpty()) {
         v = Verdict.INDETERMINATE;
       }
-      Rule decider = rule != null ? rule : piece.trace().decidingRule();
+      Rule decider = rule != null ? rule
+          : verdict == Verdict.ALLOW ? piece.trace().acceptingRule() : piece.trace().decidingRule();
       return new Outcome(piece.origin(), v, decider, piece.trace(), doubts);
     }
   }

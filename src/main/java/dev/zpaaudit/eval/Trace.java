@@ -32,4 +32,17 @@ public record Trace(Step last) {
   public Rule decidingRule() {
     return last == null ? null : last.rule();
   }
+
+  /**
+   * For packets let through: the last rule that accepted them outright (a filter's ACCEPT or an
+   * accepting policy), rather than a NAT rule that only rewrote them on the way out.
+   */
+  public Rule acceptingRule() {
+    for (Step s = last; s != null; s = s.prev()) {
+      if (s.rule().action() instanceof dev.zpaaudit.model.Action.Accept) {
+        return s.rule();
+      }
+    }
+    return decidingRule();
+  }
 }
