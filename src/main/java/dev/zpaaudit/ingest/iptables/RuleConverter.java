@@ -154,12 +154,19 @@ final class RuleConverter {
 
   private List<Condition> finish(MatchModules.Instance inst, SourceLocation at) throws Problem {
     List<Condition> out = inst.conditions();
-    for (Condition c : out) {
+    warnUnknown(out, at);
+    return out;
+  }
+
+  /** One warning per unmodelled condition, also inside alternatives (conntrack --ctproto). */
+  private void warnUnknown(List<Condition> conds, SourceLocation at) {
+    for (Condition c : conds) {
       if (c instanceof Condition.Unknown u) {
         diags.warning(at, u.what() + " is not modelled; the rule is evaluated as may-match");
+      } else if (c instanceof Condition.AnyOf any) {
+        any.alternatives().forEach(alt -> warnUnknown(alt, at));
       }
     }
-    return out;
   }
 
   static String one(List<String> args, String opt) throws Problem {
