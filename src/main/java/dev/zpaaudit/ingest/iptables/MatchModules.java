@@ -233,11 +233,25 @@ final class MatchModules {
     return p.getAsInt();
   }
 
-  private static int flags(String s) throws Problem {
-    try {
-      return TcpFlags.parseList(s);
-    } catch (IllegalArgumentException e) {
-      throw new Problem(e.getMessage());
+  /**
+   * A --tcp-flags list as iptables reads it: FIN, SYN, RST, PSH, ACK, URG, ALL (the six of them,
+   * not ECE and CWR) and NONE.
+   */
+  static int flags(String s) throws Problem {
+    int m = 0;
+    for (String f : s.split(",")) {
+      m |= switch (f.trim().toUpperCase(Locale.ROOT)) {
+        case "FIN" -> TcpFlags.FIN;
+        case "SYN" -> TcpFlags.SYN;
+        case "RST" -> TcpFlags.RST;
+        case "PSH" -> TcpFlags.PSH;
+        case "ACK" -> TcpFlags.ACK;
+        case "URG" -> TcpFlags.URG;
+        case "ALL" -> TcpFlags.FIN | TcpFlags.SYN | TcpFlags.RST | TcpFlags.PSH | TcpFlags.ACK | TcpFlags.URG;
+        case "NONE" -> 0;
+        default -> throw new Problem("unknown TCP flag '" + f + "'");
+      };
     }
+    return m;
   }
 }

@@ -408,8 +408,9 @@ class IptablesFeaturesTest {
           5: proto [6]; proto [6]; flags FIN,SYN,RST,ACK/SYN => accept
           6: proto [6]; proto [6]; flags FIN,SYN,RST,ACK/SYN => accept
           7: proto [6]; proto [6]; flags !FIN,SYN,RST,ACK/SYN; ct NEW => drop
-          8: proto [6]; proto [6]; flags FIN,SYN,RST,PSH,ACK,URG,ECE,CWR/NONE => drop
-          9: proto [6]; proto [6]; flags !SYN,ACK/SYN,ACK => drop
+          8: proto [6]; proto [6]; flags FIN,SYN,RST,PSH,ACK,URG/NONE => drop
+          9: proto [6]; proto [6]; flags FIN,SYN,RST,PSH,ACK,URG/FIN,PSH,URG => drop
+          10: proto [6]; proto [6]; flags !SYN,ACK/SYN,ACK => drop
           2: => accept (policy)
         chain filter/OUTPUT
           4: => accept (policy)
@@ -525,5 +526,15 @@ class IptablesFeaturesTest {
     assertThat(r.firewall().stages()).extracting(s -> s.chain())
         .containsExactly("filter/INPUT", "filter/FORWARD", "filter/OUTPUT");
     assertThat(r.firewall().families()).containsExactly(4);
+  }
+
+  /** iptables knows FIN, SYN, RST, PSH, ACK, URG, ALL (those six) and NONE, and no ECE or CWR. */
+  @Test
+  void tcpFlagAllIsTheSixClassicFlags() throws Exception {
+    assertThat(MatchModules.flags("ALL")).isEqualTo(0x3F);
+    assertThat(MatchModules.flags("syn,ack")).isEqualTo(0x12);
+    assertThat(MatchModules.flags("NONE")).isZero();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatchModules.flags("ECE"))
+        .hasMessage("unknown TCP flag 'ECE'");
   }
 }
