@@ -199,7 +199,7 @@ class IptablesFeaturesTest {
         chain filter/INPUT
           2: => accept (policy)
         chain filter/OUTPUT
-          5: dst 198.51.100.0/25,203.0.113.7/32 => accept
+          5: dst 198.51.100.0/25,198.51.100.192/26,203.0.113.7/32 => accept
           6: src !10.0.0.1/32,10.0.0.3/32 => drop
           7: unknown(match 'set' (ipset 'pairs' of type hash:ip,port with dst,dst)) => accept
           8: unknown(match 'set' (ipset 'missing' (not in ipset.ipset))) => accept
