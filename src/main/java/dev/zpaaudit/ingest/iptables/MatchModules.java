@@ -29,8 +29,66 @@ final class MatchModules {
     this.ipsets = ipsets;
   }
 
-  static boolean isProtocolModule(String protocol) {
-    return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6", "ipv6-icmp").contains(protocol);
+  private static final Set<String> PORTS = Set.of("--sport", "--source-port", "--dport",
+      "--destination-port");
+
+  /** The options of each modelled match; a match not listed here is not modelled. */
+  private static final java.util.Map<String, Set<String>> OPTIONS = java.util.Map.ofEntries(
+      java.util.Map.entry("tcp", union(PORTS, Set.of("--tcp-flags", "--syn", "--tcp-option"))),
+      java.util.Map.entry("udp", PORTS),
+      java.util.Map.entry("udplite", PORTS),
+      java.util.Map.entry("sctp", union(PORTS, Set.of("--chunk-types"))),
+      java.util.Map.entry("dccp", union(PORTS, Set.of("--dccp-types", "--dccp-option"))),
+      java.util.Map.entry("icmp", Set.of("--icmp-type")),
+      java.util.Map.entry("icmp6", Set.of("--icmpv6-type")),
+      java.util.Map.entry("icmpv6", Set.of("--icmpv6-type")),
+      java.util.Map.entry("multiport", Set.of("--sports", "--source-ports", "--dports",
+          "--destination-ports", "--ports")),
+      java.util.Map.entry("iprange", Set.of("--src-range", "--dst-range")),
+      java.util.Map.entry("state", Set.of("--state")),
+      java.util.Map.entry("conntrack", Set.of("--ctstate", "--ctproto", "--ctorigsrc", "--ctorigdst",
+          "--ctreplsrc", "--ctrepldst", "--ctorigsrcport", "--ctorigdstport", "--ctreplsrcport",
+          "--ctrepldstport", "--ctstatus", "--ctexpire", "--ctdir")),
+      java.util.Map.entry("comment", Set.of("--comment")),
+      java.util.Map.entry("set", Set.of("--match-set", "--set", "--return-nomatch",
+          "--update-counters", "--update-subcounters", "--packets-eq", "--packets-lt",
+          "--packets-gt", "--bytes-eq", "--bytes-lt", "--bytes-gt")),
+      java.util.Map.entry("addrtype", Set.of("--src-type", "--dst-type", "--limit-iface-in",
+          "--limit-iface-out")));
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  /**
+   * The match that "-p P" loads for options no other match takes (tcp for "tcp" or "6"), or null.
+   */
+  static String protocolModule(String protocol) {
+    if (protocol == null) {
+      return null;
+    }
+    String p = protocol;
+    if (p.matches("\\d{1,3}")) {
+      p = switch (Integer.parseInt(p)) {
+        case 1 -> "icmp";
+        case 6 -> "tcp";
+        case 17 -> "udp";
+        case 33 -> "dccp";
+        case 58 -> "icmpv6";
+        case 132 -> "sctp";
+        case 136 -> "udplite";
+        default -> p;
+      };
+    }
+    p = p.equals("ipv6-icmp") ? "icmpv6" : p;
+    return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6").contains(p) ? p : null;
+  }
+
+  /** Whether the modelled match takes this option. */
+  static boolean owns(String module, String opt) {
+    return OPTIONS.getOrDefault(module, Set.of()).contains(opt);
   }
 
   Instance start(String name) {
@@ -43,6 +101,10 @@ final class MatchModules {
     private final String name;
     private final List<Condition> conds = new ArrayList<>();
     private final List<String> unknown = new ArrayList<>();
+
+    String name() {
+      return name;
+    }
 
     Instance(String name) {
       this.name = name;
@@ -80,7 +142,11 @@ final class MatchModules {
         case "iprange" -> iprange(opt, args, neg);
         case "state" -> state(opt, args, neg);
         case "conntrack" -> Conntrack.option(conds, unknown, opt, args, neg, family);
-        case "comment" -> { }
+        case "comment" -> {
+          if (!opt.equals("--comment")) {
+            throw new Problem("unknown option " + opt + " for match comment");
+          }
+        }
         case "set" -> set(opt, args, neg);
         case "addrtype" -> addrtype(opt, args, neg);
         default -> throw new IllegalStateException(name);

@@ -537,4 +537,28 @@ class IptablesFeaturesTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> MatchModules.flags("ECE"))
         .hasMessage("unknown TCP flag 'ECE'");
   }
+
+  /** Options after the target, and protocol options after another match, mean what iptables reads. */
+  @Test
+  void optionOrder() throws Exception {
+    assertModel("option-order.rules", Ipsets.NONE, """
+        stage INPUT FILTER 0 filter/INPUT
+        stage FORWARD FILTER 0 filter/FORWARD
+        stage OUTPUT FILTER 0 filter/OUTPUT
+        chain filter/FORWARD
+          3: => accept (policy)
+        chain filter/INPUT
+          5: src 10.0.0.0/8 => accept
+          6: proto [17]; proto [17]; dport 53 => continue(LOG --log-prefix in:)
+          7: proto [6]; ct NEW; proto [6]; dport 22 => accept
+          8: proto [6]; proto [6,17,33,132,136]; dport 80,443; proto [6]; flags FIN,SYN,RST,ACK/SYN => accept
+          9: proto [6]; proto [6]; dport 25 => accept
+          10: proto [17]; proto [17]; sport 53 => accept
+          11: proto [6]; unknown(match 'limit' (--limit 1/s)); proto [6]; dport 23 => accept
+          2: => accept (policy)
+        chain filter/OUTPUT
+          4: => accept (policy)
+        """,
+        "option-order.rules:11: warning: match 'limit' (--limit 1/s) is not modelled; the rule is evaluated as may-match");
+  }
 }
