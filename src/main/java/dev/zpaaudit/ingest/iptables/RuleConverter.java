@@ -210,7 +210,8 @@ final class RuleConverter {
       throw new Problem("'!' cannot negate a list of addresses in " + opt);
     }
     IpSet set = IpSet.empty(family);
-    for (String p : parts) {
+    for (String part : parts) {
+      String p = dottedMask(part, opt);
       IpSet s = IpSet.tryParse(p).orElseThrow(() -> new Problem(
           opt + ": '" + p + "' is not an IPv" + family + " address or network"));
       if (s.family() != family) {
@@ -219,6 +220,27 @@ final class RuleConverter {
       set = set.union(s);
     }
     return neg ? set.complement() : set;
+  }
+
+  /** "10.0.0.0/255.255.255.0" as iptables accepts it, in CIDR form ("10.0.0.0/24"). */
+  static String dottedMask(String p, String opt) throws Problem {
+    int slash = p.indexOf('/');
+    if (slash < 0 || !p.substring(slash + 1).matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return p;
+    }
+    long mask = 0;
+    for (String o : p.substring(slash + 1).split("\\.")) {
+      int v = Integer.parseInt(o);
+      if (v > 255) {
+        throw new Problem(opt + ": '" + p + "' has a bad netmask");
+      }
+      mask = (mask << 8) | v;
+    }
+    int len = Long.numberOfLeadingZeros(~mask & 0xFFFFFFFFL) - 32;
+    if (mask != ((0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL)) {
+      throw new Problem(opt + ": '" + p + "' has a non-contiguous netmask, which is not supported");
+    }
+    return p.substring(0, slash) + "/" + len;
   }
 
   private static List<Condition> protocol(String p, boolean neg) throws Problem {
@@ -235,7 +257,8 @@ final class RuleConverter {
 
   private Action action(String target, boolean isGoto, List<String> opts, IptablesSave.RuleLine line,
       SourceLocation at) throws Problem {
-    if (table.chains().containsKey(target) && !table.chains().get(target).policy().equals("-")) {
+    if (table.chains().containsKey(target) && (!table.chains().get(target).policy().equals("-")
+        || IptablesConversions.hookOf(target) != null)) {
       throw new Problem("cannot jump to built-in chain '" + target + "'");
     }
     if (table.chains().containsKey(target)) {

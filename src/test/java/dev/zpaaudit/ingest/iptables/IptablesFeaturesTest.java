@@ -561,4 +561,63 @@ class IptablesFeaturesTest {
         """,
         "option-order.rules:11: warning: match 'limit' (--limit 1/s) is not modelled; the rule is evaluated as may-match");
   }
+
+  @Test
+  void protocols() throws Exception {
+    assertModel("protocols.rules", Ipsets.NONE, """
+        stage INPUT FILTER 0 filter/INPUT
+        stage FORWARD FILTER 0 filter/FORWARD
+        stage OUTPUT FILTER 0 filter/OUTPUT
+        chain filter/FORWARD
+          3: => accept (policy)
+        chain filter/INPUT
+          2: => accept (policy)
+        chain filter/OUTPUT
+          5: proto [6] => accept
+          6: proto [17] => accept
+          7: proto [47] => accept
+          8: proto [50] => accept
+          9: => accept
+          10: => accept
+          11: proto ![1] => accept
+          4: => accept (policy)
+        """);
+  }
+
+  @Test
+  void addressLists() throws Exception {
+    assertModel("address-lists.rules", Ipsets.NONE, """
+        stage INPUT FILTER 0 filter/INPUT
+        stage FORWARD FILTER 0 filter/FORWARD
+        stage OUTPUT FILTER 0 filter/OUTPUT
+        chain filter/FORWARD
+          3: => accept (policy)
+        chain filter/INPUT
+          2: => accept (policy)
+        chain filter/OUTPUT
+          5: src 10.0.0.1/32,10.0.0.2/31; dst 198.51.100.0/24,203.0.113.7/32 => accept
+          6: dst 10.9.0.0/16 => accept
+          7: dst 172.16.0.0/12 => accept
+          4: => accept (policy)
+        """);
+  }
+
+  /** iptables-restore keeps a built-in chain declared with "-": its rules count, its policy is unknown. */
+  @Test
+  void builtinWithoutPolicy() throws Exception {
+    assertModel("builtin-without-policy.rules", Ipsets.NONE, """
+        stage INPUT FILTER 0 filter/INPUT
+        stage FORWARD FILTER 0 filter/FORWARD
+        stage OUTPUT FILTER 0 filter/OUTPUT
+        chain filter/FORWARD
+          3: => accept (policy)
+        chain filter/INPUT
+          5: proto [6]; proto [6]; dport 22 => accept
+          6: => drop
+          2: => unknown(policy of filter/INPUT not given) (policy)
+        chain filter/OUTPUT
+          4: => accept (policy)
+        """,
+        "builtin-without-policy.rules:2: warning: built-in chain 'INPUT' is declared without a policy ('-'); the verdict for packets reaching its end is indeterminate");
+  }
 }
