@@ -275,7 +275,7 @@ final class MatchModules {
     return neg ? p.complement() : p;
   }
 
-  /** "22", "http", "1024:65535", ":1023", "1024:" (iptables also accepts '-' in multiport). */
+  /** "22", "http", "1024:65535", ":1023", "1024:"; iptables rejects "1024:22". */
   static PortSet portRange(String s) throws Problem {
     int colon = s.indexOf(':');
     if (colon < 0) {
@@ -284,9 +284,7 @@ final class MatchModules {
     int from = colon == 0 ? 0 : port(s.substring(0, colon));
     int to = colon == s.length() - 1 ? 65535 : port(s.substring(colon + 1));
     if (from > to) {
-      int t = from;
-      from = to;
-      to = t;
+      throw new Problem("invalid port range '" + s + "' (the first port is above the last)");
     }
     return PortSet.range(from, to);
   }
