@@ -63,7 +63,25 @@ public final class InputFiles {
       }
       return s.startsWith("\uFEFF") ? s.substring(1) : s;
     } catch (CharacterCodingException e) {
-      throw new InputException(new Diagnostic(Severity.ERROR, at, "not UTF-8 text"));
+      throw new InputException(new Diagnostic(Severity.ERROR,
+          new SourceLocation(at.file(), lineOfFirstBadByte(bytes)), "not UTF-8 text"));
     }
+  }
+
+  /** The 1-based line where the bytes stop being UTF-8. */
+  private static int lineOfFirstBadByte(byte[] bytes) {
+    java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    d.decode(in, out, true);
+    int line = 1;
+    for (int i = 0; i < in.position(); i++) {
+      if (bytes[i] == '\n') {
+        line++;
+      }
+    }
+    return line;
   }
 }

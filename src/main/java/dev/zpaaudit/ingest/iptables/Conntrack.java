@@ -83,7 +83,7 @@ final class Conntrack {
   }
 
   private static Condition port(Condition.Tuple t, List<String> args, String opt, boolean neg) throws Problem {
-    PortSet p = MatchModules.portRange(RuleConverter.one(args, opt).replace('-', ':'));
+    PortSet p = MatchModules.portRange(RuleConverter.one(args, opt));
     return new Condition.CtPort(t, neg ? p.complement() : p);
   }
 }

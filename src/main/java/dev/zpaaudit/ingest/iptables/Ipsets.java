@@ -5,6 +5,7 @@ import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.SourceLocation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ public final class Ipsets {
   public static Ipsets parse(String text, String file) throws InputException {
     Diagnostics d = new Diagnostics();
     Map<String, String[]> created = new LinkedHashMap<>();
-    Map<String, IpSet[]> members = new LinkedHashMap<>();
+    Map<String, List<Entry>> members = new LinkedHashMap<>();
     Map<String, Integer> lines = new LinkedHashMap<>();
     String[] ls = text.split("\n", -1);
     for (int i = 0; i < ls.length; i++) {
@@ -42,7 +43,7 @@ public final class Ipsets {
       if (w[0].equals("create") && w.length >= 3) {
         int fam = line.contains("family inet6") ? 6 : 4;
         created.put(w[1], new String[] {w[2], Integer.toString(fam)});
-        members.put(w[1], new IpSet[] {IpSet.empty(fam), IpSet.empty(fam)});
+        members.put(w[1], new ArrayList<>());
         lines.put(w[1], i + 1);
       } else if (w[0].equals("add") && w.length >= 3) {
         if (!created.containsKey(w[1])) {
@@ -60,8 +61,10 @@ public final class Ipsets {
           continue;
         }
         boolean nomatch = List.of(w).contains("nomatch");
-        IpSet[] m = members.get(w[1]);
-        m[nomatch ? 1 : 0] = m[nomatch ? 1 : 0].union(s);
+        for (String cidr : s.toCidrs()) {
+          int len = Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
+          members.get(w[1]).add(new Entry(IpSet.parse(cidr), len, nomatch));
+        }
       } else {
         d.error(at, "expected 'create NAME TYPE ...' or 'add NAME ENTRY', not '" + line + "'");
       }
@@ -71,10 +74,28 @@ public final class Ipsets {
     }
     Map<String, SetDef> out = new LinkedHashMap<>();
     created.forEach((name, t) -> {
-      IpSet[] m = members.get(name);
-      out.put(name, new SetDef(name, t[0], Integer.parseInt(t[1]), m[0].minus(m[1]), lines.get(name)));
+      int fam = Integer.parseInt(t[1]);
+      out.put(name, new SetDef(name, t[0], fam, lookup(fam, members.get(name)), lines.get(name)));
     });
     return new Ipsets(out, file);
+  }
+
+  /** One network of a set, as the kernel stores it: a CIDR block, its prefix length, nomatch or not. */
+  private record Entry(IpSet block, int prefix, boolean nomatch) {}
+
+  /**
+   * The addresses a lookup matches. The kernel finds the most specific entry that contains the
+   * address; a "nomatch" entry there means no match. Applying the entries from the least to the
+   * most specific, each overriding what the wider ones said, gives exactly that.
+   */
+  private static IpSet lookup(int family, List<Entry> entries) {
+    IpSet out = IpSet.empty(family);
+    List<Entry> sorted = new ArrayList<>(entries);
+    sorted.sort(java.util.Comparator.comparingInt(Entry::prefix));
+    for (Entry e : sorted) {
+      out = e.nomatch() ? out.minus(e.block()) : out.union(e.block());
+    }
+    return out;
   }
 
   /** The condition for "-m set [!] --match-set NAME FLAGS", or Unknown when not modelled. */

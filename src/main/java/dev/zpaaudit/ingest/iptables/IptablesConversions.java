@@ -56,8 +56,18 @@ final class IptablesConversions {
       for (IptablesSave.ChainDecl decl : t.chains().values()) {
         String name = t.name() + "/" + decl.name();
         Rule policy = null;
-        if (!decl.policy().equals("-")) {
-          Action a = decl.policy().equals("ACCEPT") ? new Action.Accept() : new Action.Drop();
+        Hook builtIn = hookOf(decl.name());
+        boolean noPolicy = decl.policy().equals("-");
+        if (noPolicy && builtIn != null && stage(t.name(), builtIn, name) != null) {
+          // iptables-restore takes ":INPUT -" as the built-in chain with its policy left alone:
+          // ACCEPT with iptables-nft, whatever was loaded before with iptables-legacy.
+          diags.warning(new SourceLocation(file, decl.line()), "built-in chain '" + decl.name()
+              + "' is declared without a policy ('-'); the verdict for packets reaching its end is"
+              + " indeterminate");
+        }
+        if (!noPolicy || (builtIn != null && stage(t.name(), builtIn, name) != null)) {
+          Action a = noPolicy ? new Action.Unknown("policy of " + name + " not given")
+              : decl.policy().equals("ACCEPT") ? new Action.Accept() : new Action.Drop();
           policy = new Rule(new SourceLocation(file, decl.line()),
               decl.text().replaceAll("\\s*\\[\\d+:\\d+\\]\\s*$", "") + " (policy of " + name + ")",
               List.of(), a);

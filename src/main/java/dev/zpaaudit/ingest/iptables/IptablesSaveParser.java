@@ -147,7 +147,11 @@ public final class IptablesSaveParser implements Parser {
       rules.add(new IptablesSave.RuleLine(chain, words.subList(2, words.size()), n, body));
     }
     if (table != null) {
-      diags.error(new SourceLocation(file, lines.length), "table '" + table + "' (line " + tableLine
+      int last = lines.length;
+      while (last > 1 && lines[last - 1].isBlank()) {
+        last--;
+      }
+      diags.error(new SourceLocation(file, last), "table '" + table + "' (line " + tableLine
           + ") has no COMMIT: the export is truncated");
     }
     if (tables.isEmpty() && !diags.hasErrors()) {

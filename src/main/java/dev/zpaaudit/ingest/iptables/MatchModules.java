@@ -29,8 +29,66 @@ final class MatchModules {
     this.ipsets = ipsets;
   }
 
-  static boolean isProtocolModule(String protocol) {
-    return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6", "ipv6-icmp").contains(protocol);
+  private static final Set<String> PORTS = Set.of("--sport", "--source-port", "--dport",
+      "--destination-port");
+
+  /** The options of each modelled match; a match not listed here is not modelled. */
+  private static final java.util.Map<String, Set<String>> OPTIONS = java.util.Map.ofEntries(
+      java.util.Map.entry("tcp", union(PORTS, Set.of("--tcp-flags", "--syn", "--tcp-option"))),
+      java.util.Map.entry("udp", PORTS),
+      java.util.Map.entry("udplite", PORTS),
+      java.util.Map.entry("sctp", union(PORTS, Set.of("--chunk-types"))),
+      java.util.Map.entry("dccp", union(PORTS, Set.of("--dccp-types", "--dccp-option"))),
+      java.util.Map.entry("icmp", Set.of("--icmp-type")),
+      java.util.Map.entry("icmp6", Set.of("--icmpv6-type")),
+      java.util.Map.entry("icmpv6", Set.of("--icmpv6-type")),
+      java.util.Map.entry("multiport", Set.of("--sports", "--source-ports", "--dports",
+          "--destination-ports", "--ports")),
+      java.util.Map.entry("iprange", Set.of("--src-range", "--dst-range")),
+      java.util.Map.entry("state", Set.of("--state")),
+      java.util.Map.entry("conntrack", Set.of("--ctstate", "--ctproto", "--ctorigsrc", "--ctorigdst",
+          "--ctreplsrc", "--ctrepldst", "--ctorigsrcport", "--ctorigdstport", "--ctreplsrcport",
+          "--ctrepldstport", "--ctstatus", "--ctexpire", "--ctdir")),
+      java.util.Map.entry("comment", Set.of("--comment")),
+      java.util.Map.entry("set", Set.of("--match-set", "--set", "--return-nomatch",
+          "--update-counters", "--update-subcounters", "--packets-eq", "--packets-lt",
+          "--packets-gt", "--bytes-eq", "--bytes-lt", "--bytes-gt")),
+      java.util.Map.entry("addrtype", Set.of("--src-type", "--dst-type", "--limit-iface-in",
+          "--limit-iface-out")));
+
+  private static Set<String> union(Set<String> a, Set<String> b) {
+    Set<String> out = new java.util.HashSet<>(a);
+    out.addAll(b);
+    return Set.copyOf(out);
+  }
+
+  /**
+   * The match that "-p P" loads for options no other match takes (tcp for "tcp" or "6"), or null.
+   */
+  static String protocolModule(String protocol) {
+    if (protocol == null) {
+      return null;
+    }
+    String p = protocol;
+    if (p.matches("\\d{1,3}")) {
+      p = switch (Integer.parseInt(p)) {
+        case 1 -> "icmp";
+        case 6 -> "tcp";
+        case 17 -> "udp";
+        case 33 -> "dccp";
+        case 58 -> "icmpv6";
+        case 132 -> "sctp";
+        case 136 -> "udplite";
+        default -> p;
+      };
+    }
+    p = p.equals("ipv6-icmp") ? "icmpv6" : p;
+    return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6").contains(p) ? p : null;
+  }
+
+  /** Whether the modelled match takes this option. */
+  static boolean owns(String module, String opt) {
+    return OPTIONS.getOrDefault(module, Set.of()).contains(opt);
   }
 
   Instance start(String name) {
@@ -43,6 +101,10 @@ final class MatchModules {
     private final String name;
     private final List<Condition> conds = new ArrayList<>();
     private final List<String> unknown = new ArrayList<>();
+
+    String name() {
+      return name;
+    }
 
     Instance(String name) {
       this.name = name;
@@ -80,7 +142,11 @@ final class MatchModules {
         case "iprange" -> iprange(opt, args, neg);
         case "state" -> state(opt, args, neg);
         case "conntrack" -> Conntrack.option(conds, unknown, opt, args, neg, family);
-        case "comment" -> { }
+        case "comment" -> {
+          if (!opt.equals("--comment")) {
+            throw new Problem("unknown option " + opt + " for match comment");
+          }
+        }
         case "set" -> set(opt, args, neg);
         case "addrtype" -> addrtype(opt, args, neg);
         default -> throw new IllegalStateException(name);
@@ -209,7 +275,7 @@ final class MatchModules {
     return neg ? p.complement() : p;
   }
 
-  /** "22", "http", "1024:65535", ":1023", "1024:" (iptables also accepts '-' in multiport). */
+  /** "22", "http", "1024:65535", ":1023", "1024:"; iptables rejects "1024:22". */
   static PortSet portRange(String s) throws Problem {
     int colon = s.indexOf(':');
     if (colon < 0) {
@@ -218,9 +284,7 @@ final class MatchModules {
     int from = colon == 0 ? 0 : port(s.substring(0, colon));
     int to = colon == s.length() - 1 ? 65535 : port(s.substring(colon + 1));
     if (from > to) {
-      int t = from;
-      from = to;
-      to = t;
+      throw new Problem("invalid port range '" + s + "' (the first port is above the last)");
     }
     return PortSet.range(from, to);
   }
@@ -233,11 +297,25 @@ final class MatchModules {
     return p.getAsInt();
   }
 
-  private static int flags(String s) throws Problem {
-    try {
-      return TcpFlags.parseList(s);
-    } catch (IllegalArgumentException e) {
-      throw new Problem(e.getMessage());
+  /**
+   * A --tcp-flags list as iptables reads it: FIN, SYN, RST, PSH, ACK, URG, ALL (the six of them,
+   * not ECE and CWR) and NONE.
+   */
+  static int flags(String s) throws Problem {
+    int m = 0;
+    for (String f : s.split(",")) {
+      m |= switch (f.trim().toUpperCase(Locale.ROOT)) {
+        case "FIN" -> TcpFlags.FIN;
+        case "SYN" -> TcpFlags.SYN;
+        case "RST" -> TcpFlags.RST;
+        case "PSH" -> TcpFlags.PSH;
+        case "ACK" -> TcpFlags.ACK;
+        case "URG" -> TcpFlags.URG;
+        case "ALL" -> TcpFlags.FIN | TcpFlags.SYN | TcpFlags.RST | TcpFlags.PSH | TcpFlags.ACK | TcpFlags.URG;
+        case "NONE" -> 0;
+        default -> throw new Problem("unknown TCP flag '" + f + "'");
+      };
     }
+    return m;
   }
 }

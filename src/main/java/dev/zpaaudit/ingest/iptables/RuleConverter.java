@@ -21,6 +21,12 @@ final class RuleConverter {
       "CONNSECMARK", "SET", "IDLETIMER", "LED", "RATEEST", "TEE", "ECN", "TCPOPTSTRIP", "HMARK",
       "CONNLABEL");
 
+  /** The options of a rule itself rather than of a match or target extension. */
+  static final Set<String> CORE_OPTIONS = Set.of("-s", "--source", "--src", "-d", "--destination",
+      "--dst", "-p", "--protocol", "-i", "--in-interface", "-o", "--out-interface", "-f",
+      "--fragment", "-m", "--match", "-j", "--jump", "-g", "--goto", "-c", "--set-counters", "-4",
+      "--ipv4", "-6", "--ipv6");
+
   /** Real targets whose effect is not modelled: the verdict of what reaches them is unknown. */
   static final Set<String> UNMODELLED_TARGETS = Set.of("QUEUE", "NFQUEUE", "SYNPROXY", "CLUSTERIP",
       "DNPT", "SNPT", "MIRROR", "SAME", "NETLINK", "DELUDE", "TARPIT", "CHAOS", "JOOL", "JOOL_SIIT");
@@ -55,7 +61,9 @@ final class RuleConverter {
     String target = null;
     boolean isGoto = false;
     List<String> targetOpts = new ArrayList<>();
+    boolean inTargetOptions = false;
     MatchModules.Instance inst = null;
+    MatchModules.Instance implicit = null;
     boolean neg = false;
     try {
       for (int i = 0; i < w.size(); ) {
@@ -80,7 +88,10 @@ final class RuleConverter {
           j++;
         }
         i = j;
-        if (target != null) {
+        // Options after the target are the target's until the next rule option: iptables reads
+        // "-j ACCEPT -s 10.0.0.0/8" as a match on the source.
+        inTargetOptions &= !CORE_OPTIONS.contains(opt);
+        if (inTargetOptions) {
           if (neg) {
             throw new Problem("'!' before target option " + opt);
           }
@@ -88,6 +99,7 @@ final class RuleConverter {
           targetOpts.addAll(args);
           continue;
         }
+        boolean byMatch = false;
         switch (opt) {
           case "-s", "--source", "--src" -> conds.add(new Condition.Src(addresses(args, neg, opt)));
           case "-d", "--destination", "--dst" -> conds.add(new Condition.Dst(addresses(args, neg, opt)));
@@ -111,23 +123,35 @@ final class RuleConverter {
             inst = modules.start(module);
           }
           case "-j", "--jump", "-g", "--goto" -> {
+            if (target != null) {
+              throw new Problem("a rule has one target, but " + opt + " gives a second");
+            }
             target = one(args, opt);
+            inTargetOptions = true;
             isGoto = opt.equals("-g") || opt.equals("--goto");
           }
           case "-c", "--set-counters", "-4", "--ipv4", "-6", "--ipv6" -> { }
           default -> {
-            if (inst == null && protocol != null && MatchModules.isProtocolModule(protocol)) {
-              inst = modules.start(protocol);
-            }
-            if (inst == null) {
+            // As iptables does, an option that the current match does not know goes to the
+            // protocol's match (-p tcp loads tcp for --dport even after "-m state --state NEW").
+            String pm = MatchModules.protocolModule(protocol);
+            if ((inst == null || !MatchModules.owns(inst.name(), opt)) && pm != null
+                && MatchModules.owns(pm, opt)) {
+              if (implicit == null) {
+                implicit = modules.start(pm);
+              }
+              implicit.option(opt, args, neg);
+            } else if (inst != null) {
+              inst.option(opt, args, neg);
+            } else {
               throw new Problem("option " + opt + " is not part of any match (missing -m or -p?)");
             }
-            inst.option(opt, args, neg);
+            byMatch = true;
           }
         }
-        if (neg && !List.of("-s", "--source", "--src", "-d", "--destination", "--dst", "-p",
+        if (neg && !byMatch && !List.of("-s", "--source", "--src", "-d", "--destination", "--dst", "-p",
             "--protocol", "-i", "--in-interface", "-o", "--out-interface", "-f", "--fragment")
-            .contains(opt) && inst == null) {
+            .contains(opt)) {
           throw new Problem("'!' cannot negate " + opt);
         }
         neg = false;
@@ -137,6 +161,9 @@ final class RuleConverter {
       }
       if (inst != null) {
         conds.addAll(finish(inst, at));
+      }
+      if (implicit != null) {
+        conds.addAll(finish(implicit, at));
       }
       Action action = target == null ? new Action.Continue("no target") : action(target, isGoto, targetOpts, line, at);
       return new Rule(at, "-A " + line.chain() + (line.words().isEmpty() ? "" : " ") + join(line), conds, action);
@@ -154,12 +181,19 @@ final class RuleConverter {
 
   private List<Condition> finish(MatchModules.Instance inst, SourceLocation at) throws Problem {
     List<Condition> out = inst.conditions();
-    for (Condition c : out) {
+    warnUnknown(out, at);
+    return out;
+  }
+
+  /** One warning per unmodelled condition, also inside alternatives (conntrack --ctproto). */
+  private void warnUnknown(List<Condition> conds, SourceLocation at) {
+    for (Condition c : conds) {
       if (c instanceof Condition.Unknown u) {
         diags.warning(at, u.what() + " is not modelled; the rule is evaluated as may-match");
+      } else if (c instanceof Condition.AnyOf any) {
+        any.alternatives().forEach(alt -> warnUnknown(alt, at));
       }
     }
-    return out;
   }
 
   static String one(List<String> args, String opt) throws Problem {
@@ -176,7 +210,8 @@ final class RuleConverter {
       throw new Problem("'!' cannot negate a list of addresses in " + opt);
     }
     IpSet set = IpSet.empty(family);
-    for (String p : parts) {
+    for (String part : parts) {
+      String p = dottedMask(part, opt);
       IpSet s = IpSet.tryParse(p).orElseThrow(() -> new Problem(
           opt + ": '" + p + "' is not an IPv" + family + " address or network"));
       if (s.family() != family) {
@@ -185,6 +220,27 @@ final class RuleConverter {
       set = set.union(s);
     }
     return neg ? set.complement() : set;
+  }
+
+  /** "10.0.0.0/255.255.255.0" as iptables accepts it, in CIDR form ("10.0.0.0/24"). */
+  static String dottedMask(String p, String opt) throws Problem {
+    int slash = p.indexOf('/');
+    if (slash < 0 || !p.substring(slash + 1).matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+      return p;
+    }
+    long mask = 0;
+    for (String o : p.substring(slash + 1).split("\\.")) {
+      int v = Integer.parseInt(o);
+      if (v > 255) {
+        throw new Problem(opt + ": '" + p + "' has a bad netmask");
+      }
+      mask = (mask << 8) | v;
+    }
+    int len = Long.numberOfLeadingZeros(~mask & 0xFFFFFFFFL) - 32;
+    if (mask != ((0xFFFFFFFFL << (32 - len)) & 0xFFFFFFFFL)) {
+      throw new Problem(opt + ": '" + p + "' has a non-contiguous netmask, which is not supported");
+    }
+    return p.substring(0, slash) + "/" + len;
   }
 
   private static List<Condition> protocol(String p, boolean neg) throws Problem {
@@ -201,7 +257,8 @@ final class RuleConverter {
 
   private Action action(String target, boolean isGoto, List<String> opts, IptablesSave.RuleLine line,
       SourceLocation at) throws Problem {
-    if (table.chains().containsKey(target) && !table.chains().get(target).policy().equals("-")) {
+    if (table.chains().containsKey(target) && (!table.chains().get(target).policy().equals("-")
+        || IptablesConversions.hookOf(target) != null)) {
       throw new Problem("cannot jump to built-in chain '" + target + "'");
     }
     if (table.chains().containsKey(target)) {
