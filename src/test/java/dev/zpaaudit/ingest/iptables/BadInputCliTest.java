@@ -80,7 +80,7 @@ class BadInputCliTest {
 
   @Test
   void randomText() throws IOException {
-    assertRejected("random-text.rules", ":1: error: unknown export format (expected one of: iptables-save)");
+    assertRejected("random-text.rules", ":1: error: unknown export format (expected one of: iptables-save, nftables-json)");
   }
 
   @Test
