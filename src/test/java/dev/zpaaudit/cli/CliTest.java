@@ -114,4 +114,22 @@ class CliTest {
     assertThat(reply.code()).isEqualTo(1);
     assertThat(reply.out()).contains(":4  [filter/INPUT] :INPUT DROP (policy of filter/INPUT)");
   }
+
+  @Test
+  void auditHostsAloneOrWithExports() {
+    String inv = "src/test/resources/hosts/inventories/";
+    Run pass = run("audit", "--hosts", inv + "pass.yaml");
+    assertThat(pass.code()).isZero();
+    assertThat(pass.out()).contains("PASS          host-memory", "PASS          provisioning-key")
+        .doesNotContain("zen-egress");
+    Run both = run("audit", "--hosts", inv + "fail.yaml", "--config", HOST, "--connector", "10.0.0.10",
+        "--format", "json");
+    assertThat(both.code()).isEqualTo(1);
+    assertThat(both.out()).contains("\"id\" : \"zen-egress\"", "\"id\" : \"host-cpu\"",
+        "\"format\" : \"inventory\"");
+    Run bad = run("audit", "--hosts", inv + "bad-platform.csv");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("bad-platform.csv:3: error: unknown platform 'openstack'");
+    assertThat(bad.out()).isEmpty();
+  }
 }
