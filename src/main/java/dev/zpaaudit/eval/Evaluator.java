@@ -27,7 +27,7 @@ public final class Evaluator {
   private final Firewall firewall;
   private final int family;
   private final Compiler compiler;
-  private final Map<Rule, CompiledMatch> compiled = new HashMap<>();
+  private final Map<Rule, CompiledMatch> compiled = new java.util.IdentityHashMap<>();
 
   public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
     this.firewall = firewall;
@@ -114,7 +114,7 @@ public final class Evaluator {
       runChain(chain, entering, out, 0, true);
       for (Piece p : out.returned) {
         Rule policy = chain.policy();
-        Piece q = p.withTrace(p.trace().then(st.label(), chain.name(), policy));
+        Piece q = p.withTrace(p.trace().then(st, chain.name(), policy, true));
         if (policy.action() instanceof Action.Accept) {
           out.accepted.add(q);
         } else {
@@ -288,14 +288,13 @@ public final class Evaluator {
 
   private void act(Chain chain, Rule r, List<Piece> hit, Out out, List<Piece> next, int depth) {
     Action a = r.action();
-    String stage = out.stage.label();
     if (a instanceof Action.Continue) {
       next.addAll(hit);
       return;
     }
     List<Piece> traced = new ArrayList<>(hit.size());
     for (Piece p : hit) {
-      traced.add(p.withTrace(p.trace().then(stage, chain.name(), r)));
+      traced.add(p.withTrace(p.trace().then(out.stage, chain.name(), r, false)));
     }
     if (a instanceof Action.Accept || a instanceof Action.SrcNat) {
       out.accepted.addAll(traced);
@@ -349,7 +348,7 @@ public final class Evaluator {
       Out sub = new Out(out.stage, out.index);
       List<Piece> fresh = new ArrayList<>();
       for (Piece p : maybe) {
-        fresh.add(new Piece(p.cube(), p.origCt(), p.trace().then(out.stage.label(), chain.name(), r), null));
+        fresh.add(new Piece(p.cube(), p.origCt(), p.trace().then(out.stage, chain.name(), r, false), null));
       }
       runChain(target(target), fresh, sub, depth + 1, false);
       List<Piece> result = maybe;

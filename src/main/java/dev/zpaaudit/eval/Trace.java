@@ -1,6 +1,8 @@
 package dev.zpaaudit.eval;
 
+import dev.zpaaudit.model.Action;
 import dev.zpaaudit.model.Rule;
+import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -10,13 +12,17 @@ import java.util.List;
  * each stage. Shared tails make copies cheap.
  */
 public record Trace(Step last) {
-  /** One rule that matched, in the chain it was in, with the stage it belongs to. */
-  public record Step(String stage, String chain, Rule rule, Step prev) {}
+  /**
+   * One rule that matched, in the chain it was in, with the stage it belongs to ({@code stage} is
+   * its label); {@code policy} when the rule is a base chain's policy.
+   */
+  public record Step(String stage, Stage.Kind kind, int priority, String chain, Rule rule,
+      boolean policy, Step prev) {}
 
   public static final Trace EMPTY = new Trace(null);
 
-  public Trace then(String stage, String chain, Rule rule) {
-    return new Trace(new Step(stage, chain, rule, last));
+  public Trace then(Stage stage, String chain, Rule rule, boolean policy) {
+    return new Trace(new Step(stage.label(), stage.kind(), stage.priority(), chain, rule, policy, last));
   }
 
   public List<Step> steps() {
@@ -34,15 +40,23 @@ public record Trace(Step last) {
   }
 
   /**
-   * For packets let through: the last rule that accepted them outright (a filter's ACCEPT or an
-   * accepting policy), rather than a NAT rule that only rewrote them on the way out.
+   * For packets let through: the last filtering rule that accepted them (or, where only policies
+   * did, the filter's policy), rather than a NAT rule or policy they merely passed on the way.
    */
   public Rule acceptingRule() {
+    Step bestPolicy = null;
     for (Step s = last; s != null; s = s.prev()) {
-      if (s.rule().action() instanceof dev.zpaaudit.model.Action.Accept) {
+      if (s.kind() != Stage.Kind.FILTER || !(s.rule().action() instanceof Action.Accept)) {
+        continue;
+      }
+      if (!s.policy()) {
         return s.rule();
       }
+      // Of accepting policies, the filter's own (priority 0) says most.
+      if (bestPolicy == null || Math.abs(s.priority()) < Math.abs(bestPolicy.priority())) {
+        bestPolicy = s;
+      }
     }
-    return decidingRule();
+    return bestPolicy != null ? bestPolicy.rule() : decidingRule();
   }
 }

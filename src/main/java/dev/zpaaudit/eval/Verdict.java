@@ -8,7 +8,9 @@ public enum Verdict {
   DENY,
   INDETERMINATE;
 
+  private final String label = name().toLowerCase(Locale.ROOT);
+
   public String label() {
-    return name().toLowerCase(Locale.ROOT);
+    return label;
   }
 }

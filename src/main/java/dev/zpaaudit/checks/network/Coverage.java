@@ -93,7 +93,11 @@ final class Coverage {
     return out;
   }
 
-  /** Per-entry results as evidence data: status, and for entries not allowed, every part. */
+  /**
+   * Per-entry results as evidence data: each entry's status and the deciding rules by verdict
+   * ("file:line", detailed in the grouped evidence); for a partial entry also its parts: which
+   * sub-ranges and sources each rule decided.
+   */
   Evidence perRange(List<EntryResult> entries) {
     List<Map<String, Object>> list = new ArrayList<>();
     for (EntryResult r : entries) {
@@ -102,7 +106,19 @@ final class Coverage {
       m.put("file", r.entry().location().file());
       m.put("line", r.entry().location().line());
       m.put("status", r.status().label());
-      if (r.status() != EntryStatus.ALLOWED) {
+      Map<String, Set<String>> by = new TreeMap<>();
+      for (Decision d : r.parts()) {
+        by.computeIfAbsent(d.verdict().label(), k -> new java.util.TreeSet<>(Coverage::byLocation))
+            .add(d.rule() == null ? "(no rule)" : d.rule().location().toString());
+      }
+      by.forEach((v, locs) -> {
+        List<String> l = List.copyOf(locs);
+        m.put(v + "By", l.size() > BY_LIMIT ? l.subList(0, BY_LIMIT) : l);
+        if (l.size() > BY_LIMIT) {
+          m.put(v + "ByCount", l.size());
+        }
+      });
+      if (r.status() == EntryStatus.PARTIAL) {
         List<Map<String, Object>> parts = new ArrayList<>();
         for (Decision d : r.parts()) {
           Map<String, Object> p = new LinkedHashMap<>();
@@ -126,6 +142,23 @@ final class Coverage {
     }
     return new Evidence("info", null, 0, null, "per-range results: see data.ranges",
         List.of(), List.of(), Map.of("ranges", list));
+  }
+
+  /** How many deciding rules a per-range result names per verdict; the count says if more. */
+  static final int BY_LIMIT = 50;
+
+  /** Orders "file:line" texts by file, then by line as a number. */
+  private static int byLocation(String a, String b) {
+    int ia = a.lastIndexOf(':');
+    int ib = b.lastIndexOf(':');
+    if (ia < 0 || ib < 0 || !a.substring(0, ia).equals(b.substring(0, ib))) {
+      return a.compareTo(b);
+    }
+    try {
+      return Integer.compare(Integer.parseInt(a.substring(ia + 1)), Integer.parseInt(b.substring(ib + 1)));
+    } catch (NumberFormatException e) {
+      return a.compareTo(b);
+    }
   }
 
   /** Remote addresses (within {@code scope}) of packets not allowed. */
