@@ -106,16 +106,30 @@ final class Coverage {
       m.put("file", r.entry().location().file());
       m.put("line", r.entry().location().line());
       m.put("status", r.status().label());
-      Map<String, Set<String>> by = new TreeMap<>();
+      Map<String, Set<dev.zpaaudit.model.SourceLocation>> by = new TreeMap<>();
+      Set<String> noRule = new java.util.TreeSet<>();
       for (Decision d : r.parts()) {
-        by.computeIfAbsent(d.verdict().label(), k -> new java.util.TreeSet<>(Coverage::byLocation))
-            .add(d.rule() == null ? "(no rule)" : d.rule().location().toString());
+        if (d.rule() == null) {
+          noRule.add(d.verdict().label());
+          continue;
+        }
+        by.computeIfAbsent(d.verdict().label(), k -> new java.util.TreeSet<>()).add(d.rule().location());
       }
+      noRule.forEach(v -> by.computeIfAbsent(v, k -> new java.util.TreeSet<>()));
       by.forEach((v, locs) -> {
-        List<String> l = List.copyOf(locs);
-        m.put(v + "By", l.size() > BY_LIMIT ? l.subList(0, BY_LIMIT) : l);
-        if (l.size() > BY_LIMIT) {
-          m.put(v + "ByCount", l.size());
+        List<String> l = new ArrayList<>(Math.min(locs.size(), BY_LIMIT));
+        if (noRule.contains(v)) {
+          l.add("(no rule on the path)");
+        }
+        for (dev.zpaaudit.model.SourceLocation loc : locs) {
+          if (l.size() == BY_LIMIT) {
+            break;
+          }
+          l.add(loc.toString());
+        }
+        m.put(v + "By", l);
+        if (locs.size() > BY_LIMIT) {
+          m.put(v + "ByCount", locs.size());
         }
       });
       if (r.status() == EntryStatus.PARTIAL) {
@@ -146,20 +160,6 @@ final class Coverage {
 
   /** How many deciding rules a per-range result names per verdict; the count says if more. */
   static final int BY_LIMIT = 50;
-
-  /** Orders "file:line" texts by file, then by line as a number. */
-  private static int byLocation(String a, String b) {
-    int ia = a.lastIndexOf(':');
-    int ib = b.lastIndexOf(':');
-    if (ia < 0 || ib < 0 || !a.substring(0, ia).equals(b.substring(0, ib))) {
-      return a.compareTo(b);
-    }
-    try {
-      return Integer.compare(Integer.parseInt(a.substring(ia + 1)), Integer.parseInt(b.substring(ib + 1)));
-    } catch (NumberFormatException e) {
-      return a.compareTo(b);
-    }
-  }
 
   /** Remote addresses (within {@code scope}) of packets not allowed. */
   IpSet notAllowed(IpSet scope) {
