@@ -28,11 +28,14 @@ public final class Evaluator {
   private final int family;
   private final Compiler compiler;
   private final Map<Rule, CompiledMatch> compiled = new HashMap<>();
+  /** Whether connection tracking is certainly on, so that NAT chains run. */
+  private final boolean tracking;
 
   public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
     this.firewall = firewall;
     this.family = family;
     this.compiler = new Compiler(family, domain, facts);
+    this.tracking = Tracking.certain(firewall);
   }
 
   /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
@@ -123,6 +126,9 @@ public final class Evaluator {
       for (Piece p : out.accepted) {
         next.add(p.withNotes(dropStageAccepts(p.notes(), k)));
       }
+      if (st.kind() == Stage.Kind.NAT && !tracking) {
+        untrackedNat(out, k, next);
+      }
       for (Fate f : out.fates) {
         done.addAll(resolveStageAccepts(f, stages, k));
       }
@@ -132,6 +138,22 @@ public final class Evaluator {
       done.add(new Fate(p, Verdict.ALLOW, null, null));
     }
     return done;
+  }
+
+  /**
+   * Without connection tracking the kernel skips NAT chains. When nothing in the ruleset turns
+   * tracking on, what a NAT chain stops may instead go on: it does, carrying what the chain would
+   * have done as a note, so a later stage that stops it too gives a definite verdict and one that
+   * lets it through an indeterminate one.
+   */
+  private static void untrackedNat(Out out, int k, List<Piece> next) {
+    for (Fate f : out.fates) {
+      Piece p = f.piece().withNotes(dropStageAccepts(f.piece().notes(), k));
+      String why = "NAT chains run only while connection tracking is on, and nothing in this"
+          + " ruleset turns it on" + (f.reason() == null ? "" : "; " + f.reason());
+      next.add(p.note(new Note(f.verdict(), f.rule(), why, Note.NO_STAGE, null)));
+    }
+    out.fates.clear();
   }
 
   private static Note dropStageAccepts(Note n, int stage) {
