@@ -28,6 +28,7 @@ public final class Evaluator {
   private final int family;
   private final Compiler compiler;
   private final Map<Rule, CompiledMatch> compiled = new HashMap<>();
+  private final Map<Rule, CompiledMatch> beforeRouting = new HashMap<>();
   /** Whether connection tracking is certainly on, so that NAT chains run. */
   private final boolean tracking;
 
@@ -234,14 +235,18 @@ public final class Evaluator {
 
   private CompiledMatch match(Rule r, Stage st) {
     CompiledMatch m = compiled.computeIfAbsent(r, x -> compiler.compile(x.match()));
+    if (m.usesOif() && (st.hook() == Hook.PREROUTING || st.hook() == Hook.INPUT)) {
+      // tested against no interface, not the one the packet leaves by later; still only maybe:
+      // readers cannot say whether a negated test holds for a packet without one
+      m = beforeRouting.computeIfAbsent(r, x -> compiler.compileBeforeRouting(x.match()))
+          .allMaybe("output interface tested before routing (" + st.label() + ")");
+    }
     if (m.usesCt() && st.kind() == Stage.Kind.RAW) {
       m = m.allMaybe("connection state tested before connection tracking (" + st.label() + ")");
     }
-    if (m.usesOif() && (st.hook() == Hook.PREROUTING || st.hook() == Hook.INPUT)) {
-      m = m.allMaybe("output interface tested before routing (" + st.label() + ")");
-    }
     return m;
   }
+
 
   private void runChain(Chain chain, List<Piece> in, Out out, int depth, boolean definite) {
     if (depth > MAX_DEPTH) {
