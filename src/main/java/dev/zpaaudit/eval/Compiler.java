@@ -26,9 +26,22 @@ final class Compiler {
   }
 
   CompiledMatch compile(List<Condition> conditions) {
+    return compile(conditions, false);
+  }
+
+  /**
+   * The match as the kernel tests it before routing (PREROUTING, INPUT), where a packet has no
+   * output interface yet: an output-interface test sees no interface, whichever one the packet
+   * leaves by later.
+   */
+  CompiledMatch compileBeforeRouting(List<Condition> conditions) {
+    return compile(conditions, true);
+  }
+
+  private CompiledMatch compile(List<Condition> conditions, boolean beforeRouting) {
     CompiledMatch m = CompiledMatch.always(all);
     for (Condition c : conditions) {
-      m = m.and(one(c));
+      m = m.and(one(c, beforeRouting));
       if (m.definite().isEmpty() && m.maybe().isEmpty()) {
         return m;
       }
@@ -36,7 +49,7 @@ final class Compiler {
     return m;
   }
 
-  private CompiledMatch one(Condition c) {
+  private CompiledMatch one(Condition c, boolean beforeRouting) {
     if (c instanceof Condition.Src x) {
       return x.set().family() == family ? of(all.withSrc(x.set())) : CompiledMatch.never();
     }
@@ -66,7 +79,12 @@ final class Compiler {
       return of(all.withIif(ifaces(x.patterns(), x.negated())));
     }
     if (c instanceof Condition.OutIface x) {
-      return of(all.withOif(ifaces(x.patterns(), x.negated()))).flags(false, true);
+      Bits set = ifaces(x.patterns(), x.negated());
+      if (beforeRouting) {
+        boolean none = set.intersects(domain.exactly(IfaceDomain.NONE));
+        return (none ? CompiledMatch.always(all) : CompiledMatch.never()).flags(false, true);
+      }
+      return of(all.withOif(set)).flags(false, true);
     }
     if (c instanceof Condition.Ct x) {
       return of(all.withCt(x.states())).flags(true, false);
@@ -83,7 +101,7 @@ final class Compiler {
     if (c instanceof Condition.AnyOf x) {
       CompiledMatch out = CompiledMatch.never();
       for (List<Condition> alt : x.alternatives()) {
-        out = out.or(compile(alt));
+        out = out.or(compile(alt, beforeRouting));
       }
       return out;
     }

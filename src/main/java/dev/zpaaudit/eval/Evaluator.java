@@ -28,11 +28,15 @@ public final class Evaluator {
   private final int family;
   private final Compiler compiler;
   private final Map<Rule, CompiledMatch> compiled = new java.util.IdentityHashMap<>();
+  private final Map<Rule, CompiledMatch> beforeRouting = new java.util.IdentityHashMap<>();
+  /** Whether connection tracking is certainly on, so that NAT chains run. */
+  private final boolean tracking;
 
   public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
     this.firewall = firewall;
     this.family = family;
     this.compiler = new Compiler(family, domain, facts);
+    this.tracking = Tracking.certain(firewall);
   }
 
   /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
@@ -124,6 +128,9 @@ public final class Evaluator {
       for (Piece p : out.accepted) {
         next.add(p.withNotes(dropStageAccepts(p.notes(), k)));
       }
+      if (st.kind() == Stage.Kind.NAT && !tracking) {
+        untrackedNat(out, k, next);
+      }
       for (Fate f : out.fates) {
         done.addAll(resolveStageAccepts(f, stages, k));
       }
@@ -133,6 +140,22 @@ public final class Evaluator {
       done.add(new Fate(p, Verdict.ALLOW, null, null));
     }
     return done;
+  }
+
+  /**
+   * Without connection tracking the kernel skips NAT chains. When nothing in the ruleset turns
+   * tracking on, what a NAT chain stops may instead go on: it does, carrying what the chain would
+   * have done as a note, so a later stage that stops it too gives a definite verdict and one that
+   * lets it through an indeterminate one.
+   */
+  private static void untrackedNat(Out out, int k, List<Piece> next) {
+    for (Fate f : out.fates) {
+      Piece p = f.piece().withNotes(dropStageAccepts(f.piece().notes(), k));
+      String why = "NAT chains run only while connection tracking is on, and nothing in this"
+          + " ruleset turns it on" + (f.reason() == null ? "" : "; " + f.reason());
+      next.add(p.note(new Note(f.verdict(), f.rule(), why, Note.NO_STAGE, null)));
+    }
+    out.fates.clear();
   }
 
   private static Note dropStageAccepts(Note n, int stage) {
@@ -213,14 +236,18 @@ public final class Evaluator {
 
   private CompiledMatch match(Rule r, Stage st) {
     CompiledMatch m = compiled.computeIfAbsent(r, x -> compiler.compile(x.match()));
+    if (m.usesOif() && (st.hook() == Hook.PREROUTING || st.hook() == Hook.INPUT)) {
+      // tested against no interface, not the one the packet leaves by later; still only maybe:
+      // readers cannot say whether a negated test holds for a packet without one
+      m = beforeRouting.computeIfAbsent(r, x -> compiler.compileBeforeRouting(x.match()))
+          .allMaybe("output interface tested before routing (" + st.label() + ")");
+    }
     if (m.usesCt() && st.kind() == Stage.Kind.RAW) {
       m = m.allMaybe("connection state tested before connection tracking (" + st.label() + ")");
     }
-    if (m.usesOif() && (st.hook() == Hook.PREROUTING || st.hook() == Hook.INPUT)) {
-      m = m.allMaybe("output interface tested before routing (" + st.label() + ")");
-    }
     return m;
   }
+
 
   private void runChain(Chain chain, List<Piece> in, Out out, int depth, boolean definite) {
     if (depth > MAX_DEPTH) {

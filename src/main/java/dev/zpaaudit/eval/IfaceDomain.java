@@ -90,8 +90,16 @@ public final class IfaceDomain {
     return Bits.of(size(), i);
   }
 
-  /** The members matching a pattern ("eth0", or "eth+" for any name starting with "eth"). */
+  /**
+   * The members matching a pattern ("eth0", or "eth+" for any name starting with "eth"). A bare
+   * "+" compares no characters at all, so the kernel lets it match every packet, also one with no
+   * interface (iptables-nft loads {@code -i +} as no test, and {@code ! -i +} as one that never
+   * holds).
+   */
   public Bits matching(String pattern) {
+    if (pattern.equals("+")) {
+      return all();
+    }
     if (pattern.endsWith("+")) {
       String prefix = pattern.substring(0, pattern.length() - 1);
       return Bits.where(size(), i -> !names.get(i).equals(NONE) && names.get(i).startsWith(prefix));

@@ -31,7 +31,7 @@ final class RoundPlanner {
       return scripts.stream().anyMatch(FlowScript::needsConntrack);
     }
 
-    private boolean fits(String connection, FlowScript script) {
+    boolean fits(String connection, FlowScript script) {
       if (connections.contains(connection)) {
         return false;
       }
@@ -57,7 +57,7 @@ final class RoundPlanner {
       return true;
     }
 
-    private void add(Flow flow, FlowScript script, String connection) {
+    void add(Flow flow, FlowScript script, String connection) {
       flows.add(flow);
       scripts.add(script);
       connections.add(connection);

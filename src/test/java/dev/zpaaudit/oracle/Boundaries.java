@@ -1,0 +1,161 @@
+package dev.zpaaudit.oracle;
+
+import dev.zpaaudit.model.Chain;
+import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.Rule;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * The values where a ruleset's verdicts may change: the first and last address of every address
+ * set a rule tests and the addresses just outside, the same for port ranges, and the interface names
+ * the rules mention (a wildcard {@code eth+} gives two names it matches, {@code eth} and {@code
+ * ethz}).
+ */
+final class Boundaries {
+  private static final Pattern IFACE_NAME = Pattern.compile("[^\\s/:]{1,15}");
+
+  final TreeSet<Long> addresses = new TreeSet<>();
+  final TreeSet<Integer> ports = new TreeSet<>();
+  /** Address intervals [first, last] that rules test, to draw addresses inside them. */
+  final List<long[]> intervals = new ArrayList<>();
+  final Set<String> interfaces = new LinkedHashSet<>();
+  /** Input/output interface pairs that one rule tests together. */
+  final Set<List<String>> pairs = new LinkedHashSet<>();
+
+  static Boundaries of(Firewall fw) {
+    Boundaries b = new Boundaries();
+    // chains by name: the model's map has no stable order, and the flows must not depend on it
+    for (Chain c : new TreeMap<>(fw.chains()).values()) {
+      for (Rule r : c.rules()) {
+        b.collect(r.match());
+      }
+    }
+    return b;
+  }
+
+  private void collect(List<Condition> conds) {
+    String in = null;
+    String out = null;
+    for (Condition c : conds) {
+      if (c instanceof Condition.Src x) {
+        add(x.set());
+      } else if (c instanceof Condition.Dst x) {
+        add(x.set());
+      } else if (c instanceof Condition.CtAddr x) {
+        add(x.set());
+      } else if (c instanceof Condition.SrcPort x) {
+        add(x.ports());
+      } else if (c instanceof Condition.DstPort x) {
+        add(x.ports());
+      } else if (c instanceof Condition.EitherPort x) {
+        add(x.ports());
+      } else if (c instanceof Condition.CtPort x) {
+        add(x.ports());
+      } else if (c instanceof Condition.InIface x) {
+        in = names(x.patterns());
+      } else if (c instanceof Condition.OutIface x) {
+        out = names(x.patterns());
+      } else if (c instanceof Condition.AnyOf x) {
+        x.alternatives().forEach(this::collect);
+      }
+    }
+    if (in != null && out != null && !in.equals(out)) {
+      pairs.add(List.of(in, out));
+    }
+  }
+
+  private void add(IpSet set) {
+    if (set.family() != 4) {
+      return;
+    }
+    for (IpSet iv : set.intervals()) {
+      long first = toLong(iv.first().orElseThrow());
+      long last = toLong(iv.last().orElseThrow());
+      intervals.add(new long[] {first, last});
+      for (long a : new long[] {first - 1, first, last, last + 1}) {
+        if (usable(a)) {
+          addresses.add(a);
+        }
+      }
+    }
+  }
+
+  private void add(PortSet set) {
+    for (int[] r : set.ranges()) {
+      for (int p : new int[] {r[0] - 1, r[0], r[1], r[1] + 1}) {
+        if (p >= 1 && p <= 65535) {
+          ports.add(p);
+        }
+      }
+    }
+  }
+
+  /** The interface names standing for the patterns; returns the first, or null. */
+  private String names(List<String> patterns) {
+    String first = null;
+    for (String p : patterns) {
+      List<String> names = p.endsWith("+") ? wildcardNames(p.substring(0, p.length() - 1))
+          : List.of(p);
+      for (String name : names) {
+        if (usableIface(name)) {
+          interfaces.add(name);
+          first = first == null ? name : first;
+        }
+      }
+    }
+    return first;
+  }
+
+  /** Names that the wildcard {@code prefix+} matches: the prefix itself and a longer one. */
+  private static List<String> wildcardNames(String prefix) {
+    if (prefix.isEmpty()) {
+      return List.of(); // "+" matches every name: the unmentioned name covers it
+    }
+    return prefix.length() < 15 ? List.of(prefix, prefix + "z") : List.of(prefix);
+  }
+
+  static boolean usableIface(String name) {
+    return IFACE_NAME.matcher(name).matches()
+        && !name.equals("lo")
+        && !name.equals(".")
+        && !name.equals("..");
+  }
+
+  /**
+   * Whether the kernel lab can use the address as an end of a flow: not 0/8, 127/8 or 224/3 (the
+   * kernel treats them as martians) nor 198.18/16 (the lab's own interface addresses).
+   */
+  static boolean usable(long a) {
+    if (a < 0 || a > 0xFFFFFFFFL) {
+      return false;
+    }
+    long first = a >>> 24;
+    long second = (a >>> 16) & 0xFF;
+    return first != 0 && first != 127 && first < 224 && !(first == 198 && second == 18);
+  }
+
+  static long toLong(InetAddress a) {
+    byte[] b = a.getAddress();
+    return ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
+  }
+
+  static InetAddress toInet(long a) {
+    byte[] b = {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
+    try {
+      return InetAddress.getByAddress(b);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+}

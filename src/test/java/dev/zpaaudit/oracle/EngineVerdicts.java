@@ -1,0 +1,190 @@
+package dev.zpaaudit.oracle;
+
+import dev.zpaaudit.eval.AddressFacts;
+import dev.zpaaudit.eval.Cube;
+import dev.zpaaudit.eval.Evaluator;
+import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.eval.Outcome;
+import dev.zpaaudit.model.Bits;
+import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.TcpFlags;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The engine's verdict on the tested packet of a {@link Flow}: the packet the kernel lab sends, as a
+ * one-packet cube, evaluated along the hooks it crosses on the ruleset host.
+ *
+ * <p>Address facts follow the lab: for INPUT and OUTPUT flows the host owns its end's address
+ * (LOCAL); every other usable address is UNICAST. The lab owns, in a round, the host addresses of
+ * that round's flows, and never uses one of them as a remote end in the same round. So one set of
+ * facts, with every host address of the whole run LOCAL, is right for every flow whose own remote
+ * addresses are none of those; the few other flows get facts of their own.
+ */
+final class EngineVerdicts {
+  /** What the engine decided for one flow. */
+  record Result(dev.zpaaudit.eval.Verdict verdict, Outcome outcome) {}
+
+  /** Addresses that are never the lab's remote ends: the kernel gives them other types. */
+  private static final IpSet NOT_UNICAST =
+      IpSet.parse("127.0.0.0/8").union(IpSet.parse("198.18.0.0/16"));
+
+  private final Firewall firewall;
+  private final IfaceDomain domain;
+  private final Set<InetAddress> hostAddresses = new LinkedHashSet<>();
+  private final Evaluator shared;
+  private final Map<InetAddress, Evaluator> own = new HashMap<>();
+
+  EngineVerdicts(Firewall firewall, Collection<Flow> flows) {
+    this.firewall = firewall;
+    Set<String> names = new LinkedHashSet<>();
+    for (Flow f : flows) {
+      if (f.inIface() != null) {
+        names.add(f.inIface());
+      }
+      if (f.outIface() != null) {
+        names.add(f.outIface());
+      }
+      InetAddress h = hostAddress(f);
+      if (h != null) {
+        hostAddresses.add(h);
+      }
+    }
+    this.domain = IfaceDomain.forFirewalls(List.of(firewall), names);
+    IpSet local = IpSet.empty(4);
+    for (InetAddress a : hostAddresses) {
+      local = local.union(IpSet.of(a));
+    }
+    this.shared = evaluator(local);
+  }
+
+  IfaceDomain domain() {
+    return domain;
+  }
+
+  Result verdict(Flow flow) {
+    List<Outcome> outcomes = evaluatorFor(flow).evaluate(List.of(packet(flow, domain)), path(flow));
+    if (outcomes.size() != 1) {
+      throw new IllegalStateException(
+          "one packet gave " + outcomes.size() + " outcomes: " + flow + " " + outcomes);
+    }
+    Outcome o = outcomes.get(0);
+    return new Result(o.verdict(), o);
+  }
+
+  private Evaluator evaluatorFor(Flow flow) {
+    for (InetAddress remote : remoteAddresses(flow)) {
+      if (hostAddresses.contains(remote)) {
+        InetAddress h = hostAddress(flow);
+        return own.computeIfAbsent(
+            h, k -> evaluator(k == null ? IpSet.empty(4) : IpSet.of(k)));
+      }
+    }
+    return shared;
+  }
+
+  private Evaluator evaluator(IpSet local) {
+    IpSet unicast = IpSet.all(4).minus(NOT_UNICAST);
+    return new Evaluator(firewall, 4, domain, AddressFacts.of(4, unicast, local));
+  }
+
+  /** The address the ruleset host owns for this flow: the tested packet's own end; null if none. */
+  static InetAddress hostAddress(Flow f) {
+    return switch (f.hook()) {
+      case FORWARD -> null;
+      case INPUT -> packetDst(f);
+      case OUTPUT -> packetSrc(f);
+    };
+  }
+
+  private static List<InetAddress> remoteAddresses(Flow f) {
+    return switch (f.hook()) {
+      case FORWARD -> List.of(f.src(), f.dst());
+      case INPUT -> List.of(packetSrc(f));
+      case OUTPUT -> List.of(packetDst(f));
+    };
+  }
+
+  static InetAddress packetSrc(Flow f) {
+    return f.kind() == Flow.Kind.REPLY ? f.dst() : f.src();
+  }
+
+  static InetAddress packetDst(Flow f) {
+    return f.kind() == Flow.Kind.REPLY ? f.src() : f.dst();
+  }
+
+  /** The hooks the tested packet crosses on the ruleset host. */
+  static List<Hook> path(Flow f) {
+    return switch (f.hook()) {
+      case FORWARD -> List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING);
+      case INPUT -> List.of(Hook.PREROUTING, Hook.INPUT);
+      case OUTPUT -> List.of(Hook.OUTPUT, Hook.POSTROUTING);
+    };
+  }
+
+  /** The tested packet as packets.py builds it (see {@code FlowScript} and {@code l4_segment}). */
+  static Cube packet(Flow f, IfaceDomain d) {
+    boolean reply = f.kind() == Flow.Kind.REPLY;
+    int sport = reply ? f.dport() : f.sport();
+    int dport = reply ? f.sport() : f.dport();
+    String in = f.packetInIface();
+    String out = f.packetOutIface();
+    return Cube.all(4, d)
+        .withSrc(IpSet.of(packetSrc(f)))
+        .withDst(IpSet.of(packetDst(f)))
+        .withProto(Bits.of(256, f.proto()))
+        .withSport(PortSet.of(sport))
+        .withDport(PortSet.of(dport))
+        .withFlags(Bits.of(256, flags(f)))
+        .withIif(d.exactly(in == null ? IfaceDomain.NONE : in))
+        .withOif(d.exactly(out == null ? IfaceDomain.NONE : out))
+        .withCt(CtState.set(state(f.kind())));
+  }
+
+  /** TCP flags of the tested packet: SYN, SYN+ACK, ACK; 0 for UDP. */
+  static int flags(Flow f) {
+    if (f.proto() != Flow.TCP) {
+      return 0;
+    }
+    return switch (f.kind()) {
+      case NEW -> TcpFlags.SYN;
+      case REPLY -> TcpFlags.SYN | TcpFlags.ACK;
+      case ESTABLISHED -> TcpFlags.ACK;
+    };
+  }
+
+  static CtState state(Flow.Kind kind) {
+    return switch (kind) {
+      case NEW -> CtState.NEW;
+      case REPLY -> CtState.ESTABLISHED_REPLY;
+      case ESTABLISHED -> CtState.ESTABLISHED_ORIGINAL;
+    };
+  }
+
+  /** Every step of the outcome's trace and every doubt, one a line, with file:line. */
+  static List<String> describe(Outcome o) {
+    List<String> lines = new ArrayList<>();
+    for (var step : o.trace().steps()) {
+      lines.add(step.rule().location() + "  [" + step.stage() + " " + step.chain() + "] "
+          + step.rule().text());
+    }
+    if (lines.isEmpty()) {
+      lines.add("(no rule on the path decided: every stage let the packet through)");
+    }
+    for (Outcome.Doubt d : o.doubts()) {
+      lines.add("? " + (d.rule() == null ? "" : d.rule().location() + ": ") + d.reason()
+          + " (may be " + d.verdict().label() + ")");
+    }
+    return lines;
+  }
+}

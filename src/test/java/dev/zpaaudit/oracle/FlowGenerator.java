@@ -1,0 +1,316 @@
+package dev.zpaaudit.oracle;
+
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.oracle.Flow.Hook;
+import dev.zpaaudit.oracle.Flow.Kind;
+import dev.zpaaudit.oracle.RoundPlanner.Round;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Reproducible flows for comparing the engine with the kernel: boundary flows (every boundary
+ * address and port of the ruleset, and of the published ZEN ranges, for new connections and for
+ * replies), flows over every interface name the ruleset mentions plus one it does not, and seeded
+ * random flows.
+ *
+ * <p>What the lab cannot send is never generated (see {@link Boundaries#usable(long)}; IPv4 TCP and
+ * UDP only; no loopback; no flow from an address to itself).
+ *
+ * <p>The lab sends flows in rounds that share routes (see {@link RoundPlanner}): each interface
+ * leads to one other per round, each source arrives on one interface, and an address the host owns
+ * is nobody's remote end. Flows drawn blindly need dozens of rounds, so the generator places each
+ * flow in a batch that is one round, choosing among the interfaces it may take one that fits, and
+ * returns the flows batch by batch; the lab's planner then needs at most as many rounds as there
+ * are batches. Random flows that fit in none of {@value #BATCHES} batches are drawn again; a
+ * boundary flow opens a new batch.
+ */
+final class FlowGenerator {
+  static final String UNMENTIONED = "zq0";
+  /** Partners of an interface for FORWARD flows. */
+  static final int OUTS = 3;
+  /** Batches random flows may use. */
+  static final int BATCHES = 4;
+
+  private static final int[] COMMON_PORTS = {22, 53, 80, 123, 443, 8080};
+
+  private final Boundaries bounds;
+  private final List<IpSet> zen;
+  private final Random rng;
+  private final List<String> ifaces = new ArrayList<>();
+  private final Map<String, List<String>> outsOf = new LinkedHashMap<>();
+  private final List<Long> addressPool;
+  private final List<Integer> portPool;
+  private final List<Round> batches = new ArrayList<>();
+  private final Set<Flow> seen = new HashSet<>();
+  private List<Hook> hooks;
+  private int turn;
+
+  FlowGenerator(Boundaries bounds, List<IpSet> zenRanges, long seed) {
+    this.bounds = bounds;
+    this.zen = zenRanges;
+    this.rng = new Random(seed);
+    ifaces.addAll(bounds.interfaces);
+    ifaces.add(UNMENTIONED);
+    if (ifaces.size() < 2) {
+      ifaces.add("zq1");
+    }
+    ifaces.forEach(i -> outsOf.put(i, new ArrayList<>()));
+    for (List<String> p : bounds.pairs) {
+      link(p.get(0), p.get(1));
+    }
+    for (int k = 1; k < ifaces.size(); k++) {
+      for (int i = 0; i < ifaces.size(); i++) {
+        link(ifaces.get(i), ifaces.get((i + k) % ifaces.size()));
+      }
+    }
+    addressPool = new ArrayList<>(bounds.addresses);
+    portPool = new ArrayList<>(bounds.ports);
+  }
+
+  /**
+   * Lets FORWARD flows go from {@code a} to {@code b} and back (replies cross the other way),
+   * unless either already has {@value #OUTS} partners. Rule pairs are linked first.
+   */
+  private void link(String a, String b) {
+    List<String> x = outsOf.get(a);
+    List<String> y = outsOf.get(b);
+    if (x == null || y == null || a.equals(b) || x.contains(b) || x.size() >= OUTS
+        || y.size() >= OUTS) {
+      return;
+    }
+    x.add(b);
+    y.add(a);
+  }
+
+  List<String> interfaces() {
+    return List.copyOf(ifaces);
+  }
+
+  /** How many rounds the lab needs at most for the flows generated. */
+  int batches() {
+    return batches.size();
+  }
+
+  /**
+   * Boundary flows, ZEN flows, interface flows, then at least {@code randomFlows} random flows and
+   * as many more as it takes to reach {@code atLeast}.
+   */
+  List<Flow> generate(List<Hook> usedHooks, int randomFlows, int atLeast) {
+    this.hooks = List.copyOf(usedHooks);
+    for (long a : bounds.addresses) {
+      for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
+        focus(k, nextHook(), a, null, null, null, null, null);
+        focus(k, nextHook(), null, a, null, null, null, null);
+      }
+    }
+    for (int p : bounds.ports) {
+      for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
+        focus(k, nextHook(), null, null, p, null, null, null);
+        focus(k, nextHook(), null, null, null, p, null, null);
+      }
+    }
+    for (String i : ifaces) {
+      for (Hook h : hooks) {
+        for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
+          focus(k, h, null, null, null, null, null, i);
+        }
+      }
+    }
+    zenFlows();
+    int random = Math.max(randomFlows, atLeast - seen.size());
+    for (int n = 0; n < random; n++) {
+      randomFlow();
+    }
+    List<Flow> out = new ArrayList<>();
+    batches.forEach(b -> out.addAll(b.flows));
+    return out;
+  }
+
+  /**
+   * Connections to the first and last address of each published range (new and replies) and to
+   * the addresses just outside (one kind each), on TCP 443, as a connector opens them.
+   */
+  private void zenFlows() {
+    Set<Long> done = new HashSet<>();
+    boolean alternate = false;
+    for (IpSet r : zen) {
+      for (IpSet iv : r.intervals()) {
+        long first = Boundaries.toLong(iv.first().orElseThrow());
+        long last = Boundaries.toLong(iv.last().orElseThrow());
+        for (long a : new long[] {first, last}) {
+          if (Boundaries.usable(a) && done.add(a)) {
+            zenFlow(Kind.NEW, a);
+            zenFlow(Kind.REPLY, a);
+          }
+        }
+        for (long a : new long[] {first - 1, last + 1}) {
+          if (Boundaries.usable(a) && done.add(a)) {
+            zenFlow(alternate ? Kind.REPLY : Kind.NEW, a);
+            alternate = !alternate;
+          }
+        }
+      }
+    }
+  }
+
+  private void zenFlow(Kind kind, long server) {
+    // a connector's own connections: through a gateway, out of the connector host, replies into it
+    List<Hook> fit = new ArrayList<>();
+    for (Hook h : hooks) {
+      if (h == Hook.FORWARD || h == (kind == Kind.NEW ? Hook.OUTPUT : Hook.INPUT)) {
+        fit.add(h);
+      }
+    }
+    List<Hook> from = fit.isEmpty() ? hooks : fit;
+    Hook h = from.get(turn++ % from.size());
+    focus(kind, h, null, server, null, 443, Flow.TCP, null);
+  }
+
+  private void randomFlow() {
+    for (int attempt = 0; attempt < 100; attempt++) {
+      int r = rng.nextInt(100);
+      Kind k = r < 45 ? Kind.NEW : r < 85 ? Kind.REPLY : Kind.ESTABLISHED;
+      Flow f = draw(k, hooks.get(rng.nextInt(hooks.size())), null, null, null, null, null);
+      if (place(f, null, false)) {
+        return;
+      }
+    }
+  }
+
+  private Hook nextHook() {
+    return hooks.get(turn++ % hooks.size());
+  }
+
+  /** A flow that must be sent: the given fields, the rest drawn at random. */
+  private void focus(Kind kind, Hook hook, Long src, Long dst, Integer sport, Integer dport,
+      Integer proto, String iface) {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      if (place(draw(kind, hook, src, dst, sport, dport, proto), iface, attempt == 19)) {
+        return;
+      }
+    }
+  }
+
+  private Flow draw(Kind kind, Hook hook, Long src, Long dst, Integer sport, Integer dport,
+      Integer proto) {
+    long s = src != null ? src : address();
+    long d = dst != null ? dst : address();
+    while (d == s) {
+      d = address();
+    }
+    int p = proto != null ? proto : rng.nextInt(10) < 7 ? Flow.TCP : Flow.UDP;
+    int sp = sport != null ? sport : sourcePort();
+    int dp = dport != null ? dport : destinationPort();
+    return new Flow(4, Boundaries.toInet(s), Boundaries.toInet(d), p, sp, dp, kind,
+        Hook.FORWARD, ifaces.get(0), ifaces.get(1)).withHook(hook);
+  }
+
+  /**
+   * Puts the flow, on interfaces that fit, into the first batch that takes it; with {@code
+   * mustPlace}, into a new batch if none does. Returns whether it was placed (or was there).
+   */
+  private boolean place(Flow bare, String iface, boolean mustPlace) {
+    List<Flow> options = new ArrayList<>();
+    for (String[] io : interfaceOptions(bare, iface)) {
+      options.add(bare.via(io[0], io[1]));
+    }
+    Collections.shuffle(options, rng);
+    for (Flow f : options) {
+      if (seen.contains(f)) {
+        return true;
+      }
+    }
+    for (Round b : batches) {
+      for (Flow f : options) {
+        FlowScript s = FlowScript.of(f);
+        String key = RoundPlanner.connectionKey(f);
+        if (b.fits(key, s)) {
+          b.add(f, s, key);
+          seen.add(f);
+          return true;
+        }
+      }
+    }
+    if (batches.size() < BATCHES || mustPlace) {
+      Round b = new Round();
+      Flow f = options.get(0);
+      b.add(f, FlowScript.of(f), RoundPlanner.connectionKey(f));
+      batches.add(b);
+      seen.add(f);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * The interfaces the flow may take, [in, out]: through FORWARD the linked pairs, else one
+   * interface on the side the tested packet uses; only those the tested packet crosses {@code
+   * iface} on, if given.
+   */
+  private List<String[]> interfaceOptions(Flow f, String iface) {
+    List<String[]> out = new ArrayList<>();
+    for (String i : ifaces) {
+      if (f.hook() == Hook.FORWARD) {
+        List<String> outs = outsOf.get(i).isEmpty() ? otherThan(i) : outsOf.get(i);
+        for (String o : outs) {
+          if (iface == null || iface.equals(f.kind() == Kind.REPLY ? o : i)) {
+            out.add(new String[] {i, o});
+          }
+        }
+      } else if (iface == null || iface.equals(i)) {
+        out.add(usesIn(f) ? new String[] {i, null} : new String[] {null, i});
+      }
+    }
+    return out;
+  }
+
+  private List<String> otherThan(String i) {
+    return ifaces.stream().filter(x -> !x.equals(i)).toList();
+  }
+
+  private static boolean usesIn(Flow f) {
+    return (f.hook() == Hook.INPUT) == (f.kind() != Kind.REPLY);
+  }
+
+  private long address() {
+    int r = rng.nextInt(10);
+    if (r < 4 && !addressPool.isEmpty()) {
+      return addressPool.get(rng.nextInt(addressPool.size()));
+    }
+    if (r < 7 && !bounds.intervals.isEmpty()) {
+      long[] iv = bounds.intervals.get(rng.nextInt(bounds.intervals.size()));
+      long a = iv[0] + (long) (rng.nextDouble() * (iv[1] - iv[0] + 1));
+      if (Boundaries.usable(a)) {
+        return a;
+      }
+    }
+    long a;
+    do {
+      a = rng.nextLong() & 0xFFFFFFFFL;
+    } while (!Boundaries.usable(a));
+    return a;
+  }
+
+  private int sourcePort() {
+    return rng.nextInt(10) < 3 && !portPool.isEmpty()
+        ? portPool.get(rng.nextInt(portPool.size()))
+        : 1024 + rng.nextInt(64512);
+  }
+
+  private int destinationPort() {
+    int r = rng.nextInt(10);
+    if (r < 5 && !portPool.isEmpty()) {
+      return portPool.get(rng.nextInt(portPool.size()));
+    }
+    if (r < 7) {
+      return COMMON_PORTS[rng.nextInt(COMMON_PORTS.length)];
+    }
+    return 1 + rng.nextInt(65535);
+  }
+}

@@ -1,0 +1,81 @@
+package dev.zpaaudit.oracle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.oracle.Flow.Hook;
+import dev.zpaaudit.oracle.Flow.Kind;
+import java.net.InetAddress;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The oracle's flows: reproducible, within the lab's limits, covering every boundary. */
+class FlowGeneratorTest {
+  private static final List<Hook> ALL = List.of(Hook.FORWARD, Hook.INPUT, Hook.OUTPUT);
+
+  private static List<Flow> flows(OracleCase c) {
+    Firewall fw = c.engineFirewall();
+    return new FlowGenerator(Boundaries.of(fw), OracleComparison.zenRanges(), c.seed())
+        .generate(ALL, OracleComparison.MIN_RANDOM, OracleComparison.MIN_FLOWS);
+  }
+
+  @Test
+  void sameSeedSameFlows() {
+    OracleCase c = OracleCase.corpus("shorewall-akachan.rules");
+    assertThat(flows(c)).isEqualTo(flows(OracleCase.corpus("shorewall-akachan.rules")));
+  }
+
+  @Test
+  void atLeastFiveThousandUsableFlowsInFewRounds() {
+    OracleCase c = OracleCase.corpus("tum-2013.rules");
+    List<Flow> flows = flows(c);
+    assertThat(flows).hasSizeGreaterThanOrEqualTo(OracleComparison.MIN_FLOWS);
+    for (Flow f : flows) {
+      assertThat(f.src()).isNotEqualTo(f.dst());
+      for (InetAddress a : List.of(f.src(), f.dst())) {
+        assertThat(Boundaries.usable(Boundaries.toLong(a))).as(f.toString()).isTrue();
+      }
+      assertThat(f.inIface()).isNotEqualTo("lo");
+      assertThat(f.outIface()).isNotEqualTo("lo");
+    }
+    assertThat(RoundPlanner.plan(flows)).hasSizeLessThanOrEqualTo(FlowGenerator.BATCHES + 2);
+  }
+
+  @Test
+  void everyBoundaryAddressIsTestedAsNewAndAsReply() {
+    OracleCase c = OracleCase.handWritten("edges.rules");
+    List<Flow> flows = flows(c);
+    Boundaries b = Boundaries.of(c.engineFirewall());
+    assertThat(b.addresses).contains(Boundaries.toLong(ip("10.29.255.255")),
+        Boundaries.toLong(ip("10.30.0.0")), Boundaries.toLong(ip("10.30.255.255")),
+        Boundaries.toLong(ip("10.31.0.0")));
+    assertThat(b.ports).contains(1000, 1001, 1002, 1003, 1999, 2000, 2010, 2011);
+    assertThat(b.interfaces).contains("eth", "ethz", "eth0", "eth1", "ppp", "pppz");
+    for (long a : b.addresses) {
+      for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
+        InetAddress ip = Boundaries.toInet(a);
+        assertThat(flows).as(ip + " " + k)
+            .anyMatch(f -> f.kind() == k && f.src().equals(ip))
+            .anyMatch(f -> f.kind() == k && f.dst().equals(ip));
+      }
+    }
+  }
+
+  @Test
+  void publishedRangeEdgesAreConnectedTo() {
+    List<Flow> flows = flows(OracleCase.handWritten("policies.rules"));
+    InetAddress first = ip("104.129.192.0");
+    InetAddress last = ip("104.129.207.255");
+    for (InetAddress a : List.of(first, last)) {
+      for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
+        assertThat(flows).as(a + " " + k).anyMatch(f -> f.kind() == k && f.dst().equals(a)
+            && f.dport() == 443 && f.proto() == Flow.TCP);
+      }
+    }
+    assertThat(flows).anyMatch(f -> f.dst().equals(ip("104.129.208.0")));
+  }
+
+  private static InetAddress ip(String s) {
+    return Boundaries.toInet(Boundaries.toLong(Flow.tcp(s, 1, "10.0.0.1", 1).src()));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.zpaaudit.oracle;
+
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The engine against the kernel: for every corpus iptables ruleset, the hand-written iptables edge
+ * cases and the hand-written nft rulesets, thousands of flows are sent through the kernel lab and evaluated by the engine. An ALLOW
+ * or DENY that the kernel contradicts fails the test with the flow and the engine's trace; an
+ * INDETERMINATE is counted. One summary line is printed at the end.
+ */
+class KernelOracleTest {
+  static final List<String> CORPUS = List.of("docker-topos4.rules", "home-user.rules",
+      "medium-sized-company.rules", "shorewall-akachan.rules", "tum-2013.rules",
+      "ufw-server.rules", "ugent.rules");
+  static final List<String> HAND_WRITTEN = List.of("edges.rules", "policies.rules", "untracked-nat.rules");
+  static final List<String> NFT = List.of("gateway", "host", "chains");
+
+  private static final OracleSummary SUMMARY = new OracleSummary();
+  private static KernelLab lab;
+
+  static Stream<OracleCase> cases() {
+    List<OracleCase> out = new ArrayList<>();
+    CORPUS.forEach(f -> out.add(OracleCase.corpus(f)));
+    HAND_WRITTEN.forEach(f -> out.add(OracleCase.handWritten(f)));
+    NFT.forEach(n -> out.add(OracleCase.nftResource(n)));
+    return out.stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  void engineAgreesWithTheKernel(OracleCase c) {
+    String reason = KernelLab.unavailableReason().orElse(null);
+    if (reason != null) {
+      SUMMARY.skip("kernel lab unavailable: " + reason);
+    }
+    assumeTrue(reason == null, () -> "kernel lab unavailable: " + reason);
+    if (lab == null) {
+      lab = new KernelLab();
+    }
+    OracleComparison.Report r;
+    try {
+      r = OracleComparison.run(lab, c);
+    } catch (RuntimeException e) {
+      SUMMARY.error(c.name());
+      throw e;
+    }
+    SUMMARY.add(r);
+    System.err.println("kernel-oracle " + r.summary());
+    if (!r.translationMismatches().isEmpty()) {
+      fail(c.name() + " and " + c.engineFile() + " are not equivalent in the kernel on "
+          + r.translationMismatches().size() + " flows, e.g.\n"
+          + String.join("\n", r.translationMismatches().subList(0,
+              Math.min(10, r.translationMismatches().size()))));
+    }
+    if (!r.disagreements().isEmpty()) {
+      fail(OracleSummary.failure(r));
+    }
+  }
+
+  @AfterAll
+  static void summary() {
+    try {
+      if (lab != null) {
+        lab.close();
+        lab = null;
+      }
+    } finally {
+      System.out.println(SUMMARY.line());
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.zpaaudit.oracle;
+
+import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
+import dev.zpaaudit.model.Firewall;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * One ruleset to compare: what the kernel loads and what the engine reads.
+ *
+ * <p>For iptables both see the same sanitised text. For nftables the kernel loads the nft script
+ * and, until the engine reads nft, the engine reads the equivalent iptables-save ({@code
+ * engineText}); {@link #engineFirewall()} is the one place to switch to the nft reader.
+ */
+record OracleCase(String name, Format kernelFormat, String kernelText, String engineFile,
+    String engineText) {
+
+  enum Format {
+    IPTABLES,
+    NFT
+  }
+
+  /** A corpus or user iptables-save file, sanitised once for both sides. */
+  static OracleCase iptables(String name, String file, String rawText) {
+    String text = CorpusSanitizer.sanitize(rawText).content();
+    return new OracleCase(name, Format.IPTABLES, text, file, text);
+  }
+
+  /** An nft script for the kernel and its iptables-save equivalent for the engine. */
+  static OracleCase nft(String name, String nftScript, String engineFile, String iptablesEquivalent) {
+    return new OracleCase(name, Format.NFT, nftScript, engineFile, iptablesEquivalent);
+  }
+
+  static OracleCase corpus(String file) {
+    String res = "corpus/iptables/" + file;
+    return iptables(file, res, resource("/" + res));
+  }
+
+  /** A hand-written iptables-save file, {@code oracle/iptables/NAME}. */
+  static OracleCase handWritten(String file) {
+    String res = "oracle/iptables/" + file;
+    return iptables(file, res, resource("/" + res));
+  }
+
+  /** {@code oracle/nft/NAME.nft} for the kernel, {@code oracle/nft/NAME.rules} for the engine. */
+  static OracleCase nftResource(String name) {
+    String rules = "oracle/nft/" + name + ".rules";
+    return nft(name + ".nft", resource("/oracle/nft/" + name + ".nft"), rules,
+        resource("/" + rules));
+  }
+
+  static OracleCase file(Path path, Path nftScript) throws IOException {
+    String text = Files.readString(path, StandardCharsets.UTF_8);
+    if (nftScript == null) {
+      return iptables(path.getFileName().toString(), path.toString(), text);
+    }
+    return nft(nftScript.getFileName().toString(),
+        Files.readString(nftScript, StandardCharsets.UTF_8), path.toString(), text);
+  }
+
+  /** The engine's model of the ruleset. */
+  Firewall engineFirewall() {
+    try {
+      return new IptablesSaveParser().parse(engineText, engineFile).firewall();
+    } catch (InputException e) {
+      throw new IllegalStateException(engineFile + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  void load(KernelLab lab) {
+    if (kernelFormat == Format.NFT) {
+      lab.loadNft(kernelText);
+    } else {
+      lab.loadIptablesSave(kernelText);
+    }
+  }
+
+  /** A seed that depends only on the name, so every run draws the same flows. */
+  long seed() {
+    return 0x5eed_0000L ^ name.hashCode();
+  }
+
+  static String resource(String path) {
+    try (InputStream in = OracleCase.class.getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalStateException("resource " + path + " is missing");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,183 @@
+package dev.zpaaudit.oracle;
+
+import dev.zpaaudit.ingest.ranges.RangesReader;
+import dev.zpaaudit.model.Chain;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PublishedRanges;
+import dev.zpaaudit.model.Stage;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs one {@link OracleCase}: generates its flows, sends them through the kernel lab, asks the
+ * engine, and compares. An ALLOW the kernel dropped or a DENY it delivered is a disagreement; an
+ * INDETERMINATE engine verdict is counted, never compared.
+ */
+final class OracleComparison {
+  static final int MIN_FLOWS = 5_000;
+  static final int MIN_RANDOM = 1_500;
+  /** Most frequent reasons for INDETERMINATE kept in a report. */
+  static final int TOP_REASONS = 3;
+
+  /** A flow on which the engine and the kernel disagree. */
+  record Disagreement(Flow flow, Verdict kernel, EngineVerdicts.Result engine) {
+    String describe() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(flow).append("\n  kernel: ").append(kernel)
+          .append("\n  engine: ").append(engine.verdict()).append('\n');
+      for (String line : EngineVerdicts.describe(engine.outcome())) {
+        sb.append("    ").append(line).append('\n');
+      }
+      return sb.toString();
+    }
+  }
+
+  /** What one ruleset gave. */
+  record Report(String name, List<Flow.Hook> hooks, int flows, int allowed, int denied,
+      int delivered, int indeterminate,
+      Map<Flow.Hook, Integer> perHook, List<Disagreement> disagreements,
+      List<String> translationMismatches, List<String> topReasons, int rounds, long kernelMillis,
+      long engineMillis) {
+    String summary() {
+      return String.format("%s: %d flows over %s in at most %d rounds; kernel delivered %d; engine"
+          + " allow %d, deny %d, indeterminate %d; %d disagreements (kernel %d ms, engine %d ms)",
+          name, flows, perHook, rounds, delivered, allowed, denied, indeterminate,
+          disagreements.size(), kernelMillis, engineMillis);
+    }
+  }
+
+  private OracleComparison() {}
+
+  static Report run(KernelLab lab, OracleCase c) {
+    return run(lab, c, c.seed(), MIN_FLOWS);
+  }
+
+  /** Compares with flows drawn from {@code seed}, at least {@code minFlows} of them. */
+  static Report run(KernelLab lab, OracleCase c, long seed, int minFlows) {
+    Firewall fw = c.engineFirewall();
+    List<Flow.Hook> hooks = usedHooks(fw);
+    if (hooks.isEmpty()) {
+      hooks = List.of(Flow.Hook.FORWARD, Flow.Hook.INPUT, Flow.Hook.OUTPUT);
+    }
+    FlowGenerator gen = new FlowGenerator(Boundaries.of(fw), zenRanges(), seed);
+    List<Flow> flows = gen.generate(hooks, MIN_RANDOM, minFlows);
+    c.load(lab);
+    long t0 = System.nanoTime();
+    Map<Flow, Verdict> kernel = lab.run(flows);
+    List<String> translation = c.kernelFormat() == OracleCase.Format.NFT
+        ? checkTranslation(lab, c, flows, kernel) : List.of();
+    long t1 = System.nanoTime();
+    EngineVerdicts engine = new EngineVerdicts(fw, flows);
+    List<Disagreement> bad = new ArrayList<>();
+    int unknown = 0;
+    Map<String, Integer> reasons = new java.util.HashMap<>();
+    int allowed = 0;
+    int denied = 0;
+    int delivered = 0;
+    Map<Flow.Hook, Integer> perHook = new EnumMap<>(Flow.Hook.class);
+    for (Flow f : flows) {
+      perHook.merge(f.hook(), 1, Integer::sum);
+      EngineVerdicts.Result e = engine.verdict(f);
+      Verdict k = kernel.get(f);
+      delivered += k == Verdict.DELIVERED ? 1 : 0;
+      switch (e.verdict()) {
+        case INDETERMINATE -> {
+          unknown++;
+          reasons.merge(reason(e.outcome()), 1, Integer::sum);
+        }
+        case ALLOW -> {
+          allowed++;
+          if (k != Verdict.DELIVERED) {
+            bad.add(new Disagreement(f, k, e));
+          }
+        }
+        case DENY -> {
+          denied++;
+          if (k != Verdict.DROPPED) {
+            bad.add(new Disagreement(f, k, e));
+          }
+        }
+        default -> throw new IllegalStateException("unknown verdict " + e.verdict());
+      }
+    }
+    long t2 = System.nanoTime();
+    List<String> top = new ArrayList<>();
+    reasons.entrySet().stream()
+        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
+            .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP_REASONS)
+        .forEach(e -> top.add(e.getValue() + "x " + e.getKey()));
+    return new Report(c.name(), hooks, flows.size(), allowed, denied, delivered, unknown, perHook,
+        bad, translation, top, gen.batches(),
+        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+  }
+
+  /**
+   * The engine reads the iptables-save equivalent of an nft script: the kernel itself checks that
+   * the two are equivalent on these flows, so that a slip in the translation is not blamed on the
+   * engine.
+   */
+  private static List<String> checkTranslation(KernelLab lab, OracleCase c, List<Flow> flows,
+      Map<Flow, Verdict> nft) {
+    lab.loadIptablesSave(c.engineText());
+    Map<Flow, Verdict> ipt = lab.run(flows);
+    List<String> out = new ArrayList<>();
+    for (Flow f : flows) {
+      if (ipt.get(f) != nft.get(f)) {
+        out.add(f + ": nft " + nft.get(f) + ", iptables " + ipt.get(f));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The flow hooks whose path crosses a stage that can stop something: a chain with rules or a
+   * policy other than ACCEPT.
+   */
+  static List<Flow.Hook> usedHooks(Firewall fw) {
+    List<Flow.Hook> out = new ArrayList<>();
+    for (Flow.Hook h : Flow.Hook.values()) {
+      boolean used = false;
+      for (dev.zpaaudit.model.Hook at : EngineVerdicts.path(sample(h))) {
+        for (Stage st : fw.stagesAt(at, 4)) {
+          Chain ch = fw.chain(st.chain());
+          used |= !ch.rules().isEmpty()
+              || ch.policy() != null
+                  && !(ch.policy().action() instanceof dev.zpaaudit.model.Action.Accept);
+        }
+      }
+      if (used) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  static String reason(dev.zpaaudit.eval.Outcome o) {
+    if (o.doubts().isEmpty()) {
+      return "?";
+    }
+    var d = o.doubts().get(0);
+    return (d.rule() == null ? "" : d.rule().location() + ": ") + d.reason();
+  }
+
+  private static Flow sample(Flow.Hook h) {
+    return Flow.tcp("10.0.0.1", 1024, "10.0.0.2", 443).withHook(h);
+  }
+
+  private static List<IpSet> zenCache;
+
+  static synchronized List<IpSet> zenRanges() {
+    if (zenCache == null) {
+      List<IpSet> out = new ArrayList<>();
+      for (PublishedRanges.Entry e : RangesReader.embedded().family(4)) {
+        out.add(e.addresses());
+      }
+      zenCache = List.copyOf(out);
+    }
+    return zenCache;
+  }
+}
