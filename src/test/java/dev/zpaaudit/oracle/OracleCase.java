@@ -14,8 +14,9 @@ import java.nio.file.Path;
  * One ruleset to compare: what the kernel loads and what the engine reads.
  *
  * <p>For iptables both see the same sanitised text. For nftables the kernel loads the nft script
- * and, until the engine reads nft, the engine reads the equivalent iptables-save ({@code
- * engineText}); {@link #engineFirewall()} is the one place to switch to the nft reader.
+ * and the engine reads the kernel's JSON listing of it ({@code nft -j list ruleset}) through the
+ * nft reader; {@code engineText}, an iptables-save twin of the script, is loaded into the kernel
+ * too, as a check that the hand-written pairs say the same.
  */
 record OracleCase(String name, Format kernelFormat, String kernelText, String engineFile,
     String engineText) {
@@ -31,7 +32,7 @@ record OracleCase(String name, Format kernelFormat, String kernelText, String en
     return new OracleCase(name, Format.IPTABLES, text, file, text);
   }
 
-  /** An nft script for the kernel and its iptables-save equivalent for the engine. */
+  /** An nft script, and an iptables-save twin the kernel checks it against. */
   static OracleCase nft(String name, String nftScript, String engineFile, String iptablesEquivalent) {
     return new OracleCase(name, Format.NFT, nftScript, engineFile, iptablesEquivalent);
   }
@@ -66,6 +67,12 @@ record OracleCase(String name, Format kernelFormat, String kernelText, String en
   /** The engine's model of the ruleset. */
   Firewall engineFirewall() {
     try {
+      if (kernelFormat == Format.NFT) {
+        // The engine reads the kernel's own JSON listing of the script, through the nft reader.
+        String json = NftJsonExport.of(kernelText);
+        return new dev.zpaaudit.ingest.nftables.NftablesJsonParser()
+            .parse(json, name + " (nft -j list ruleset)").firewall();
+      }
       return new IptablesSaveParser().parse(engineText, engineFile).firewall();
     } catch (InputException e) {
       throw new IllegalStateException(engineFile + " cannot be read: " + e.getMessage(), e);

@@ -116,9 +116,8 @@ final class OracleComparison {
   }
 
   /**
-   * The engine reads the iptables-save equivalent of an nft script: the kernel itself checks that
-   * the two are equivalent on these flows, so that a slip in the translation is not blamed on the
-   * engine.
+   * Each nft script has an iptables-save twin: the kernel checks that the two agree on these
+   * flows, so the iptables and nftables readers are held to the same hand-written rulesets.
    */
   private static List<String> checkTranslation(KernelLab lab, OracleCase c, List<Flow> flows,
       Map<Flow, Verdict> nft) {
