@@ -46,10 +46,7 @@ import picocli.CommandLine.Option;
 final class AuditCommand implements Callable<Integer> {
   @Mixin NetworkOptions net;
 
-  @Option(names = "--ranges", paramLabel = "FILE",
-      description = "The published ranges: the vendor's JSON feed or plain text (one CIDR per line)."
-          + " Default: the embedded snapshot.")
-  Path rangesFile;
+  @Mixin RangesOption rangesOption = new RangesOption();
 
   @Option(names = "--resolver", paramLabel = "IP",
       description = "A DNS resolver the connectors use (repeatable); enables dns-egress.")
@@ -81,7 +78,7 @@ final class AuditCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
-    PublishedRanges ranges = NetworkOptions.ranges(rangesFile);
+    PublishedRanges ranges = rangesOption.load();
     List<ParseResult> parsed = net.readConfigs();
     List<Firewall> fws = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();

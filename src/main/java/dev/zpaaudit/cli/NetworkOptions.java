@@ -5,11 +5,9 @@ import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.Formats;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.iptables.Ipsets;
-import dev.zpaaudit.ingest.ranges.RangesReader;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
-import dev.zpaaudit.model.PublishedRanges;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,7 +70,4 @@ public final class NetworkOptions {
     return out;
   }
 
-  static PublishedRanges ranges(Path file) throws InputException {
-    return file == null ? RangesReader.embedded() : RangesReader.read(file);
-  }
 }

@@ -22,11 +22,8 @@ import dev.zpaaudit.probe.Progress;
 import dev.zpaaudit.probe.Sockets;
 import dev.zpaaudit.probe.SystemResolvers;
 import dev.zpaaudit.probe.ZenRanges;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,10 +61,7 @@ final class ProbeCommand implements Callable<Integer> {
       description = "Probe rule pack (default: the embedded rules/probe.yaml).")
   Path rulesFile;
 
-  @Option(names = "--ranges", paramLabel = "FILE",
-      description = "The published ranges: the vendor's JSON feed or plain text (one CIDR per"
-          + " line). Default: the embedded snapshot.")
-  Path rangesFile;
+  @Mixin RangesOption rangesOption = new RangesOption();
 
   @Option(names = "--resolver", paramLabel = "IP[:PORT]",
       description = "Ask this resolver (repeatable) instead of the system's.")
@@ -121,7 +115,7 @@ final class ProbeCommand implements Callable<Integer> {
     }
     ProbeRules rules = ProbeOverrides.apply(rulesFile == null ? ProbeRulesReader.embedded()
         : ProbeRulesReader.read(rulesFile), this);
-    PublishedRanges published = NetworkOptions.ranges(rangesFile);
+    PublishedRanges published = rangesOption.load();
     ZenRanges ranges = new ZenRanges(published.union(4), published.union(6), published.source(),
         published.entries().size());
     Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
@@ -199,8 +193,8 @@ final class ProbeCommand implements Callable<Integer> {
   private List<Report.Input> inputs(ProbeRules rules) {
     List<Report.Input> in = new ArrayList<>();
     in.add(new Report.Input(rules.file(), "probe rules"));
-    if (rangesFile != null) {
-      in.add(new Report.Input(rangesFile.toString(), "ranges"));
+    if (rangesOption.file != null) {
+      in.add(new Report.Input(rangesOption.file.toString(), "ranges"));
     }
     if (pinsFile != null) {
       in.add(new Report.Input(pinsFile.toString(), "pins"));

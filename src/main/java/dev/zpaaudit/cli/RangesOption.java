@@ -1,0 +1,19 @@
+package dev.zpaaudit.cli;
+
+import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.ranges.RangesReader;
+import dev.zpaaudit.model.PublishedRanges;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The published ranges to check against: --ranges FILE, or the embedded snapshot. */
+public final class RangesOption {
+  @Option(names = "--ranges", paramLabel = "FILE",
+      description = "The published ranges: the vendor's JSON feed or plain text (one CIDR per"
+          + " line). Default: the embedded snapshot.")
+  Path file;
+
+  PublishedRanges load() throws InputException {
+    return file == null ? RangesReader.embedded() : RangesReader.read(file);
+  }
+}
