@@ -394,24 +394,25 @@ public final class IpSet {
     return x[0] == nh && x[1] == nl;
   }
 
-  /** Builds a set from any number of possibly overlapping, unsorted sets of the same family. */
+  /** The union of any number of sets of the same family, merged pairwise (balanced). */
   public static IpSet unionAll(int family, List<IpSet> sets) {
-    List<long[]> iv = new ArrayList<>();
     for (IpSet s : sets) {
       if (s.family != family) {
         throw new IllegalArgumentException("mixing IPv" + family + " and IPv" + s.family);
       }
-      for (int i = 0; i < s.v.length; i += 4) {
-        iv.add(new long[] {s.v[i], s.v[i + 1], s.v[i + 2], s.v[i + 3]});
+    }
+    if (sets.isEmpty()) {
+      return empty(family);
+    }
+    List<IpSet> cur = sets;
+    while (cur.size() > 1) {
+      List<IpSet> next = new ArrayList<>((cur.size() + 1) / 2);
+      for (int i = 0; i < cur.size(); i += 2) {
+        next.add(i + 1 < cur.size() ? cur.get(i).union(cur.get(i + 1)) : cur.get(i));
       }
+      cur = next;
     }
-    iv.sort((a, b) -> cmp(a[0], a[1], b[0], b[1]));
-    long[] out = new long[iv.size() * 4];
-    int n = 0;
-    for (long[] x : iv) {
-      n = appendMerged(out, n, x[0], x[1], x[2], x[3]);
-    }
-    return new IpSet(family, Arrays.copyOf(out, n));
+    return cur.get(0);
   }
 
   public boolean containsAll(IpSet o) {

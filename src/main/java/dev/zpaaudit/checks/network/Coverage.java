@@ -20,14 +20,13 @@ import java.util.function.Function;
  * allowed, denied, partly allowed or not known, and by which rules; and per deciding rule, which
  * destinations and sources it decided. Outcomes are first merged into {@link Decision}s, so the
  * work per entry depends on the number of deciding rules, not on how finely the rules split the
- * packets.
+ * packets; each test of a decision against an entry is a binary search.
  */
 final class Coverage {
   /** Which address of an outcome's packets is the published range's (dst egress, src replies). */
   private final Function<Outcome, IpSet> remote;
   private final Function<Outcome, IpSet> local;
   private final Map<Decision.Key, Decision> decisions = new LinkedHashMap<>();
-  private final Map<Integer, RemoteIndex> indexes = new TreeMap<>();
 
   Coverage(Function<Outcome, IpSet> remote, Function<Outcome, IpSet> local) {
     this.remote = remote;
@@ -39,11 +38,6 @@ final class Coverage {
       IpSet r = remote.apply(o);
       decisions.computeIfAbsent(Decision.keyOf(o), k -> new Decision(k, r.family())).add(r, local.apply(o));
     }
-    indexes.clear();
-  }
-
-  private RemoteIndex index(int family) {
-    return indexes.computeIfAbsent(family, f -> new RemoteIndex(List.copyOf(decisions.values()), f));
   }
 
   /** The status of one entry. */
@@ -65,11 +59,11 @@ final class Coverage {
       List<Decision> parts = new ArrayList<>();
       List<IpSet> denied = new ArrayList<>();
       List<IpSet> unsure = new ArrayList<>();
-      for (Decision d : index(fam).overlapping(addrs)) {
-        IpSet r = d.remote().intersect(addrs);
-        if (r.isEmpty()) {
+      for (Decision d : decisions.values()) {
+        if (d.family() != fam || !d.remote().intersects(addrs)) {
           continue;
         }
+        IpSet r = d.remote().intersect(addrs);
         parts.add(d);
         if (d.verdict() == Verdict.DENY) {
           denied.add(r);
@@ -225,10 +219,10 @@ final class Coverage {
 
     Evidence toEvidence(String allowWord, String denyWord) {
       List<String> dst = new ArrayList<>();
-      remote.forEach((f, l) -> dst.addAll(IpSet.unionAll(f, l).toCidrs()));
+      remote.forEach((f, l) -> dst.addAll((l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l)).toCidrs()));
       List<String> src = new ArrayList<>();
       local.forEach((f, l) -> {
-        IpSet s = IpSet.unionAll(f, l);
+        IpSet s = l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l);
         src.addAll(s.intervalCount() > 16 ? List.of(s.intervalCount() + " address ranges") : s.toCidrs());
       });
       String what = String.join(" and ", kinds) + " packets";

@@ -57,7 +57,7 @@ final class Decision {
 
   IpSet remote() {
     if (remote == null) {
-      remote = IpSet.unionAll(family, remoteParts);
+      remote = remoteParts.size() == 1 ? remoteParts.get(0) : IpSet.unionAll(family, remoteParts);
     }
     return remote;
   }
@@ -65,6 +65,7 @@ final class Decision {
   IpSet local() {
     if (local == null) {
       local = localParts.isEmpty() ? IpSet.empty(family)
+          : localParts.size() == 1 ? localParts.get(0)
           : IpSet.unionAll(localParts.get(0).family(), localParts);
     }
     return local;
