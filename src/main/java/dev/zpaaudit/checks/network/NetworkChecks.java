@@ -42,7 +42,8 @@ public final class NetworkChecks {
 
   private Evaluator evaluator(Firewall fw, int family) {
     return evaluators.computeIfAbsent(fw.source() + "#" + family,
-        k -> new Evaluator(fw, family, domain, placement.facts(family, ranges.union(family))));
+        k -> new Evaluator(fw, family, domain, placement.facts(family,
+            zenSpace().getOrDefault(family, IpSet.empty(family)))));
   }
 
   private List<Integer> families() {
@@ -87,12 +88,18 @@ public final class NetworkChecks {
     return cov;
   }
 
+  private Map<Integer, IpSet> zenSpace;
+
+  /** The published addresses per family, computed once. */
   private Map<Integer, IpSet> zenSpace() {
-    Map<Integer, IpSet> m = new TreeMap<>();
-    for (int fam : families()) {
-      m.put(fam, ranges.union(fam));
+    if (zenSpace == null) {
+      Map<Integer, IpSet> m = new TreeMap<>();
+      for (int fam : families()) {
+        m.put(fam, ranges.union(fam));
+      }
+      zenSpace = m;
     }
-    return m;
+    return zenSpace;
   }
 
   private CheckResult zenEgress() {
