@@ -1,7 +1,6 @@
 package dev.zpaaudit.checks;
 
 import dev.zpaaudit.diag.Diagnostic;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,9 +36,5 @@ public record Report(
 
   public boolean gates(Severity threshold, boolean indeterminateGates) {
     return checks.stream().anyMatch(c -> c.gates(threshold, indeterminateGates));
-  }
-
-  public static Comparator<CheckResult> byId() {
-    return Comparator.comparing(CheckResult::id);
   }
 }

@@ -8,7 +8,6 @@ import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -115,7 +114,7 @@ public final class Evaluator {
       }
       Out out = new Out(st, k);
       Chain chain = firewall.chain(st.chain());
-      runChain(chain, entering, out, 0, true);
+      runChain(chain, entering, out, 0);
       for (Piece p : out.returned) {
         Rule policy = chain.policy();
         Piece q = p.withTrace(p.trace().then(st, chain.name(), policy, true));
@@ -249,7 +248,7 @@ public final class Evaluator {
   }
 
 
-  private void runChain(Chain chain, List<Piece> in, Out out, int depth, boolean definite) {
+  private void runChain(Chain chain, List<Piece> in, Out out, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalStateException("chains call each other more than " + MAX_DEPTH + " deep at " + chain.name());
     }
@@ -331,13 +330,13 @@ public final class Evaluator {
       out.returned.addAll(traced);
     } else if (a instanceof Action.Jump j) {
       Out sub = new Out(out.stage, out.index);
-      runChain(target(j.chain()), traced, sub, depth + 1, true);
+      runChain(target(j.chain()), traced, sub, depth + 1);
       out.accepted.addAll(sub.accepted);
       out.fates.addAll(sub.fates);
       next.addAll(sub.returned);
     } else if (a instanceof Action.Goto g) {
       Out sub = new Out(out.stage, out.index);
-      runChain(target(g.chain()), traced, sub, depth + 1, true);
+      runChain(target(g.chain()), traced, sub, depth + 1);
       out.accepted.addAll(sub.accepted);
       out.fates.addAll(sub.fates);
       out.returned.addAll(sub.returned);
@@ -377,7 +376,7 @@ public final class Evaluator {
       for (Piece p : maybe) {
         fresh.add(new Piece(p.cube(), p.origCt(), p.trace().then(out.stage, chain.name(), r, false), null));
       }
-      runChain(target(target), fresh, sub, depth + 1, false);
+      runChain(target(target), fresh, sub, depth + 1);
       List<Piece> result = maybe;
       for (Piece p : sub.accepted) {
         result = annotate(result, p.cube(), new Note(Verdict.ALLOW, lastRule(p, r), reason, out.index, null));

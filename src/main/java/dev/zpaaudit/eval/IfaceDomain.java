@@ -111,20 +111,4 @@ public final class IfaceDomain {
   public Bits physical() {
     return Bits.where(size(), i -> !names.get(i).equals(NONE) && !names.get(i).equals("lo"));
   }
-
-  /** Human-readable description of a set of members. */
-  public String describe(Bits set) {
-    if (set.equals(physical())) {
-      return "any interface but lo";
-    }
-    if (set.isAll()) {
-      return "any";
-    }
-    List<String> out = new ArrayList<>();
-    for (int i : set.members()) {
-      String n = names.get(i);
-      out.add(n.equals(NONE) ? "(none)" : n.equals(OTHER) ? "(any other)" : n.endsWith(OTHER) ? n.substring(0, n.length() - 1) + "+ (other)" : n);
-    }
-    return String.join(",", out);
-  }
 }

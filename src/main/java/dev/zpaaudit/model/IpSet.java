@@ -569,17 +569,6 @@ public final class IpSet {
     return head + "::" + tail;
   }
 
-  /** Address ranges as "a-b" strings (or single addresses), in order. */
-  public List<String> toRanges() {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < v.length; i += 4) {
-      String a = format(big(v[i], v[i + 1]));
-      String b = format(big(v[i + 2], v[i + 3]));
-      out.add(a.equals(b) ? a : a + "-" + b);
-    }
-    return out;
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof IpSet s && s.family == family && Arrays.equals(s.v, v);
