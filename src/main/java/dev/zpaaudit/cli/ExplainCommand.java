@@ -45,6 +45,8 @@ import picocli.CommandLine.Option;
 final class ExplainCommand implements Callable<Integer> {
   @Mixin NetworkOptions net;
 
+  @Mixin RangesOption rangesOption = new RangesOption();
+
   @Option(names = "--src", required = true, paramLabel = "IP", description = "Source address.")
   String src;
 
@@ -98,6 +100,8 @@ final class ExplainCommand implements Callable<Integer> {
       throw new IllegalArgumentException("ports must be 0-65535");
     }
     List<ParseResult> parsed = net.readConfigs();
+    // The same address facts as audit: published ranges are known unicast destinations.
+    IpSet published = rangesOption.load().union(s.family());
     PrintWriter out = spec.commandLine().getOut();
     List<Firewall> fws = parsed.stream().map(ParseResult::firewall).toList();
     IfaceDomain dom = pl.domain(fws);
@@ -123,7 +127,7 @@ final class ExplainCommand implements Callable<Integer> {
     List<Map<String, Object>> results = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (Firewall fw : fws) {
-      Evaluator ev = new Evaluator(fw, s.family(), dom, pl.facts(s.family(), IpSet.empty(s.family())));
+      Evaluator ev = new Evaluator(fw, s.family(), dom, pl.facts(s.family(), published));
       for (Outcome o : ev.evaluate(List.of(c), path)) {
         overall = worse(overall, o.verdict());
         results.add(json(fw, o));

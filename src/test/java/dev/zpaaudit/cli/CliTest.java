@@ -132,4 +132,23 @@ class CliTest {
     assertThat(bad.err()).contains("bad-platform.csv:3: error: unknown platform 'openstack'");
     assertThat(bad.out()).isEmpty();
   }
+
+  @Test
+  void explainKnowsWhatAuditKnowsAboutPublishedAddresses(@TempDir Path dir) throws Exception {
+    Path rules = dir.resolve("addrtype.rules");
+    Files.writeString(rules, "*filter\n:FORWARD DROP [0:0]\n"
+        + "-A FORWARD -m addrtype --dst-type LOCAL -j DROP\n"
+        + "-A FORWARD -p tcp -m tcp --dport 443 -j ACCEPT\nCOMMIT\n");
+    // A published address is a unicast destination, never a local one: exact in both commands.
+    Run audit = run("audit", "--config", rules.toString(), "--chain", "FORWARD");
+    assertThat(audit.out()).contains("PASS          zen-egress");
+    Run explain = run("explain", "--config", rules.toString(), "--chain", "FORWARD",
+        "--src", "10.1.0.5", "--dst", "8.25.203.1");
+    assertThat(explain.out()).startsWith("verdict: allow\n");
+    assertThat(explain.code()).isZero();
+    // An address outside the published ranges may be local to the gateway: not known.
+    Run other = run("explain", "--config", rules.toString(), "--chain", "FORWARD",
+        "--src", "10.1.0.5", "--dst", "192.0.2.1");
+    assertThat(other.out()).startsWith("verdict: indeterminate\n");
+  }
 }
