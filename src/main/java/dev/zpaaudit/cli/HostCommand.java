@@ -28,9 +28,9 @@ final class HostCommand implements Runnable {
   }
 
   @Command(name = "collect", mixinStandardHelpOptions = true,
-      description = {"Collect this host's facts (CPU, memory, disk, NICs, OS, SSH, listening services,",
-          "package age) into a facts file for an inventory. Runs without root; what it cannot read",
-          "is listed in the file and on standard error."})
+      description = "Collect this host's facts (CPU, memory, disk, NICs, OS, SSH, listening services,"
+          + " package age) into a facts file for an inventory. Runs without root; what it cannot read"
+          + " is listed in the file and on standard error.")
   static final class Collect implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -38,7 +38,9 @@ final class HostCommand implements Runnable {
     Path output;
 
     @Option(names = "--root", paramLabel = "DIR",
-        description = "Read /proc, /sys and /etc under DIR (a captured tree) instead of /; no commands are run.")
+        description = "Read /proc, /sys and /etc under DIR (a captured tree) instead of /. No commands are run:"
+            + " the output of a command NAME (df, uname, sshd, rpm) is read from DIR/commands/NAME.txt where"
+            + " the tree has it.")
     Path root = Path.of("/");
 
     @Option(names = "--install-path", paramLabel = "PATH", description = "The connector's install path (default: ${DEFAULT-VALUE}).")
@@ -50,7 +52,7 @@ final class HostCommand implements Runnable {
         throw new IllegalArgumentException("--root " + root + " is not a directory");
       }
       boolean live = root.toAbsolutePath().normalize().equals(Path.of("/"));
-      CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.none();
+      CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.captured(root);
       HostCollector.Result r = new HostCollector(root, runner, Clock.systemUTC(), installPath).collect();
       String json = FactsWriter.json(r, Version.get());
       PrintWriter err = spec.commandLine().getErr();

@@ -21,4 +21,23 @@ public interface CommandRunner {
   static CommandRunner none() {
     return argv -> new Result(-1, "", "commands are not run against a captured tree");
   }
+
+  /**
+   * A runner for a captured tree: a command's output is read from {@code DIR/commands/NAME.txt}
+   * (NAME being the program, e.g. {@code df.txt}), captured on the host with the same arguments;
+   * commands without such a file are unavailable. Nothing is run.
+   */
+  static CommandRunner captured(java.nio.file.Path tree) {
+    RootFs fs = new RootFs(tree);
+    return argv -> {
+      String name = argv.get(0);
+      if (!name.matches("[A-Za-z0-9_.-]+")) {
+        return new Result(-1, "", "no captured output for " + name);
+      }
+      String file = "/commands/" + name + ".txt";
+      return fs.read(file).map(out -> new Result(0, out, null))
+          .orElseGet(() -> new Result(-1, "", "commands are not run against a captured tree, and it has no "
+              + file.substring(1)));
+    };
+  }
 }
