@@ -38,7 +38,7 @@ final class CpuCheck {
       return;
     }
     Fact<Long> v = Known.vcpus(c, r);
-    if (p == Platform.VMWARE) {
+    if (p.privateCloudVm()) {
       compare(o, c, v, r.cpu().vmVcpus(), "vCPUs", " (VM)");
     } else if (p == Platform.AWS || p == Platform.GCP) {
       compare(o, c, v, r.cpu().awsGcpVcpus(), "vCPUs", " (" + p.label() + ")");

@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * R11: SSH key-only on public clouds; the default console password changed on VMware images;
+ * R11: SSH key-only on public clouds; the default console password changed on private-cloud VM images;
  * no listening services beyond the allowed ports; recent package updates; a supported OS.
  */
 final class HardeningCheck {
@@ -26,7 +26,7 @@ final class HardeningCheck {
       if (c.platform().value().publicCloud()) {
         ssh(o, c);
       }
-      if (c.platform().value() == Platform.VMWARE) {
+      if (c.platform().value().privateCloudVm()) {
         consolePassword(o, c);
       }
       listeners(o, c, r);

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /**
  * R3: a cloud connector's instance type is recommended, or, from the instance-type table, meets
- * R1 (memory), R2 (vCPUs) and R9 (x86_64). Physical and VMware connectors do not apply.
+ * R1 (memory), R2 (vCPUs) and R9 (x86_64). Physical and private-cloud (VMware, KVM) connectors do not apply.
  */
 final class InstanceTypeCheck {
   static final String ID = "instance-type";

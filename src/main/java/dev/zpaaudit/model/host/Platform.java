@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum Platform {
   PHYSICAL,
   VMWARE,
+  /** KVM/QEMU-based private-cloud hypervisors (libvirt, Proxmox): a VM like VMware. */
+  KVM,
   AWS,
   AZURE,
   GCP;
@@ -22,6 +24,11 @@ public enum Platform {
     return this != PHYSICAL;
   }
 
+  /** A VM on the customer's own hypervisor (VMware or KVM): a private-cloud image. */
+  public boolean privateCloudVm() {
+    return this == VMWARE || this == KVM;
+  }
+
   /** Parses a platform name; throws IllegalArgumentException naming the accepted values. */
   public static Platform parse(String s) {
     String k = s.trim().toLowerCase(Locale.ROOT);
@@ -33,10 +40,13 @@ public enum Platform {
     if (k.equals("esxi") || k.equals("vsphere")) {
       return VMWARE;
     }
+    if (k.equals("qemu") || k.equals("libvirt") || k.equals("proxmox")) {
+      return KVM;
+    }
     if (k.equals("bare-metal") || k.equals("baremetal")) {
       return PHYSICAL;
     }
     throw new IllegalArgumentException(
-        "unknown platform '" + s + "' (expected physical, vmware, aws, azure or gcp)");
+        "unknown platform '" + s + "' (expected physical, vmware, kvm, aws, azure or gcp)");
   }
 }

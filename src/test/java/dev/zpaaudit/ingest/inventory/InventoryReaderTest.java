@@ -67,7 +67,7 @@ class InventoryReaderTest {
   @Test
   void unknownPlatformIsALocatedError() {
     assertThat(errors(INV.resolve("bad-platform.csv"))).containsExactly(INV.resolve("bad-platform.csv")
-        + ":3: error: unknown platform 'openstack' (expected physical, vmware, aws, azure or gcp)");
+        + ":3: error: unknown platform 'openstack' (expected physical, vmware, kvm, aws, azure or gcp)");
   }
 
   @Test
