@@ -55,6 +55,31 @@ class HostChecksTest {
     r.values().forEach(c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.FAIL));
   }
 
+  /** Facts collected from two real Debian 12 guests (roots/debian12-qemu-*): one sized, one small. */
+  @Test
+  void realCapturedGuestsPassAndFailWhereTheyShould() throws Exception {
+    Map<String, CheckResult> r = run(INV.resolve("captured.yaml"), rules);
+    for (String id : List.of("host-memory", "host-cpu", "host-disk")) {
+      assertThat(of(r.get(id), "ac-deb-sized", "pass")).as(id).isNotEmpty();
+      assertThat(of(r.get(id), "ac-deb-sized", "fail")).as(id).isEmpty();
+      assertThat(of(r.get(id), "ac-deb-small", "fail")).as(id).hasSize(1);
+      assertThat(r.get(id).status()).as(id).isEqualTo(Status.FAIL);
+    }
+    assertThat(of(r.get("host-memory"), "ac-deb-small", "fail").get(0).message())
+        .startsWith("ac-deb-small: online memory blocks 2 GiB < 3.6 GiB");
+    assertThat(of(r.get("host-cpu"), "ac-deb-small", "fail").get(0).message()).isEqualTo("ac-deb-small: 2 vCPUs < 4 (VM)");
+    assertThat(of(r.get("host-disk"), "ac-deb-small", "fail").get(0).message()).contains("device 6 GiB < 8 GiB");
+    for (String id : List.of("host-nic", "host-platform", "os-hardening", "sizing")) {
+      assertThat(r.get(id).status()).as(id + ": " + r.get(id).summary()).isEqualTo(Status.PASS);
+    }
+    HostRules strict = HostRulesLoader.load(List.of("strict"), List.of(), List.of());
+    Map<String, CheckResult> s = run(INV.resolve("captured.yaml"), strict);
+    assertThat(of(s.get("host-cpu"), "ac-deb-small", "fail")).extracting(Evidence::message)
+        .anyMatch(m -> m.contains("AES-NI"));
+    assertThat(of(s.get("host-disk"), "ac-deb-sized", "fail")).extracting(Evidence::message)
+        .anyMatch(m -> m.contains("20 GiB < 64 GiB"));
+  }
+
   @Test
   void evidenceNamesTheDecidingLineAndTheValuesCompared() throws Exception {
     Map<String, CheckResult> r = run(INV.resolve("fail.yaml"), rules);

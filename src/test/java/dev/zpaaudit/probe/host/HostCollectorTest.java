@@ -21,20 +21,55 @@ class HostCollectorTest {
 
   /** Serves captured command output from ROOT/commands/NAME.txt; other commands are unavailable. */
   static CommandRunner fixtureRunner(Path root) {
-    return argv -> {
-      Path f = root.resolve("commands").resolve(argv.get(0) + ".txt");
-      try {
-        return Files.exists(f) ? new CommandRunner.Result(0, Files.readString(f), null)
-            : new CommandRunner.Result(-1, "", argv.get(0) + " not captured");
-      } catch (IOException e) {
-        throw new IllegalStateException(e);
-      }
-    };
+    return CommandRunner.captured(root);
   }
 
   static Collected collect(String tree) {
+    return collect(tree, CLOCK);
+  }
+
+  static Collected collect(String tree, Clock clock) {
     Path root = ROOTS.resolve(tree);
-    return new HostCollector(root, fixtureRunner(root), CLOCK, "/opt/zscaler").collect().collected();
+    return new HostCollector(root, fixtureRunner(root), clock, "/opt/zscaler").collect().collected();
+  }
+
+  /** A week after the Debian 12 guests were installed and captured (2026-11-24). */
+  static final Clock AFTER_DEBIAN_CAPTURE = Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC);
+
+  @Test
+  void debian12QemuSmallGuestCapturedTree() {
+    Collected c = collect("debian12-qemu-small", AFTER_DEBIAN_CAPTURE);
+    assertThat(c.facts()).containsEntry("architecture", "x86_64")
+        .containsEntry("cpuModel", "QEMU Virtual CPU version 2.5+").containsEntry("threads", 2L)
+        .containsEntry("cores", 2L).containsEntry("sockets", 1L).containsEntry("hyperThreading", false)
+        .containsEntry("aesNi", false).containsEntry("hypervisor", true)
+        .containsEntry("memoryBytes", 2014140L * 1024).containsEntry("installedMemoryBytes", 2L << 30)
+        .containsEntry("diskBytes", 6L << 30).containsEntry("filesystemBytes", 6102624L * 1024)
+        .containsEntry("systemd", true).containsEntry("osId", "debian").containsEntry("osVersionId", "12")
+        .containsEntry("sshPasswordAuthentication", "yes").containsEntry("sshPermitRootLogin", "without-password")
+        .containsEntry("sshKbdInteractiveAuthentication", "no").containsEntry("sshUsePam", "yes")
+        .containsEntry("lastPackageUpdate", "2026-11-24").containsEntry("packageAgeDays", 7L)
+        .containsEntry("dmiSysVendor", "QEMU").containsEntry("dmiProductName", "Standard PC (i440FX + PIIX, 1996)");
+    assertThat(c.sources().get("sshPasswordAuthentication")).startsWith("sshd -T");
+    assertThat(c.sources().get("diskBytes")).contains("/sys/dev/block/254:0/size").contains("/dev/vda");
+    assertThat(c.facts().get("nics")).isEqualTo(List.of(new Nic("ens3", "52:54:00:12:34:56", 0, false),
+        new Nic("lo", "00:00:00:00:00:00", 0, true)));
+    assertThat(c.facts().get("listening")).isEqualTo(List.of(new Listener("0.0.0.0", 22), new Listener("::", 22)));
+    assertThat(c.unreadable()).isEmpty();
+  }
+
+  @Test
+  void debian12QemuSizedGuestCapturedTree() {
+    Collected c = collect("debian12-qemu-sized", AFTER_DEBIAN_CAPTURE);
+    assertThat(c.facts()).containsEntry("cpuModel", "Intel Xeon Processor (Skylake)").containsEntry("threads", 4L)
+        .containsEntry("cores", 2L).containsEntry("hyperThreading", true).containsEntry("aesNi", true)
+        .containsEntry("memoryBytes", 8131272L * 1024).containsEntry("installedMemoryBytes", 8L << 30)
+        .containsEntry("diskBytes", 20L << 30).containsEntry("filesystemBytes", 20466256L * 1024)
+        .containsEntry("systemd", true).containsEntry("sshPasswordAuthentication", "no")
+        .containsEntry("sshPermitRootLogin", "no").containsEntry("dmiProductName", "Standard PC (Q35 + ICH9, 2009)");
+    assertThat(c.facts().get("nics")).isEqualTo(List.of(new Nic("enp0s2", "52:54:00:12:34:56", 0, false),
+        new Nic("lo", "00:00:00:00:00:00", 0, true)));
+    assertThat(c.unreadable()).isEmpty();
   }
 
   @Test
@@ -58,7 +93,8 @@ class HostCollectorTest {
     assertThat(c.unreadable()).containsOnlyKeys("dmiSysVendor", "dmiProductName",
         "sshPasswordAuthentication", "sshPermitRootLogin", "sshKbdInteractiveAuthentication", "sshUsePam");
     assertThat(c.unreadable().get("sshPasswordAuthentication"))
-        .isEqualTo("no /etc/ssh/sshd_config (sshd -T: sshd not captured)");
+        .isEqualTo("no /etc/ssh/sshd_config (sshd -T: commands are not run against a captured tree, and it has no"
+            + " commands/sshd.txt)");
   }
 
   @Test
