@@ -65,6 +65,69 @@ class InventoryReaderTest {
   }
 
   @Test
+  void connectorsStateTheirOwnMeasuredPeakAndAverageInYaml() throws Exception {
+    Path f = tmp.resolve("peaks.yaml");
+    Files.writeString(f, """
+        groups:
+          - {name: g, peak: 1Gbps}
+        connectors:
+          - name: a
+            group: g
+            platform: vmware
+            peak: 300Mbps
+            average: 120 Mbps
+          - {name: b, group: g, platform: vmware}
+        """);
+    Inventory inv = InventoryReader.read(f).inventory();
+    Connector a = inv.connectors().get(0);
+    assertThat(a.peak().value()).isEqualTo(Throughput.parse("300Mbps"));
+    assertThat(a.peak().at().toString()).isEqualTo(f + ":7");
+    assertThat(a.average().value().mbps()).isEqualTo(120);
+    Connector b = inv.connectors().get(1);
+    assertThat(b.peak().known()).isFalse();
+    assertThat(b.peak().missing()).isEqualTo("no measured peak throughput stated for the connector");
+    assertThat(inv.groups().get(0).peak().value().mbps()).isEqualTo(1000);
+  }
+
+  @Test
+  void csvConnectorPeakColumnsAreDistinctFromTheGroupColumns() throws Exception {
+    Path f = tmp.resolve("peaks.csv");
+    Files.writeString(f, "name,group,platform,peak,average,group_peak,group_average,double_encryption\n"
+        + "a,g,aws,300Mbps,100Mbps,1Gbps,400Mbps,25%\n"
+        + "b,g,aws,,,1Gbps,,\n");
+    Inventory inv = InventoryReader.read(f).inventory();
+    assertThat(inv.connectors().get(0).peak().value().mbps()).isEqualTo(300);
+    assertThat(inv.connectors().get(0).peak().at().toString()).isEqualTo(f + ":2");
+    assertThat(inv.connectors().get(0).average().value().mbps()).isEqualTo(100);
+    assertThat(inv.connectors().get(1).peak().known()).isFalse();
+    assertThat(inv.groups()).singleElement().satisfies(g -> {
+      assertThat(g.peak().value().mbps()).isEqualTo(1000);
+      assertThat(g.average().value().mbps()).isEqualTo(400);
+      assertThat(g.doubleEncryptionPercent().value()).isEqualTo(25.0);
+    });
+  }
+
+  @Test
+  void negativeOrUnreadableConnectorPeakIsALocatedError() throws Exception {
+    Path f = tmp.resolve("bad-peaks.yaml");
+    Files.writeString(f, """
+        connectors:
+          - name: a
+            group: g
+            platform: vmware
+            peak: -300Mbps
+          - {name: b, group: g, platform: vmware, peak: 40MB/s, average: soon}
+        """);
+    assertThat(errors(f)).containsExactly(f + ":5: error: peak: throughput '-300Mbps' is negative",
+        f + ":6: error: average: cannot read throughput 'soon': expected a number and a unit, e.g. 1Gbps,"
+            + " 500Mbps, 1.5 Gbps or 750M",
+        f + ":6: error: peak: throughput '40MB/s' is in bytes; give bits, e.g. 800Mbps or 1Gbps");
+    Path csv = tmp.resolve("bad-peaks.csv");
+    Files.writeString(csv, "name,group,platform,peak\na,g,aws,200Mbps\nb,g,aws,-1Gbps\n");
+    assertThat(errors(csv)).containsExactly(csv + ":3: error: peak: throughput '-1Gbps' is negative");
+  }
+
+  @Test
   void unknownPlatformIsALocatedError() {
     assertThat(errors(INV.resolve("bad-platform.csv"))).containsExactly(INV.resolve("bad-platform.csv")
         + ":3: error: unknown platform 'openstack' (expected physical, vmware, aws, azure or gcp)");
