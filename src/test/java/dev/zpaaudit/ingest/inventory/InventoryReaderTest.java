@@ -42,6 +42,8 @@ class InventoryReaderTest {
     assertThat(aws.peeredVpcs().value()).containsExactly("vpc-b");
     assertThat(aws.host().get(FactKey.DISK_BYTES).value()).isEqualTo(16L << 30);
     assertThat(aws.host().get(FactKey.LISTENING).value()).hasSize(1);
+    assertThat(aws.peak().value()).isEqualTo(Throughput.parse("450Mbps"));
+    assertThat(aws.average().value()).isEqualTo(Throughput.parse("150Mbps"));
     Connector vm = inv.connectors().get(7);
     assertThat(vm.host().get(FactKey.THREADS).value()).isEqualTo(4L);
     assertThat(vm.host().get(FactKey.THREADS).at().file()).endsWith("facts/rhel9-vmware.json");
@@ -50,6 +52,7 @@ class InventoryReaderTest {
     assertThat(inv.groups()).hasSize(4);
     assertThat(inv.groups().get(0).peak().value()).isEqualTo(Throughput.parse("1Gbps"));
     assertThat(inv.groups().get(2).doubleEncryptionPercent().value()).isEqualTo(50.0);
+    assertThat(inv.groups().get(2).peak().known()).isFalse();
     assertThat(r.diagnostics()).isEmpty();
   }
 
@@ -58,6 +61,7 @@ class InventoryReaderTest {
     Inventory inv = InventoryReader.read(INV.resolve("pass.csv")).inventory();
     assertThat(inv.connectors()).extracting(Connector::name).containsExactly("ac-aws-1", "ac-aws-2", "ac-aws-3");
     assertThat(inv.connectors().get(2).at().toString()).isEqualTo(INV.resolve("pass.csv") + ":5");
+    assertThat(inv.connectors()).extracting(c -> c.peak().value().mbps()).containsExactly(450.0, 400.0, 300.0);
     assertThat(inv.groups()).singleElement().satisfies(g -> {
       assertThat(g.peak().value().mbps()).isEqualTo(1000);
       assertThat(g.doubleEncryptionPercent().value()).isEqualTo(0.0);
