@@ -4,6 +4,7 @@ import dev.zpaaudit.checks.hosts.HostRules;
 import dev.zpaaudit.checks.hosts.Sizing;
 import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.inventory.InventoryReader;
+import dev.zpaaudit.model.host.Connector;
 import dev.zpaaudit.model.host.ConnectorGroup;
 import dev.zpaaudit.model.host.Inventory;
 import dev.zpaaudit.model.host.Throughput;
@@ -89,7 +90,7 @@ final class SizeCommand implements Callable<Integer> {
       List<String> notes) {
     for (ConnectorGroup g : inv.groups()) {
       if (!g.peak().known()) {
-        notes.add("group " + g.name() + ": no measured peak (" + g.at() + ")");
+        notes.add("group " + g.name() + ": no measured peak (" + g.at() + ")" + bounds(inv.inGroup(g.name())));
       } else if (!g.doubleEncryptionPercent().known()) {
         notes.add("group " + g.name() + ": double encryption not stated (" + g.at() + "); sized at 0% and 100%");
         sized.put(g.name() + " at 0%", Sizing.of(g.peak().value(), g.average().known() ? g.average().value() : null,
@@ -101,6 +102,21 @@ final class SizeCommand implements Callable<Integer> {
             g.doubleEncryptionPercent().value(), spares, r.sizing().table()));
       }
     }
+  }
+
+  /** What the connectors' own peaks say about a group without one: at least the largest, at most the sum. */
+  private static String bounds(List<Connector> members) {
+    List<Throughput> peaks = members.stream().filter(c -> c.peak().known()).map(c -> c.peak().value()).toList();
+    if (peaks.isEmpty()) {
+      return "";
+    }
+    Throughput max = peaks.stream().max(Throughput::compareTo).orElseThrow();
+    String range = peaks.size() == members.size()
+        ? "between " + max + " and " + new Throughput(peaks.stream().mapToDouble(Throughput::bitsPerSecond).sum())
+            + " (the largest and the sum of its connectors' own peaks)"
+        : "at least " + max + " (the largest of its connectors' own peaks; " + peaks.size() + " of "
+            + members.size() + " connectors state one)";
+    return "; its peak is " + range + "; state the group's peak to size it (audit --hosts judges the bounds)";
   }
 
   private static Throughput parse(String option, String text) {

@@ -66,7 +66,21 @@ class HostCliTest {
     Run r = run("size", "--hosts", RES.resolve("inventories/pass.yaml").toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("zpa-audit size (group aws-use1): 3 connectors (2 for the peak + 1 spare)",
-        "zpa-audit size (group dc1): 2 connectors (1 for the peak + 1 spare)");
+        "zpa-audit size (group dc1): 2 connectors (1 for the peak + 1 spare)",
+        "note: group gcp-central: no measured peak (" + RES.resolve("inventories/pass.yaml") + ":11); its peak is"
+            + " between 60 Mbps and 100 Mbps (the largest and the sum of its connectors' own peaks); state the"
+            + " group's peak to size it (audit --hosts judges the bounds)");
+  }
+
+  @Test
+  void auditRejectsANegativeConnectorPeakWithExitTwoAndWritesNothing() throws Exception {
+    Path f = RES.resolve("inventories/bad-connector-peak.yaml");
+    Path out = tmp.resolve("out");
+    Run r = run("audit", "--hosts", f.toString(), "--output", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(f + ":10: error: peak: throughput '-400Mbps' is negative\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(out).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
   }
 
   @Test
@@ -74,7 +88,8 @@ class HostCliTest {
     for (String[] c : new String[][] {
         {"bad-platform.csv", ":3: error: unknown platform 'openstack'"},
         {"bad-throughput.yaml", ":3: error: peak: throughput '-1Gbps' is negative"},
-        {"missing-column.csv", ":1: error: missing required column 'platform'"}}) {
+        {"missing-column.csv", ":1: error: missing required column 'platform'"},
+        {"bad-connector-peak.yaml", ":10: error: peak: throughput '-400Mbps' is negative"}}) {
       Path f = RES.resolve("inventories").resolve(c[0]);
       Run r = run("size", "--hosts", f.toString());
       assertThat(r.code()).as(c[0]).isEqualTo(2);

@@ -41,8 +41,13 @@ final class Outcome {
 
   /** Evidence that does not change the status (a warning or a note). */
   void note(String verdict, String subject, SourceLocation at, String message) {
+    note(verdict, subject, at, message, Map.of());
+  }
+
+  /** A warning or note with machine-readable figures. */
+  void note(String verdict, String subject, SourceLocation at, String message, Map<String, Object> data) {
     evidence.add(new Evidence(verdict, at == null ? null : at.file(), at == null ? 0 : at.line(),
-        null, subject + ": " + message, List.of(), List.of(subject), Map.of()));
+        null, subject + ": " + message, List.of(), List.of(subject), clean(data)));
   }
 
   void add(Status s, String subject, SourceLocation at, Param<?> rule, String message,

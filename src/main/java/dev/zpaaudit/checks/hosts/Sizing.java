@@ -37,10 +37,9 @@ public record Sizing(
     if (spares < 0) {
       throw new IllegalArgumentException("spares must not be negative");
     }
-    double per = BigDecimal.valueOf(table.mbpsAt(percent)).setScale(6, RoundingMode.HALF_UP).doubleValue();
+    double per = perConnectorMbps(table, percent);
     List<String> w = new ArrayList<>();
-    w.add("per connector: " + table.formula(percent) + " = " + Throughput.number(per)
-        + " Mbps (R6 table, " + table.at() + ")");
+    w.add(perConnectorWorking(table, percent));
     long forPeak = count(peak, per);
     w.add("for the peak: ceil(" + peak + " / " + Throughput.number(per) + " Mbps) = ceil("
         + ratio(peak, per) + ") = " + forPeak + (peak.bitsPerSecond() == 0 ? " (at least one)" : ""));
@@ -52,6 +51,22 @@ public record Sizing(
     }
     w.add("spares (N+" + spares + "): " + forPeak + " + " + spares + " = " + (forPeak + spares));
     return new Sizing(peak, average, percent, per, forPeak, forAvg, spares, w);
+  }
+
+  /** One connector's throughput at this double-encryption share, as the sizing uses it. */
+  static double perConnectorMbps(ThroughputTable table, double percent) {
+    return BigDecimal.valueOf(table.mbpsAt(percent)).setScale(6, RoundingMode.HALF_UP).doubleValue();
+  }
+
+  /** The working of {@link #perConnectorMbps}, e.g. {@code per connector: 500 - ... = 437.5 Mbps (R6 table, ...)}. */
+  static String perConnectorWorking(ThroughputTable table, double percent) {
+    return "per connector: " + table.formula(percent) + " = " + Throughput.number(perConnectorMbps(table, percent))
+        + " Mbps (R6 table, " + table.at() + ")";
+  }
+
+  /** Whether {@code t} is more than one connector of {@code perMbps} carries (it needs two or more). */
+  static boolean exceeds(Throughput t, double perMbps) {
+    return count(t, perMbps) > 1;
   }
 
   static long count(Throughput t, double perMbps) {

@@ -1,44 +1,128 @@
 package dev.zpaaudit.checks.hosts;
 
 import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.model.SourceLocation;
 import dev.zpaaudit.model.host.Connector;
 import dev.zpaaudit.model.host.ConnectorGroup;
 import dev.zpaaudit.model.host.Fact;
 import dev.zpaaudit.model.host.Inventory;
 import dev.zpaaudit.model.host.Throughput;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * R6, R7: each connector group against its measured peak. With the double-encryption share
- * unknown, both ends (0% and 100%) are sized: a pass or fail at both is exact, otherwise the
- * verdict is indeterminate. Larger-than-needed connectors get an R7 warning.
+ * R6, R7: each connector group against its measured peak, and each connector against its own.
+ *
+ * <p>A group is sized from its stated peak. Without one, its connectors' own peaks bound it: the
+ * group's simultaneous peak is at least the largest of them and at most their sum (known only when
+ * every connector states one). Enough connectors for the upper bound is a pass, too few for the
+ * lower bound a fail, anything between indeterminate. With the double-encryption share unknown,
+ * both ends (0% and 100%) are sized: a pass needs enough at 100%, a fail too few at 0%.
+ *
+ * <p>A connector whose own peak is more than one connector carries at the group's share (at 0%
+ * when the share is unknown) is overloaded, a fail; within one connector's capacity at 100% it
+ * passes whatever the share; between, it is indeterminate. Larger-than-needed connectors get an R7
+ * warning.
  */
 final class SizingCheck {
   static final String ID = "sizing";
 
   private SizingCheck() {}
 
+  /** What the group's connectors say about its peak: the largest stated, and the sum when all state one. */
+  private record MemberPeaks(List<Connector> stated, long members) {
+    boolean any() {
+      return !stated.isEmpty();
+    }
+
+    boolean all() {
+      return members > 0 && stated.size() == members;
+    }
+
+    Connector largest() {
+      Connector max = stated.get(0);
+      for (Connector c : stated) {
+        if (c.peak().value().compareTo(max.peak().value()) > 0) {
+          max = c;
+        }
+      }
+      return max;
+    }
+
+    /** The sum of the connectors' peaks, or null when not every connector states one. */
+    Throughput sum() {
+      if (!all()) {
+        return null;
+      }
+      BigDecimal bits = BigDecimal.ZERO;
+      for (Connector c : stated) {
+        bits = bits.add(BigDecimal.valueOf(c.peak().value().bitsPerSecond()));
+      }
+      return new Throughput(bits.doubleValue());
+    }
+
+    /** E.g. {@code 300 Mbps (ac-1) + 200 Mbps (ac-2) = 500 Mbps}. */
+    String sumWorking() {
+      return stated.stream().map(c -> c.peak().value() + " (" + c.name() + ")")
+          .collect(Collectors.joining(" + ")) + " = " + sum();
+    }
+
+    List<Map<String, Object>> data() {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (Connector c : stated) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("connector", c.name());
+        m.put("peakMbps", c.peak().value().mbps());
+        m.put("file", c.peak().at() == null ? null : c.peak().at().file());
+        m.put("line", c.peak().at() == null ? null : c.peak().at().line());
+        out.add(m);
+      }
+      return out;
+    }
+  }
+
   static CheckResult run(Inventory inv, HostRules r) {
     Outcome o = new Outcome(ID, "R6", "R7");
     for (ConnectorGroup g : inv.groups()) {
       judge(o, g, inv.inGroup(g.name()), r);
     }
-    return o.result(r.severity(ID), "connector groups", "have enough connectors for their peak, plus spares",
-        "Add connectors to the group (R6, with N+" + r.sizing().spares().value() + " spare); prefer more,"
-            + " smaller connectors over fewer, larger ones (R7).", "no connector groups in the inventory");
+    boolean connectors = inv.connectors().stream().anyMatch(c -> c.peak().known());
+    return o.result(r.severity(ID), connectors ? "connector groups and connectors" : "connector groups",
+        connectors ? "have the capacity their measured peaks need (groups with spares)"
+            : "have enough connectors for their peak, plus spares",
+        "Add connectors to the group (R6, with N+" + r.sizing().spares().value() + " spare) and spread the"
+            + " load of any overloaded connector over them; prefer more, smaller connectors over fewer,"
+            + " larger ones (R7). Where a group's peak is only bounded by its connectors' peaks, state the"
+            + " group's measured peak.", "no connector groups in the inventory");
   }
 
   private static void judge(Outcome o, ConnectorGroup g, List<Connector> members, HostRules r) {
     String subject = "group " + g.name();
     long n = members.size();
-    Param<Long> spares = r.sizing().spares();
-    if (!g.peak().known()) {
-      o.unknown(subject, g.peak().at() != null ? g.peak().at() : g.at(), spares,
+    MemberPeaks mp = new MemberPeaks(members.stream().filter(c -> c.peak().known()).toList(), n);
+    if (g.peak().known()) {
+      declared(o, subject, g, n, r);
+      disagreements(o, subject, g, mp);
+    } else if (mp.any()) {
+      bounded(o, subject, g, n, mp, r);
+    } else {
+      o.unknown(subject, g.peak().at() != null ? g.peak().at() : g.at(), r.sizing().spares(),
           n + " connector(s); no measured peak: " + g.peak().missing(), Map.of("connectors", n));
       return;
     }
+    for (Connector c : mp.stated()) {
+      connector(o, c, g, r);
+    }
+    largeConnectors(o, subject, members, r);
+  }
+
+  /** The group states its peak: size from it. */
+  private static void declared(Outcome o, String subject, ConnectorGroup g, long n, HostRules r) {
+    Param<Long> spares = r.sizing().spares();
     Throughput peak = g.peak().value();
     Throughput avg = g.average().known() ? g.average().value() : null;
     Fact<Double> de = g.doubleEncryptionPercent();
@@ -52,7 +136,7 @@ final class SizingCheck {
       data.put("required", s.total());
       String msg = n + " connector(s) for peak " + peak + " at " + Throughput.number(de.value())
           + "% double encryption: need " + s.total() + " [" + String.join("; ", s.working()) + "]";
-      verdict(o, subject, g.peak().at(), spares, n, s.total(), s.forPeak(), msg, data);
+      verdict(o, subject, g.peak().at(), spares, n, s, msg, "the peak", data);
     } else {
       Sizing lo = Sizing.of(peak, avg, 0, spares.value(), r.sizing().table());
       Sizing hi = Sizing.of(peak, avg, 100, spares.value(), r.sizing().table());
@@ -61,25 +145,191 @@ final class SizingCheck {
       String msg = n + " connector(s) for peak " + peak + "; double encryption not stated: need "
           + lo.total() + " at 0% to " + hi.total() + " at 100%";
       if (n >= hi.total()) {
-        o.pass(subject, g.peak().at(), spares, msg + " (enough either way)", data);
+        o.pass(subject, g.peak().at(), spares, msg + " (enough either way) [at 100%: "
+            + String.join("; ", hi.working()) + "]", data);
       } else if (n < lo.total()) {
-        verdict(o, subject, g.peak().at(), spares, n, lo.total(), lo.forPeak(), msg, data);
+        verdict(o, subject, g.peak().at(), spares, n, lo, msg + " [at 0%: " + String.join("; ", lo.working())
+            + "]", "the peak", data);
       } else {
-        o.unknown(subject, g.peak().at(), spares, msg + "; state doubleEncryption for an exact verdict", data);
+        o.unknown(subject, g.peak().at(), spares, msg + "; state doubleEncryption for an exact verdict [at 0%: "
+            + String.join("; ", lo.working()) + "] [at 100%: " + String.join("; ", hi.working()) + "]", data);
       }
     }
-    largeConnectors(o, subject, members, r);
   }
 
-  private static void verdict(Outcome o, String subject, dev.zpaaudit.model.SourceLocation at,
-      Param<Long> spares, long n, long total, long forPeak, String msg, Map<String, Object> data) {
-    if (n >= total) {
+  /**
+   * The group states no peak but connectors do: its simultaneous peak is at least the largest
+   * connector peak and at most their sum (when every connector states one).
+   */
+  private static void bounded(Outcome o, String subject, ConnectorGroup g, long n, MemberPeaks mp,
+      HostRules r) {
+    Param<Long> spares = r.sizing().spares();
+    ThroughputTable table = r.sizing().table();
+    Fact<Double> de = g.doubleEncryptionPercent();
+    double loPct = de.known() ? de.value() : 0;
+    double hiPct = de.known() ? de.value() : 100;
+    Connector largest = mp.largest();
+    Throughput lower = largest.peak().value();
+    Throughput upper = mp.sum();
+    Sizing lo = Sizing.of(lower, null, loPct, spares.value(), table);
+    Sizing hi = upper == null ? null : Sizing.of(upper, null, hiPct, spares.value(), table);
+
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("connectors", n);
+    data.put("connectorsWithPeak", (long) mp.stated().size());
+    data.put("peakLowerBoundMbps", lower.mbps());
+    data.put("peakUpperBoundMbps", upper == null ? null : upper.mbps());
+    data.put("connectorPeaks", mp.data());
+    if (de.known()) {
+      data.put("doubleEncryptionPercent", de.value());
+      data.put("perConnectorMbps", lo.perConnectorMbps());
+      data.put("requiredAtLowerBound", lo.total());
+      data.put("requiredAtUpperBound", hi == null ? null : hi.total());
+    } else {
+      data.put("requiredAtLowerBound0Percent", lo.total());
+      data.put("requiredAtUpperBound100Percent", hi == null ? null : hi.total());
+    }
+    String head = n + " connector(s); no group peak stated"
+        + (de.known() ? "" : "; double encryption not stated") + "; ";
+    String lowerWhy = "group peak >= largest connector peak: " + lower + " (" + largest.name() + ", "
+        + largest.peak().where() + ")";
+    String upperWhy = upper == null ? null : "group peak <= sum of connector peaks: " + mp.sumWorking();
+
+    if (hi != null && n >= hi.total()) {
+      data.put("peakFrom", "sum of connector peaks");
+      data.put("required", hi.total());
+      o.pass(subject, g.at(), spares, head + "from the sum of its connectors' measured peaks, " + upper
+          + ", a safe upper bound on the group's simultaneous peak, " + share(hiPct, de.known())
+          + ": need " + hi.total() + " [" + upperWhy + "; " + String.join("; ", hi.working()) + "]", data);
+    } else if (n < lo.total()) {
+      data.put("peakFrom", "largest connector peak");
+      data.put("required", lo.total());
+      String msg = head + "its peak is at least its largest connector's, " + lower + " (" + largest.name()
+          + "), which alone needs " + lo.total() + " " + share(loPct, de.known()) + " [" + lowerWhy + "; "
+          + String.join("; ", lo.working()) + "]";
+      verdict(o, subject, largest.peak().at(), spares, n, lo, msg, "that peak", data);
+    } else {
+      String advice = "; state the group's measured peak" + (de.known() ? "" : " and doubleEncryption")
+          + " for an exact verdict";
+      if (hi == null) {
+        o.unknown(subject, g.at(), spares, head + "its simultaneous peak is at least " + lower
+            + " (largest connector peak, " + largest.name() + "), but only " + mp.stated().size() + " of " + n
+            + " connectors state a peak, so no upper bound is known: need at least " + lo.total() + " "
+            + share(loPct, de.known()) + advice + " [" + lowerWhy + "; " + String.join("; ", lo.working())
+            + "]", data);
+      } else {
+        o.unknown(subject, g.at(), spares, head + "its simultaneous peak lies between " + lower
+            + " (largest connector peak, " + largest.name() + ") and " + upper + " (sum of connector peaks):"
+            + " need " + lo.total() + " " + share(loPct, de.known()) + " to " + hi.total() + " "
+            + share(hiPct, de.known()) + advice + " [lower bound: " + lowerWhy + "; "
+            + String.join("; ", lo.working()) + "] [upper bound: " + upperWhy + "; "
+            + String.join("; ", hi.working()) + "]", data);
+      }
+    }
+  }
+
+  private static String share(double pct, boolean stated) {
+    return "at " + Throughput.number(pct) + "% double encryption"
+        + (stated ? "" : pct == 0 ? " (the least it can need)" : " (the most it can need)");
+  }
+
+  /** Warnings where a stated group peak contradicts its connectors' own peaks. */
+  private static void disagreements(Outcome o, String subject, ConnectorGroup g, MemberPeaks mp) {
+    if (!mp.any()) {
+      return;
+    }
+    Throughput peak = g.peak().value();
+    Connector largest = mp.largest();
+    if (peak.compareTo(largest.peak().value()) < 0) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("groupPeakMbps", peak.mbps());
+      data.put("connector", largest.name());
+      data.put("connectorPeakMbps", largest.peak().value().mbps());
+      o.note("warning", subject, g.peak().at(), "the figures disagree: group peak " + peak + " ("
+          + g.peak().where() + ") is below connector " + largest.name() + "'s own measured peak "
+          + largest.peak().value() + " (" + largest.peak().where() + "), but a group's simultaneous peak"
+          + " is at least its largest connector's; the group is sized from its stated peak and each"
+          + " connector from its own: check both measurements", data);
+    }
+    Throughput sum = mp.sum();
+    if (sum != null && peak.compareTo(sum) > 0) {
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("groupPeakMbps", peak.mbps());
+      data.put("sumOfConnectorPeaksMbps", sum.mbps());
+      data.put("connectorPeaks", mp.data());
+      o.note("warning", subject, g.peak().at(), "the figures disagree: group peak " + peak + " ("
+          + g.peak().where() + ") is above the sum of its connectors' measured peaks, " + mp.sumWorking()
+          + ", but a group's simultaneous peak is at most that sum; the group is sized from its stated"
+          + " peak: check both measurements", data);
+    }
+  }
+
+  /** One connector against its own measured peak: more than one connector carries is overloaded. */
+  private static void connector(Outcome o, Connector c, ConnectorGroup g, HostRules r) {
+    String subject = "connector " + c.name();
+    ThroughputTable table = r.sizing().table();
+    Param<String> rule = new Param<>("throughput.table", tableText(table), table.at());
+    Throughput peak = c.peak().value();
+    Fact<Double> de = g.doubleEncryptionPercent();
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("group", g.name());
+    data.put("peakMbps", peak.mbps());
+    data.put("averageMbps", c.average().known() ? c.average().value().mbps() : null);
+    String avg = c.average().known() ? "; average " + c.average().value() + " (for information; the peak decides)"
+        : "";
+    SourceLocation at = c.peak().at();
+    if (de.known()) {
+      double per = Sizing.perConnectorMbps(table, de.value());
+      data.put("doubleEncryptionPercent", de.value());
+      data.put("capacityMbps", per);
+      String cap = Throughput.number(per) + " Mbps, one connector's capacity at " + Throughput.number(de.value())
+          + "% double encryption (group " + g.name() + ")";
+      String working = " [" + Sizing.perConnectorWorking(table, de.value()) + avg + "]";
+      if (Sizing.exceeds(peak, per)) {
+        o.fail(subject, at, rule, "measured peak " + peak + " > " + cap + ": overloaded; spread its load"
+            + " over more connectors" + working, data);
+      } else {
+        o.pass(subject, at, rule, "measured peak " + peak + " <= " + cap + working, data);
+      }
+      return;
+    }
+    double at0 = Sizing.perConnectorMbps(table, 0);
+    double at100 = Sizing.perConnectorMbps(table, 100);
+    data.put("capacityAt0PercentMbps", at0);
+    data.put("capacityAt100PercentMbps", at100);
+    String notStated = "group " + g.name() + " states no doubleEncryption";
+    if (Sizing.exceeds(peak, at0)) {
+      o.fail(subject, at, rule, "measured peak " + peak + " > " + Throughput.number(at0) + " Mbps, one"
+          + " connector's capacity even at 0% double encryption (" + notStated + "): overloaded; spread its"
+          + " load over more connectors [" + Sizing.perConnectorWorking(table, 0) + avg + "]", data);
+    } else if (!Sizing.exceeds(peak, at100)) {
+      o.pass(subject, at, rule, "measured peak " + peak + " <= " + Throughput.number(at100) + " Mbps, one"
+          + " connector's capacity even at 100% double encryption (" + notStated + ") ["
+          + Sizing.perConnectorWorking(table, 100) + avg + "]", data);
+    } else {
+      o.unknown(subject, at, rule, "measured peak " + peak + " is within " + Throughput.number(at0)
+          + " Mbps, one connector's capacity at 0% double encryption, but above " + Throughput.number(at100)
+          + " Mbps at 100%; " + notStated + ": state it for an exact verdict ["
+          + Sizing.perConnectorWorking(table, 0) + "; " + Sizing.perConnectorWorking(table, 100) + avg + "]",
+          data);
+    }
+  }
+
+  /** E.g. {@code 0% 500 Mbps, 100% 250 Mbps, linear}. */
+  private static String tableText(ThroughputTable t) {
+    return t.points().stream().map(p -> Throughput.number(p.doubleEncryptionPercent()) + "% "
+        + Throughput.number(p.mbps()) + " Mbps").collect(Collectors.joining(", ")) + ", linear";
+  }
+
+  private static void verdict(Outcome o, String subject, SourceLocation at, Param<Long> spares, long n,
+      Sizing s, String msg, String what, Map<String, Object> data) {
+    if (n >= s.total()) {
       o.pass(subject, at, spares, msg, data);
-    } else if (n >= forPeak) {
-      o.fail(subject, at, spares, msg + ": enough for the peak but no spare for failover (N+"
+    } else if (n >= s.forPeak()) {
+      o.fail(subject, at, spares, msg + ": enough for " + what + " but no spare for failover (N+"
           + spares.value() + ")", data);
     } else {
-      o.fail(subject, at, spares, msg + ": too few for the peak", data);
+      o.fail(subject, at, spares, msg + ": too few for " + what, data);
     }
   }
 

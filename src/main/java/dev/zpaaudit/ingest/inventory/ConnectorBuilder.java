@@ -7,6 +7,7 @@ import dev.zpaaudit.model.host.Connector;
 import dev.zpaaudit.model.host.Fact;
 import dev.zpaaudit.model.host.HostFacts;
 import dev.zpaaudit.model.host.Platform;
+import dev.zpaaudit.model.host.Throughput;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ final class ConnectorBuilder {
     }
     return Optional.of(new Connector(name, e.get("group").get().text().trim(), e.at(),
         Fact.of(platform, p.at()), text(e, "instanceType"), text(e, "region"), text(e, "vpc"),
-        list(e, "peeredVpcs"), text(e, "provisioningKey"), host));
+        list(e, "peeredVpcs"), text(e, "provisioningKey"), rate(e, "peak"), rate(e, "average"), host));
   }
 
   private HostFacts collected(Cell file, HostFacts stated) {
@@ -68,6 +69,11 @@ final class ConnectorBuilder {
       ex.errors().forEach(x -> d.error(file.at(), "facts file " + x.format()));
       return stated;
     }
+  }
+
+  private Fact<Throughput> rate(Entry e, String field) {
+    return Rates.read(field, e.get(field).orElse(null), e.at(),
+        "no measured " + field + " throughput stated for the connector", d);
   }
 
   private static Fact<String> text(Entry e, String field) {

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The CSV inventory: a header row naming the columns (the YAML field names; group traffic as
- * groupPeak, groupAverage, doubleEncryption), then one row per connector.
+ * The CSV inventory: a header row naming the columns (the YAML connector field names, so peak and
+ * average are the connector's own; group traffic as groupPeak, groupAverage, doubleEncryption),
+ * then one row per connector.
  */
 final class CsvInventory {
   private CsvInventory() {}

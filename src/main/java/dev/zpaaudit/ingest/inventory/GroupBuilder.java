@@ -59,15 +59,7 @@ final class GroupBuilder {
   }
 
   private Fact<Throughput> rate(String field, Cell c, SourceLocation at) {
-    if (c == null) {
-      return Fact.unknown("no measured " + field + " throughput stated", at);
-    }
-    try {
-      return Fact.of(Throughput.parse(c.text()), c.at());
-    } catch (IllegalArgumentException e) {
-      d.error(c.at(), field + ": " + e.getMessage());
-      return Fact.unknown("unreadable " + field, c.at());
-    }
+    return Rates.read(field, c, at, "no measured " + field + " throughput stated", d);
   }
 
   private Fact<Double> percent(Cell c, SourceLocation at) {

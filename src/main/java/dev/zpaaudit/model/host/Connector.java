@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One App Connector as listed in an inventory: where it runs and the facts known about its host.
- * Fields that were not stated are unknown facts with the reason.
+ * One App Connector as listed in an inventory: where it runs, its own measured traffic (peak and
+ * average, aggregate in+out) and the facts known about its host. Fields that were not stated are
+ * unknown facts with the reason.
  */
 public record Connector(
     String name,
@@ -18,6 +19,8 @@ public record Connector(
     Fact<String> vpc,
     Fact<List<String>> peeredVpcs,
     Fact<String> provisioningKey,
+    Fact<Throughput> peak,
+    Fact<Throughput> average,
     HostFacts host) {
   public Connector {
     Objects.requireNonNull(name, "name");
@@ -29,6 +32,8 @@ public record Connector(
     Objects.requireNonNull(vpc, "vpc");
     Objects.requireNonNull(peeredVpcs, "peeredVpcs");
     Objects.requireNonNull(provisioningKey, "provisioningKey");
+    Objects.requireNonNull(peak, "peak");
+    Objects.requireNonNull(average, "average");
     Objects.requireNonNull(host, "host");
   }
 }

@@ -41,6 +41,10 @@ class HostChecksTest {
     assertThat(r.keySet()).containsExactlyInAnyOrderElementsOf(HostChecks.IDS);
     r.values().forEach(c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.PASS));
     assertThat(r.get("host-memory").summary()).isEqualTo("all 9 connectors have at least 4 GiB RAM");
+    // gcp-central states no peak; the sum of its connectors' peaks (60 + 40 Mbps) is enough.
+    assertThat(of(r.get("sizing"), "group gcp-central", "pass").get(0).message())
+        .contains("from the sum of its connectors' measured peaks, 100 Mbps");
+    assertThat(of(r.get("sizing"), "connector ac-aws-1", "pass")).hasSize(1);
   }
 
   @Test
@@ -105,6 +109,10 @@ class HostChecksTest {
 
     assertThat(r.get("sizing").summary()).contains("group small: 4 connector(s) for peak 2000 Mbps at 50%"
         + " double encryption: need 7");
+    Evidence overloaded = of(r.get("sizing"), "connector ac-vm-small", "fail").get(0);
+    assertThat(overloaded.where()).isEqualTo(inv + ":58");
+    assertThat(overloaded.message()).startsWith("connector ac-vm-small: measured peak 600 Mbps > 375 Mbps, one"
+        + " connector's capacity at 50% double encryption (group small): overloaded");
     assertThat(r.get("provisioning-key").summary())
         .contains("key shared-key: used in 2 Regions (eu-west-1, us-east-1) by ac-tiny, ac-other-region");
     assertThat(of(r.get("os-hardening"), "ac-tiny", "fail").get(0).message())

@@ -42,6 +42,8 @@ class InventoryReaderTest {
     assertThat(aws.peeredVpcs().value()).containsExactly("vpc-b");
     assertThat(aws.host().get(FactKey.DISK_BYTES).value()).isEqualTo(16L << 30);
     assertThat(aws.host().get(FactKey.LISTENING).value()).hasSize(1);
+    assertThat(aws.peak().value()).isEqualTo(Throughput.parse("450Mbps"));
+    assertThat(aws.average().value()).isEqualTo(Throughput.parse("150Mbps"));
     Connector vm = inv.connectors().get(7);
     assertThat(vm.host().get(FactKey.THREADS).value()).isEqualTo(4L);
     assertThat(vm.host().get(FactKey.THREADS).at().file()).endsWith("facts/rhel9-vmware.json");
@@ -50,6 +52,7 @@ class InventoryReaderTest {
     assertThat(inv.groups()).hasSize(4);
     assertThat(inv.groups().get(0).peak().value()).isEqualTo(Throughput.parse("1Gbps"));
     assertThat(inv.groups().get(2).doubleEncryptionPercent().value()).isEqualTo(50.0);
+    assertThat(inv.groups().get(2).peak().known()).isFalse();
     assertThat(r.diagnostics()).isEmpty();
   }
 
@@ -58,10 +61,74 @@ class InventoryReaderTest {
     Inventory inv = InventoryReader.read(INV.resolve("pass.csv")).inventory();
     assertThat(inv.connectors()).extracting(Connector::name).containsExactly("ac-aws-1", "ac-aws-2", "ac-aws-3");
     assertThat(inv.connectors().get(2).at().toString()).isEqualTo(INV.resolve("pass.csv") + ":5");
+    assertThat(inv.connectors()).extracting(c -> c.peak().value().mbps()).containsExactly(450.0, 400.0, 300.0);
     assertThat(inv.groups()).singleElement().satisfies(g -> {
       assertThat(g.peak().value().mbps()).isEqualTo(1000);
       assertThat(g.doubleEncryptionPercent().value()).isEqualTo(0.0);
     });
+  }
+
+  @Test
+  void connectorsStateTheirOwnMeasuredPeakAndAverageInYaml() throws Exception {
+    Path f = tmp.resolve("peaks.yaml");
+    Files.writeString(f, """
+        groups:
+          - {name: g, peak: 1Gbps}
+        connectors:
+          - name: a
+            group: g
+            platform: vmware
+            peak: 300Mbps
+            average: 120 Mbps
+          - {name: b, group: g, platform: vmware}
+        """);
+    Inventory inv = InventoryReader.read(f).inventory();
+    Connector a = inv.connectors().get(0);
+    assertThat(a.peak().value()).isEqualTo(Throughput.parse("300Mbps"));
+    assertThat(a.peak().at().toString()).isEqualTo(f + ":7");
+    assertThat(a.average().value().mbps()).isEqualTo(120);
+    Connector b = inv.connectors().get(1);
+    assertThat(b.peak().known()).isFalse();
+    assertThat(b.peak().missing()).isEqualTo("no measured peak throughput stated for the connector");
+    assertThat(inv.groups().get(0).peak().value().mbps()).isEqualTo(1000);
+  }
+
+  @Test
+  void csvConnectorPeakColumnsAreDistinctFromTheGroupColumns() throws Exception {
+    Path f = tmp.resolve("peaks.csv");
+    Files.writeString(f, "name,group,platform,peak,average,group_peak,group_average,double_encryption\n"
+        + "a,g,aws,300Mbps,100Mbps,1Gbps,400Mbps,25%\n"
+        + "b,g,aws,,,1Gbps,,\n");
+    Inventory inv = InventoryReader.read(f).inventory();
+    assertThat(inv.connectors().get(0).peak().value().mbps()).isEqualTo(300);
+    assertThat(inv.connectors().get(0).peak().at().toString()).isEqualTo(f + ":2");
+    assertThat(inv.connectors().get(0).average().value().mbps()).isEqualTo(100);
+    assertThat(inv.connectors().get(1).peak().known()).isFalse();
+    assertThat(inv.groups()).singleElement().satisfies(g -> {
+      assertThat(g.peak().value().mbps()).isEqualTo(1000);
+      assertThat(g.average().value().mbps()).isEqualTo(400);
+      assertThat(g.doubleEncryptionPercent().value()).isEqualTo(25.0);
+    });
+  }
+
+  @Test
+  void negativeOrUnreadableConnectorPeakIsALocatedError() throws Exception {
+    Path f = tmp.resolve("bad-peaks.yaml");
+    Files.writeString(f, """
+        connectors:
+          - name: a
+            group: g
+            platform: vmware
+            peak: -300Mbps
+          - {name: b, group: g, platform: vmware, peak: 40MB/s, average: soon}
+        """);
+    assertThat(errors(f)).containsExactly(f + ":5: error: peak: throughput '-300Mbps' is negative",
+        f + ":6: error: average: cannot read throughput 'soon': expected a number and a unit, e.g. 1Gbps,"
+            + " 500Mbps, 1.5 Gbps or 750M",
+        f + ":6: error: peak: throughput '40MB/s' is in bytes; give bits, e.g. 800Mbps or 1Gbps");
+    Path csv = tmp.resolve("bad-peaks.csv");
+    Files.writeString(csv, "name,group,platform,peak\na,g,aws,200Mbps\nb,g,aws,-1Gbps\n");
+    assertThat(errors(csv)).containsExactly(csv + ":3: error: peak: throughput '-1Gbps' is negative");
   }
 
   @Test
