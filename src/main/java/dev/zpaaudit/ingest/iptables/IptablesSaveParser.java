@@ -43,8 +43,13 @@ public final class IptablesSaveParser implements Parser {
     return family == 4 ? "iptables-save" : "ip6tables-save";
   }
 
+  /** Whether the text is save output of this parser's family (see {@link SaveFamily}). */
   @Override
   public boolean accepts(String text) {
+    return looksLikeSave(text) && SaveFamily.of(text).family() == family;
+  }
+
+  private static boolean looksLikeSave(String text) {
     for (String line : text.lines().limit(50).toList()) {
       String t = line.trim();
       if (t.isEmpty() || t.startsWith("#")) {

@@ -80,7 +80,7 @@ class BadInputCliTest {
 
   @Test
   void randomText() throws IOException {
-    assertRejected("random-text.rules", ":1: error: unknown export format (expected one of: iptables-save, nftables-json)");
+    assertRejected("random-text.rules", ":1: error: unknown export format (expected one of: iptables-save, ip6tables-save, nftables-json)");
   }
 
   @Test

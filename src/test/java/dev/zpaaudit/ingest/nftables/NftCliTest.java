@@ -61,7 +61,7 @@ class NftCliTest {
     Run r = audit("basic.nft");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).startsWith(DIR + "basic.nft:1: error: unknown export format (expected one of:"
-        + " iptables-save, nftables-json)");
+        + " iptables-save, ip6tables-save, nftables-json)");
   }
 
   @Test
