@@ -7,6 +7,9 @@
 #   boot-and-capture.sh WORKDIR NAME "QEMU CPU/SMP/MEMORY OPTIONS" DISK_SIZE [SSHD_DROP_IN]
 #
 # e.g. boot-and-capture.sh /tmp/vm debian12-qemu-small "-machine pc -cpu qemu64 -smp 2 -m 2048" 6G
+#
+# With ZPA_AUDIT_JAR=path/to/zpa-audit.jar, a Java runtime and the jar are installed in the guest
+# and capture.sh also runs `host collect` there (live-facts.json in the output).
 set -eu
 work=$1 name=$2 opts=$3 size=$4 dropin=${5:-}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -32,6 +35,16 @@ ExecStartPost=/bin/systemctl poweroff --no-block
 WantedBy=multi-user.target
 UNIT
   ln -sf /etc/systemd/system/capture.service "$root/etc/systemd/system/multi-user.target.wants/capture.service"
+fi
+if [ -n "${ZPA_AUDIT_JAR:-}" ]; then
+  cp /etc/resolv.conf "$root/etc/resolv.conf"
+  mount -t proc proc "$root/proc"
+  chroot "$root" apt-get install -y -q --no-install-recommends openjdk-17-jre-headless || true
+  chroot "$root" dpkg --configure -a
+  umount "$root/proc"
+  rm -f "$root/etc/resolv.conf"
+  mkdir -p "$root/usr/local/lib"
+  cp "$ZPA_AUDIT_JAR" "$root/usr/local/lib/zpa-audit.jar"
 fi
 echo "ac-$name" > "$root/etc/hostname"
 rm -f "$root/etc/ssh/sshd_config.d/"*.conf

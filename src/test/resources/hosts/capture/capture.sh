@@ -26,5 +26,9 @@ df -Pk / > "$OUT/commands/df.txt" 2>&1
 uname -m > "$OUT/commands/uname.txt" 2>&1
 sshd -T > "$OUT/commands/sshd.txt" 2>&1 || /usr/sbin/sshd -T > "$OUT/commands/sshd.txt" 2>&1
 ss -ltn > "$OUT/ss-ltn.txt" 2>&1
+# With zpa-audit installed in the guest, also collect live, to compare with the captured tree.
+if [ -f /usr/local/lib/zpa-audit.jar ] && command -v java >/dev/null; then
+  java -jar /usr/local/lib/zpa-audit.jar host collect -o "$OUT/live-facts.json" 2> "$OUT/live-facts.err"
+fi
 tar -C "$OUT" -cf /dev/vdb .
 sync

@@ -65,6 +65,7 @@ class HostCollectorTest {
         .containsEntry("cores", 2L).containsEntry("hyperThreading", true).containsEntry("aesNi", true)
         .containsEntry("memoryBytes", 8131272L * 1024).containsEntry("installedMemoryBytes", 8L << 30)
         .containsEntry("diskBytes", 20L << 30).containsEntry("filesystemBytes", 20466256L * 1024)
+        .containsEntry("lastPackageUpdate", "2026-11-24")
         .containsEntry("systemd", true).containsEntry("sshPasswordAuthentication", "no")
         .containsEntry("sshPermitRootLogin", "no").containsEntry("dmiProductName", "Standard PC (Q35 + ICH9, 2009)");
     assertThat(c.facts().get("nics")).isEqualTo(List.of(new Nic("enp0s2", "52:54:00:12:34:56", 0, false),
@@ -95,6 +96,27 @@ class HostCollectorTest {
     assertThat(c.unreadable().get("sshPasswordAuthentication"))
         .isEqualTo("no /etc/ssh/sshd_config (sshd -T: commands are not run against a captured tree, and it has no"
             + " commands/sshd.txt)");
+  }
+
+  /**
+   * zpa-audit itself ran {@code host collect} inside the sized guest in the same boot that the tree
+   * was captured (hosts/live/): reading the captured tree gives the same facts as collecting live.
+   */
+  @Test
+  void theCapturedTreeGivesTheFactsCollectedLiveInTheGuest() throws IOException {
+    com.fasterxml.jackson.databind.JsonNode live = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(Files.readString(Path.of("src/test/resources/hosts/live/debian12-qemu-sized.json")));
+    Clock then = Clock.fixed(Instant.parse(live.get("collectedAt").asText()), ZoneOffset.UTC);
+    HostCollector.Result tree = new HostCollector(ROOTS.resolve("debian12-qemu-sized"),
+        fixtureRunner(ROOTS.resolve("debian12-qemu-sized")), then, "/opt/zscaler").collect();
+    com.fasterxml.jackson.databind.JsonNode fromTree = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree(FactsWriter.json(tree, "test"));
+    assertThat(live.get("root").asText()).isEqualTo("/");
+    assertThat(live.get("unreadable").size()).isZero();
+    assertThat(live.get("facts").size()).isGreaterThanOrEqualTo(27);
+    live.get("facts").fieldNames().forEachRemaining(k ->
+        assertThat(fromTree.get("facts").get(k)).as(k).isEqualTo(live.get("facts").get(k)));
+    assertThat(fromTree.get("hostname")).isEqualTo(live.get("hostname"));
   }
 
   @Test
