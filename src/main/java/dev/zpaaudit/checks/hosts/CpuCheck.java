@@ -50,9 +50,10 @@ final class CpuCheck {
   private static void azure(Outcome o, Connector c, Fact<Long> v, HostRules r) {
     Param<Long> old = r.cpu().azureBeforeV3Cores();
     Param<Long> v3 = r.cpu().azureV3Vcpus();
-    if (c.instanceType().known()) {
-      int ver = InstanceType.azureVersion(c.instanceType().value());
-      String series = c.instanceType().value() + " is series v" + ver;
+    Fact<String> type = Known.instanceType(c);
+    if (type.known()) {
+      int ver = InstanceType.azureVersion(type.value());
+      String series = type.value() + " is series v" + ver;
       compare(o, c, v, ver >= 3 ? v3 : old, "vCPUs",
           " (Azure: " + series + (ver >= 3 ? ", v3 or later" : ", older than v3") + ")");
       return;

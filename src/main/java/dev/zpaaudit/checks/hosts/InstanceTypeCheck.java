@@ -2,6 +2,7 @@ package dev.zpaaudit.checks.hosts;
 
 import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.model.host.Connector;
+import dev.zpaaudit.model.host.Fact;
 import dev.zpaaudit.model.host.Inventory;
 import dev.zpaaudit.model.host.Platform;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.Optional;
 
 /**
  * R3: a cloud connector's instance type is recommended, or, from the instance-type table, meets
- * R1 (memory), R2 (vCPUs) and R9 (x86_64). Physical and private-cloud (VMware, KVM) connectors do not apply.
+ * R1 (memory), R2 (vCPUs) and R9 (x86_64). Physical and private-cloud (VMware, KVM) connectors do
+ * not apply. The type judged is the one the host reports in its DMI strings where it reports one
+ * (AWS), else the inventory's; a disagreement between the two is a warning naming both.
  */
 final class InstanceTypeCheck {
   static final String ID = "instance-type";
@@ -42,22 +45,38 @@ final class InstanceTypeCheck {
   private static void judge(Outcome o, Connector c, HostRules r) {
     Platform p = c.platform().value();
     Param<List<String>> rec = r.instances().recommended().get(p);
-    if (!c.instanceType().known()) {
-      o.unknown(c.name(), c.at(), rec, "instance type not stated", null);
+    Fact<String> judged = Known.instanceType(c);
+    if (!judged.known()) {
+      String dmi = Dmi.seen(c).map(s -> "; the host's DMI strings (" + s.describe() + ") do not name it")
+          .orElse("");
+      o.unknown(c.name(), c.at(), rec, "instance type not stated" + dmi, null);
       return;
     }
-    String type = c.instanceType().value();
+    String type = judged.value();
+    String shown = type;
+    boolean fromHost = p == Platform.AWS && Dmi.awsType(c).isPresent();
+    if (fromHost) {
+      if (!c.instanceType().known()) {
+        shown = type + " (the host's DMI product name, " + judged.where()
+            + "; not stated in the inventory)";
+      } else if (!c.instanceType().value().trim().equalsIgnoreCase(type)) {
+        o.note("warning", c.name(), c.instanceType().at(), "the inventory states instance type "
+            + c.instanceType().value() + " (" + c.instanceType().where() + ") but the host's DMI product"
+            + " name is " + type + " (" + judged.where() + "); " + type + ", what the host runs as,"
+            + " is judged");
+      }
+    }
     Optional<String> match = r.instances().recommendedMatch(p, type);
     if (match.isPresent()) {
-      o.pass(c.name(), c.instanceType().at(), rec, type + " is recommended (" + match.get() + ")",
-          Map.of("instanceType", type, "recommended", true));
+      o.pass(c.name(), judged.at(), rec, shown + " is recommended (" + match.get() + ")",
+          Map.of("instanceType", type, "recommended", true, "instanceTypeFrom", from(fromHost)));
       return;
     }
     Optional<InstanceType> row = r.instances().find(p, type);
     if (row.isEmpty()) {
-      o.unknown(c.name(), c.instanceType().at(), rec, type + " is not recommended and not in the "
+      o.unknown(c.name(), judged.at(), rec, shown + " is not recommended and not in the "
           + "instance-type table, so its vCPUs and memory are unknown (add it with --instance-types)",
-          Map.of("instanceType", type, "recommended", false));
+          Map.of("instanceType", type, "recommended", false, "instanceTypeFrom", from(fromHost)));
       return;
     }
     InstanceType t = row.get();
@@ -65,16 +84,21 @@ final class InstanceTypeCheck {
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("instanceType", type);
     data.put("recommended", false);
+    data.put("instanceTypeFrom", from(fromHost));
     data.put("vcpus", t.vcpus());
     data.put("memoryGiB", t.memoryGiB());
     data.put("arch", t.arch());
-    String what = type + " (" + t.vcpus() + " vCPUs, " + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB())
+    String what = shown + " (" + t.vcpus() + " vCPUs, " + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB())
         + " GiB, " + t.arch() + ", " + t.at() + ")";
     if (shortfalls.isEmpty()) {
-      o.pass(c.name(), c.instanceType().at(), rec, what + " is not a recommended type but meets R1, R2 and R9", data);
+      o.pass(c.name(), judged.at(), rec, what + " is not a recommended type but meets R1, R2 and R9", data);
     } else {
-      o.fail(c.name(), c.instanceType().at(), rec, what + ": " + String.join("; ", shortfalls), data);
+      o.fail(c.name(), judged.at(), rec, what + ": " + String.join("; ", shortfalls), data);
     }
+  }
+
+  private static String from(boolean host) {
+    return host ? "host" : "inventory";
   }
 
   private static List<String> shortfalls(Connector c, InstanceType t, HostRules r) {

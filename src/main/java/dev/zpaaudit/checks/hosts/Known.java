@@ -4,6 +4,7 @@ import dev.zpaaudit.model.SourceLocation;
 import dev.zpaaudit.model.host.Connector;
 import dev.zpaaudit.model.host.Fact;
 import dev.zpaaudit.model.host.FactKey;
+import dev.zpaaudit.model.host.Platform;
 import dev.zpaaudit.model.host.Throughput;
 import java.util.Optional;
 
@@ -21,16 +22,33 @@ final class Known {
     return f.at() != null ? f.at() : c.at();
   }
 
+  /**
+   * The instance type that is judged: on AWS the one the host reports in its DMI product name
+   * (from its facts file), which is what it runs as; otherwise, or when the host does not report
+   * one, the inventory's.
+   */
+  static Fact<String> instanceType(Connector c) {
+    if (c.platform().value() == Platform.AWS) {
+      Optional<Fact<String>> seen = Dmi.awsType(c);
+      if (seen.isPresent()) {
+        return seen.get();
+      }
+    }
+    return c.instanceType();
+  }
+
   static Optional<InstanceType> type(Connector c, HostRules r) {
-    if (!c.instanceType().known() || !c.platform().value().publicCloud()) {
+    Fact<String> t = instanceType(c);
+    if (!t.known() || !c.platform().value().publicCloud()) {
       return Optional.empty();
     }
-    return r.instances().find(c.platform().value(), c.instanceType().value());
+    return r.instances().find(c.platform().value(), t.value());
   }
 
   static boolean recommended(Connector c, HostRules r) {
-    return c.instanceType().known() && c.platform().value().publicCloud()
-        && r.instances().recommendedMatch(c.platform().value(), c.instanceType().value()).isPresent();
+    Fact<String> t = instanceType(c);
+    return t.known() && c.platform().value().publicCloud()
+        && r.instances().recommendedMatch(c.platform().value(), t.value()).isPresent();
   }
 
   /** vCPUs (logical CPUs): measured or stated, else from the instance-type table. */
@@ -43,8 +61,9 @@ final class Known {
     if (t.isPresent()) {
       return Fact.of(t.get().vcpus(), t.get().at());
     }
-    return Fact.unknown(f.missing() + (c.instanceType().known()
-        ? "; instance type " + c.instanceType().value() + " is not in the instance-type table" : ""),
+    Fact<String> type = instanceType(c);
+    return Fact.unknown(f.missing() + (type.known()
+        ? "; instance type " + type.value() + " is not in the instance-type table" : ""),
         at(f, c));
   }
 

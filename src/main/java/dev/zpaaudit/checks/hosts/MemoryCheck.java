@@ -77,7 +77,7 @@ final class MemoryCheck {
       String msg, Map<String, Object> data) {
     if (r.memory().acceptRecommended().value() && Known.recommended(c, r)) {
       o.pass(c.name(), at, r.memory().acceptRecommended(), msg + ", accepted: "
-          + c.instanceType().value() + " is a recommended type (R3)", data);
+          + Known.instanceType(c).value() + " is a recommended type (R3)", data);
     } else {
       o.fail(c.name(), at, r.memory().minimumGiB(), msg, data);
     }

@@ -10,6 +10,7 @@ import dev.zpaaudit.model.host.Platform;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** R9: x86_64, booted with systemd, and a static MAC address on every hardware NIC. */
 final class PlatformCheck {
@@ -20,6 +21,7 @@ final class PlatformCheck {
   static CheckResult run(Inventory inv, HostRules r) {
     Outcome o = new Outcome(ID, "R9");
     for (Connector c : inv.connectors()) {
+      dmi(o, c);
       arch(o, c, r);
       if (r.platform().requireSystemd().value()) {
         systemd(o, c, r);
@@ -31,6 +33,18 @@ final class PlatformCheck {
     return o.result(r.severity(ID), "connectors", "are x86_64 with systemd and static MAC addresses",
         "Run the connector on an x86_64 host booted with systemd, with a static MAC address.",
         "no connectors in the inventory");
+  }
+
+  /** A warning when the host's DMI strings name another platform than the inventory does. */
+  private static void dmi(Outcome o, Connector c) {
+    Optional<Dmi.Seen> seen = Dmi.seen(c);
+    Optional<Platform> p = seen.flatMap(Dmi::platform);
+    Platform stated = c.platform().value();
+    if (p.isPresent() && p.get() != stated) {
+      o.note("warning", c.name(), c.platform().at(), "the inventory states platform " + stated.label()
+          + " (" + c.platform().where() + ") but the host's DMI strings (" + seen.get().describe()
+          + ") show " + Dmi.platformWords(p.get()) + "; the checks use the inventory's platform");
+    }
   }
 
   private static void arch(Outcome o, Connector c, HostRules r) {
