@@ -30,7 +30,7 @@ class HostCliTest {
         zpa-audit size: 3 connectors (2 for the peak + 1 spare)
         peak: 1000 Mbps; double encryption: 0%
         working:
-          per connector: 500 - (500 - 250) x (0% - 0%) / (100% - 0%) = 500 Mbps (R6 table, rules/hosts.yaml:45)
+          per connector: 500 - (500 - 250) x (0% - 0%) / (100% - 0%) = 500 Mbps (R6 table, rules/hosts.yaml:46)
           for the peak: ceil(1000 Mbps / 500 Mbps) = ceil(2) = 2
           spares (N+1): 2 + 1 = 3
         warning: R7: prefer more, smaller connectors: run 3 connectors of the recommended size rather than\

@@ -9,7 +9,10 @@ import dev.zpaaudit.model.host.Platform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** R2: cores or vCPUs by platform (physical, VM, AWS/GCP, Azure by series), and AES-NI if asked. */
+/**
+ * R2: cores or vCPUs by platform (physical, VM, AWS/GCP, Azure by series), and AES-NI and a
+ * PassMark CPU mark if asked. The CPU mark cannot be measured on the host: only a stated one counts.
+ */
 final class CpuCheck {
   static final String ID = "host-cpu";
 
@@ -20,11 +23,16 @@ final class CpuCheck {
     for (Connector c : inv.connectors()) {
       count(o, c, r);
       aesNi(o, c, r);
+      passmark(o, c, r);
+    }
+    String fix = "Give physical hosts at least " + r.cpu().physicalCores().value() + " cores, VMs (and AWS,"
+        + " GCP, Azure v3 or later) at least " + r.cpu().vmVcpus().value() + " vCPUs.";
+    if (r.cpu().minimumPassmark().isPresent()) {
+      fix += " Use CPUs with a PassMark CPU mark of at least " + r.cpu().minimumPassmark().get().value()
+          + " and state it per connector (passmark).";
     }
     return o.result(r.severity(ID), "connectors", "have the cores or vCPUs R2 asks for their platform",
-        "Give physical hosts at least " + r.cpu().physicalCores().value() + " cores, VMs (and AWS,"
-            + " GCP, Azure v3 or later) at least " + r.cpu().vmVcpus().value() + " vCPUs.",
-        "no connectors in the inventory");
+        fix, "no connectors in the inventory");
   }
 
   private static void count(Outcome o, Connector c, HostRules r) {
@@ -102,6 +110,34 @@ final class CpuCheck {
       o.pass(c.name(), Known.at(aes, c), req, "AES-NI present", Map.of("aesNi", true));
     } else {
       o.fail(c.name(), Known.at(aes, c), req, "AES-NI missing (no 'aes' CPU flag)", Map.of("aesNi", false));
+    }
+  }
+
+  private static void passmark(Outcome o, Connector c, HostRules r) {
+    if (r.cpu().minimumPassmark().isEmpty()) {
+      return;
+    }
+    Param<Long> need = r.cpu().minimumPassmark().get();
+    Fact<Long> mark = c.host().get(FactKey.PASSMARK);
+    Fact<String> model = c.host().get(FactKey.CPU_MODEL);
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("requiredPassmark", need.value());
+    if (model.known()) {
+      data.put("cpuModel", model.value());
+    }
+    if (!mark.known()) {
+      String cpu = model.known() ? "look up the CPU mark of " + model.value() + " (" + model.where() + ")"
+          : "the CPU model is unknown too; look up the CPU's mark";
+      o.unknown(c.name(), Known.at(mark, c), need, "PassMark CPU mark not stated (it cannot be measured"
+          + " on the host): " + cpu + " and state it as passmark in the inventory", data);
+      return;
+    }
+    data.put("passmark", mark.value());
+    String cmp = "PassMark CPU mark " + mark.value() + " (stated)";
+    if (mark.value() >= need.value()) {
+      o.pass(c.name(), Known.at(mark, c), need, cmp + " >= " + need.value(), data);
+    } else {
+      o.fail(c.name(), Known.at(mark, c), need, cmp + " < " + need.value(), data);
     }
   }
 }

@@ -28,14 +28,19 @@ public record HostRules(
   public record Memory(
       Param<Double> minimumGiB, Param<Double> kernelReservePercent, Param<Boolean> acceptRecommended) {}
 
-  /** R2. */
+  /** R2. {@code minimumPassmark} is empty when no PassMark CPU mark is required. */
   public record Cpu(
       Param<Long> physicalCores,
       Param<Long> vmVcpus,
       Param<Long> awsGcpVcpus,
       Param<Long> azureBeforeV3Cores,
       Param<Long> azureV3Vcpus,
-      Param<Boolean> requireAesNi) {}
+      Param<Boolean> requireAesNi,
+      Optional<Param<Long>> minimumPassmark) {
+    public Cpu {
+      Objects.requireNonNull(minimumPassmark, "minimumPassmark");
+    }
+  }
 
   /** R3: recommended types per cloud and the table of known types. */
   public record Instances(

@@ -74,7 +74,8 @@ public final class HostRulesLoader {
         doc.number("memory.kernelReservePercent", 0), doc.bool("memory.acceptRecommendedTypes"));
     var cpu = new HostRules.Cpu(doc.count("cpu.physicalCores", 1), doc.count("cpu.vmVcpus", 1),
         doc.count("cpu.awsGcpVcpus", 1), doc.count("cpu.azureBeforeV3Cores", 1),
-        doc.count("cpu.azureV3Vcpus", 1), doc.bool("cpu.requireAesNi"));
+        doc.count("cpu.azureV3Vcpus", 1), doc.bool("cpu.requireAesNi"),
+        doc.optionalCount("cpu.minimumPassmark", 0));
     Map<Platform, Param<List<String>>> rec = new EnumMap<>(Platform.class);
     for (Platform p : List.of(Platform.AWS, Platform.GCP, Platform.AZURE)) {
       Param<List<String>> l = doc.strings("instanceTypes.recommended." + p.label());

@@ -111,6 +111,23 @@ final class RuleDoc {
     return new Param<>(path, d.value().longValue(), d.at());
   }
 
+  /**
+   * A whole number that may be left unset: empty when the winning value is null (or no file has
+   * the key), else as {@link #count} (empty, with the error recorded, when it is not valid).
+   */
+  java.util.Optional<Param<Long>> optionalCount(String path, long min) {
+    for (int i = layers.size() - 1; i >= 0; i--) {
+      Tree t = walk(layers.get(i).root(), path);
+      if (t != null) {
+        if (t instanceof Tree.Scalar s && s.value() == null) {
+          return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(count(path, min));
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   Param<Boolean> bool(String path) {
     Located l = find(path);
     if (l == null) {

@@ -24,6 +24,7 @@ final class StatedFacts {
     FIELDS.put("cores", FactKey.CORES);
     FIELDS.put("hyperThreading", FactKey.HYPER_THREADING);
     FIELDS.put("aesNi", FactKey.AES_NI);
+    FIELDS.put("passmark", FactKey.PASSMARK);
     FIELDS.put("diskGiB", FactKey.DISK_BYTES);
     FIELDS.put("nics", FactKey.NIC_COUNT);
     FIELDS.put("macStatic", FactKey.MAC_STATIC);

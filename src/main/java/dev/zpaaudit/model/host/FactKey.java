@@ -50,6 +50,7 @@ public record FactKey<T>(String name, Class<?> type, String description) {
   public static final FactKey<Boolean> HYPERVISOR = k("hypervisor", Boolean.class, "hypervisor CPU flag");
   public static final FactKey<String> DMI_VENDOR = k("dmiSysVendor", String.class, "DMI system vendor");
   public static final FactKey<String> DMI_PRODUCT = k("dmiProductName", String.class, "DMI product name");
+  public static final FactKey<Long> PASSMARK = k("passmark", Long.class, "PassMark CPU mark");
 
   public static final List<FactKey<?>> ALL =
       List.of(ARCHITECTURE, CPU_MODEL, SOCKETS, CORES, THREADS, HYPER_THREADING, AES_NI,
@@ -57,7 +58,11 @@ public record FactKey<T>(String name, Class<?> type, String description) {
           NIC_COUNT, MAC_STATIC, SYSTEMD, OS_ID, OS_VERSION_ID, OS_PRETTY_NAME, LISTENING,
           SSH_PASSWORD_AUTH, SSH_PERMIT_ROOT_LOGIN, SSH_KBD_INTERACTIVE, SSH_USE_PAM,
           LAST_PACKAGE_UPDATE, PACKAGE_AGE_DAYS, DEFAULT_PASSWORD_CHANGED, HYPERVISOR, DMI_VENDOR,
-          DMI_PRODUCT);
+          DMI_PRODUCT, PASSMARK);
+
+  /** Facts that cannot be read on the host, only stated in an inventory. */
+  public static final List<FactKey<?>> STATED_ONLY =
+      List.of(STATED_MEMORY_BYTES, NIC_COUNT, MAC_STATIC, DEFAULT_PASSWORD_CHANGED, PASSMARK);
 
   public FactKey {
     Objects.requireNonNull(name, "name");

@@ -21,6 +21,7 @@ class HostRulesTest {
     assertThat(r.memory().minimumGiB().cite()).isEqualTo("memory.minimumGiB = 4 (rules/hosts.yaml:8)");
     assertThat(r.disk().minimumGiB().value()).isEqualTo(8.0);
     assertThat(r.cpu().requireAesNi().value()).isFalse();
+    assertThat(r.cpu().minimumPassmark()).isEmpty();
     assertThat(r.cpu().awsGcpVcpus().value()).isEqualTo(4);
     assertThat(r.instances().recommended().get(Platform.AWS).value()).containsExactly("c4.xlarge", "m4.xlarge");
     assertThat(r.sizing().spares().value()).isEqualTo(1);
@@ -32,6 +33,8 @@ class HostRulesTest {
     assertThat(r.disk().minimumGiB().value()).isEqualTo(64.0);
     assertThat(r.disk().minimumGiB().at().file()).isEqualTo("rules/profiles/strict.yaml");
     assertThat(r.cpu().requireAesNi().value()).isTrue();
+    assertThat(r.cpu().minimumPassmark().get().cite())
+        .isEqualTo("cpu.minimumPassmark = 2640 (rules/profiles/strict.yaml:6)");
     assertThat(r.instances().recommendedMatch(Platform.AWS, "m5a.xlarge")).isPresent();
     assertThat(r.instances().recommendedMatch(Platform.AZURE, "Standard_D4s_v5")).contains("Standard_D4s_v3 or later");
     assertThat(r.memory().minimumGiB().value()).isEqualTo(4.0);
@@ -63,6 +66,24 @@ class HostRulesTest {
         .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errors()).extracting(d -> d.format())
             .containsExactly(f + ":2: error: unknown rule key 'memory.minimumGB'",
                 f + ":4: error: 'disk.minimumGiB' must be a number"));
+  }
+
+  @Test
+  void aRuleFileCanSetOrUnsetThePassmarkMinimum() throws Exception {
+    Path f = tmp.resolve("mine.yaml");
+    Files.writeString(f, "cpu:\n  minimumPassmark: null\n");
+    assertThat(HostRulesLoader.load(List.of("strict"), List.of(f), List.of()).cpu().minimumPassmark()).isEmpty();
+    Files.writeString(f, "cpu:\n  minimumPassmark: 3000\n");
+    assertThat(HostRulesLoader.load(List.of(), List.of(f), List.of()).cpu().minimumPassmark().get().value())
+        .isEqualTo(3000L);
+    Files.writeString(f, "cpu:\n  minimumPassmark: -1\n");
+    assertThatThrownBy(() -> HostRulesLoader.load(List.of(), List.of(f), List.of()))
+        .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errors()).extracting(d -> d.format())
+            .containsExactly(f + ":2: error: 'cpu.minimumPassmark' must be at least 0.0, not -1.0"));
+    Files.writeString(f, "cpu:\n  minimumPassmark: high\n");
+    assertThatThrownBy(() -> HostRulesLoader.load(List.of(), List.of(f), List.of()))
+        .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errors()).extracting(d -> d.format())
+            .containsExactly(f + ":2: error: 'cpu.minimumPassmark' must be a number"));
   }
 
   @Test

@@ -176,6 +176,23 @@ class InventoryReaderTest {
   }
 
   @Test
+  void passmarkIsAWholeNonNegativeNumberInYamlAndCsv() throws Exception {
+    Path f = tmp.resolve("pm.yaml");
+    Files.writeString(f, "connectors:\n  - {name: a, group: g, platform: vmware, passmark: 3100}\n"
+        + "  - {name: b, group: g, platform: vmware, passmark: -5}\n"
+        + "  - {name: c, group: g, platform: vmware, passmark: fast}\n"
+        + "  - {name: d, group: g, platform: vmware, passmark: 2640.5}\n");
+    assertThat(errors(f)).containsExactly(f + ":3: error: passmark: -5 is negative",
+        f + ":4: error: passmark: 'fast' is not a number", f + ":5: error: passmark: '2640.5' is not a whole number");
+    Path csv = tmp.resolve("pm.csv");
+    Files.writeString(csv, "name,group,platform,passmark\na,g,vmware,3100\nb,g,vmware,\n");
+    Inventory inv = InventoryReader.read(csv).inventory();
+    assertThat(inv.connectors().get(0).host().get(FactKey.PASSMARK).value()).isEqualTo(3100L);
+    assertThat(inv.connectors().get(0).host().get(FactKey.PASSMARK).at().toString()).isEqualTo(csv + ":2");
+    assertThat(inv.connectors().get(1).host().get(FactKey.PASSMARK).known()).isFalse();
+  }
+
+  @Test
   void csvReaderHandlesQuotesAndEmbeddedLineBreaks() {
     Diagnostics d = new Diagnostics();
     List<CsvReader.Row> rows = CsvReader.read("a,b\n# note\n\"x \"\"y\"\"\",\"1\n2\"\nlast, z \n", "f.csv", d);
