@@ -30,7 +30,7 @@ class HostCliTest {
         zpa-audit size: 3 connectors (2 for the peak + 1 spare)
         peak: 1000 Mbps; double encryption: 0%
         working:
-          per connector: 500 - (500 - 250) x (0% - 0%) / (100% - 0%) = 500 Mbps (R6 table, rules/hosts.yaml:46)
+          per connector: 500 - (500 - 250) x (0% - 0%) / (100% - 0%) = 500 Mbps (R6 table, rules/hosts.yaml:47)
           for the peak: ceil(1000 Mbps / 500 Mbps) = ceil(2) = 2
           spares (N+1): 2 + 1 = 3
         warning: R7: prefer more, smaller connectors: run 3 connectors of the recommended size rather than\
@@ -89,13 +89,34 @@ class HostCliTest {
         {"bad-platform.csv", ":3: error: unknown platform 'openstack'"},
         {"bad-throughput.yaml", ":3: error: peak: throughput '-1Gbps' is negative"},
         {"missing-column.csv", ":1: error: missing required column 'platform'"},
-        {"bad-connector-peak.yaml", ":10: error: peak: throughput '-400Mbps' is negative"}}) {
+        {"bad-connector-peak.yaml", ":10: error: peak: throughput '-400Mbps' is negative"},
+        {"bad-stated.yaml", ":6: error: passmark: -3100 is negative"},
+        {"bad-stated.csv", ":3: error: passmark: -1 is negative"}}) {
       Path f = RES.resolve("inventories").resolve(c[0]);
       Run r = run("size", "--hosts", f.toString());
       assertThat(r.code()).as(c[0]).isEqualTo(2);
       assertThat(r.out()).as(c[0]).isEmpty();
       assertThat(r.err()).as(c[0]).startsWith(f + c[1]);
     }
+  }
+
+  @Test
+  void badStatedFactsFailTheAuditWithEveryErrorLocatedAndNothingWritten() {
+    Path out = tmp.resolve("out");
+    Path yaml = RES.resolve("inventories/bad-stated.yaml");
+    Run r = run("audit", "--hosts", yaml.toString(), "--output", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo(yaml + ":6: error: passmark: -3100 is negative\n"
+        + yaml + ":7: error: diskProvisioning: 'lazy-zeroed' is not thin or thick\n"
+        + yaml + ":11: error: passmark: 'fast' is not a number\n");
+    assertThat(Files.exists(out.resolve("report.json"))).isFalse();
+    Path csv = RES.resolve("inventories/bad-stated.csv");
+    r = run("audit", "--hosts", csv.toString(), "--output", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo(csv + ":3: error: passmark: -1 is negative\n"
+        + csv + ":4: error: diskProvisioning: 'sparse' is not thin or thick\n");
+    assertThat(Files.exists(out.resolve("report.json"))).isFalse();
   }
 
   @Test

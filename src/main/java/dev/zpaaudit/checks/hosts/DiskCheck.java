@@ -5,9 +5,15 @@ import dev.zpaaudit.model.host.Connector;
 import dev.zpaaudit.model.host.Fact;
 import dev.zpaaudit.model.host.FactKey;
 import dev.zpaaudit.model.host.Inventory;
+import dev.zpaaudit.model.host.Platform;
 import java.util.Map;
 
-/** R4: the disk holding the install path. Thin provisioning cannot be seen from inside the host. */
+/**
+ * R4: the disk holding the install path: its provisioned size as the guest sees it (the block
+ * device, or a stated {@code diskGiB}), else the file system. Whether a virtual disk is thin or
+ * thick cannot be seen from inside the guest: only a stated {@code diskProvisioning} is judged, on
+ * VMware, where the choice is the user's.
+ */
 final class DiskCheck {
   static final String ID = "host-disk";
 
@@ -17,6 +23,7 @@ final class DiskCheck {
     Outcome o = new Outcome(ID, "R4");
     for (Connector c : inv.connectors()) {
       judge(o, c, r);
+      provisioning(o, c, r);
     }
     String min = Known.gib(r.disk().minimumGiB().value() * Known.GIB);
     return o.result(r.severity(ID), "connectors", "have at least " + min + " of disk",
@@ -61,6 +68,37 @@ final class DiskCheck {
     } else {
       o.unknown(c.name(), Known.at(fs, c), min, cmp + " is below " + Known.gib(need)
           + " but within file-system overhead and the device size is unknown", data);
+    }
+  }
+
+  private static void provisioning(Outcome o, Connector c, HostRules r) {
+    Param<Boolean> req = r.disk().requireThin();
+    Fact<String> prov = c.host().get(FactKey.DISK_PROVISIONING);
+    if (c.platform().value() != Platform.VMWARE) {
+      if (prov.known()) {
+        o.note("info", c.name(), Known.at(prov, c), "diskProvisioning " + prov.value() + " not judged:"
+            + " thin or thick provisioning is judged on VMware only, not on " + c.platform().value().label());
+      }
+      return;
+    }
+    if (!prov.known()) {
+      if (req.value()) {
+        o.unknown(c.name(), Known.at(prov, c), req, "disk provisioning unknown: a guest cannot see whether"
+            + " its virtual disk is thin or thick; state diskProvisioning (thin or thick)", null);
+      }
+      return;
+    }
+    Map<String, Object> data = Map.of("diskProvisioning", prov.value());
+    if (prov.value().equals("thin")) {
+      if (req.value()) {
+        o.pass(c.name(), Known.at(prov, c), req, "disk thin provisioned (stated)", data);
+      }
+    } else if (req.value()) {
+      o.fail(c.name(), Known.at(prov, c), req, "disk thick provisioned (stated); R4 asks for thin"
+          + " provisioning", data);
+    } else {
+      o.note("warning", c.name(), Known.at(prov, c), "disk thick provisioned (stated): allowed ("
+          + req.cite() + "), but R4 calls for thin provisioning");
     }
   }
 }

@@ -85,7 +85,10 @@ public record HostRules(
 
   /** R4. */
   public record Disk(
-      Param<Double> minimumGiB, Param<String> installPath, Param<Double> filesystemOverheadPercent) {}
+      Param<Double> minimumGiB,
+      Param<String> installPath,
+      Param<Double> filesystemOverheadPercent,
+      Param<Boolean> requireThin) {}
 
   /** R6, R7. */
   public record Sizing(ThroughputTable table, Param<Long> spares, Param<Long> largeConnectorVcpus) {}

@@ -85,7 +85,7 @@ public final class HostRulesLoader {
     }
     var instances = new HostRules.Instances(rec, doc.bool("instanceTypes.azureOrLater"), table);
     var disk = new HostRules.Disk(doc.number("disk.minimumGiB", 0.001), doc.text("disk.installPath"),
-        doc.number("disk.filesystemOverheadPercent", 0));
+        doc.number("disk.filesystemOverheadPercent", 0), doc.bool("disk.requireThin"));
     var sizing = new HostRules.Sizing(table(doc, d), doc.count("throughput.spares", 0),
         doc.count("throughput.largeConnectorVcpus", 1));
     var platform = new HostRules.PlatformRules(doc.strings("platform.architectures"),

@@ -84,7 +84,11 @@ public final class FactsReader {
         return b;
       }
       if (key.type() == String.class && s.isString()) {
-        return s.text();
+        Optional<String> accepted = key.accept(s.text());
+        if (accepted.isEmpty()) {
+          d.error(at(file, v), key.name() + ": '" + s.text() + "' is not " + key.valuesInWords());
+        }
+        return accepted.orElse(null);
       }
     }
     d.error(at(file, v), key.name() + ": expected " + key.type().getSimpleName().toLowerCase(java.util.Locale.ROOT));

@@ -26,6 +26,7 @@ final class StatedFacts {
     FIELDS.put("aesNi", FactKey.AES_NI);
     FIELDS.put("passmark", FactKey.PASSMARK);
     FIELDS.put("diskGiB", FactKey.DISK_BYTES);
+    FIELDS.put("diskProvisioning", FactKey.DISK_PROVISIONING);
     FIELDS.put("nics", FactKey.NIC_COUNT);
     FIELDS.put("macStatic", FactKey.MAC_STATIC);
     FIELDS.put("architecture", FactKey.ARCHITECTURE);
@@ -84,7 +85,12 @@ final class StatedFacts {
       d.error(c.at(), field + ": '" + t + "' is not yes or no");
       return null;
     }
-    return t;
+    java.util.Optional<String> v = key.accept(t);
+    if (v.isEmpty()) {
+      d.error(c.at(), field + ": '" + t + "' is not " + key.valuesInWords());
+      return null;
+    }
+    return v.get();
   }
 
   private static BigDecimal number(String field, String t, Cell c, Diagnostics d) {

@@ -5,9 +5,10 @@ import java.util.Objects;
 
 /**
  * The name and value type of one host fact, as used in facts files. Values are String, Long,
- * Boolean or a list of {@link Nic} or {@link Listener}.
+ * Boolean or a list of {@link Nic} or {@link Listener}. A String fact may be limited to {@code
+ * values} (lower case); empty means any text.
  */
-public record FactKey<T>(String name, Class<?> type, String description) {
+public record FactKey<T>(String name, Class<?> type, String description, List<String> values) {
   public static final FactKey<String> ARCHITECTURE = k("architecture", String.class, "CPU architecture");
   public static final FactKey<String> CPU_MODEL = k("cpuModel", String.class, "CPU model name");
   public static final FactKey<Long> SOCKETS = k("sockets", Long.class, "CPU sockets");
@@ -51,6 +52,8 @@ public record FactKey<T>(String name, Class<?> type, String description) {
   public static final FactKey<String> DMI_VENDOR = k("dmiSysVendor", String.class, "DMI system vendor");
   public static final FactKey<String> DMI_PRODUCT = k("dmiProductName", String.class, "DMI product name");
   public static final FactKey<Long> PASSMARK = k("passmark", Long.class, "PassMark CPU mark");
+  public static final FactKey<String> DISK_PROVISIONING =
+      k("diskProvisioning", String.class, "virtual disk provisioning", "thin", "thick");
 
   public static final List<FactKey<?>> ALL =
       List.of(ARCHITECTURE, CPU_MODEL, SOCKETS, CORES, THREADS, HYPER_THREADING, AES_NI,
@@ -58,19 +61,41 @@ public record FactKey<T>(String name, Class<?> type, String description) {
           NIC_COUNT, MAC_STATIC, SYSTEMD, OS_ID, OS_VERSION_ID, OS_PRETTY_NAME, LISTENING,
           SSH_PASSWORD_AUTH, SSH_PERMIT_ROOT_LOGIN, SSH_KBD_INTERACTIVE, SSH_USE_PAM,
           LAST_PACKAGE_UPDATE, PACKAGE_AGE_DAYS, DEFAULT_PASSWORD_CHANGED, HYPERVISOR, DMI_VENDOR,
-          DMI_PRODUCT, PASSMARK);
+          DMI_PRODUCT, PASSMARK, DISK_PROVISIONING);
 
   /** Facts that cannot be read on the host, only stated in an inventory. */
   public static final List<FactKey<?>> STATED_ONLY =
-      List.of(STATED_MEMORY_BYTES, NIC_COUNT, MAC_STATIC, DEFAULT_PASSWORD_CHANGED, PASSMARK);
+      List.of(STATED_MEMORY_BYTES, NIC_COUNT, MAC_STATIC, DEFAULT_PASSWORD_CHANGED, PASSMARK,
+          DISK_PROVISIONING);
 
   public FactKey {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(type, "type");
+    values = List.copyOf(values);
   }
 
-  private static <T> FactKey<T> k(String name, Class<?> type, String description) {
-    return new FactKey<>(name, type, description);
+  private static <T> FactKey<T> k(String name, Class<?> type, String description, String... values) {
+    return new FactKey<>(name, type, description, List.of(values));
+  }
+
+  /**
+   * The value as this fact holds it (lower case), if the text is one of its {@link #values}
+   * (ignoring case) or the fact takes any text; else empty.
+   */
+  public java.util.Optional<String> accept(String text) {
+    if (values.isEmpty()) {
+      return java.util.Optional.of(text);
+    }
+    String v = text.trim().toLowerCase(java.util.Locale.ROOT);
+    return values.contains(v) ? java.util.Optional.of(v) : java.util.Optional.empty();
+  }
+
+  /** The accepted values in words: {@code thin or thick}, {@code a, b or c}. */
+  public String valuesInWords() {
+    if (values.size() < 2) {
+      return String.join("", values);
+    }
+    return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
   }
 
   public static java.util.Optional<FactKey<?>> byName(String name) {

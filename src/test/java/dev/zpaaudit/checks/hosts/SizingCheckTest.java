@@ -73,9 +73,9 @@ class SizingCheckTest {
         + " connectors' measured peaks, 900 Mbps, a safe upper bound on the group's simultaneous peak, at 0%"
         + " double encryption: need 3 [group peak <= sum of connector peaks: 300 Mbps (a) + 300 Mbps (b) +"
         + " 300 Mbps (c) = 900 Mbps; per connector: 500 - (500 - 250) x (0% - 0%) / (100% - 0%) = 500 Mbps"
-        + " (R6 table, rules/hosts.yaml:46); for the peak: ceil(900 Mbps / 500 Mbps) = ceil(1.8) = 2;"
+        + " (R6 table, rules/hosts.yaml:47); for the peak: ceil(900 Mbps / 500 Mbps) = ceil(1.8) = 2;"
         + " spares (N+1): 2 + 1 = 3]");
-    assertThat(g.rule()).isEqualTo("throughput.spares = 1 (rules/hosts.yaml:48)");
+    assertThat(g.rule()).isEqualTo("throughput.spares = 1 (rules/hosts.yaml:49)");
     assertThat(g.data()).containsEntry("peakFrom", "sum of connector peaks").containsEntry("required", 3L)
         .containsEntry("peakLowerBoundMbps", 300.0).containsEntry("peakUpperBoundMbps", 900.0)
         .containsEntry("requiredAtLowerBound", 2L).containsEntry("requiredAtUpperBound", 3L)
@@ -129,7 +129,7 @@ class SizingCheckTest {
     assertThat(g.message()).isEqualTo("group g: 1 connector(s); no group peak stated; its peak is at least its"
         + " largest connector's, 200 Mbps (a), which alone needs 2 at 0% double encryption [group peak >="
         + " largest connector peak: 200 Mbps (a, " + at(4) + "); per connector: 500 - (500 - 250) x (0% - 0%)"
-        + " / (100% - 0%) = 500 Mbps (R6 table, rules/hosts.yaml:46); for the peak: ceil(200 Mbps / 500 Mbps)"
+        + " / (100% - 0%) = 500 Mbps (R6 table, rules/hosts.yaml:47); for the peak: ceil(200 Mbps / 500 Mbps)"
         + " = ceil(0.4) = 1; spares (N+1): 1 + 1 = 2]: enough for that peak but no spare for failover (N+1)");
     assertThat(g.data()).containsEntry("peakFrom", "largest connector peak").containsEntry("required", 2L);
 
@@ -176,10 +176,10 @@ class SizingCheckTest {
     Evidence a = only(r, "connector a");
     assertThat(a.verdict()).isEqualTo("fail");
     assertThat(a.where()).isEqualTo(at(4));
-    assertThat(a.rule()).isEqualTo("throughput.table = 0% 500 Mbps, 100% 250 Mbps, linear (rules/hosts.yaml:46)");
+    assertThat(a.rule()).isEqualTo("throughput.table = 0% 500 Mbps, 100% 250 Mbps, linear (rules/hosts.yaml:47)");
     assertThat(a.message()).isEqualTo("connector a: measured peak 450 Mbps > 437.5 Mbps, one connector's capacity"
         + " at 25% double encryption (group g): overloaded; spread its load over more connectors [per connector:"
-        + " 500 - (500 - 250) x (25% - 0%) / (100% - 0%) = 437.5 Mbps (R6 table, rules/hosts.yaml:46); average"
+        + " 500 - (500 - 250) x (25% - 0%) / (100% - 0%) = 437.5 Mbps (R6 table, rules/hosts.yaml:47); average"
         + " 200 Mbps (for information; the peak decides)]");
     assertThat(a.data()).containsEntry("peakMbps", 450.0).containsEntry("capacityMbps", 437.5)
         .containsEntry("averageMbps", 200.0).containsEntry("group", "g");

@@ -46,7 +46,7 @@ class SizingTest {
     assertThat(s.forPeak()).isEqualTo(3);
     assertThat(s.forAverage()).isEqualTo(1);
     assertThat(s.working()).containsExactly(
-        "per connector: 500 - (500 - 250) x (25% - 0%) / (100% - 0%) = 437.5 Mbps (R6 table, rules/hosts.yaml:46)",
+        "per connector: 500 - (500 - 250) x (25% - 0%) / (100% - 0%) = 437.5 Mbps (R6 table, rules/hosts.yaml:47)",
         "for the peak: ceil(1000 Mbps / 437.5 Mbps) = ceil(2.286) = 3",
         "for the average: ceil(400 Mbps / 437.5 Mbps) = 1 (for information; the peak decides)",
         "spares (N+1): 3 + 1 = 4");

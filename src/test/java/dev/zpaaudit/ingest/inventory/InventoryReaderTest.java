@@ -193,6 +193,22 @@ class InventoryReaderTest {
   }
 
   @Test
+  void diskProvisioningIsThinOrThickStatedOrInAFactsFile() throws Exception {
+    Path f = tmp.resolve("dp.yaml");
+    Files.writeString(f, "connectors:\n  - {name: a, group: g, platform: vmware, diskProvisioning: THIN}\n"
+        + "  - {name: b, group: g, platform: vmware, diskProvisioning: eager-zeroed}\n");
+    assertThat(errors(f)).containsExactly(f + ":3: error: diskProvisioning: 'eager-zeroed' is not thin or thick");
+    Files.writeString(f, "connectors:\n  - {name: a, group: g, platform: vmware, diskProvisioning: THIN}\n");
+    assertThat(InventoryReader.read(f).inventory().connectors().get(0).host().get(FactKey.DISK_PROVISIONING)
+        .value()).isEqualTo("thin");
+    Path facts = tmp.resolve("facts.json");
+    Files.writeString(facts, "{\"schema\": \"zpa-audit/host-facts/v1\",\n \"facts\": {\n"
+        + "  \"diskProvisioning\": \"sparse\"}}\n");
+    Files.writeString(f, "connectors:\n  - {name: a, group: g, platform: vmware, facts: facts.json}\n");
+    assertThat(errors(f)).containsExactly(facts + ":3: error: diskProvisioning: 'sparse' is not thin or thick");
+  }
+
+  @Test
   void csvReaderHandlesQuotesAndEmbeddedLineBreaks() {
     Diagnostics d = new Diagnostics();
     List<CsvReader.Row> rows = CsvReader.read("a,b\n# note\n\"x \"\"y\"\"\",\"1\n2\"\nlast, z \n", "f.csv", d);
