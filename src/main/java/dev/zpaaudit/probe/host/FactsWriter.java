@@ -20,7 +20,10 @@ public final class FactsWriter {
   public static String json(HostCollector.Result r, String toolVersion) {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("schema", SCHEMA);
-    root.put("tool", Map.of("name", "zpa-audit", "version", toolVersion));
+    Map<String, Object> tool = new LinkedHashMap<>();
+    tool.put("name", "zpa-audit");
+    tool.put("version", toolVersion);
+    root.put("tool", tool);
     root.put("collectedAt", r.collectedAt().toString());
     root.put("root", r.root());
     root.put("hostname", r.hostname());
