@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,6 +49,12 @@ final class HostCommand implements Runnable {
     @Option(names = "--install-path", paramLabel = "PATH", description = "The connector's install path (default: ${DEFAULT-VALUE}).")
     String installPath = "/opt/zscaler";
 
+    @Option(names = "--collected-at", paramLabel = "TIME",
+        description = "With --root: when the tree was captured (ISO-8601, e.g. 2024-12-01T12:00:00Z). Ages"
+            + " (days since the last package change) are counted to it, and it is recorded as collectedAt."
+            + " Default: now.")
+    String collectedAt;
+
     @Override
     public Integer call() throws IOException {
       if (!Files.isDirectory(root)) {
@@ -53,7 +62,7 @@ final class HostCommand implements Runnable {
       }
       boolean live = root.toAbsolutePath().normalize().equals(Path.of("/"));
       CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.captured(root);
-      HostCollector.Result r = new HostCollector(root, runner, Clock.systemUTC(), installPath).collect();
+      HostCollector.Result r = new HostCollector(root, runner, clock(live), installPath).collect();
       String json = FactsWriter.json(r, Version.get());
       PrintWriter err = spec.commandLine().getErr();
       r.collected().unreadable().forEach((k, why) -> err.println("zpa-audit: could not read " + k + ": " + why));
@@ -67,6 +76,23 @@ final class HostCommand implements Runnable {
       }
       err.flush();
       return ExitCodes.CLEAN;
+    }
+
+    /** Now, or for a captured tree the time given with --collected-at. */
+    private Clock clock(boolean live) {
+      if (collectedAt == null) {
+        return Clock.systemUTC();
+      }
+      if (live) {
+        throw new IllegalArgumentException("--collected-at is for a captured tree (--root DIR); a live"
+            + " collection is dated now");
+      }
+      try {
+        return Clock.fixed(Instant.parse(collectedAt.trim()), ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        throw new IllegalArgumentException("--collected-at: '" + collectedAt + "' is not an ISO-8601 time"
+            + " such as 2024-12-01T12:00:00Z");
+      }
     }
 
     private static void write(Path target, String text) throws IOException {

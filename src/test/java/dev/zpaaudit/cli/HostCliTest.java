@@ -131,6 +131,24 @@ class HostCliTest {
   }
 
   @Test
+  void hostCollectDatesACapturedTreeWhenItWasCaptured() throws Exception {
+    Path out = tmp.resolve("facts.json");
+    Run r = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "--collected-at",
+        "2024-12-01T12:00:00Z", "-o", out.toString());
+    assertThat(r.code()).isZero();
+    // The last package change (2023-02-01) is counted to the capture, not to today.
+    assertThat(Files.readString(out)).contains("\"collectedAt\" : \"2024-12-01T12:00:00Z\"",
+        "\"packageAgeDays\" : 669");
+    Run bad = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "--collected-at",
+        "yesterday", "-o", out.toString());
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err()).contains("--collected-at: 'yesterday' is not an ISO-8601 time");
+    Run live = run("host", "collect", "--collected-at", "2024-12-01T12:00:00Z", "-o", out.toString());
+    assertThat(live.code()).isEqualTo(2);
+    assertThat(live.err()).contains("--collected-at is for a captured tree (--root DIR)");
+  }
+
+  @Test
   void hostCollectIntoAMissingDirectoryIsAnInputError() {
     Path out = tmp.resolve("no/such/dir/facts.json");
     Run r = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "-o", out.toString());

@@ -47,8 +47,8 @@ class InventoryReaderTest {
     Connector vm = inv.connectors().get(7);
     assertThat(vm.host().get(FactKey.THREADS).value()).isEqualTo(4L);
     assertThat(vm.host().get(FactKey.THREADS).at().file()).endsWith("facts/rhel9-vmware.json");
-    assertThat(vm.host().get(FactKey.PACKAGE_AGE_DAYS).value()).isEqualTo(10L); // stated fills the gap
-    assertThat(vm.host().get(FactKey.DEFAULT_PASSWORD_CHANGED).value()).isTrue();
+    assertThat(vm.host().get(FactKey.PACKAGE_AGE_DAYS).value()).isEqualTo(11L); // rpm, as of its collection
+    assertThat(vm.host().get(FactKey.DEFAULT_PASSWORD_CHANGED).value()).isTrue(); // stated fills the gap
     assertThat(inv.groups()).hasSize(4);
     assertThat(inv.groups().get(0).peak().value()).isEqualTo(Throughput.parse("1Gbps"));
     assertThat(inv.groups().get(2).doubleEncryptionPercent().value()).isEqualTo(50.0);
