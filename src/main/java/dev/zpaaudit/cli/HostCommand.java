@@ -32,8 +32,9 @@ final class HostCommand implements Runnable {
 
   @Command(name = "collect", mixinStandardHelpOptions = true,
       description = "Collect this host's facts (CPU, memory, disk, NICs, OS, SSH, listening services,"
-          + " package age) into a facts file for an inventory. Runs without root; what it cannot read"
-          + " is listed in the file and on standard error.")
+          + " package age, root or sudo access) into a facts file for an inventory. Runs without root"
+          + " (run it as the account that will install the connector); what it cannot read is listed"
+          + " in the file and on standard error.")
   static final class Collect implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -62,7 +63,8 @@ final class HostCommand implements Runnable {
       }
       boolean live = root.toAbsolutePath().normalize().equals(Path.of("/"));
       CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.captured(root);
-      HostCollector.Result r = new HostCollector(root, runner, clock(live), installPath).collect();
+      HostCollector.Result r = new HostCollector(root, runner, clock(live), installPath,
+          live ? System.getenv() : java.util.Map.of()).collect();
       String json = FactsWriter.json(r, Version.get());
       PrintWriter err = spec.commandLine().getErr();
       r.collected().unreadable().forEach((k, why) -> err.println("zpa-audit: could not read " + k + ": " + why));

@@ -109,7 +109,8 @@ class HostCliTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEqualTo(yaml + ":6: error: passmark: -3100 is negative\n"
         + yaml + ":7: error: diskProvisioning: 'lazy-zeroed' is not thin or thick\n"
-        + yaml + ":11: error: passmark: 'fast' is not a number\n");
+        + yaml + ":11: error: passmark: 'fast' is not a number\n"
+        + yaml + ":12: error: privilegedAccess: 'admin' is not root, sudo, sudo-with-password or none\n");
     assertThat(Files.exists(out.resolve("report.json"))).isFalse();
     Path csv = RES.resolve("inventories/bad-stated.csv");
     r = run("audit", "--hosts", csv.toString(), "--output", out.toString());
@@ -126,7 +127,7 @@ class HostCliTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("zpa-audit: could not read cores: no 'cpu cores' in /proc/cpuinfo")
-        .contains("zpa-audit: wrote 18 facts to " + out);
+        .contains("zpa-audit: wrote 19 facts to " + out);
     assertThat(Files.readString(out)).contains("\"architecture\" : \"aarch64\"", "\"unreadable\"");
   }
 

@@ -95,7 +95,10 @@ public record HostRules(
 
   /** R9. */
   public record PlatformRules(
-      Param<List<String>> architectures, Param<Boolean> requireSystemd, Param<Boolean> requireStaticMac) {}
+      Param<List<String>> architectures,
+      Param<Boolean> requireSystemd,
+      Param<Boolean> requireStaticMac,
+      Param<Boolean> requireRootOrSudo) {}
 
   /** R11. */
   public record Hardening(

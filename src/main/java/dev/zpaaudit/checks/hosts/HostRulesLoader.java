@@ -89,7 +89,8 @@ public final class HostRulesLoader {
     var sizing = new HostRules.Sizing(table(doc, d), doc.count("throughput.spares", 0),
         doc.count("throughput.largeConnectorVcpus", 1));
     var platform = new HostRules.PlatformRules(doc.strings("platform.architectures"),
-        doc.bool("platform.requireSystemd"), doc.bool("platform.requireStaticMac"));
+        doc.bool("platform.requireSystemd"), doc.bool("platform.requireStaticMac"),
+        doc.bool("platform.requireRootOrSudo"));
     var hardening = new HostRules.Hardening(ports(doc, d), doc.count("osHardening.maxPackageAgeDays", 0),
         UnsupportedOsList.read(doc, d));
     Map<String, Severity> sev = severities(doc, d);

@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** R9: x86_64, booted with systemd, and a static MAC address on every hardware NIC. */
+/**
+ * R9: x86_64, booted with systemd, a static MAC address on every hardware NIC, and root or sudo
+ * (as collected for the collecting account, or stated).
+ */
 final class PlatformCheck {
   static final String ID = "host-platform";
 
@@ -29,9 +32,13 @@ final class PlatformCheck {
       if (r.platform().requireStaticMac().value()) {
         mac(o, c, r);
       }
+      if (r.platform().requireRootOrSudo().value()) {
+        privileged(o, c, r);
+      }
     }
     return o.result(r.severity(ID), "connectors", "are x86_64 with systemd and static MAC addresses",
-        "Run the connector on an x86_64 host booted with systemd, with a static MAC address.",
+        "Run the connector on an x86_64 host booted with systemd, with a static MAC address, and"
+            + " install it as root or through sudo.",
         "no connectors in the inventory");
   }
 
@@ -123,5 +130,29 @@ final class PlatformCheck {
       return;
     }
     o.pass(c.name(), at, req, what, data);
+  }
+
+  private static void privileged(Outcome o, Connector c, HostRules r) {
+    Param<Boolean> req = r.platform().requireRootOrSudo();
+    Fact<String> a = c.host().get(FactKey.PRIVILEGED_ACCESS);
+    if (!a.known()) {
+      o.unknown(c.name(), Known.at(a, c), req, "root or sudo unknown: " + a.missing(), null);
+      return;
+    }
+    Map<String, Object> data = Map.of("privilegedAccess", a.value());
+    switch (a.value()) {
+      case "root":
+        o.pass(c.name(), Known.at(a, c), req, "privileged access: root", data);
+        break;
+      case "sudo":
+        o.pass(c.name(), Known.at(a, c), req, "privileged access: sudo without a password", data);
+        break;
+      case "sudo-with-password":
+        o.pass(c.name(), Known.at(a, c), req, "privileged access: sudo with a password", data);
+        break;
+      default:
+        o.fail(c.name(), Known.at(a, c), req, "no root or sudo access (privilegedAccess " + a.value() + ")", data);
+        break;
+    }
   }
 }

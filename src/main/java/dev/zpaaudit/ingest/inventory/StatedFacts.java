@@ -31,6 +31,7 @@ final class StatedFacts {
     FIELDS.put("macStatic", FactKey.MAC_STATIC);
     FIELDS.put("architecture", FactKey.ARCHITECTURE);
     FIELDS.put("systemd", FactKey.SYSTEMD);
+    FIELDS.put("privilegedAccess", FactKey.PRIVILEGED_ACCESS);
     FIELDS.put("osId", FactKey.OS_ID);
     FIELDS.put("osVersionId", FactKey.OS_VERSION_ID);
     FIELDS.put("sshPasswordAuthentication", FactKey.SSH_PASSWORD_AUTH);

@@ -52,6 +52,8 @@ public record FactKey<T>(String name, Class<?> type, String description, List<St
   public static final FactKey<String> DMI_VENDOR = k("dmiSysVendor", String.class, "DMI system vendor");
   public static final FactKey<String> DMI_PRODUCT = k("dmiProductName", String.class, "DMI product name");
   public static final FactKey<Long> PASSMARK = k("passmark", Long.class, "PassMark CPU mark");
+  public static final FactKey<String> PRIVILEGED_ACCESS = k("privilegedAccess", String.class,
+      "root or sudo access", "root", "sudo", "sudo-with-password", "none");
   public static final FactKey<String> DISK_PROVISIONING =
       k("diskProvisioning", String.class, "virtual disk provisioning", "thin", "thick");
 
@@ -61,7 +63,7 @@ public record FactKey<T>(String name, Class<?> type, String description, List<St
           NIC_COUNT, MAC_STATIC, SYSTEMD, OS_ID, OS_VERSION_ID, OS_PRETTY_NAME, LISTENING,
           SSH_PASSWORD_AUTH, SSH_PERMIT_ROOT_LOGIN, SSH_KBD_INTERACTIVE, SSH_USE_PAM,
           LAST_PACKAGE_UPDATE, PACKAGE_AGE_DAYS, DEFAULT_PASSWORD_CHANGED, HYPERVISOR, DMI_VENDOR,
-          DMI_PRODUCT, PASSMARK, DISK_PROVISIONING);
+          DMI_PRODUCT, PASSMARK, DISK_PROVISIONING, PRIVILEGED_ACCESS);
 
   /** Facts that cannot be read on the host, only stated in an inventory. */
   public static final List<FactKey<?>> STATED_ONLY =

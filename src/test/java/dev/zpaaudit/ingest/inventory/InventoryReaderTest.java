@@ -209,6 +209,19 @@ class InventoryReaderTest {
   }
 
   @Test
+  void privilegedAccessIsRootSudoSudoWithPasswordOrNone() throws Exception {
+    Path f = tmp.resolve("pa.yaml");
+    Files.writeString(f, "connectors:\n  - {name: a, group: g, platform: vmware, privilegedAccess: ROOT}\n"
+        + "  - {name: b, group: g, platform: vmware, privilegedAccess: admin}\n");
+    assertThat(errors(f)).containsExactly(f + ":3: error: privilegedAccess: 'admin' is not root, sudo,"
+        + " sudo-with-password or none");
+    Path csv = tmp.resolve("pa.csv");
+    Files.writeString(csv, "name,group,platform,privileged_access\na,g,vmware,sudo-with-password\n");
+    assertThat(InventoryReader.read(csv).inventory().connectors().get(0).host().get(FactKey.PRIVILEGED_ACCESS)
+        .value()).isEqualTo("sudo-with-password");
+  }
+
+  @Test
   void csvReaderHandlesQuotesAndEmbeddedLineBreaks() {
     Diagnostics d = new Diagnostics();
     List<CsvReader.Row> rows = CsvReader.read("a,b\n# note\n\"x \"\"y\"\"\",\"1\n2\"\nlast, z \n", "f.csv", d);

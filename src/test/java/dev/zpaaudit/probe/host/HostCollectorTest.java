@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HostCollectorTest {
   static final Path ROOTS = Path.of("src/test/resources/hosts/roots");
@@ -92,10 +94,14 @@ class HostCollectorTest {
         new Nic("lo", "00:00:00:00:00:00", 0, true));
     assertThat(f.get("listening")).isEqualTo(List.of(new Listener("0.0.0.0", 2024)));
     assertThat(c.unreadable()).containsOnlyKeys("dmiSysVendor", "dmiProductName",
-        "sshPasswordAuthentication", "sshPermitRootLogin", "sshKbdInteractiveAuthentication", "sshUsePam");
+        "sshPasswordAuthentication", "sshPermitRootLogin", "sshKbdInteractiveAuthentication", "sshUsePam",
+        "privilegedAccess");
     assertThat(c.unreadable().get("sshPasswordAuthentication"))
         .isEqualTo("no /etc/ssh/sshd_config (sshd -T: commands are not run against a captured tree, and it has no"
             + " commands/sshd.txt)");
+    // /proc/self/status was not captured: the user is unknown, and there is no sudo to try.
+    assertThat(c.unreadable().get("privilegedAccess"))
+        .isEqualTo("effective uid unknown (no /proc/self/status); no /usr/bin/sudo or /bin/sudo");
   }
 
   /**
@@ -117,6 +123,8 @@ class HostCollectorTest {
     live.get("facts").fieldNames().forEachRemaining(k ->
         assertThat(fromTree.get("facts").get(k)).as(k).isEqualTo(live.get("facts").get(k)));
     assertThat(fromTree.get("hostname")).isEqualTo(live.get("hostname"));
+    // The live file predates privilegedAccess; both ran as root, which the tree's /proc/self/status shows.
+    assertThat(fromTree.get("facts").get("privilegedAccess").asText()).isEqualTo("root");
   }
 
   @Test
@@ -130,8 +138,11 @@ class HostCollectorTest {
         .containsEntry("sshKbdInteractiveAuthentication", "no")
         .containsEntry("sshPermitRootLogin", "prohibit-password")
         .containsEntry("lastPackageUpdate", "2024-11-20T00:00:00Z").containsEntry("packageAgeDays", 11L)
-        .containsEntry("dmiSysVendor", "VMware, Inc.");
+        .containsEntry("dmiSysVendor", "VMware, Inc.").containsEntry("privilegedAccess", "sudo-with-password");
     assertThat(c.sources()).containsEntry("sshPasswordAuthentication", "/etc/ssh/sshd_config.d/40-keys-only.conf:2");
+    assertThat(c.sources().get("privilegedAccess")).isEqualTo("effective uid 1000; /usr/bin/sudo exists;"
+        + " sudo -n true: commands are not run against a captured tree, and it has no commands/sudo.txt; user zadmin (uid 1000 in /etc/passwd) is in group wheel (/etc/group),"
+        + " which the default sudoers lets use sudo with a password");
     assertThat(c.facts().get("listening")).isEqualTo(List.of(new Listener("0.0.0.0", 22),
         new Listener("::", 22), new Listener("127.0.0.1", 25), new Listener("::1", 25)));
     assertThat(c.unreadable()).isEmpty();
@@ -151,6 +162,95 @@ class HostCollectorTest {
         .containsEntry("installedMemoryBytes", "no /sys/devices/system/memory/block_size_bytes")
         .containsKey("filesystemBytes");
     assertThat(c.facts().get("nics")).isEqualTo(List.of(new Nic("eth0", "ae:41:03:9c:10:77", 1, false)));
+    assertThat(c.facts()).containsEntry("privilegedAccess", "none");
+    assertThat(c.sources()).containsEntry("privilegedAccess",
+        "/proc/self/status (effective uid 1000); no /usr/bin/sudo or /bin/sudo");
+  }
+
+  /** A tree with /proc/self/status for the uid, sudo installed, and the given passwd and group. */
+  Path privilegeTree(Path dir, long uid, String passwd, String group) throws IOException {
+    Files.createDirectories(dir.resolve("proc/self"));
+    Files.createDirectories(dir.resolve("etc"));
+    Files.createDirectories(dir.resolve("bin"));
+    Files.writeString(dir.resolve("proc/self/status"), "Name:\tjava\nUid:\t" + uid + "\t" + uid + "\t" + uid
+        + "\t" + uid + "\nGid:\t100\t100\t100\t100\n");
+    Files.writeString(dir.resolve("bin/sudo"), "");
+    if (passwd != null) {
+      Files.writeString(dir.resolve("etc/passwd"), passwd);
+    }
+    if (group != null) {
+      Files.writeString(dir.resolve("etc/group"), group);
+    }
+    return dir;
+  }
+
+  static Collected collect(Path root, CommandRunner run, Map<String, String> env) {
+    return new HostCollector(root, run, CLOCK, "/opt/zscaler", env).collect().collected();
+  }
+
+  @Test
+  void privilegedAccessRootPasswordlessSudoSudoWithAPasswordOrUnknown(@TempDir Path tmp) throws IOException {
+    List<List<String>> ran = new ArrayList<>();
+    CommandRunner sudoOk = argv -> {
+      ran.add(argv);
+      return argv.get(0).equals("sudo") ? new CommandRunner.Result(0, "", null)
+          : new CommandRunner.Result(-1, "", argv.get(0) + " not captured");
+    };
+    CommandRunner sudoAsks = argv -> {
+      ran.add(argv);
+      return argv.get(0).equals("sudo") ? new CommandRunner.Result(1, "", null)
+          : new CommandRunner.Result(-1, "", argv.get(0) + " not captured");
+    };
+    String passwd = "root:x:0:0:root:/root:/bin/bash\nops:x:1001:100::/home/ops:/bin/bash\n";
+
+    // Root: sudo is not even tried.
+    Collected root = collect(privilegeTree(tmp.resolve("root"), 0, passwd, null), sudoOk, Map.of());
+    assertThat(root.facts()).containsEntry("privilegedAccess", "root");
+    assertThat(root.sources()).containsEntry("privilegedAccess", "/proc/self/status (effective uid 0)");
+    assertThat(ran).noneMatch(a -> a.get(0).equals("sudo"));
+
+    // Passwordless sudo: sudo -n true succeeds.
+    Collected nopasswd = collect(privilegeTree(tmp.resolve("nopasswd"), 1001, passwd, null), sudoOk, Map.of());
+    assertThat(nopasswd.facts()).containsEntry("privilegedAccess", "sudo");
+    assertThat(nopasswd.sources()).containsEntry("privilegedAccess",
+        "effective uid 1001; sudo -n true succeeded (passwordless sudo)");
+    assertThat(ran).contains(List.of("sudo", "-n", "true"));
+
+    // sudo asks for a password; ops is in wheel by primary group, or in sudo as a listed member.
+    Collected primary = collect(privilegeTree(tmp.resolve("primary"), 1001, passwd, "wheel:x:100:\n"),
+        sudoAsks, Map.of());
+    assertThat(primary.facts()).containsEntry("privilegedAccess", "sudo-with-password");
+    Collected listed = collect(privilegeTree(tmp.resolve("listed"), 1001, passwd, "sudo:x:27:alice,ops\n"),
+        sudoAsks, Map.of());
+    assertThat(listed.sources().get("privilegedAccess")).isEqualTo("effective uid 1001; /bin/sudo exists;"
+        + " sudo -n true: exit code 1; user ops (uid 1001 in /etc/passwd) is in group sudo (/etc/group), which"
+        + " the default sudoers lets use sudo with a password");
+
+    // A user not in /etc/passwd (a directory user) is named by the environment.
+    Collected env = collect(privilegeTree(tmp.resolve("env"), 5000, passwd, "admin:x:115:ldapuser\n"),
+        sudoAsks, Map.of("USER", "ldapuser"));
+    assertThat(env.facts()).containsEntry("privilegedAccess", "sudo-with-password");
+    assertThat(env.sources().get("privilegedAccess")).contains("user ldapuser ($USER) is in group admin");
+
+    // In no admin group: a sudoers entry by name may still exist, so it is not known.
+    Collected neither = collect(privilegeTree(tmp.resolve("neither"), 1001, passwd, "wheel:x:10:alice\n"),
+        sudoAsks, Map.of());
+    assertThat(neither.facts()).doesNotContainKey("privilegedAccess");
+    assertThat(neither.unreadable().get("privilegedAccess")).isEqualTo("effective uid 1001; /bin/sudo exists;"
+        + " sudo -n true: exit code 1; user ops (uid 1001 in /etc/passwd) is in none of sudo, wheel, admin"
+        + " (/etc/group); a sudoers entry for the user cannot be read without root");
+
+    // No user name at all.
+    Collected nobody = collect(privilegeTree(tmp.resolve("nobody"), 5000, passwd, "wheel:x:10:\n"),
+        sudoAsks, Map.of());
+    assertThat(nobody.unreadable().get("privilegedAccess")).endsWith("; user name unknown (uid 5000 not in"
+        + " /etc/passwd; no USER or LOGNAME in the environment)");
+  }
+
+  @Test
+  void effectiveUidIsTheSecondUidField() {
+    assertThat(PrivilegeProbe.effectiveUid("Name:\tx\nUid:\t1000\t0\t0\t0\n")).contains(0L);
+    assertThat(PrivilegeProbe.effectiveUid("Name:\tx\n")).isEmpty();
   }
 
   @Test
@@ -181,8 +281,20 @@ class HostCollectorTest {
       assertThat(known || !c.unreadable().getOrDefault(k.name(), "").isBlank()).as(k.name()).isTrue();
     }
     assertThat(c.facts()).containsKeys("architecture", "threads", "memoryBytes");
+    String euid = PrivilegeProbe.effectiveUid(readOrEmpty(Path.of("/proc/self/status"))).map(String::valueOf).orElse("?");
+    if (euid.equals("0")) { // CI runs the tests as root
+      assertThat(c.facts()).containsEntry("privilegedAccess", "root");
+    }
     String json = FactsWriter.json(r, "test");
     assertThat(json).contains("\"schema\" : \"zpa-audit/host-facts/v1\"").contains("\"unreadable\"");
+  }
+
+  static String readOrEmpty(Path p) {
+    try {
+      return Files.readString(p);
+    } catch (IOException e) {
+      return "";
+    }
   }
 
   @Test
