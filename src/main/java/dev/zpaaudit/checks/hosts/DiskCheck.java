@@ -5,14 +5,13 @@ import dev.zpaaudit.model.host.Connector;
 import dev.zpaaudit.model.host.Fact;
 import dev.zpaaudit.model.host.FactKey;
 import dev.zpaaudit.model.host.Inventory;
-import dev.zpaaudit.model.host.Platform;
 import java.util.Map;
 
 /**
  * R4: the disk holding the install path: its provisioned size as the guest sees it (the block
  * device, or a stated {@code diskGiB}), else the file system. Whether a virtual disk is thin or
  * thick cannot be seen from inside the guest: only a stated {@code diskProvisioning} is judged, on
- * VMware, where the choice is the user's.
+ * the customer's own hypervisors (VMware, KVM), where the choice is the user's.
  */
 final class DiskCheck {
   static final String ID = "host-disk";
@@ -74,10 +73,10 @@ final class DiskCheck {
   private static void provisioning(Outcome o, Connector c, HostRules r) {
     Param<Boolean> req = r.disk().requireThin();
     Fact<String> prov = c.host().get(FactKey.DISK_PROVISIONING);
-    if (c.platform().value() != Platform.VMWARE) {
+    if (!c.platform().value().privateCloudVm()) {
       if (prov.known()) {
         o.note("info", c.name(), Known.at(prov, c), "diskProvisioning " + prov.value() + " not judged:"
-            + " thin or thick provisioning is judged on VMware only, not on " + c.platform().value().label());
+            + " thin or thick provisioning is judged on VMware and KVM only, not on " + c.platform().value().label());
       }
       return;
     }

@@ -39,7 +39,8 @@ class DiskProvisioningTest {
   static final String CONNECTORS = "  - {name: thin, group: g, platform: vmware, diskGiB: 16, diskProvisioning: thin}\n"
       + "  - {name: thick, group: g, platform: vmware, diskGiB: 16, diskProvisioning: Thick}\n"
       + "  - {name: unstated, group: g, platform: vmware, diskGiB: 16}\n"
-      + "  - {name: cloud, group: g, platform: aws, diskGiB: 16, diskProvisioning: thick}\n";
+      + "  - {name: cloud, group: g, platform: aws, diskGiB: 16, diskProvisioning: thick}\n"
+      + "  - {name: proxmox, group: g, platform: kvm, diskGiB: 16, diskProvisioning: thick}\n";
 
   @Test
   void byDefaultAStatedThickDiskIsAllowedWithAWarning() throws Exception {
@@ -53,7 +54,8 @@ class DiskProvisioningTest {
     assertThat(of(d, "thin", "warning")).isEmpty();
     assertThat(of(d, "unstated", "indeterminate")).isEmpty();
     assertThat(of(d, "cloud", "info")).extracting(Evidence::message).containsExactly("cloud: diskProvisioning"
-        + " thick not judged: thin or thick provisioning is judged on VMware only, not on aws");
+        + " thick not judged: thin or thick provisioning is judged on VMware and KVM only, not on aws");
+    assertThat(of(d, "proxmox", "warning")).hasSize(1);
   }
 
   @Test
@@ -72,6 +74,7 @@ class DiskProvisioningTest {
         + " provisioning unknown: a guest cannot see whether its virtual disk is thin or thick; state"
         + " diskProvisioning (thin or thick)");
     assertThat(of(d, "cloud", "fail")).isEmpty();
+    assertThat(of(d, "proxmox", "fail")).hasSize(1);
 
     Path thinOnly = inventory("  - {name: thin, group: g, platform: vmware, diskGiB: 16, diskProvisioning: thin}\n");
     assertThat(run(thinOnly, r).get("host-disk").status()).isEqualTo(Status.PASS);
