@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * about where it runs. Only strings that name a platform without doubt are read: AWS Nitro
  * instances ({@code Amazon EC2}, the product name is the instance type), GCP ({@code Google} /
  * {@code Google Compute Engine}), Hyper-V guests as Azure runs them ({@code Microsoft Corporation}
- * / {@code Virtual Machine}) and VMware guests ({@code VMware, Inc.} / {@code VMware...}). Anything
- * else (older Xen-based AWS instances show {@code Xen} / {@code HVM domU}, KVM, physical vendors)
- * tells nothing here.
+ * / {@code Virtual Machine}), VMware guests ({@code VMware, Inc.} / {@code VMware...}) and QEMU
+ * machines as KVM hypervisors (libvirt, Proxmox) present them ({@code QEMU} / {@code Standard PC ...}).
+ * Anything else (older Xen-based AWS instances show {@code Xen} / {@code HVM domU}, physical
+ * vendors) tells nothing here.
  */
 final class Dmi {
   /** An AWS instance type as EC2 writes it into product_name: family.size, e.g. m5a.xlarge. */
@@ -52,6 +53,9 @@ final class Dmi {
     if (vendor.equals("VMware, Inc.") && product.startsWith("VMware")) {
       return Optional.of(Platform.VMWARE);
     }
+    if (vendor.equals("QEMU") && product.startsWith("Standard PC (")) {
+      return Optional.of(Platform.KVM);
+    }
     return Optional.empty();
   }
 
@@ -66,6 +70,8 @@ final class Dmi {
         return "a Hyper-V virtual machine (as Azure runs them)";
       case VMWARE:
         return "a VMware virtual machine";
+      case KVM:
+        return "a QEMU/KVM virtual machine";
       default:
         return p.label();
     }

@@ -106,12 +106,15 @@ class DmiInstanceTypeTest {
         "  - {name: gce-as-gcp, group: g, platform: gcp, facts: gce.json}\n",
         "  - {name: hyperv-as-azure, group: g, platform: azure, facts: hyperv.json}\n",
         "  - {name: surface, group: g, platform: physical, facts: surface.json}\n",
-        "  - {name: kvm, group: g, platform: vmware, facts: kvm.json}\n");
+        "  - {name: kvm-as-vmware, group: g, platform: vmware, facts: kvm.json}\n",
+        "  - {name: kvm, group: g, platform: kvm, facts: kvm.json}\n");
     Map<String, CheckResult> r = run(inv, spec);
     CheckResult p = r.get("host-platform");
     List<String> warned = p.evidence().stream().filter(e -> e.verdict().equals("warning"))
         .flatMap(e -> e.sources().stream()).toList();
-    assertThat(warned).containsExactly("ec2-as-vmware", "gce-as-aws", "hyperv-as-physical", "vmw-as-azure");
+    assertThat(warned).containsExactly("ec2-as-vmware", "gce-as-aws", "hyperv-as-physical", "vmw-as-azure",
+        "kvm-as-vmware");
+    assertThat(of(p, "kvm-as-vmware", "warning").get(0).message()).contains("show a QEMU/KVM virtual machine");
     Evidence gceAsAws = of(p, "gce-as-aws", "warning").get(0);
     assertThat(gceAsAws.where()).isEqualTo(inv + ":3");
     assertThat(gceAsAws.message()).isEqualTo("gce-as-aws: the inventory states platform aws (" + inv + ":3) but"
