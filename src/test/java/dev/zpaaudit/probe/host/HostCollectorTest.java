@@ -65,7 +65,7 @@ class HostCollectorTest {
     Collected c = collect("debian12-qemu-sized", AFTER_DEBIAN_CAPTURE);
     assertThat(c.facts()).containsEntry("cpuModel", "Intel Xeon Processor (Skylake)").containsEntry("threads", 4L)
         .containsEntry("cores", 2L).containsEntry("hyperThreading", true).containsEntry("aesNi", true)
-        .containsEntry("memoryBytes", 8131272L * 1024).containsEntry("installedMemoryBytes", 8L << 30)
+        .containsEntry("memoryBytes", 8131264L * 1024).containsEntry("installedMemoryBytes", 8L << 30)
         .containsEntry("diskBytes", 20L << 30).containsEntry("filesystemBytes", 20466256L * 1024)
         .containsEntry("lastPackageUpdate", "2026-11-24")
         .containsEntry("systemd", true).containsEntry("sshPasswordAuthentication", "no")
