@@ -4,11 +4,11 @@ import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.hosts.HostChecks;
 import dev.zpaaudit.checks.hosts.HostRules;
-import dev.zpaaudit.ingest.inventory.InventoryReader;
 import dev.zpaaudit.checks.network.NetworkChecks;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
+import dev.zpaaudit.ingest.inventory.InventoryReader;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
@@ -48,14 +48,19 @@ final class AuditCommand implements Callable<Integer> {
 
   @Mixin RangesOption rangesOption = new RangesOption();
 
-  @Option(names = "--resolver", paramLabel = "IP",
+  @Option(
+      names = "--resolver",
+      paramLabel = "IP",
       description = "A DNS resolver the connectors use (repeatable); enables dns-egress.")
   List<String> resolvers = new ArrayList<>();
 
-  @Option(names = "--hosts", paramLabel = "INVENTORY",
-      description = "A connector inventory (YAML, JSON or CSV): runs the host and sizing checks"
-          + " (host-memory, host-cpu, instance-type, host-disk, host-nic, sizing, host-platform,"
-          + " provisioning-key, os-hardening), alone or with --config.")
+  @Option(
+      names = "--hosts",
+      paramLabel = "INVENTORY",
+      description =
+          "A connector inventory (YAML, JSON or CSV): runs the host and sizing checks"
+              + " (host-memory, host-cpu, instance-type, host-disk, host-nic, sizing, host-platform,"
+              + " provisioning-key, os-hardening), alone or with --config.")
   Path hosts;
 
   @Mixin RuleOptions hostRules;
@@ -70,8 +75,11 @@ final class AuditCommand implements Callable<Integer> {
     Placement placement = net.placement();
     List<IpSet> res = new ArrayList<>();
     for (String r : resolvers) {
-      IpSet s = IpSet.tryParse(r).orElseThrow(() -> new IllegalArgumentException(
-          "--resolver '" + r + "' is not an IP address"));
+      IpSet s =
+          IpSet.tryParse(r)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException("--resolver '" + r + "' is not an IP address"));
       res.add(s);
     }
     if (net.configs.isEmpty() && hosts == null) {
@@ -101,15 +109,24 @@ final class AuditCommand implements Callable<Integer> {
     if (!fws.isEmpty()) {
       checks.addAll(new NetworkChecks(fws, ranges, placement).run(res));
       ctx.put("placement", placement.describe());
-      ctx.put("connectors", placement.connectors().isEmpty() ? "any source address"
-          : String.join(", ", placement.connectors().stream().map(IpSet::toString).toList()));
+      ctx.put(
+          "connectors",
+          placement.connectors().isEmpty()
+              ? "any source address"
+              : String.join(", ", placement.connectors().stream().map(IpSet::toString).toList()));
       ctx.put("source ports", placement.ephemeral().toString());
     }
     if (inventory != null) {
       checks.addAll(HostChecks.run(inventory.inventory(), rules));
     }
-    Report r = new Report("audit", new Report.RangeInfo(ranges.source(), ranges.date(), ranges.entries().size()),
-        inputs, ctx, checks, diags);
+    Report r =
+        new Report(
+            "audit",
+            new Report.RangeInfo(ranges.source(), ranges.date(), ranges.entries().size()),
+            inputs,
+            ctx,
+            checks,
+            diags);
     return report.emit(r, spec.commandLine().getOut());
   }
 }

@@ -4,12 +4,16 @@ package dev.zpaaudit.cli;
 public final class ExitCodes {
   /** Every check passed (or none gates). */
   public static final int CLEAN = 0;
+
   /** A check failed (or was indeterminate) at or above --fail-on. */
   public static final int FINDINGS = 1;
+
   /** Bad usage or unreadable input; nothing was written. */
   public static final int INPUT = 2;
+
   /** A probe could not run at all. */
   public static final int PROBE = 3;
+
   /** A bug: an unexpected internal error. */
   public static final int INTERNAL = 4;
 

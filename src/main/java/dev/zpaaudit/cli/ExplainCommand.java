@@ -53,23 +53,38 @@ final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--dst", required = true, paramLabel = "IP", description = "Destination address.")
   String dst;
 
-  @Option(names = "--proto", defaultValue = "tcp", paramLabel = "PROTO",
+  @Option(
+      names = "--proto",
+      defaultValue = "tcp",
+      paramLabel = "PROTO",
       description = "tcp, udp, icmp or a protocol number (default ${DEFAULT-VALUE}).")
   String proto;
 
-  @Option(names = "--sport", paramLabel = "PORT",
+  @Option(
+      names = "--sport",
+      paramLabel = "PORT",
       description = "Source port (default: any of --source-ports).")
   Integer sport;
 
-  @Option(names = "--dport", defaultValue = "443", paramLabel = "PORT",
+  @Option(
+      names = "--dport",
+      defaultValue = "443",
+      paramLabel = "PORT",
       description = "Destination port (default ${DEFAULT-VALUE}).")
   int dport;
 
-  @Option(names = "--state", defaultValue = "new", paramLabel = "STATE",
+  @Option(
+      names = "--state",
+      defaultValue = "new",
+      paramLabel = "STATE",
       description = "new (first packet), established (later packets) or reply (the answer).")
   String state;
 
-  @Option(names = "--format", defaultValue = "text", paramLabel = "FORMAT", description = "text or json.")
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      paramLabel = "FORMAT",
+      description = "text or json.")
   String format;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -112,17 +127,28 @@ final class ExplainCommand implements Callable<Integer> {
       path = List.of(Hook.PREROUTING, Hook.INPUT);
       ifs = pl.returnIfaces(dom);
     }
-    Cube c = Cube.all(s.family(), dom).withSrc(s).withDst(d).withProto(Bits.of(256, p.getAsInt()))
-        .withSport(sport == null ? pl.ephemeral() : PortSet.of(sport)).withDport(PortSet.of(dport))
-        .withIif(ifs[0]).withOif(ifs[1]);
+    Cube c =
+        Cube.all(s.family(), dom)
+            .withSrc(s)
+            .withDst(d)
+            .withProto(Bits.of(256, p.getAsInt()))
+            .withSport(sport == null ? pl.ephemeral() : PortSet.of(sport))
+            .withDport(PortSet.of(dport))
+            .withIif(ifs[0])
+            .withOif(ifs[1]);
     boolean tcp = p.getAsInt() == 6;
-    c = switch (st) {
-      case "new" -> c.withCt(CtState.set(CtState.NEW)).withFlags(tcp ? TcpFlags.syn() : Bits.of(256, 0));
-      case "established" -> c.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL))
-          .withFlags(tcp ? TcpFlags.established() : Bits.of(256, 0));
-      default -> c.withCt(CtState.set(CtState.ESTABLISHED_REPLY))
-          .withFlags(tcp ? TcpFlags.synAck().union(TcpFlags.established()) : Bits.of(256, 0));
-    };
+    c =
+        switch (st) {
+          case "new" ->
+              c.withCt(CtState.set(CtState.NEW)).withFlags(tcp ? TcpFlags.syn() : Bits.of(256, 0));
+          case "established" ->
+              c.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL))
+                  .withFlags(tcp ? TcpFlags.established() : Bits.of(256, 0));
+          default ->
+              c.withCt(CtState.set(CtState.ESTABLISHED_REPLY))
+                  .withFlags(
+                      tcp ? TcpFlags.synAck().union(TcpFlags.established()) : Bits.of(256, 0));
+        };
     Verdict overall = Verdict.ALLOW;
     List<Map<String, Object>> results = new ArrayList<>();
     StringBuilder text = new StringBuilder();
@@ -137,8 +163,21 @@ final class ExplainCommand implements Callable<Integer> {
     if (format.equals("json")) {
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("schema", "zpa-audit/explain/v1");
-      root.put("flow", Map.of("src", src, "dst", dst, "proto", proto, "dport", dport,
-          "sport", sport == null ? pl.ephemeral().toString() : sport.toString(), "state", st));
+      root.put(
+          "flow",
+          Map.of(
+              "src",
+              src,
+              "dst",
+              dst,
+              "proto",
+              proto,
+              "dport",
+              dport,
+              "sport",
+              sport == null ? pl.ephemeral().toString() : sport.toString(),
+              "state",
+              st));
       root.put("placement", pl.describe());
       root.put("verdict", overall.label());
       root.put("results", results);
@@ -154,12 +193,16 @@ final class ExplainCommand implements Callable<Integer> {
     if (a == Verdict.DENY || b == Verdict.DENY) {
       return Verdict.DENY;
     }
-    return a == Verdict.INDETERMINATE || b == Verdict.INDETERMINATE ? Verdict.INDETERMINATE : Verdict.ALLOW;
+    return a == Verdict.INDETERMINATE || b == Verdict.INDETERMINATE
+        ? Verdict.INDETERMINATE
+        : Verdict.ALLOW;
   }
 
   private static IpSet addr(String v, String opt) {
-    return IpSet.tryParse(v).filter(x -> x.size().equals(java.math.BigInteger.ONE))
-        .orElseThrow(() -> new IllegalArgumentException(opt + " '" + v + "' is not a single IP address"));
+    return IpSet.tryParse(v)
+        .filter(x -> x.size().equals(java.math.BigInteger.ONE))
+        .orElseThrow(
+            () -> new IllegalArgumentException(opt + " '" + v + "' is not a single IP address"));
   }
 
   private static void describe(StringBuilder sb, Firewall fw, Outcome o) {
@@ -169,15 +212,24 @@ final class ExplainCommand implements Callable<Integer> {
     }
     sb.append('\n');
     for (Trace.Step step : o.trace().steps()) {
-      sb.append("  ").append(step.rule().location()).append("  [").append(step.stage()).append("] ")
-          .append(step.rule().text()).append('\n');
+      sb.append("  ")
+          .append(step.rule().location())
+          .append("  [")
+          .append(step.stage())
+          .append("] ")
+          .append(step.rule().text())
+          .append('\n');
     }
     if (o.trace().steps().isEmpty() && o.verdict() == Verdict.ALLOW) {
       sb.append("  no rule on the path stops these packets\n");
     }
     for (Outcome.Doubt dbt : o.doubts()) {
-      sb.append("  ? ").append(dbt.rule() == null ? "" : dbt.rule().location() + ": ")
-          .append(dbt.reason()).append(" (may be ").append(dbt.verdict().label()).append(")\n");
+      sb.append("  ? ")
+          .append(dbt.rule() == null ? "" : dbt.rule().location() + ": ")
+          .append(dbt.reason())
+          .append(" (may be ")
+          .append(dbt.verdict().label())
+          .append(")\n");
     }
   }
 

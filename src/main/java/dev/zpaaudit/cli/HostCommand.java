@@ -20,40 +20,59 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-@Command(name = "host", mixinStandardHelpOptions = true, description = "Work with connector hosts.",
+@Command(
+    name = "host",
+    mixinStandardHelpOptions = true,
+    description = "Work with connector hosts.",
     subcommands = HostCommand.Collect.class)
 final class HostCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: collect");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "a subcommand is required: collect");
   }
 
-  @Command(name = "collect", mixinStandardHelpOptions = true,
-      description = "Collect this host's facts (CPU, memory, disk, NICs, OS, SSH, listening services,"
-          + " package age, root or sudo access) into a facts file for an inventory. Runs without root"
-          + " (run it as the account that will install the connector); what it cannot read is listed"
-          + " in the file and on standard error.")
+  @Command(
+      name = "collect",
+      mixinStandardHelpOptions = true,
+      description =
+          "Collect this host's facts (CPU, memory, disk, NICs, OS, SSH, listening services,"
+              + " package age, root or sudo access) into a facts file for an inventory. Runs without root"
+              + " (run it as the account that will install the connector); what it cannot read is listed"
+              + " in the file and on standard error.")
   static final class Collect implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the facts here (default: standard output).")
+    @Option(
+        names = {"-o", "--output"},
+        paramLabel = "FILE",
+        description = "Write the facts here (default: standard output).")
     Path output;
 
-    @Option(names = "--root", paramLabel = "DIR",
-        description = "Read /proc, /sys and /etc under DIR (a captured tree) instead of /. No commands are run:"
-            + " the output of a command NAME (df, uname, sshd, rpm) is read from DIR/commands/NAME.txt where"
-            + " the tree has it.")
+    @Option(
+        names = "--root",
+        paramLabel = "DIR",
+        description =
+            "Read /proc, /sys and /etc under DIR (a captured tree) instead of /. No commands are run:"
+                + " the output of a command NAME (df, uname, sshd, rpm) is read from DIR/commands/NAME.txt where"
+                + " the tree has it.")
     Path root = Path.of("/");
 
-    @Option(names = "--install-path", paramLabel = "PATH", description = "The connector's install path (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--install-path",
+        paramLabel = "PATH",
+        description = "The connector's install path (default: ${DEFAULT-VALUE}).")
     String installPath = "/opt/zscaler";
 
-    @Option(names = "--collected-at", paramLabel = "TIME",
-        description = "With --root: when the tree was captured (ISO-8601, e.g. 2024-12-01T12:00:00Z). Ages"
-            + " (days since the last package change) are counted to it, and it is recorded as collectedAt."
-            + " Default: now.")
+    @Option(
+        names = "--collected-at",
+        paramLabel = "TIME",
+        description =
+            "With --root: when the tree was captured (ISO-8601, e.g. 2024-12-01T12:00:00Z). Ages"
+                + " (days since the last package change) are counted to it, and it is recorded as collectedAt."
+                + " Default: now.")
     String collectedAt;
 
     @Override
@@ -63,18 +82,32 @@ final class HostCommand implements Runnable {
       }
       boolean live = root.toAbsolutePath().normalize().equals(Path.of("/"));
       CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.captured(root);
-      HostCollector.Result r = new HostCollector(root, runner, clock(live), installPath,
-          live ? System.getenv() : java.util.Map.of()).collect();
+      HostCollector.Result r =
+          new HostCollector(
+                  root,
+                  runner,
+                  clock(live),
+                  installPath,
+                  live ? System.getenv() : java.util.Map.of())
+              .collect();
       String json = FactsWriter.json(r, Version.get());
       PrintWriter err = spec.commandLine().getErr();
-      r.collected().unreadable().forEach((k, why) -> err.println("zpa-audit: could not read " + k + ": " + why));
+      r.collected()
+          .unreadable()
+          .forEach((k, why) -> err.println("zpa-audit: could not read " + k + ": " + why));
       if (output == null) {
         spec.commandLine().getOut().print(json);
         spec.commandLine().getOut().flush();
       } else {
         write(output, json);
-        err.println("zpa-audit: wrote " + r.collected().facts().size() + " facts to " + output
-            + " (" + r.collected().unreadable().size() + " could not be read)");
+        err.println(
+            "zpa-audit: wrote "
+                + r.collected().facts().size()
+                + " facts to "
+                + output
+                + " ("
+                + r.collected().unreadable().size()
+                + " could not be read)");
       }
       err.flush();
       return ExitCodes.CLEAN;
@@ -86,14 +119,18 @@ final class HostCommand implements Runnable {
         return Clock.systemUTC();
       }
       if (live) {
-        throw new IllegalArgumentException("--collected-at is for a captured tree (--root DIR); a live"
-            + " collection is dated now");
+        throw new IllegalArgumentException(
+            "--collected-at is for a captured tree (--root DIR); a live"
+                + " collection is dated now");
       }
       try {
         return Clock.fixed(Instant.parse(collectedAt.trim()), ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException("--collected-at: '" + collectedAt + "' is not an ISO-8601 time"
-            + " such as 2024-12-01T12:00:00Z");
+        throw new IllegalArgumentException(
+            "--collected-at: '"
+                + collectedAt
+                + "' is not an ISO-8601 time"
+                + " such as 2024-12-01T12:00:00Z");
       }
     }
 
@@ -105,7 +142,8 @@ final class HostCommand implements Runnable {
       Path tmp = Files.createTempFile(dir, ".facts-", ".tmp");
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }

@@ -7,11 +7,11 @@ import dev.zpaaudit.checks.probe.NtpCheck;
 import dev.zpaaudit.checks.probe.TcpCheck;
 import dev.zpaaudit.checks.probe.TlsCheck;
 import dev.zpaaudit.checks.probe.TlsLearn;
+import dev.zpaaudit.model.PublishedRanges;
 import dev.zpaaudit.probe.Endpoint;
 import dev.zpaaudit.probe.HttpConnectSockets;
 import dev.zpaaudit.probe.Pins;
 import dev.zpaaudit.probe.PinsFile;
-import dev.zpaaudit.model.PublishedRanges;
 import dev.zpaaudit.probe.ProbeFailedException;
 import dev.zpaaudit.probe.ProbePlan;
 import dev.zpaaudit.probe.ProbeResults;
@@ -57,53 +57,75 @@ final class ProbeCommand implements Callable<Integer> {
 
   @Mixin ReportOptions report = new ReportOptions();
 
-  @Option(names = "--rules", paramLabel = "FILE",
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
       description = "Probe rule pack (default: the embedded rules/probe.yaml).")
   Path rulesFile;
 
   @Mixin RangesOption rangesOption = new RangesOption();
 
-  @Option(names = "--resolver", paramLabel = "IP[:PORT]",
+  @Option(
+      names = "--resolver",
+      paramLabel = "IP[:PORT]",
       description = "Ask this resolver (repeatable) instead of the system's.")
   List<String> resolvers = new ArrayList<>();
 
-  @Option(names = "--name", paramLabel = "NAME",
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
       description = "Probe this name (repeatable) instead of the rule pack's names.")
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--port", paramLabel = "PORT",
+  @Option(
+      names = "--port",
+      paramLabel = "PORT",
       description = "TCP port for the TCP and TLS probes (default: the rule pack's, 443).")
   Integer port;
 
   @Option(names = "--pins", paramLabel = "FILE", description = "TLS pins to verify against.")
   Path pinsFile;
 
-  @Option(names = "--learn-pins", paramLabel = "FILE",
+  @Option(
+      names = "--learn-pins",
+      paramLabel = "FILE",
       description = "Learn TLS pins into FILE instead of verifying (on a known-good network).")
   Path learnPins;
 
-  @Option(names = "--proxy", paramLabel = "HOST[:PORT]",
-      description = "Make TCP and TLS probes through this HTTP proxy with CONNECT"
-          + " (default port 3128).")
+  @Option(
+      names = "--proxy",
+      paramLabel = "HOST[:PORT]",
+      description =
+          "Make TCP and TLS probes through this HTTP proxy with CONNECT" + " (default port 3128).")
   String proxy;
 
-  @Option(names = "--ntp-server", paramLabel = "HOST[:PORT]",
+  @Option(
+      names = "--ntp-server",
+      paramLabel = "HOST[:PORT]",
       description = "Measure the clock offset against this NTP server (repeatable).")
   List<String> ntpServers = new ArrayList<>();
 
-  @Option(names = "--sample", paramLabel = "N",
+  @Option(
+      names = "--sample",
+      paramLabel = "N",
       description = "Addresses probed per published block (default: the rule pack's; 0: none).")
   Integer sample;
 
-  @Option(names = "--max-sample", paramLabel = "N",
+  @Option(
+      names = "--max-sample",
+      paramLabel = "N",
       description = "Most sampled addresses in all (default: the rule pack's).")
   Integer maxSample;
 
-  @Option(names = "--timeout", paramLabel = "MS",
+  @Option(
+      names = "--timeout",
+      paramLabel = "MS",
       description = "Timeout of each probe in milliseconds (default: the rule pack's).")
   Integer timeoutMs;
 
-  @Option(names = "--concurrency", paramLabel = "N",
+  @Option(
+      names = "--concurrency",
+      paramLabel = "N",
       description = "Probes run at once (default: the rule pack's).")
   Integer concurrency;
 
@@ -113,11 +135,14 @@ final class ProbeCommand implements Callable<Integer> {
     if (pinsFile != null && learnPins != null) {
       throw new IllegalArgumentException("--pins and --learn-pins exclude each other");
     }
-    ProbeRules rules = ProbeOverrides.apply(rulesFile == null ? ProbeRulesReader.embedded()
-        : ProbeRulesReader.read(rulesFile), this);
+    ProbeRules rules =
+        ProbeOverrides.apply(
+            rulesFile == null ? ProbeRulesReader.embedded() : ProbeRulesReader.read(rulesFile),
+            this);
     PublishedRanges published = rangesOption.load();
-    ZenRanges ranges = new ZenRanges(published.union(4), published.union(6), published.source(),
-        published.entries().size());
+    ZenRanges ranges =
+        new ZenRanges(
+            published.union(4), published.union(6), published.source(), published.entries().size());
     Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
     int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
     List<Endpoint> ntp = new ArrayList<>();
@@ -130,8 +155,9 @@ final class ProbeCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = System.console() != null ? Progress.bar(err) : Progress.NONE;
-    ProbeResults results = new Prober(sockets, System::nanoTime, progress)
-        .run(new ProbePlan(rules, dns, ranges, thePort, ntp));
+    ProbeResults results =
+        new Prober(sockets, System::nanoTime, progress)
+            .run(new ProbePlan(rules, dns, ranges, thePort, ntp));
 
     List<CheckResult> checks = new ArrayList<>();
     checks.add(DnsCheck.check(results.dns(), ranges, rules));
@@ -147,13 +173,19 @@ final class ProbeCommand implements Callable<Integer> {
     }
     checks.add(NtpCheck.check(results.ntp(), rules));
 
-    Report r = new Report("probe",
-        new Report.RangeInfo(published.source(), published.date(), published.entries().size()),
-        inputs(rules), context(dns, sockets, thePort), checks, List.of());
+    Report r =
+        new Report(
+            "probe",
+            new Report.RangeInfo(published.source(), published.date(), published.entries().size()),
+            inputs(rules),
+            context(dns, sockets, thePort),
+            checks,
+            List.of());
     int code = emit(r);
     if (!results.anyMeasured()) {
-      throw new ProbeFailedException("no probe reached the network (every attempt failed with a"
-          + " local error); the report above shows each");
+      throw new ProbeFailedException(
+          "no probe reached the network (every attempt failed with a"
+              + " local error); the report above shows each");
     }
     return code;
   }
@@ -170,8 +202,8 @@ final class ProbeCommand implements Callable<Integer> {
     return report.emit(r, spec.commandLine().getOut());
   }
 
-  private List<InetSocketAddress> resolvers() throws ProbeFailedException,
-      java.net.UnknownHostException {
+  private List<InetSocketAddress> resolvers()
+      throws ProbeFailedException, java.net.UnknownHostException {
     List<InetSocketAddress> out = new ArrayList<>();
     for (String s : resolvers) {
       Endpoint e = Endpoint.parse(s, 53);
@@ -184,8 +216,9 @@ final class ProbeCommand implements Callable<Integer> {
       out.addAll(SystemResolvers.list());
     }
     if (out.isEmpty()) {
-      throw new ProbeFailedException("no DNS resolver: the system lists none and no --resolver"
-          + " was given; nothing was probed");
+      throw new ProbeFailedException(
+          "no DNS resolver: the system lists none and no --resolver"
+              + " was given; nothing was probed");
     }
     return out;
   }
@@ -205,8 +238,10 @@ final class ProbeCommand implements Callable<Integer> {
   private Map<String, String> context(List<InetSocketAddress> dns, Sockets sockets, int p) {
     Map<String, String> c = new LinkedHashMap<>();
     c.put("mode", learnPins != null ? "learn pins into " + learnPins : "verify");
-    c.put("resolvers", String.join(", ", dns.stream().map(Endpoint::format).toList())
-        + (resolvers.isEmpty() ? " (system)" : ""));
+    c.put(
+        "resolvers",
+        String.join(", ", dns.stream().map(Endpoint::format).toList())
+            + (resolvers.isEmpty() ? " (system)" : ""));
     c.put("connection", sockets.describe());
     c.put("port", Integer.toString(p));
     return c;

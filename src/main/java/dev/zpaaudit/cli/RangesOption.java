@@ -8,9 +8,12 @@ import picocli.CommandLine.Option;
 
 /** The published ranges to check against: --ranges FILE, or the embedded snapshot. */
 public final class RangesOption {
-  @Option(names = "--ranges", paramLabel = "FILE",
-      description = "The published ranges: the vendor's JSON feed or plain text (one CIDR per"
-          + " line). Default: the embedded snapshot.")
+  @Option(
+      names = "--ranges",
+      paramLabel = "FILE",
+      description =
+          "The published ranges: the vendor's JSON feed or plain text (one CIDR per"
+              + " line). Default: the embedded snapshot.")
   Path file;
 
   PublishedRanges load() throws InputException {

@@ -22,27 +22,46 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-@Command(name = "size", mixinStandardHelpOptions = true,
-    description = {"Size a connector group (R6, R7): connectors for the peak, plus N+1, with the working.",
-        "Example: zpa-audit size --peak 1Gbps --double-encryption 25%"})
+@Command(
+    name = "size",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Size a connector group (R6, R7): connectors for the peak, plus N+1, with the working.",
+      "Example: zpa-audit size --peak 1Gbps --double-encryption 25%"
+    })
 final class SizeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--peak", paramLabel = "RATE", description = "Peak user traffic, aggregate in+out: 1Gbps, 500Mbps, 750M.")
+  @Option(
+      names = "--peak",
+      paramLabel = "RATE",
+      description = "Peak user traffic, aggregate in+out: 1Gbps, 500Mbps, 750M.")
   String peak;
 
-  @Option(names = "--average", paramLabel = "RATE", description = "Average user traffic (shown for information).")
+  @Option(
+      names = "--average",
+      paramLabel = "RATE",
+      description = "Average user traffic (shown for information).")
   String average;
 
-  @Option(names = "--double-encryption", paramLabel = "PERCENT",
-      description = "Share of applications that are double-encrypted, 0-100%% (required with --peak).")
+  @Option(
+      names = "--double-encryption",
+      paramLabel = "PERCENT",
+      description =
+          "Share of applications that are double-encrypted, 0-100%% (required with --peak).")
   String doubleEncryption;
 
-  @Option(names = "--spare", paramLabel = "N", description = "Spare connectors for failover (default: N+1 from the rules).")
+  @Option(
+      names = "--spare",
+      paramLabel = "N",
+      description = "Spare connectors for failover (default: N+1 from the rules).")
   Long spare;
 
-  @Option(names = "--hosts", paramLabel = "INVENTORY",
-      description = "Size every connector group of an inventory that states a measured peak, instead of --peak.")
+  @Option(
+      names = "--hosts",
+      paramLabel = "INVENTORY",
+      description =
+          "Size every connector group of an inventory that states a measured peak, instead of --peak.")
   Path hosts;
 
   @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
@@ -65,10 +84,14 @@ final class SizeCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     if (peak != null) {
       if (doubleEncryption == null) {
-        throw new IllegalArgumentException("--double-encryption PERCENT is required (e.g. 0% or 25%)");
+        throw new IllegalArgumentException(
+            "--double-encryption PERCENT is required (e.g. 0% or 25%)");
       }
       Throughput avg = average == null ? null : parse("--average", average);
-      sized.put("", Sizing.of(parse("--peak", peak), avg, percent(doubleEncryption), spares, r.sizing().table()));
+      sized.put(
+          "",
+          Sizing.of(
+              parse("--peak", peak), avg, percent(doubleEncryption), spares, r.sizing().table()));
     } else {
       sizeInventory(InventoryReader.read(hosts).inventory(), r, spares, sized, notes);
     }
@@ -86,37 +109,81 @@ final class SizeCommand implements Callable<Integer> {
     return f.equals("json");
   }
 
-  private static void sizeInventory(Inventory inv, HostRules r, long spares, Map<String, Sizing> sized,
-      List<String> notes) {
+  private static void sizeInventory(
+      Inventory inv, HostRules r, long spares, Map<String, Sizing> sized, List<String> notes) {
     for (ConnectorGroup g : inv.groups()) {
       if (!g.peak().known()) {
-        notes.add("group " + g.name() + ": no measured peak (" + g.at() + ")" + bounds(inv.inGroup(g.name())));
+        notes.add(
+            "group "
+                + g.name()
+                + ": no measured peak ("
+                + g.at()
+                + ")"
+                + bounds(inv.inGroup(g.name())));
       } else if (!g.doubleEncryptionPercent().known()) {
-        notes.add("group " + g.name() + ": double encryption not stated (" + g.at() + "); sized at 0% and 100%");
-        sized.put(g.name() + " at 0%", Sizing.of(g.peak().value(), g.average().known() ? g.average().value() : null,
-            0, spares, r.sizing().table()));
-        sized.put(g.name() + " at 100%", Sizing.of(g.peak().value(), g.average().known() ? g.average().value() : null,
-            100, spares, r.sizing().table()));
+        notes.add(
+            "group "
+                + g.name()
+                + ": double encryption not stated ("
+                + g.at()
+                + "); sized at 0% and 100%");
+        sized.put(
+            g.name() + " at 0%",
+            Sizing.of(
+                g.peak().value(),
+                g.average().known() ? g.average().value() : null,
+                0,
+                spares,
+                r.sizing().table()));
+        sized.put(
+            g.name() + " at 100%",
+            Sizing.of(
+                g.peak().value(),
+                g.average().known() ? g.average().value() : null,
+                100,
+                spares,
+                r.sizing().table()));
       } else {
-        sized.put(g.name(), Sizing.of(g.peak().value(), g.average().known() ? g.average().value() : null,
-            g.doubleEncryptionPercent().value(), spares, r.sizing().table()));
+        sized.put(
+            g.name(),
+            Sizing.of(
+                g.peak().value(),
+                g.average().known() ? g.average().value() : null,
+                g.doubleEncryptionPercent().value(),
+                spares,
+                r.sizing().table()));
       }
     }
   }
 
-  /** What the connectors' own peaks say about a group without one: at least the largest, at most the sum. */
+  /**
+   * What the connectors' own peaks say about a group without one: at least the largest, at most the
+   * sum.
+   */
   private static String bounds(List<Connector> members) {
-    List<Throughput> peaks = members.stream().filter(c -> c.peak().known()).map(c -> c.peak().value()).toList();
+    List<Throughput> peaks =
+        members.stream().filter(c -> c.peak().known()).map(c -> c.peak().value()).toList();
     if (peaks.isEmpty()) {
       return "";
     }
     Throughput max = peaks.stream().max(Throughput::compareTo).orElseThrow();
-    String range = peaks.size() == members.size()
-        ? "between " + max + " and " + new Throughput(peaks.stream().mapToDouble(Throughput::bitsPerSecond).sum())
-            + " (the largest and the sum of its connectors' own peaks)"
-        : "at least " + max + " (the largest of its connectors' own peaks; " + peaks.size() + " of "
-            + members.size() + " connectors state one)";
-    return "; its peak is " + range + "; state the group's peak to size it (audit --hosts judges the bounds)";
+    String range =
+        peaks.size() == members.size()
+            ? "between "
+                + max
+                + " and "
+                + new Throughput(peaks.stream().mapToDouble(Throughput::bitsPerSecond).sum())
+                + " (the largest and the sum of its connectors' own peaks)"
+            : "at least "
+                + max
+                + " (the largest of its connectors' own peaks; "
+                + peaks.size()
+                + " of "
+                + members.size()
+                + " connectors state one)";
+    return "; its peak is "
+        + range
+        + "; state the group's peak to size it (audit --hosts judges the bounds)";
   }
 
   private static Throughput parse(String option, String text) {
@@ -138,7 +205,8 @@ final class SizeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException("--double-encryption: '" + text + "' is not a percentage from 0% to 100%");
+    throw new IllegalArgumentException(
+        "--double-encryption: '" + text + "' is not a percentage from 0% to 100%");
   }
 
   private static String json(Map<String, Sizing> sized, List<String> notes) {
@@ -148,13 +216,14 @@ final class SizeCommand implements Callable<Integer> {
     } else {
       root.put("schema", "zpa-audit/sizing/v1");
       List<Map<String, Object>> groups = new ArrayList<>();
-      sized.forEach((name, s) -> {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("group", name);
-        m.putAll(s.toMap());
-        m.remove("schema");
-        groups.add(m);
-      });
+      sized.forEach(
+          (name, s) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("group", name);
+            m.putAll(s.toMap());
+            m.remove("schema");
+            groups.add(m);
+          });
       root.put("groups", groups);
       root.put("notes", notes);
     }

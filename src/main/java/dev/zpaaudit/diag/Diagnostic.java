@@ -17,7 +17,8 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
   }
 
   public static final Comparator<Diagnostic> ORDER =
-      Comparator.comparing(Diagnostic::location).thenComparing(Diagnostic::severity)
+      Comparator.comparing(Diagnostic::location)
+          .thenComparing(Diagnostic::severity)
           .thenComparing(Diagnostic::message);
 
   public Diagnostic {

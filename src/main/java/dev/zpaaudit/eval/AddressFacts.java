@@ -16,8 +16,12 @@ public record AddressFacts(IpSet local, IpSet unicast) {
   public static AddressFacts of(int family, IpSet knownUnicast, IpSet hostAddresses) {
     IpSet loop = family == 4 ? IpSet.parse("127.0.0.0/8") : IpSet.parse("::1/128");
     IpSet local = loop.union(hostAddresses);
-    return new AddressFacts(local, knownUnicast.minus(local).minus(fixed(family, "MULTICAST"))
-        .minus(fixed(family, "BROADCAST")));
+    return new AddressFacts(
+        local,
+        knownUnicast
+            .minus(local)
+            .minus(fixed(family, "MULTICAST"))
+            .minus(fixed(family, "BROADCAST")));
   }
 
   static IpSet fixed(int family, String type) {

@@ -8,7 +8,8 @@ import java.util.List;
  * match or not depending on something not modelled ({@code reason}). The two are disjoint, and each
  * list is made of disjoint cubes.
  */
-record CompiledMatch(List<Cube> definite, List<Cube> maybe, String reason, boolean usesCt, boolean usesOif) {
+record CompiledMatch(
+    List<Cube> definite, List<Cube> maybe, String reason, boolean usesCt, boolean usesOif) {
 
   static CompiledMatch always(Cube all) {
     return new CompiledMatch(List.of(all), List.of(), null, false, false);
@@ -42,7 +43,8 @@ record CompiledMatch(List<Cube> definite, List<Cube> maybe, String reason, boole
     List<Cube> m = new ArrayList<>(maybe);
     m.addAll(subtractAll(o.maybe, maybe));
     m = subtractAll(m, d);
-    return new CompiledMatch(d, m, join(reason, o.reason), usesCt || o.usesCt, usesOif || o.usesOif);
+    return new CompiledMatch(
+        d, m, join(reason, o.reason), usesCt || o.usesCt, usesOif || o.usesOif);
   }
 
   CompiledMatch flags(boolean ct, boolean oif) {

@@ -4,7 +4,6 @@ import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
-import dev.zpaaudit.model.PortSet;
 import java.util.List;
 
 /** Turns a rule's conditions into packet sets for one address family. */
@@ -141,8 +140,13 @@ final class Compiler {
     CompiledMatch known = of(inOrig).or(of(inReply));
     Cube related = all.withCt(CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY));
     return known
-        .or(new CompiledMatch(List.of(), List.of(related),
-            "conntrack tuple of a RELATED connection", false, false))
+        .or(
+            new CompiledMatch(
+                List.of(),
+                List.of(related),
+                "conntrack tuple of a RELATED connection",
+                false,
+                false))
         .flags(true, false);
   }
 
@@ -153,9 +157,14 @@ final class Compiler {
     Cube d = x.source() ? all.withSrc(definite) : all.withDst(definite);
     Cube m = x.source() ? all.withSrc(unknown) : all.withDst(unknown);
     String what =
-        "address type " + String.join(",", new java.util.TreeSet<>(x.types()))
+        "address type "
+            + String.join(",", new java.util.TreeSet<>(x.types()))
             + " of an address whose type depends on the host's own addresses";
     return new CompiledMatch(
-        d.isEmpty() ? List.of() : List.of(d), m.isEmpty() ? List.of() : List.of(m), what, false, false);
+        d.isEmpty() ? List.of() : List.of(d),
+        m.isEmpty() ? List.of() : List.of(m),
+        what,
+        false,
+        false);
   }
 }

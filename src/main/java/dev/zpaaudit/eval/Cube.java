@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A set of packets that is the product of one set per header field: every combination of a
- * source in {@code src}, a destination in {@code dst}, a protocol in {@code proto}, and so on.
- * ICMP packets carry their type in {@code sport} and code in {@code dport}; non-TCP packets have
- * TCP flags 0.
+ * A set of packets that is the product of one set per header field: every combination of a source
+ * in {@code src}, a destination in {@code dst}, a protocol in {@code proto}, and so on. ICMP
+ * packets carry their type in {@code sport} and code in {@code dport}; non-TCP packets have TCP
+ * flags 0.
  */
 public record Cube(
     int family,

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Exact first-match evaluation of a firewall over sets of packets. Packets are carried through
- * the stages of a path (every stage must accept), through each stage's chain rule by rule, into
+ * Exact first-match evaluation of a firewall over sets of packets. Packets are carried through the
+ * stages of a path (every stage must accept), through each stage's chain rule by rule, into
  * jumped-to chains and back. Where a rule's test is not modelled, the packets it may match are
  * followed both ways: the fate the rule would give them is kept as a note, and an outcome whose
  * notes disagree with it is indeterminate.
@@ -28,6 +28,7 @@ public final class Evaluator {
   private final Compiler compiler;
   private final Map<Rule, CompiledMatch> compiled = new java.util.IdentityHashMap<>();
   private final Map<Rule, CompiledMatch> beforeRouting = new java.util.IdentityHashMap<>();
+
   /** Whether connection tracking is certainly on, so that NAT chains run. */
   private final boolean tracking;
 
@@ -51,10 +52,22 @@ public final class Evaluator {
     List<Outcome> out = new ArrayList<>();
     if (!firewall.families().contains(family)) {
       for (Piece p : start) {
-        out.add(new Outcome(p.origin(), Verdict.INDETERMINATE, null, Trace.EMPTY,
-            List.of(new Outcome.Doubt(null, Verdict.INDETERMINATE,
-                firewall.format() + " export " + firewall.source() + " has no rules for IPv"
-                    + family + " traffic"))));
+        out.add(
+            new Outcome(
+                p.origin(),
+                Verdict.INDETERMINATE,
+                null,
+                Trace.EMPTY,
+                List.of(
+                    new Outcome.Doubt(
+                        null,
+                        Verdict.INDETERMINATE,
+                        firewall.format()
+                            + " export "
+                            + firewall.source()
+                            + " has no rules for IPv"
+                            + family
+                            + " traffic"))));
       }
       return out;
     }
@@ -85,8 +98,12 @@ public final class Evaluator {
       if (!doubts.isEmpty()) {
         v = Verdict.INDETERMINATE;
       }
-      Rule decider = rule != null ? rule
-          : verdict == Verdict.ALLOW ? piece.trace().acceptingRule() : piece.trace().decidingRule();
+      Rule decider =
+          rule != null
+              ? rule
+              : verdict == Verdict.ALLOW
+                  ? piece.trace().acceptingRule()
+                  : piece.trace().decidingRule();
       return new Outcome(piece.origin(), v, decider, piece.trace(), doubts);
     }
   }
@@ -150,8 +167,10 @@ public final class Evaluator {
   private static void untrackedNat(Out out, int k, List<Piece> next) {
     for (Fate f : out.fates) {
       Piece p = f.piece().withNotes(dropStageAccepts(f.piece().notes(), k));
-      String why = "NAT chains run only while connection tracking is on, and nothing in this"
-          + " ruleset turns it on" + (f.reason() == null ? "" : "; " + f.reason());
+      String why =
+          "NAT chains run only while connection tracking is on, and nothing in this"
+              + " ruleset turns it on"
+              + (f.reason() == null ? "" : "; " + f.reason());
       next.add(p.note(new Note(f.verdict(), f.rule(), why, Note.NO_STAGE, null)));
     }
     out.fates.clear();
@@ -189,7 +208,9 @@ public final class Evaluator {
       for (Note a : alternatives) {
         String why = a.reason() + " (if it matches, " + a.rule().location() + " accepts)";
         Rule r = alt.rule() != null ? alt.rule() : a.rule();
-        parts = annotate(parts, alt.piece().cube(), new Note(alt.verdict(), r, why, Note.NO_STAGE, null));
+        parts =
+            annotate(
+                parts, alt.piece().cube(), new Note(alt.verdict(), r, why, Note.NO_STAGE, null));
         for (Note inner = alt.piece().notes(); inner != null; inner = inner.next()) {
           parts = annotate(parts, alt.piece().cube(), inner);
         }
@@ -238,8 +259,10 @@ public final class Evaluator {
     if (m.usesOif() && (st.hook() == Hook.PREROUTING || st.hook() == Hook.INPUT)) {
       // tested against no interface, not the one the packet leaves by later; still only maybe:
       // readers cannot say whether a negated test holds for a packet without one
-      m = beforeRouting.computeIfAbsent(r, x -> compiler.compileBeforeRouting(x.match()))
-          .allMaybe("output interface tested before routing (" + st.label() + ")");
+      m =
+          beforeRouting
+              .computeIfAbsent(r, x -> compiler.compileBeforeRouting(x.match()))
+              .allMaybe("output interface tested before routing (" + st.label() + ")");
     }
     if (m.usesCt() && st.kind() == Stage.Kind.RAW) {
       m = m.allMaybe("connection state tested before connection tracking (" + st.label() + ")");
@@ -247,10 +270,10 @@ public final class Evaluator {
     return m;
   }
 
-
   private void runChain(Chain chain, List<Piece> in, Out out, int depth) {
     if (depth > MAX_DEPTH) {
-      throw new IllegalStateException("chains call each other more than " + MAX_DEPTH + " deep at " + chain.name());
+      throw new IllegalStateException(
+          "chains call each other more than " + MAX_DEPTH + " deep at " + chain.name());
     }
     List<Piece> cur = in;
     for (Rule r : chain.rules()) {
@@ -276,8 +299,8 @@ public final class Evaluator {
     out.returned.addAll(cur);
   }
 
-  private static void split(List<Piece> cur, CompiledMatch m, List<Piece> hit, List<Piece> maybe,
-      List<Piece> rest) {
+  private static void split(
+      List<Piece> cur, CompiledMatch m, List<Piece> hit, List<Piece> maybe, List<Piece> rest) {
     for (Piece p : cur) {
       List<Cube> remaining = List.of(p.cube());
       for (Cube d : m.definite()) {
@@ -342,22 +365,35 @@ public final class Evaluator {
       out.returned.addAll(sub.returned);
     } else if (a instanceof Action.NoTrack) {
       for (Piece p : traced) {
-        next.add(new Piece(p.cube().withCt(dev.zpaaudit.model.CtState.set(CtState.UNTRACKED)),
-            p.origCt(), p.trace(), p.notes()));
+        next.add(
+            new Piece(
+                p.cube().withCt(dev.zpaaudit.model.CtState.set(CtState.UNTRACKED)),
+                p.origCt(),
+                p.trace(),
+                p.notes()));
       }
     } else if (a instanceof Action.DestNat) {
-      traced.forEach(p -> out.fates.add(new Fate(p, Verdict.INDETERMINATE, r,
-          "destination NAT (" + a.text() + ") rewrites where the packets go; not modelled")));
+      traced.forEach(
+          p ->
+              out.fates.add(
+                  new Fate(
+                      p,
+                      Verdict.INDETERMINATE,
+                      r,
+                      "destination NAT ("
+                          + a.text()
+                          + ") rewrites where the packets go; not modelled")));
     } else {
       traced.forEach(p -> out.fates.add(new Fate(p, Verdict.INDETERMINATE, r, a.text())));
     }
   }
 
   /**
-   * Packets that a rule may or may not match: they go on to the next rule (as if it did not
-   * match), carrying a note of what the rule would have done with them.
+   * Packets that a rule may or may not match: they go on to the next rule (as if it did not match),
+   * carrying a note of what the rule would have done with them.
    */
-  private List<Piece> actMaybe(Chain chain, Rule r, List<Piece> maybe, Out out, int depth, String why) {
+  private List<Piece> actMaybe(
+      Chain chain, Rule r, List<Piece> maybe, Out out, int depth, String why) {
     Action a = r.action();
     String reason = why == null ? "unmodelled test" : why;
     if (a instanceof Action.Continue) {
@@ -374,29 +410,57 @@ public final class Evaluator {
       Out sub = new Out(out.stage, out.index);
       List<Piece> fresh = new ArrayList<>();
       for (Piece p : maybe) {
-        fresh.add(new Piece(p.cube(), p.origCt(), p.trace().then(out.stage, chain.name(), r, false), null));
+        fresh.add(
+            new Piece(
+                p.cube(), p.origCt(), p.trace().then(out.stage, chain.name(), r, false), null));
       }
       runChain(target(target), fresh, sub, depth + 1);
       List<Piece> result = maybe;
       for (Piece p : sub.accepted) {
-        result = annotate(result, p.cube(), new Note(Verdict.ALLOW, lastRule(p, r), reason, out.index, null));
+        result =
+            annotate(
+                result, p.cube(), new Note(Verdict.ALLOW, lastRule(p, r), reason, out.index, null));
         result = carry(result, p);
       }
       for (Fate f : sub.fates) {
-        result = annotate(result, f.piece().cube(),
-            new Note(f.verdict(), f.rule(), f.reason() == null ? reason : f.reason(), Note.NO_STAGE, null));
+        result =
+            annotate(
+                result,
+                f.piece().cube(),
+                new Note(
+                    f.verdict(),
+                    f.rule(),
+                    f.reason() == null ? reason : f.reason(),
+                    Note.NO_STAGE,
+                    null));
         result = carry(result, f.piece());
       }
       if (a instanceof Action.Goto) {
         for (Piece p : sub.returned) {
-          result = annotate(result, p.cube(), new Note(Verdict.INDETERMINATE, r,
-              reason + "; if it matches, the packets return to the caller of " + chain.name(), Note.NO_STAGE, null));
+          result =
+              annotate(
+                  result,
+                  p.cube(),
+                  new Note(
+                      Verdict.INDETERMINATE,
+                      r,
+                      reason
+                          + "; if it matches, the packets return to the caller of "
+                          + chain.name(),
+                      Note.NO_STAGE,
+                      null));
         }
       }
       return result;
     }
-    return noteAll(maybe, new Note(Verdict.INDETERMINATE, r,
-        reason + "; if it matches: " + a.text(), Note.NO_STAGE, null));
+    return noteAll(
+        maybe,
+        new Note(
+            Verdict.INDETERMINATE,
+            r,
+            reason + "; if it matches: " + a.text(),
+            Note.NO_STAGE,
+            null));
   }
 
   private static Rule lastRule(Piece p, Rule fallback) {

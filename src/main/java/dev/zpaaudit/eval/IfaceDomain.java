@@ -10,9 +10,9 @@ import java.util.TreeSet;
 /**
  * A finite stand-in for the infinite set of interface names. It holds every exact name that a
  * ruleset or query mentions, one representative per wildcard prefix ("eth" + '*' stands for every
- * other name that starts with "eth"), one for all other names ("*"), and "" for "no interface"
- * (the input interface of locally generated packets). Each representative matches exactly the
- * patterns that every name of its class matches, so sets over this domain are exact.
+ * other name that starts with "eth"), one for all other names ("*"), and "" for "no interface" (the
+ * input interface of locally generated packets). Each representative matches exactly the patterns
+ * that every name of its class matches, so sets over this domain are exact.
  */
 public final class IfaceDomain {
   public static final String NONE = "";
@@ -41,7 +41,8 @@ public final class IfaceDomain {
 
   /** The domain for a firewall: every interface pattern its rules test, plus extra names. */
   public static IfaceDomain forFirewalls(
-      java.util.Collection<dev.zpaaudit.model.Firewall> firewalls, java.util.Collection<String> extra) {
+      java.util.Collection<dev.zpaaudit.model.Firewall> firewalls,
+      java.util.Collection<String> extra) {
     List<String> patterns = new ArrayList<>(extra);
     for (dev.zpaaudit.model.Firewall fw : firewalls) {
       for (dev.zpaaudit.model.Chain c : fw.chains().values()) {
@@ -91,8 +92,8 @@ public final class IfaceDomain {
   }
 
   /**
-   * The members matching a pattern ("eth0", or "eth+" for any name starting with "eth"). A bare
-   * "+" compares no characters at all, so the kernel lets it match every packet, also one with no
+   * The members matching a pattern ("eth0", or "eth+" for any name starting with "eth"). A bare "+"
+   * compares no characters at all, so the kernel lets it match every packet, also one with no
    * interface (iptables-nft loads {@code -i +} as no test, and {@code ! -i +} as one that never
    * holds).
    */

@@ -8,7 +8,12 @@ import java.util.List;
  * when the verdict is indeterminate, why: the rules whose unmodelled tests could change it.
  */
 public record Outcome(
-    Cube packets, Verdict verdict, Rule decidingRule, Trace trace, List<Doubt> doubts, String reason) {
+    Cube packets,
+    Verdict verdict,
+    Rule decidingRule,
+    Trace trace,
+    List<Doubt> doubts,
+    String reason) {
 
   /** A rule that may decide otherwise than the trace says, and what it may decide. */
   public record Doubt(Rule rule, Verdict verdict, String reason) {}
@@ -17,7 +22,8 @@ public record Outcome(
     doubts = List.copyOf(doubts);
   }
 
-  public Outcome(Cube packets, Verdict verdict, Rule decidingRule, Trace trace, List<Doubt> doubts) {
+  public Outcome(
+      Cube packets, Verdict verdict, Rule decidingRule, Trace trace, List<Doubt> doubts) {
     this(packets, verdict, decidingRule, trace, doubts, reasonOf(doubts));
   }
 

@@ -26,8 +26,8 @@ record Piece(Cube cube, dev.zpaaudit.model.Bits origCt, Trace trace, Note notes)
   }
 
   Piece note(Note n) {
-    return new Piece(cube, origCt, trace,
-        new Note(n.verdict(), n.rule(), n.reason(), n.stage(), notes));
+    return new Piece(
+        cube, origCt, trace, new Note(n.verdict(), n.rule(), n.reason(), n.stage(), notes));
   }
 
   Piece withNotes(Note n) {

@@ -8,21 +8,28 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * The rules a set of packets went through that mattered: jumps, gotos, the rule that decided
- * each stage. Shared tails make copies cheap.
+ * The rules a set of packets went through that mattered: jumps, gotos, the rule that decided each
+ * stage. Shared tails make copies cheap.
  */
 public record Trace(Step last) {
   /**
    * One rule that matched, in the chain it was in, with the stage it belongs to ({@code stage} is
    * its label); {@code policy} when the rule is a base chain's policy.
    */
-  public record Step(String stage, Stage.Kind kind, int priority, String chain, Rule rule,
-      boolean policy, Step prev) {}
+  public record Step(
+      String stage,
+      Stage.Kind kind,
+      int priority,
+      String chain,
+      Rule rule,
+      boolean policy,
+      Step prev) {}
 
   public static final Trace EMPTY = new Trace(null);
 
   public Trace then(Stage stage, String chain, Rule rule, boolean policy) {
-    return new Trace(new Step(stage.label(), stage.kind(), stage.priority(), chain, rule, policy, last));
+    return new Trace(
+        new Step(stage.label(), stage.kind(), stage.priority(), chain, rule, policy, last));
   }
 
   public List<Step> steps() {

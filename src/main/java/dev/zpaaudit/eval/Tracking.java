@@ -20,8 +20,10 @@ final class Tracking {
     for (Chain c : fw.chains().values()) {
       for (Rule r : c.rules()) {
         Action a = r.action();
-        if (a instanceof Action.NoTrack || a instanceof Action.SrcNat
-            || a instanceof Action.DestNat || usesConntrack(r.match())) {
+        if (a instanceof Action.NoTrack
+            || a instanceof Action.SrcNat
+            || a instanceof Action.DestNat
+            || usesConntrack(r.match())) {
           return true;
         }
       }
@@ -31,7 +33,8 @@ final class Tracking {
 
   private static boolean usesConntrack(List<Condition> conds) {
     for (Condition c : conds) {
-      if (c instanceof Condition.Ct || c instanceof Condition.CtAddr
+      if (c instanceof Condition.Ct
+          || c instanceof Condition.CtAddr
           || c instanceof Condition.CtPort) {
         return true;
       }

@@ -2,7 +2,9 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.InputException;
 
-/** Reads one export format. Errors that make the export unusable throw; the rest are diagnostics. */
+/**
+ * Reads one export format. Errors that make the export unusable throw; the rest are diagnostics.
+ */
 public interface Parser {
   /** A short name, e.g. "iptables-save". */
   String format();

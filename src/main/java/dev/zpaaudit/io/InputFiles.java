@@ -41,7 +41,8 @@ public final class InputFiles {
     } catch (NoSuchFileException e) {
       throw new InputException(new Diagnostic(Severity.ERROR, at, "no such file"));
     } catch (IOException e) {
-      throw new InputException(new Diagnostic(Severity.ERROR, at, "cannot read: " + e.getMessage()));
+      throw new InputException(
+          new Diagnostic(Severity.ERROR, at, "cannot read: " + e.getMessage()));
     }
   }
 
@@ -58,21 +59,28 @@ public final class InputFiles {
       if (s.indexOf('\0') >= 0) {
         int line = 1 + (int) s.substring(0, s.indexOf('\0')).chars().filter(c -> c == '\n').count();
         throw new InputException(
-            new Diagnostic(Severity.ERROR, new SourceLocation(at.file(), line),
+            new Diagnostic(
+                Severity.ERROR,
+                new SourceLocation(at.file(), line),
                 "binary data (a NUL byte); expected a text export"));
       }
       return s.startsWith("\uFEFF") ? s.substring(1) : s;
     } catch (CharacterCodingException e) {
-      throw new InputException(new Diagnostic(Severity.ERROR,
-          new SourceLocation(at.file(), lineOfFirstBadByte(bytes)), "not UTF-8 text"));
+      throw new InputException(
+          new Diagnostic(
+              Severity.ERROR,
+              new SourceLocation(at.file(), lineOfFirstBadByte(bytes)),
+              "not UTF-8 text"));
     }
   }
 
   /** The 1-based line where the bytes stop being UTF-8. */
   private static int lineOfFirstBadByte(byte[] bytes) {
-    java.nio.charset.CharsetDecoder d = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    java.nio.charset.CharsetDecoder d =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length + 1);
     d.decode(in, out, true);

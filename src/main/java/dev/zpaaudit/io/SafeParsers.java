@@ -18,8 +18,8 @@ import java.util.Map;
 import org.yaml.snakeyaml.LoaderOptions;
 
 /**
- * Parses untrusted JSON and YAML into line-tracked {@link Tree}s with bounds: nesting depth,
- * string and number sizes, document size, YAML aliases (no alias bombs), duplicate keys refused.
+ * Parses untrusted JSON and YAML into line-tracked {@link Tree}s with bounds: nesting depth, string
+ * and number sizes, document size, YAML aliases (no alias bombs), duplicate keys refused.
  */
 public final class SafeParsers {
   public static final int MAX_DEPTH = 200;
@@ -89,7 +89,9 @@ public final class SafeParsers {
       JsonToken extra = p.nextToken();
       if (extra != null) {
         throw new InputException(
-            new Diagnostic(Severity.ERROR, new SourceLocation(file, line(p)),
+            new Diagnostic(
+                Severity.ERROR,
+                new SourceLocation(file, line(p)),
                 "unexpected content after the document"));
       }
       return tree;
@@ -104,7 +106,9 @@ public final class SafeParsers {
       throws IOException, InputException {
     if (--budget[0] < 0) {
       throw new InputException(
-          new Diagnostic(Severity.ERROR, new SourceLocation(file, line(p)),
+          new Diagnostic(
+              Severity.ERROR,
+              new SourceLocation(file, line(p)),
               "document has more than " + MAX_NODES + " nodes"));
     }
     int line = line(p);
@@ -118,7 +122,9 @@ public final class SafeParsers {
           Tree v = node(p, p.nextToken(), budget, file);
           if (fields.put(name, v) != null) {
             throw new InputException(
-                new Diagnostic(Severity.ERROR, new SourceLocation(file, keyLine),
+                new Diagnostic(
+                    Severity.ERROR,
+                    new SourceLocation(file, keyLine),
                     "duplicate key '" + name + "'"));
           }
         }
@@ -147,8 +153,9 @@ public final class SafeParsers {
       case VALUE_NULL -> {
         return new Tree.Scalar(line, null);
       }
-      default -> throw new InputException(
-          new Diagnostic(Severity.ERROR, new SourceLocation(file, line), "unexpected " + t));
+      default ->
+          throw new InputException(
+              new Diagnostic(Severity.ERROR, new SourceLocation(file, line), "unexpected " + t));
     }
   }
 }

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A parsed JSON or YAML document in which every node knows the line it started on, so that
- * checks of its content can report {@code file:line}.
+ * A parsed JSON or YAML document in which every node knows the line it started on, so that checks
+ * of its content can report {@code file:line}.
  */
 public sealed interface Tree {
   int line();

@@ -12,7 +12,11 @@ import java.util.Set;
  * family is not described by it.
  */
 public record Firewall(
-    String source, String format, Set<Integer> families, Map<String, Chain> chains, List<Stage> stages) {
+    String source,
+    String format,
+    Set<Integer> families,
+    Map<String, Chain> chains,
+    List<Stage> stages) {
   public Firewall {
     Objects.requireNonNull(source);
     Objects.requireNonNull(format);

@@ -21,6 +21,7 @@ public final class IpSet {
   private static final IpSet ALL6 = new IpSet(6, new long[] {0, 0, -1L, -1L});
 
   private final int family;
+
   /** Four longs an interval: startHigh, startLow, endHigh, endLow. */
   private final long[] v;
 
@@ -133,7 +134,8 @@ public final class IpSet {
 
   private static long[] fromBytes(byte[] b) {
     if (b.length == 4) {
-      long x = ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
+      long x =
+          ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
       return new long[] {0, x, 4};
     }
     long hi = 0;
@@ -450,9 +452,7 @@ public final class IpSet {
 
   /** The last address of the set, or empty. */
   public Optional<InetAddress> last() {
-    return isEmpty()
-        ? Optional.empty()
-        : Optional.of(toInet(v[v.length - 2], v[v.length - 1]));
+    return isEmpty() ? Optional.empty() : Optional.of(toInet(v[v.length - 2], v[v.length - 1]));
   }
 
   /** The intervals of this set, each as a set of its own. */
@@ -493,7 +493,9 @@ public final class IpSet {
   }
 
   private static BigInteger big(long h, long l) {
-    return new BigInteger(Long.toUnsignedString(h)).shiftLeft(64).or(new BigInteger(Long.toUnsignedString(l)));
+    return new BigInteger(Long.toUnsignedString(h))
+        .shiftLeft(64)
+        .or(new BigInteger(Long.toUnsignedString(l)));
   }
 
   /** The smallest list of CIDR blocks that covers exactly this set, in address order. */
@@ -520,7 +522,9 @@ public final class IpSet {
       BigInteger end = big(v[i + 2], v[i + 3]);
       while (start.compareTo(end) <= 0) {
         int size = start.signum() == 0 ? bits : Math.min(start.getLowestSetBit(), bits);
-        while (size > 0 && start.add(BigInteger.ONE.shiftLeft(size)).subtract(BigInteger.ONE).compareTo(end) > 0) {
+        while (size > 0
+            && start.add(BigInteger.ONE.shiftLeft(size)).subtract(BigInteger.ONE).compareTo(end)
+                > 0) {
           size--;
         }
         out.add(format(start) + "/" + (bits - size));
@@ -531,7 +535,13 @@ public final class IpSet {
   }
 
   private static String v4(long x) {
-    return ((x >>> 24) & 255) + "." + ((x >>> 16) & 255) + "." + ((x >>> 8) & 255) + "." + (x & 255);
+    return ((x >>> 24) & 255)
+        + "."
+        + ((x >>> 16) & 255)
+        + "."
+        + ((x >>> 8) & 255)
+        + "."
+        + (x & 255);
   }
 
   private String format(BigInteger x) {

@@ -7,7 +7,8 @@ import java.util.Set;
  * A base chain attached to a hook. Every stage on a packet's path must accept it. NAT stages see
  * only the first packet of a connection; RAW stages run before connection tracking.
  */
-public record Stage(Hook hook, Kind kind, int priority, String chain, Set<Integer> families, String label) {
+public record Stage(
+    Hook hook, Kind kind, int priority, String chain, Set<Integer> families, String label) {
   public enum Kind {
     FILTER,
     NAT,

@@ -50,8 +50,8 @@ public final class Certificates {
   }
 
   /**
-   * The path from the leaf upwards through the presented certificates, each signed by the next;
-   * it stops at a self-signed certificate or where no presented certificate signed the last one.
+   * The path from the leaf upwards through the presented certificates, each signed by the next; it
+   * stops at a self-signed certificate or where no presented certificate signed the last one.
    */
   public static List<X509Certificate> signedPath(List<X509Certificate> chain) {
     List<X509Certificate> path = new ArrayList<>();

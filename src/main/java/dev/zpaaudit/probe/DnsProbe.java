@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.LongSupplier;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.ExtendedFlags;
@@ -58,16 +58,32 @@ public final class DnsProbe {
     try {
       return walk(name, Type.value(type), resolver, w, start);
     } catch (TextParseException e) {
-      return result(name, type, resolver, Outcome.ERROR, w, List.of(), start,
+      return result(
+          name,
+          type,
+          resolver,
+          Outcome.ERROR,
+          w,
+          List.of(),
+          start,
           "not a DNS name: " + e.getMessage());
     } catch (IOException e) {
       if (Outcomes.isRefused(e)) {
-        return result(name, type, resolver, Outcome.REFUSED, w, List.of(), start,
+        return result(
+            name,
+            type,
+            resolver,
+            Outcome.REFUSED,
+            w,
+            List.of(),
+            start,
             "ICMP port unreachable: nothing serves DNS at " + Endpoint.format(resolver));
       }
       Outcome o = Outcomes.isTimeout(e) ? Outcome.TIMEOUT : Outcome.ERROR;
-      String why = o == Outcome.TIMEOUT
-          ? "no answer within " + timeout.toMillis() + " ms" : Outcomes.describe(e);
+      String why =
+          o == Outcome.TIMEOUT
+              ? "no answer within " + timeout.toMillis() + " ms"
+              : Outcomes.describe(e);
       return result(name, type, resolver, o, w, List.of(), start, why);
     }
   }
@@ -81,7 +97,14 @@ public final class DnsProbe {
       Message response = exchange(current, type, resolver, w);
       int rcode = response.getRcode();
       if (rcode != Rcode.NOERROR) {
-        return result(name, typeName, resolver, rcodeOutcome(rcode), w, List.of(), start,
+        return result(
+            name,
+            typeName,
+            resolver,
+            rcodeOutcome(rcode),
+            w,
+            List.of(),
+            start,
             Rcode.string(rcode) + " for " + strip(current.toString()));
       }
       List<Record> answer = response.getSection(Section.ANSWER);
@@ -90,7 +113,14 @@ public final class DnsProbe {
         at = ((CNAMERecord) r).getTarget();
         w.chain.add(strip(at.toString()));
         if (!seen.add(at) || w.chain.size() > maxDepth + 1) {
-          return result(name, typeName, resolver, Outcome.CNAME_LOOP, w, List.of(), start,
+          return result(
+              name,
+              typeName,
+              resolver,
+              Outcome.CNAME_LOOP,
+              w,
+              List.of(),
+              start,
               "CNAME chain loops or is longer than " + maxDepth);
         }
       }
@@ -99,7 +129,14 @@ public final class DnsProbe {
         return result(name, typeName, resolver, Outcome.ANSWER, w, addresses, start, "");
       }
       if (at.equals(current)) {
-        return result(name, typeName, resolver, Outcome.NODATA, w, List.of(), start,
+        return result(
+            name,
+            typeName,
+            resolver,
+            Outcome.NODATA,
+            w,
+            List.of(),
+            start,
             "no " + typeName + " record for " + strip(at.toString()));
       }
       current = at;
@@ -157,12 +194,28 @@ public final class DnsProbe {
     return rcode == Rcode.REFUSED ? Outcome.REFUSED : Outcome.OTHER_RCODE;
   }
 
-  private DnsResult result(String name, String type, InetSocketAddress resolver, Outcome o,
-      Walk w, List<InetAddress> addresses, long start, String detail) {
+  private DnsResult result(
+      String name,
+      String type,
+      InetSocketAddress resolver,
+      Outcome o,
+      Walk w,
+      List<InetAddress> addresses,
+      long start,
+      String detail) {
     Dnssec d = !w.anyResponse ? Dnssec.UNKNOWN : w.allAd ? Dnssec.VALIDATED : Dnssec.NOT_VALIDATED;
     long us = Math.max(0, (nanos.getAsLong() - start) / 1000);
-    return new DnsResult(strip(name), type, Endpoint.format(resolver), o, w.chain, addresses,
-        w.truncated, d, us, detail);
+    return new DnsResult(
+        strip(name),
+        type,
+        Endpoint.format(resolver),
+        o,
+        w.chain,
+        addresses,
+        w.truncated,
+        d,
+        us,
+        detail);
   }
 
   private static String strip(String name) {

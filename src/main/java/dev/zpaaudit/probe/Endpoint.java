@@ -35,7 +35,8 @@ public record Endpoint(String host, int port) {
     }
     int p = defaultPort;
     if (port != null) {
-      if (!port.matches("\\d{1,5}") || Integer.parseInt(port) < 1
+      if (!port.matches("\\d{1,5}")
+          || Integer.parseInt(port) < 1
           || Integer.parseInt(port) > 65535) {
         throw new IllegalArgumentException("bad port in '" + text + "'");
       }

@@ -35,14 +35,15 @@ public final class HttpConnectSockets implements Sockets {
     try {
       s = direct.open(proxy, timeoutMs);
     } catch (IOException e) {
-      throw new ProxyException("cannot reach the proxy " + Endpoint.format(proxy) + ": "
-          + Outcomes.describe(e), false);
+      throw new ProxyException(
+          "cannot reach the proxy " + Endpoint.format(proxy) + ": " + Outcomes.describe(e), false);
     }
     try {
       String authority = Endpoint.format(target);
       OutputStream out = s.getOutputStream();
-      out.write(("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
-          .getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("CONNECT " + authority + " HTTP/1.1\r\nHost: " + authority + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
       out.flush();
       String status = readHead(s.getInputStream());
       String[] parts = status.split(" ", 3);
@@ -56,8 +57,8 @@ public final class HttpConnectSockets implements Sockets {
     } catch (IOException | RuntimeException e) {
       s.close();
       if (e instanceof java.net.SocketTimeoutException) {
-        throw new ProxyException("the proxy did not answer CONNECT within " + timeoutMs + " ms",
-            true);
+        throw new ProxyException(
+            "the proxy did not answer CONNECT within " + timeoutMs + " ms", true);
       }
       throw e;
     }
@@ -74,8 +75,8 @@ public final class HttpConnectSockets implements Sockets {
         throw new ProxyException("the proxy closed the connection during CONNECT", true);
       }
       if (head.size() >= MAX_HEAD) {
-        throw new ProxyException("the proxy's CONNECT response is longer than " + MAX_HEAD
-            + " bytes", true);
+        throw new ProxyException(
+            "the proxy's CONNECT response is longer than " + MAX_HEAD + " bytes", true);
       }
       head.write(b);
       matched = b == end[matched] ? matched + 1 : (b == '\r' ? 1 : 0);

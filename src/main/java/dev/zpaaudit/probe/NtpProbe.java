@@ -29,20 +29,32 @@ public final class NtpProbe {
       Long offset = info.getOffset();
       Long delay = info.getDelay();
       if (stratum == 0 || stratum >= 16 || m.getLeapIndicator() == NtpV3Packet.LI_ALARM_CONDITION) {
-        String why = stratum == 0 ? "kiss-of-death " + m.getReferenceIdString()
-            : "stratum " + stratum + ", leap indicator " + m.getLeapIndicator();
-        return new NtpResult(label, Outcome.UNSYNCHRONIZED, 0, 0, stratum,
+        String why =
+            stratum == 0
+                ? "kiss-of-death " + m.getReferenceIdString()
+                : "stratum " + stratum + ", leap indicator " + m.getLeapIndicator();
+        return new NtpResult(
+            label,
+            Outcome.UNSYNCHRONIZED,
+            0,
+            0,
+            stratum,
             "the server is not synchronized (" + why + ")");
       }
       if (offset == null || delay == null) {
-        return new NtpResult(label, Outcome.ERROR, 0, 0, stratum,
+        return new NtpResult(
+            label,
+            Outcome.ERROR,
+            0,
+            0,
+            stratum,
             "the reply lacks the timestamps to compute an offset");
       }
       return new NtpResult(label, Outcome.MEASURED, offset, delay, stratum, "");
     } catch (IOException e) {
       Outcome o = Outcomes.isTimeout(e) ? Outcome.TIMEOUT : Outcome.ERROR;
-      String why = o == Outcome.TIMEOUT
-          ? "no answer within " + timeoutMs + " ms" : Outcomes.describe(e);
+      String why =
+          o == Outcome.TIMEOUT ? "no answer within " + timeoutMs + " ms" : Outcomes.describe(e);
       return new NtpResult(label, o, 0, 0, 0, why);
     } finally {
       client.close();

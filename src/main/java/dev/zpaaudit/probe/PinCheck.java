@@ -8,8 +8,8 @@ public final class PinCheck {
   private PinCheck() {}
 
   /**
-   * @param matches whether the signature-verified path holds a pinned key or is signed by a
-   *     pinned CA
+   * @param matches whether the signature-verified path holds a pinned key or is signed by a pinned
+   *     CA
    * @param how what matched ("SPKI pin of CN=...", "CA certificate CN=...") or why nothing did
    * @param path subjects of the signature-verified path, leaf first
    */
@@ -32,12 +32,21 @@ public final class PinCheck {
         }
       }
       if (top != null && Certificates.signedBy(top, ca)) {
-        return new Verdict(true, "pinned CA certificate " + Certificates.subject(ca)
-            + " signed " + Certificates.subject(top), subjects);
+        return new Verdict(
+            true,
+            "pinned CA certificate "
+                + Certificates.subject(ca)
+                + " signed "
+                + Certificates.subject(top),
+            subjects);
       }
     }
-    return new Verdict(false, "no certificate on the path (" + String.join(" <- ", subjects)
-        + ") has a pinned key or is signed by a pinned CA", subjects);
+    return new Verdict(
+        false,
+        "no certificate on the path ("
+            + String.join(" <- ", subjects)
+            + ") has a pinned key or is signed by a pinned CA",
+        subjects);
   }
 
   /**

@@ -24,11 +24,18 @@ import java.util.Set;
 
 /** Reads and writes the pins file (YAML or JSON; format in docs/probe.md). */
 public final class PinsFile {
-  private static final Set<String> KEYS = Set.of("spki-sha256", "ca-certificates",
-      "client-certificate-requested", "client-certificate-issuers");
+  private static final Set<String> KEYS =
+      Set.of(
+          "spki-sha256",
+          "ca-certificates",
+          "client-certificate-requested",
+          "client-certificate-issuers");
 
   /** What was learnt for one name. */
-  public record Learnt(String name, List<X509Certificate> keys, boolean clientCertRequested,
+  public record Learnt(
+      String name,
+      List<X509Certificate> keys,
+      boolean clientCertRequested,
       List<String> clientIssuers) {}
 
   private final String file;
@@ -51,8 +58,8 @@ public final class PinsFile {
     if (!(version instanceof Tree.Scalar s) || !"1".equals(s.text())) {
       throw error(version, "version must be 1");
     }
-    Tree.Obj names = obj(o.get("names").orElseThrow(() -> error(o, "missing key 'names'")),
-        "names");
+    Tree.Obj names =
+        obj(o.get("names").orElseThrow(() -> error(o, "missing key 'names'")), "names");
     Map<String, Pins.Entry> entries = new HashMap<>();
     for (Map.Entry<String, Tree> e : names.fields().entrySet()) {
       String name = e.getKey().toLowerCase(Locale.ROOT);
@@ -151,8 +158,9 @@ public final class PinsFile {
 
   static String render(List<Learnt> learnt) {
     StringBuilder sb = new StringBuilder();
-    sb.append("# zpa-audit TLS pins, learnt by `zpa-audit probe --learn-pins`"
-        + " (format: docs/probe.md).\n");
+    sb.append(
+        "# zpa-audit TLS pins, learnt by `zpa-audit probe --learn-pins`"
+            + " (format: docs/probe.md).\n");
     sb.append("# Learn them only on a network known to be free of TLS interception.\n");
     sb.append("version: 1\nnames:\n");
     for (Learnt l : learnt.stream().sorted(java.util.Comparator.comparing(Learnt::name)).toList()) {

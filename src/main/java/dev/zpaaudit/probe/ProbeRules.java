@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The probe rule pack ({@code rules/probe.yaml}): names to probe, ports, limits and thresholds.
- * Read by {@link ProbeRulesReader}; every value has the meaning documented in
- * {@code rules/README-probe.md}.
+ * Read by {@link ProbeRulesReader}; every value has the meaning documented in {@code
+ * rules/README-probe.md}.
  */
 public record ProbeRules(
     String file,

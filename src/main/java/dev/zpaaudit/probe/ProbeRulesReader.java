@@ -24,8 +24,8 @@ public final class ProbeRulesReader {
   public static final String EMBEDDED = "/rules/probe.yaml";
 
   private static final Set<String> TOP =
-      Set.of("version", "port", "names", "vendor-domains", "dns", "tcp", "tls", "ntp",
-          "concurrency");
+      Set.of(
+          "version", "port", "names", "vendor-domains", "dns", "tcp", "tls", "ntp", "concurrency");
 
   private final String file;
 

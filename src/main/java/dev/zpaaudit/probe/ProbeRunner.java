@@ -11,9 +11,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
- * Runs probes with bounded concurrency. Every probe bounds itself with socket timeouts; the
- * runner adds a deadline per probe as a backstop and gives the probe's own timed-out result when
- * it passes. Results come back in the order the probes were given.
+ * Runs probes with bounded concurrency. Every probe bounds itself with socket timeouts; the runner
+ * adds a deadline per probe as a backstop and gives the probe's own timed-out result when it
+ * passes. Results come back in the order the probes were given.
  */
 public final class ProbeRunner implements AutoCloseable {
   /** A probe and the result that stands for it if it overruns its deadline. */
@@ -25,11 +25,14 @@ public final class ProbeRunner implements AutoCloseable {
 
   public ProbeRunner(int concurrency, Progress progress) {
     this.concurrency = concurrency;
-    this.pool = Executors.newFixedThreadPool(concurrency, r -> {
-      Thread t = new Thread(r, "zpa-audit-probe");
-      t.setDaemon(true);
-      return t;
-    });
+    this.pool =
+        Executors.newFixedThreadPool(
+            concurrency,
+            r -> {
+              Thread t = new Thread(r, "zpa-audit-probe");
+              t.setDaemon(true);
+              return t;
+            });
     this.progress = progress;
   }
 
@@ -37,13 +40,15 @@ public final class ProbeRunner implements AutoCloseable {
     progress.start(phase, tasks.size());
     List<Future<T>> futures = new ArrayList<>();
     for (Task<T> t : tasks) {
-      futures.add(pool.submit(() -> {
-        try {
-          return t.probe().get();
-        } finally {
-          progress.step();
-        }
-      }));
+      futures.add(
+          pool.submit(
+              () -> {
+                try {
+                  return t.probe().get();
+                } finally {
+                  progress.step();
+                }
+              }));
     }
     List<T> out = new ArrayList<>();
     // Probes queue behind the concurrency bound: allow one deadline per wave, plus one.

@@ -35,8 +35,12 @@ public final class Prober {
       try {
         Sockets.direct().open(h.proxy(), timeoutMs).close();
       } catch (IOException e) {
-        throw new ProbeFailedException("cannot reach the proxy " + Endpoint.format(h.proxy())
-            + ": " + Outcomes.describe(e) + "; nothing was probed");
+        throw new ProbeFailedException(
+            "cannot reach the proxy "
+                + Endpoint.format(h.proxy())
+                + ": "
+                + Outcomes.describe(e)
+                + "; nothing was probed");
       }
     }
   }
@@ -45,15 +49,25 @@ public final class Prober {
     ProbeRules r = plan.rules();
     try (ProbeRunner runner = new ProbeRunner(r.concurrency(), progress)) {
       DnsProbe dnsProbe = new DnsProbe(r.dns().timeoutMs(), r.dns().maxCnameDepth(), nanos);
-      List<DnsResult> dns = runner.run("dns", dnsTasks(plan, dnsProbe),
-          (long) r.dns().timeoutMs() * 2 * (r.dns().maxCnameDepth() + 1));
+      List<DnsResult> dns =
+          runner.run(
+              "dns",
+              dnsTasks(plan, dnsProbe),
+              (long) r.dns().timeoutMs() * 2 * (r.dns().maxCnameDepth() + 1));
       Map<String, Set<InetAddress>> resolved = resolved(dns);
 
       TcpProbe tcpProbe = new TcpProbe(sockets, nanos, r.tcp().timeoutMs());
       List<Task<TcpResult>> tcpTasks = new ArrayList<>();
       for (Target t : tcpTargets(plan, resolved)) {
-        tcpTasks.add(new Task<>(() -> tcpProbe.connect(t), () -> new TcpResult(t,
-            TcpResult.Outcome.TIMEOUT, (long) r.tcp().timeoutMs() * 1000, "probe overran")));
+        tcpTasks.add(
+            new Task<>(
+                () -> tcpProbe.connect(t),
+                () ->
+                    new TcpResult(
+                        t,
+                        TcpResult.Outcome.TIMEOUT,
+                        (long) r.tcp().timeoutMs() * 1000,
+                        "probe overran")));
       }
       List<TcpResult> tcp = runner.run("tcp", tcpTasks, 2L * r.tcp().timeoutMs());
 
@@ -63,23 +77,40 @@ public final class Prober {
         if (!n.tls()) {
           continue;
         }
-        resolved.getOrDefault(n.name(), Set.of()).stream().limit(r.tls().maxAddressesPerName())
+        resolved.getOrDefault(n.name(), Set.of()).stream()
+            .limit(r.tls().maxAddressesPerName())
             .map(a -> Target.resolved(n.name(), a, plan.port()))
-            .forEach(t -> tlsTasks.add(new Task<>(() -> tlsProbe.handshake(t, n.name()),
-                () -> new TlsResult(t, n.name(), TlsResult.Handshake.FAILED, List.of(), false,
-                    List.of(), null, 0, "probe overran"))));
+            .forEach(
+                t ->
+                    tlsTasks.add(
+                        new Task<>(
+                            () -> tlsProbe.handshake(t, n.name()),
+                            () ->
+                                new TlsResult(
+                                    t,
+                                    n.name(),
+                                    TlsResult.Handshake.FAILED,
+                                    List.of(),
+                                    false,
+                                    List.of(),
+                                    null,
+                                    0,
+                                    "probe overran"))));
       }
       List<TlsResult> tls = runner.run("tls", tlsTasks, 3L * r.tls().timeoutMs());
 
       NtpProbe ntpProbe = new NtpProbe(r.ntp().timeoutMs());
       List<Task<NtpResult>> ntpTasks = new ArrayList<>();
       for (Endpoint e : plan.ntpServers()) {
-        ntpTasks.add(new Task<>(() -> ntp(e, ntpProbe, dnsProbe, plan),
-            () -> new NtpResult(e.toString(), NtpResult.Outcome.TIMEOUT, 0, 0, 0,
-                "probe overran")));
+        ntpTasks.add(
+            new Task<>(
+                () -> ntp(e, ntpProbe, dnsProbe, plan),
+                () ->
+                    new NtpResult(
+                        e.toString(), NtpResult.Outcome.TIMEOUT, 0, 0, 0, "probe overran")));
       }
-      List<NtpResult> ntp = runner.run("ntp", ntpTasks, 2L * r.ntp().timeoutMs() + 2L
-          * r.dns().timeoutMs());
+      List<NtpResult> ntp =
+          runner.run("ntp", ntpTasks, 2L * r.ntp().timeoutMs() + 2L * r.dns().timeoutMs());
       return new ProbeResults(dns, tcp, tls, ntp);
     }
   }
@@ -89,10 +120,21 @@ public final class Prober {
     for (NameRule n : plan.rules().names()) {
       for (String type : plan.rules().dns().recordTypes()) {
         for (InetSocketAddress resolver : plan.resolvers()) {
-          tasks.add(new Task<>(() -> probe.lookup(n.name(), type, resolver),
-              () -> new DnsResult(n.name(), type, Endpoint.format(resolver),
-                  DnsResult.Outcome.TIMEOUT, List.of(n.name()), List.of(), false,
-                  DnsResult.Dnssec.UNKNOWN, 0, "probe overran")));
+          tasks.add(
+              new Task<>(
+                  () -> probe.lookup(n.name(), type, resolver),
+                  () ->
+                      new DnsResult(
+                          n.name(),
+                          type,
+                          Endpoint.format(resolver),
+                          DnsResult.Outcome.TIMEOUT,
+                          List.of(n.name()),
+                          List.of(),
+                          false,
+                          DnsResult.Dnssec.UNKNOWN,
+                          0,
+                          "probe overran")));
         }
       }
     }
@@ -110,8 +152,9 @@ public final class Prober {
 
   private static List<Target> tcpTargets(ProbePlan plan, Map<String, Set<InetAddress>> resolved) {
     Map<InetAddress, Target> targets = new LinkedHashMap<>();
-    resolved.forEach((name, addresses) -> addresses.forEach(
-        a -> targets.putIfAbsent(a, Target.resolved(name, a, plan.port()))));
+    resolved.forEach(
+        (name, addresses) ->
+            addresses.forEach(a -> targets.putIfAbsent(a, Target.resolved(name, a, plan.port()))));
     if (plan.ranges() != null) {
       ProbeRules.Tcp t = plan.rules().tcp();
       int port = plan.port();

@@ -52,8 +52,16 @@ public interface Progress {
       private void draw() {
         int width = 30;
         int filled = total == 0 ? width : (int) ((long) done * width / total);
-        err.print("\r" + String.format(java.util.Locale.ROOT, "%-4s [%s%s] %d/%d", phase,
-            "#".repeat(filled), " ".repeat(width - filled), done, total));
+        err.print(
+            "\r"
+                + String.format(
+                    java.util.Locale.ROOT,
+                    "%-4s [%s%s] %d/%d",
+                    phase,
+                    "#".repeat(filled),
+                    " ".repeat(width - filled),
+                    done,
+                    total));
         err.flush();
       }
     };

@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Picks sample addresses from the published blocks, deterministically: the first host addresses
- * of each block (the block's own address when it is a single host), spread evenly over the blocks
- * when the total would pass the cap.
+ * Picks sample addresses from the published blocks, deterministically: the first host addresses of
+ * each block (the block's own address when it is a single host), spread evenly over the blocks when
+ * the total would pass the cap.
  */
 public final class Sampler {
   private Sampler() {}

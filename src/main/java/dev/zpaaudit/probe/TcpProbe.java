@@ -19,8 +19,8 @@ public final class TcpProbe {
 
   /**
    * Connects once; a reset is tried again up to {@value #RESET_ATTEMPTS} times in all and the
-   * fastest kept, so that a one-off delay on this host (the first connection of the process, a
-   * busy CPU) does not hide a local firewall's immediate reset.
+   * fastest kept, so that a one-off delay on this host (the first connection of the process, a busy
+   * CPU) does not hide a local firewall's immediate reset.
    */
   public TcpResult connect(Target t) {
     TcpResult r = once(t);

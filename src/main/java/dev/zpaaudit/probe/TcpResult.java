@@ -29,7 +29,8 @@ public record TcpResult(Target target, Outcome outcome, long micros, String deta
 
   /** Whether anything on the network answered (or stayed silent, which also tells something). */
   public boolean measured() {
-    return outcome != Outcome.ERROR && outcome != Outcome.UNREACHABLE
+    return outcome != Outcome.ERROR
+        && outcome != Outcome.UNREACHABLE
         && outcome != Outcome.PROXY_UNREACHABLE;
   }
 }

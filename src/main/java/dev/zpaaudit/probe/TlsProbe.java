@@ -36,13 +36,24 @@ public final class TlsProbe {
     try {
       raw = sockets.open(t.socketAddress(), timeoutMs);
     } catch (IOException e) {
-      return new TlsResult(t, sni, Handshake.NO_CONNECTION, List.of(), false, List.of(), null,
-          elapsed(start), Outcomes.describe(e));
+      return new TlsResult(
+          t,
+          sni,
+          Handshake.NO_CONNECTION,
+          List.of(),
+          false,
+          List.of(),
+          null,
+          elapsed(start),
+          Outcomes.describe(e));
     }
     TlsRecorder rec = new TlsRecorder();
     try (raw;
-        SSLSocket s = (SSLSocket) context(rec).getSocketFactory()
-            .createSocket(raw, t.address().getHostAddress(), t.port(), true)) {
+        SSLSocket s =
+            (SSLSocket)
+                context(rec)
+                    .getSocketFactory()
+                    .createSocket(raw, t.address().getHostAddress(), t.port(), true)) {
       SSLParameters p = s.getSSLParameters();
       if (sni != null) {
         p.setServerNames(List.of(new SNIHostName(sni)));
@@ -61,11 +72,17 @@ public final class TlsProbe {
     }
   }
 
-  private TlsResult result(Target t, String sni, Handshake h, TlsRecorder rec, String protocol,
-      long start, String detail) {
+  private TlsResult result(
+      Target t,
+      String sni,
+      Handshake h,
+      TlsRecorder rec,
+      String protocol,
+      long start,
+      String detail) {
     List<X509Certificate> chain = rec.chain();
-    return new TlsResult(t, sni, h, chain, rec.requested(), rec.issuers(), protocol,
-        elapsed(start), detail);
+    return new TlsResult(
+        t, sni, h, chain, rec.requested(), rec.issuers(), protocol, elapsed(start), detail);
   }
 
   /**
@@ -87,8 +104,10 @@ public final class TlsProbe {
 
   private static SSLContext context(TlsRecorder rec) throws GeneralSecurityException {
     SSLContext ctx = SSLContext.getInstance("TLS");
-    ctx.init(new javax.net.ssl.KeyManager[] {rec.keyManager()},
-        new javax.net.ssl.TrustManager[] {rec.trustManager()}, null);
+    ctx.init(
+        new javax.net.ssl.KeyManager[] {rec.keyManager()},
+        new javax.net.ssl.TrustManager[] {rec.trustManager()},
+        null);
     return ctx;
   }
 

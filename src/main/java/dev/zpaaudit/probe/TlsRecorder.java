@@ -12,9 +12,9 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.security.auth.x500.X500Principal;
 
 /**
- * Records one handshake: the server's chain (a trust manager that accepts anything, since the
- * chain is judged against pins afterwards) and the server's certificate request (a key manager
- * that notes the accepted issuers and offers no certificate).
+ * Records one handshake: the server's chain (a trust manager that accepts anything, since the chain
+ * is judged against pins afterwards) and the server's certificate request (a key manager that notes
+ * the accepted issuers and offers no certificate).
  */
 final class TlsRecorder {
   private volatile List<X509Certificate> chain = List.of();

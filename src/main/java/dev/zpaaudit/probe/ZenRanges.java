@@ -23,8 +23,8 @@ public record ZenRanges(IpSet v4, IpSet v6, String source, int entries) {
   }
 
   /**
-   * Whether the address is inside the ranges; empty when that cannot be told (an IPv6 address
-   * while no IPv6 ranges are loaded).
+   * Whether the address is inside the ranges; empty when that cannot be told (an IPv6 address while
+   * no IPv6 ranges are loaded).
    */
   public Optional<Boolean> contains(InetAddress a) {
     IpSet one = IpSet.of(a);

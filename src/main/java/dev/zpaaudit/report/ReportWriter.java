@@ -15,8 +15,8 @@ import java.util.Map;
 
 /**
  * Writes a report in one format to standard output, or in one or more formats into a directory.
- * Every output is rendered in full before anything is written, and files are written to a
- * temporary name and moved into place, so a failure never leaves a half-written report.
+ * Every output is rendered in full before anything is written, and files are written to a temporary
+ * name and moved into place, so a failure never leaves a half-written report.
  */
 public final class ReportWriter {
   private static final Map<String, Renderer> FORMATS = new LinkedHashMap<>();
@@ -42,8 +42,8 @@ public final class ReportWriter {
   }
 
   /** Renders to stdout (outputDir null, one format) or writes report.EXT files into outputDir. */
-  public static List<Path> write(Report report, List<String> formats, Path outputDir, PrintWriter out)
-      throws IOException {
+  public static List<Path> write(
+      Report report, List<String> formats, Path outputDir, PrintWriter out) throws IOException {
     Map<Renderer, String> rendered = new LinkedHashMap<>();
     for (String f : formats) {
       Renderer r = renderer(f);
@@ -61,7 +61,8 @@ public final class ReportWriter {
       Path tmp = Files.createTempFile(outputDir, ".report-", ".tmp");
       try {
         Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
-        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(tmp);
       }

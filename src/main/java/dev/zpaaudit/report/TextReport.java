@@ -22,18 +22,29 @@ public final class TextReport implements Renderer {
   public String render(Report r) {
     StringBuilder sb = new StringBuilder();
     Status overall = Renderer.overall(r);
-    sb.append("zpa-audit ").append(r.command()).append(": ")
+    sb.append("zpa-audit ")
+        .append(r.command())
+        .append(": ")
         .append(overall.label().toUpperCase(Locale.ROOT))
-        .append(" (").append(r.count(Status.PASS)).append(" pass, ")
-        .append(r.count(Status.FAIL)).append(" fail, ")
-        .append(r.count(Status.INDETERMINATE)).append(" indeterminate");
+        .append(" (")
+        .append(r.count(Status.PASS))
+        .append(" pass, ")
+        .append(r.count(Status.FAIL))
+        .append(" fail, ")
+        .append(r.count(Status.INDETERMINATE))
+        .append(" indeterminate");
     if (r.count(Status.SKIPPED) > 0) {
       sb.append(", ").append(r.count(Status.SKIPPED)).append(" skipped");
     }
     sb.append(")\n");
     if (r.ranges() != null) {
-      sb.append("ranges: ").append(r.ranges().count()).append(" entries from ")
-          .append(r.ranges().source()).append(" (").append(r.ranges().date()).append(")\n");
+      sb.append("ranges: ")
+          .append(r.ranges().count())
+          .append(" entries from ")
+          .append(r.ranges().source())
+          .append(" (")
+          .append(r.ranges().date())
+          .append(")\n");
     }
     for (Report.Input in : r.inputs()) {
       sb.append("input: ").append(in.file()).append(" (").append(in.format()).append(")\n");
@@ -42,8 +53,14 @@ public final class TextReport implements Renderer {
     sb.append('\n');
     int idWidth = r.checks().stream().mapToInt(c -> c.id().length()).max().orElse(8);
     for (CheckResult c : r.checks()) {
-      sb.append(String.format(Locale.ROOT, "  %-13s %-" + idWidth + "s  %-8s  %s%n",
-          c.status().label().toUpperCase(Locale.ROOT), c.id(), c.severity().label(), c.summary()));
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "  %-13s %-" + idWidth + "s  %-8s  %s%n",
+              c.status().label().toUpperCase(Locale.ROOT),
+              c.id(),
+              c.severity().label(),
+              c.summary()));
     }
     for (CheckResult c : r.checks()) {
       details(sb, c);
@@ -58,8 +75,13 @@ public final class TextReport implements Renderer {
   }
 
   private static void details(StringBuilder sb, CheckResult c) {
-    sb.append("\n== ").append(c.id()).append(" (").append(String.join(", ", c.requirements()))
-        .append("): ").append(c.status().label().toUpperCase(Locale.ROOT)).append('\n');
+    sb.append("\n== ")
+        .append(c.id())
+        .append(" (")
+        .append(String.join(", ", c.requirements()))
+        .append("): ")
+        .append(c.status().label().toUpperCase(Locale.ROOT))
+        .append('\n');
     sb.append("  ").append(c.summary()).append('\n');
     if (c.uncovered() != null && !c.uncovered().isEmpty()) {
       sb.append("  uncovered (").append(c.uncovered().size()).append("): ");
@@ -96,7 +118,9 @@ public final class TextReport implements Renderer {
       }
     }
     if (collapse) {
-      sb.append("  - allow: ").append(allows).append(" rules allow the rest (the JSON report lists each)\n");
+      sb.append("  - allow: ")
+          .append(allows)
+          .append(" rules allow the rest (the JSON report lists each)\n");
     }
     if (c.remediation() != null && c.status() != Status.PASS) {
       sb.append("  fix: ").append(c.remediation()).append('\n');

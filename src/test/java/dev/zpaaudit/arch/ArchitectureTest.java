@@ -17,20 +17,23 @@ import org.junit.jupiter.api.Test;
 /** Keeps the package arrows of the architecture true, by scanning the imports of main sources. */
 class ArchitectureTest {
   private static final Path SRC = Path.of("src/main/java/dev/zpaaudit");
-  private static final Pattern IMPORT = Pattern.compile("^import (?:static )?dev\\.zpaaudit\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
-  private static final Pattern QUALIFIED = Pattern.compile("\\bdev\\.zpaaudit\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
+  private static final Pattern IMPORT =
+      Pattern.compile("^import (?:static )?dev\\.zpaaudit\\.([a-z.]+)\\.[A-Z]", Pattern.MULTILINE);
+  private static final Pattern QUALIFIED =
+      Pattern.compile("\\bdev\\.zpaaudit\\.([a-z]+(?:\\.[a-z]+)*)\\.[A-Z]");
 
   /** What each top-level package may use besides itself. */
-  private static final Map<String, Set<String>> ALLOWED = Map.of(
-      "model", Set.of(),
-      "diag", Set.of("model"),
-      "io", Set.of("model", "diag"),
-      "ingest", Set.of("model", "diag", "io"),
-      "eval", Set.of("model"),
-      "probe", Set.of("model", "diag", "io"),
-      "checks", Set.of("model", "diag", "io", "eval", "probe"),
-      "report", Set.of("model", "diag", "checks"),
-      "cli", Set.of("model", "diag", "io", "ingest", "eval", "probe", "checks", "report"));
+  private static final Map<String, Set<String>> ALLOWED =
+      Map.of(
+          "model", Set.of(),
+          "diag", Set.of("model"),
+          "io", Set.of("model", "diag"),
+          "ingest", Set.of("model", "diag", "io"),
+          "eval", Set.of("model"),
+          "probe", Set.of("model", "diag", "io"),
+          "checks", Set.of("model", "diag", "io", "eval", "probe"),
+          "report", Set.of("model", "diag", "checks"),
+          "cli", Set.of("model", "diag", "io", "ingest", "eval", "probe", "checks", "report"));
 
   @Test
   void packagesOnlyUseWhatTheyMay() throws IOException {
@@ -47,7 +50,9 @@ class ArchitectureTest {
             String usedTop = used.split("\\.")[0];
             if (usedTop.equals(top)) {
               // Within ingest, one format never uses another.
-              if (top.equals("ingest") && pkg.contains(".") && used.contains(".")
+              if (top.equals("ingest")
+                  && pkg.contains(".")
+                  && used.contains(".")
                   && !used.equals(pkg)) {
                 violations.add(f + " uses " + used);
               }

@@ -29,8 +29,19 @@ class CliTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("audit", "explain", "probe", "size", "host", "Exit codes");
     Run a = run("audit", "--help");
-    assertThat(a.out()).contains("--config", "--connector", "--ranges", "--chain", "--in-interface",
-        "--out-interface", "--resolver", "--format", "--output", "--fail-on", "--hosts");
+    assertThat(a.out())
+        .contains(
+            "--config",
+            "--connector",
+            "--ranges",
+            "--chain",
+            "--in-interface",
+            "--out-interface",
+            "--resolver",
+            "--format",
+            "--output",
+            "--fail-on",
+            "--hosts");
   }
 
   @Test
@@ -40,7 +51,8 @@ class CliTest {
     Run none = run("audit");
     assertThat(none.code()).isEqualTo(2);
     assertThat(none.err()).contains("give at least one --config");
-    assertThat(run("audit", "--config", HOST, "--fail-on", "bogus").err()).contains("unknown severity 'bogus'");
+    assertThat(run("audit", "--config", HOST, "--fail-on", "bogus").err())
+        .contains("unknown severity 'bogus'");
     assertThat(run("audit", "--config", HOST, "--chain", "PREROUTING").code()).isEqualTo(2);
     assertThat(run("audit", "--config", HOST, "--connector", "10.0.0.300").err())
         .contains("--connector '10.0.0.300' is not an address or CIDR");
@@ -72,16 +84,19 @@ class CliTest {
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEmpty();
     assertThat(dir.resolve("report.txt")).exists();
-    assertThat(Files.readString(dir.resolve("report.json"))).contains("\"schema\" : \"zpa-audit/report/v1\"");
+    assertThat(Files.readString(dir.resolve("report.json")))
+        .contains("\"schema\" : \"zpa-audit/report/v1\"");
     try (var files = Files.list(dir)) {
-      assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("report.txt", "report.json");
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder("report.txt", "report.json");
     }
   }
 
   @Test
   void badInputWritesNothing(@TempDir Path dir) throws Exception {
     Path bad = dir.resolve("bad.rules");
-    Files.writeString(bad, "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 10.0.0.0/33 -j ACCEPT\nCOMMIT\n");
+    Files.writeString(
+        bad, "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 10.0.0.0/33 -j ACCEPT\nCOMMIT\n");
     Path out = dir.resolve("out");
     Run r = run("audit", "--config", bad.toString(), "--output", out.toString());
     assertThat(r.code()).isEqualTo(2);
@@ -99,18 +114,58 @@ class CliTest {
 
   @Test
   void explainShowsTheVerdictAndTheTrace() {
-    Run denied = run("explain", "--config", GW, "--chain", "FORWARD", "--in-interface", "eth1",
-        "--out-interface", "eth0", "--src", "10.1.0.5", "--dst", "58.220.95.10", "--dport", "443");
+    Run denied =
+        run(
+            "explain",
+            "--config",
+            GW,
+            "--chain",
+            "FORWARD",
+            "--in-interface",
+            "eth1",
+            "--out-interface",
+            "eth0",
+            "--src",
+            "10.1.0.5",
+            "--dst",
+            "58.220.95.10",
+            "--dport",
+            "443");
     assertThat(denied.code()).isEqualTo(1);
-    assertThat(denied.out()).startsWith("verdict: deny\n")
+    assertThat(denied.out())
+        .startsWith("verdict: deny\n")
         .contains(GW + ":11  [filter/FORWARD] -A FORWARD -i eth1 -o eth0 -j BLOCKLIST")
         .contains(GW + ":15  [filter/FORWARD] -A BLOCKLIST -d 58.220.95.0/24");
-    Run allowed = run("explain", "--config", GW, "--chain", "FORWARD", "--in-interface", "eth1",
-        "--out-interface", "eth0", "--src", "10.1.0.5", "--dst", "8.25.203.1", "--format", "json");
+    Run allowed =
+        run(
+            "explain",
+            "--config",
+            GW,
+            "--chain",
+            "FORWARD",
+            "--in-interface",
+            "eth1",
+            "--out-interface",
+            "eth0",
+            "--src",
+            "10.1.0.5",
+            "--dst",
+            "8.25.203.1",
+            "--format",
+            "json");
     assertThat(allowed.code()).isZero();
     assertThat(allowed.out()).contains("\"verdict\" : \"allow\"", "\"line\" : 12");
-    Run reply = run("explain", "--config", NO_RETURN, "--src", "10.0.0.10", "--dst", "8.25.203.1",
-        "--state", "reply");
+    Run reply =
+        run(
+            "explain",
+            "--config",
+            NO_RETURN,
+            "--src",
+            "10.0.0.10",
+            "--dst",
+            "8.25.203.1",
+            "--state",
+            "reply");
     assertThat(reply.code()).isEqualTo(1);
     assertThat(reply.out()).contains(":4  [filter/INPUT] :INPUT DROP (policy of filter/INPUT)");
   }
@@ -120,13 +175,23 @@ class CliTest {
     String inv = "src/test/resources/hosts/inventories/";
     Run pass = run("audit", "--hosts", inv + "pass.yaml");
     assertThat(pass.code()).isZero();
-    assertThat(pass.out()).contains("PASS          host-memory", "PASS          provisioning-key")
+    assertThat(pass.out())
+        .contains("PASS          host-memory", "PASS          provisioning-key")
         .doesNotContain("zen-egress");
-    Run both = run("audit", "--hosts", inv + "fail.yaml", "--config", HOST, "--connector", "10.0.0.10",
-        "--format", "json");
+    Run both =
+        run(
+            "audit",
+            "--hosts",
+            inv + "fail.yaml",
+            "--config",
+            HOST,
+            "--connector",
+            "10.0.0.10",
+            "--format",
+            "json");
     assertThat(both.code()).isEqualTo(1);
-    assertThat(both.out()).contains("\"id\" : \"zen-egress\"", "\"id\" : \"host-cpu\"",
-        "\"format\" : \"inventory\"");
+    assertThat(both.out())
+        .contains("\"id\" : \"zen-egress\"", "\"id\" : \"host-cpu\"", "\"format\" : \"inventory\"");
     Run bad = run("audit", "--hosts", inv + "bad-platform.csv");
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("bad-platform.csv:3: error: unknown platform 'openstack'");
@@ -136,19 +201,39 @@ class CliTest {
   @Test
   void explainKnowsWhatAuditKnowsAboutPublishedAddresses(@TempDir Path dir) throws Exception {
     Path rules = dir.resolve("addrtype.rules");
-    Files.writeString(rules, "*filter\n:FORWARD DROP [0:0]\n"
-        + "-A FORWARD -m addrtype --dst-type LOCAL -j DROP\n"
-        + "-A FORWARD -p tcp -m tcp --dport 443 -j ACCEPT\nCOMMIT\n");
+    Files.writeString(
+        rules,
+        "*filter\n:FORWARD DROP [0:0]\n"
+            + "-A FORWARD -m addrtype --dst-type LOCAL -j DROP\n"
+            + "-A FORWARD -p tcp -m tcp --dport 443 -j ACCEPT\nCOMMIT\n");
     // A published address is a unicast destination, never a local one: exact in both commands.
     Run audit = run("audit", "--config", rules.toString(), "--chain", "FORWARD");
     assertThat(audit.out()).contains("PASS          zen-egress");
-    Run explain = run("explain", "--config", rules.toString(), "--chain", "FORWARD",
-        "--src", "10.1.0.5", "--dst", "8.25.203.1");
+    Run explain =
+        run(
+            "explain",
+            "--config",
+            rules.toString(),
+            "--chain",
+            "FORWARD",
+            "--src",
+            "10.1.0.5",
+            "--dst",
+            "8.25.203.1");
     assertThat(explain.out()).startsWith("verdict: allow\n");
     assertThat(explain.code()).isZero();
     // An address outside the published ranges may be local to the gateway: not known.
-    Run other = run("explain", "--config", rules.toString(), "--chain", "FORWARD",
-        "--src", "10.1.0.5", "--dst", "192.0.2.1");
+    Run other =
+        run(
+            "explain",
+            "--config",
+            rules.toString(),
+            "--chain",
+            "FORWARD",
+            "--src",
+            "10.1.0.5",
+            "--dst",
+            "192.0.2.1");
     assertThat(other.out()).startsWith("verdict: indeterminate\n");
   }
 }

@@ -26,8 +26,9 @@ class GoldenReportTest {
 
   static Stream<Arguments> samples() {
     String host = "--connector 10.0.0.10 --resolver 10.0.0.53";
-    String gw = "--chain FORWARD --in-interface eth1 --out-interface eth0 --connector 10.1.0.0/24"
-        + " --resolver 10.0.0.53";
+    String gw =
+        "--chain FORWARD --in-interface eth1 --out-interface eth0 --connector 10.1.0.0/24"
+            + " --resolver 10.0.0.53";
     List<Arguments> out = new ArrayList<>();
     for (String fmt : new String[] {"text", "json"}) {
       out.add(Arguments.of("host-compliant", host, fmt, 0));
@@ -40,9 +41,18 @@ class GoldenReportTest {
 
   @ParameterizedTest(name = "{0} {2}")
   @MethodSource("samples")
-  void reportMatchesTheReference(String sample, String flags, String format, int exit) throws IOException {
-    List<String> args = new ArrayList<>(List.of("audit", "--config",
-        "sample-configs/iptables/" + sample + ".rules", "--ranges", RANGES, "--format", format));
+  void reportMatchesTheReference(String sample, String flags, String format, int exit)
+      throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "audit",
+                "--config",
+                "sample-configs/iptables/" + sample + ".rules",
+                "--ranges",
+                RANGES,
+                "--format",
+                format));
     args.addAll(List.of(flags.split(" ")));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

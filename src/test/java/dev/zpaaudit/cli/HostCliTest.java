@@ -26,7 +26,9 @@ class HostCliTest {
   void sizeShowsTheWorking() {
     Run r = run("size", "--peak", "1Gbps", "--double-encryption", "0%");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).isEqualTo("""
+    assertThat(r.out())
+        .isEqualTo(
+            """
         zpa-audit size: 3 connectors (2 for the peak + 1 spare)
         peak: 1000 Mbps; double encryption: 0%
         working:
@@ -42,12 +44,28 @@ class HostCliTest {
 
   @Test
   void sizeJsonGivesTheFigures() {
-    Run r = run("size", "--peak", "1 Gbps", "--average", "600M", "--double-encryption", "25%", "--spare", "2",
-        "--format", "json");
+    Run r =
+        run(
+            "size",
+            "--peak",
+            "1 Gbps",
+            "--average",
+            "600M",
+            "--double-encryption",
+            "25%",
+            "--spare",
+            "2",
+            "--format",
+            "json");
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("\"perConnectorMbps\" : 437.5", "\"connectorsForPeak\" : 3",
-        "\"connectorsForAverage\" : 2", "\"spares\" : 2", "\"connectorsTotal\" : 5",
-        "\"schema\" : \"zpa-audit/sizing/v1\"");
+    assertThat(r.out())
+        .contains(
+            "\"perConnectorMbps\" : 437.5",
+            "\"connectorsForPeak\" : 3",
+            "\"connectorsForAverage\" : 2",
+            "\"spares\" : 2",
+            "\"connectorsTotal\" : 5",
+            "\"schema\" : \"zpa-audit/sizing/v1\"");
   }
 
   @Test
@@ -56,20 +74,26 @@ class HostCliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("zpa-audit: --peak: cannot read throughput 'lots'");
-    assertThat(run("size", "--peak", "1Gbps").err()).contains("--double-encryption PERCENT is required");
+    assertThat(run("size", "--peak", "1Gbps").err())
+        .contains("--double-encryption PERCENT is required");
     assertThat(run("size", "--peak", "1Gbps", "--double-encryption", "120%").code()).isEqualTo(2);
-    assertThat(run("size", "--peak", "-1Gbps", "--double-encryption", "1").err()).contains("is negative");
+    assertThat(run("size", "--peak", "-1Gbps", "--double-encryption", "1").err())
+        .contains("is negative");
   }
 
   @Test
   void sizeOverAnInventory() {
     Run r = run("size", "--hosts", RES.resolve("inventories/pass.yaml").toString());
     assertThat(r.code()).isZero();
-    assertThat(r.out()).contains("zpa-audit size (group aws-use1): 3 connectors (2 for the peak + 1 spare)",
-        "zpa-audit size (group dc1): 2 connectors (1 for the peak + 1 spare)",
-        "note: group gcp-central: no measured peak (" + RES.resolve("inventories/pass.yaml") + ":11); its peak is"
-            + " between 60 Mbps and 100 Mbps (the largest and the sum of its connectors' own peaks); state the"
-            + " group's peak to size it (audit --hosts judges the bounds)");
+    assertThat(r.out())
+        .contains(
+            "zpa-audit size (group aws-use1): 3 connectors (2 for the peak + 1 spare)",
+            "zpa-audit size (group dc1): 2 connectors (1 for the peak + 1 spare)",
+            "note: group gcp-central: no measured peak ("
+                + RES.resolve("inventories/pass.yaml")
+                + ":11); its peak is"
+                + " between 60 Mbps and 100 Mbps (the largest and the sum of its connectors' own peaks); state the"
+                + " group's peak to size it (audit --hosts judges the bounds)");
   }
 
   @Test
@@ -80,18 +104,21 @@ class HostCliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err()).isEqualTo(f + ":10: error: peak: throughput '-400Mbps' is negative\n");
     assertThat(r.out()).isEmpty();
-    assertThat(out).satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
+    assertThat(out)
+        .satisfiesAnyOf(p -> assertThat(p).doesNotExist(), p -> assertThat(p).isEmptyDirectory());
   }
 
   @Test
   void badInventoriesAreLocatedErrorsWithExitTwoAndNoOutput() {
-    for (String[] c : new String[][] {
-        {"bad-platform.csv", ":3: error: unknown platform 'openstack'"},
-        {"bad-throughput.yaml", ":3: error: peak: throughput '-1Gbps' is negative"},
-        {"missing-column.csv", ":1: error: missing required column 'platform'"},
-        {"bad-connector-peak.yaml", ":10: error: peak: throughput '-400Mbps' is negative"},
-        {"bad-stated.yaml", ":6: error: passmark: -3100 is negative"},
-        {"bad-stated.csv", ":3: error: passmark: -1 is negative"}}) {
+    for (String[] c :
+        new String[][] {
+          {"bad-platform.csv", ":3: error: unknown platform 'openstack'"},
+          {"bad-throughput.yaml", ":3: error: peak: throughput '-1Gbps' is negative"},
+          {"missing-column.csv", ":1: error: missing required column 'platform'"},
+          {"bad-connector-peak.yaml", ":10: error: peak: throughput '-400Mbps' is negative"},
+          {"bad-stated.yaml", ":6: error: passmark: -3100 is negative"},
+          {"bad-stated.csv", ":3: error: passmark: -1 is negative"}
+        }) {
       Path f = RES.resolve("inventories").resolve(c[0]);
       Run r = run("size", "--hosts", f.toString());
       assertThat(r.code()).as(c[0]).isEqualTo(2);
@@ -107,26 +134,44 @@ class HostCliTest {
     Run r = run("audit", "--hosts", yaml.toString(), "--output", out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo(yaml + ":6: error: passmark: -3100 is negative\n"
-        + yaml + ":7: error: diskProvisioning: 'lazy-zeroed' is not thin or thick\n"
-        + yaml + ":11: error: passmark: 'fast' is not a number\n"
-        + yaml + ":12: error: privilegedAccess: 'admin' is not root, sudo, sudo-with-password or none\n");
+    assertThat(r.err())
+        .isEqualTo(
+            yaml
+                + ":6: error: passmark: -3100 is negative\n"
+                + yaml
+                + ":7: error: diskProvisioning: 'lazy-zeroed' is not thin or thick\n"
+                + yaml
+                + ":11: error: passmark: 'fast' is not a number\n"
+                + yaml
+                + ":12: error: privilegedAccess: 'admin' is not root, sudo, sudo-with-password or none\n");
     assertThat(Files.exists(out.resolve("report.json"))).isFalse();
     Path csv = RES.resolve("inventories/bad-stated.csv");
     r = run("audit", "--hosts", csv.toString(), "--output", out.toString());
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo(csv + ":3: error: passmark: -1 is negative\n"
-        + csv + ":4: error: diskProvisioning: 'sparse' is not thin or thick\n");
+    assertThat(r.err())
+        .isEqualTo(
+            csv
+                + ":3: error: passmark: -1 is negative\n"
+                + csv
+                + ":4: error: diskProvisioning: 'sparse' is not thin or thick\n");
     assertThat(Files.exists(out.resolve("report.json"))).isFalse();
   }
 
   @Test
   void hostCollectFromACapturedTreeWritesFactsAndSaysWhatItCouldNotRead() throws Exception {
     Path out = tmp.resolve("facts.json");
-    Run r = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "-o", out.toString());
+    Run r =
+        run(
+            "host",
+            "collect",
+            "--root",
+            RES.resolve("roots/small-arm").toString(),
+            "-o",
+            out.toString());
     assertThat(r.code()).isZero();
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).contains("zpa-audit: could not read cores: no 'cpu cores' in /proc/cpuinfo")
+    assertThat(r.err())
+        .contains("zpa-audit: could not read cores: no 'cpu cores' in /proc/cpuinfo")
         .contains("zpa-audit: wrote 19 facts to " + out);
     assertThat(Files.readString(out)).contains("\"architecture\" : \"aarch64\"", "\"unreadable\"");
   }
@@ -134,17 +179,34 @@ class HostCliTest {
   @Test
   void hostCollectDatesACapturedTreeWhenItWasCaptured() throws Exception {
     Path out = tmp.resolve("facts.json");
-    Run r = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "--collected-at",
-        "2024-12-01T12:00:00Z", "-o", out.toString());
+    Run r =
+        run(
+            "host",
+            "collect",
+            "--root",
+            RES.resolve("roots/small-arm").toString(),
+            "--collected-at",
+            "2024-12-01T12:00:00Z",
+            "-o",
+            out.toString());
     assertThat(r.code()).isZero();
     // The last package change (2023-02-01) is counted to the capture, not to today.
-    assertThat(Files.readString(out)).contains("\"collectedAt\" : \"2024-12-01T12:00:00Z\"",
-        "\"packageAgeDays\" : 669");
-    Run bad = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "--collected-at",
-        "yesterday", "-o", out.toString());
+    assertThat(Files.readString(out))
+        .contains("\"collectedAt\" : \"2024-12-01T12:00:00Z\"", "\"packageAgeDays\" : 669");
+    Run bad =
+        run(
+            "host",
+            "collect",
+            "--root",
+            RES.resolve("roots/small-arm").toString(),
+            "--collected-at",
+            "yesterday",
+            "-o",
+            out.toString());
     assertThat(bad.code()).isEqualTo(2);
     assertThat(bad.err()).contains("--collected-at: 'yesterday' is not an ISO-8601 time");
-    Run live = run("host", "collect", "--collected-at", "2024-12-01T12:00:00Z", "-o", out.toString());
+    Run live =
+        run("host", "collect", "--collected-at", "2024-12-01T12:00:00Z", "-o", out.toString());
     assertThat(live.code()).isEqualTo(2);
     assertThat(live.err()).contains("--collected-at is for a captured tree (--root DIR)");
   }
@@ -152,7 +214,14 @@ class HostCliTest {
   @Test
   void hostCollectIntoAMissingDirectoryIsAnInputError() {
     Path out = tmp.resolve("no/such/dir/facts.json");
-    Run r = run("host", "collect", "--root", RES.resolve("roots/small-arm").toString(), "-o", out.toString());
+    Run r =
+        run(
+            "host",
+            "collect",
+            "--root",
+            RES.resolve("roots/small-arm").toString(),
+            "-o",
+            out.toString());
     assertThat(r.code()).isEqualTo(2);
     assertThat(Files.exists(out)).isFalse();
     assertThat(run("host").code()).isEqualTo(2);

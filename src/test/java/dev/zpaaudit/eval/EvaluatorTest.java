@@ -24,10 +24,17 @@ class EvaluatorTest {
   /** Verdicts for one SYN from 10.0.0.1:40000 to dst:443 leaving eth0. */
   static List<Outcome> syn(Firewall f, String dst) {
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(f), List.of("eth0"));
-    Cube c = Cube.all(4, d).withSrc(IpSet.parse("10.0.0.1")).withDst(IpSet.parse(dst))
-        .withProto(Bits.of(256, 6)).withSport(PortSet.of(40000)).withDport(PortSet.of(443))
-        .withCt(CtState.set(CtState.NEW)).withFlags(TcpFlags.syn())
-        .withIif(d.exactly(IfaceDomain.NONE)).withOif(d.exactly("eth0"));
+    Cube c =
+        Cube.all(4, d)
+            .withSrc(IpSet.parse("10.0.0.1"))
+            .withDst(IpSet.parse(dst))
+            .withProto(Bits.of(256, 6))
+            .withSport(PortSet.of(40000))
+            .withDport(PortSet.of(443))
+            .withCt(CtState.set(CtState.NEW))
+            .withFlags(TcpFlags.syn())
+            .withIif(d.exactly(IfaceDomain.NONE))
+            .withOif(d.exactly("eth0"));
     return new Evaluator(f, 4, d, AddressFacts.of(4, IpSet.empty(4), IpSet.empty(4)))
         .evaluate(List.of(c), EGRESS);
   }
@@ -40,8 +47,10 @@ class EvaluatorTest {
 
   @Test
   void firstMatchWinsAndNamesTheRule() throws Exception {
-    Firewall f = fw("*filter\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -d 192.0.2.0/24 -j DROP\n"
-        + "-A OUTPUT -p tcp --dport 443 -j ACCEPT\nCOMMIT\n");
+    Firewall f =
+        fw(
+            "*filter\n:OUTPUT ACCEPT [0:0]\n-A OUTPUT -d 192.0.2.0/24 -j DROP\n"
+                + "-A OUTPUT -p tcp --dport 443 -j ACCEPT\nCOMMIT\n");
     Outcome o = one(f, "192.0.2.7");
     assertThat(o.verdict()).isEqualTo(Verdict.DENY);
     assertThat(o.decidingRule().location().line()).isEqualTo(3);
@@ -53,21 +62,27 @@ class EvaluatorTest {
     Firewall f = fw("*filter\n:OUTPUT DROP [0:0]\n-A OUTPUT -d 192.0.2.0/25 -j ACCEPT\nCOMMIT\n");
     List<Outcome> o = syn(f, "192.0.2.0/24");
     assertThat(o).hasSize(2);
-    assertThat(o).anySatisfy(x -> {
-      assertThat(x.verdict()).isEqualTo(Verdict.ALLOW);
-      assertThat(x.packets().dst().toCidrs()).containsExactly("192.0.2.0/25");
-    });
-    assertThat(o).anySatisfy(x -> {
-      assertThat(x.verdict()).isEqualTo(Verdict.DENY);
-      assertThat(x.packets().dst().toCidrs()).containsExactly("192.0.2.128/25");
-      assertThat(x.decidingRule().text()).contains("policy of filter/OUTPUT");
-      assertThat(x.decidingRule().location().line()).isEqualTo(2);
-    });
+    assertThat(o)
+        .anySatisfy(
+            x -> {
+              assertThat(x.verdict()).isEqualTo(Verdict.ALLOW);
+              assertThat(x.packets().dst().toCidrs()).containsExactly("192.0.2.0/25");
+            });
+    assertThat(o)
+        .anySatisfy(
+            x -> {
+              assertThat(x.verdict()).isEqualTo(Verdict.DENY);
+              assertThat(x.packets().dst().toCidrs()).containsExactly("192.0.2.128/25");
+              assertThat(x.decidingRule().text()).contains("policy of filter/OUTPUT");
+              assertThat(x.decidingRule().location().line()).isEqualTo(2);
+            });
   }
 
   @Test
   void jumpReturnAndGotoFollowTheKernel() throws Exception {
-    Firewall f = fw("""
+    Firewall f =
+        fw(
+            """
         *filter
         :OUTPUT DROP [0:0]
         :A - [0:0]
@@ -89,27 +104,35 @@ class EvaluatorTest {
     assertThat(two.decidingRule().location().line()).isEqualTo(6);
     // Anything else: B accepts.
     assertThat(one(f, "192.0.2.3").decidingRule().location().line()).isEqualTo(11);
-    assertThat(one(f, "192.0.2.3").trace().steps()).extracting(s -> s.rule().location().line())
+    assertThat(one(f, "192.0.2.3").trace().steps())
+        .extracting(s -> s.rule().location().line())
         .containsExactly(5, 8, 11);
   }
 
   @Test
   void anUnmodelledMatchMakesADisagreeingVerdictIndeterminate() throws Exception {
-    Firewall f = fw("*filter\n:OUTPUT ACCEPT [0:0]\n"
-        + "-A OUTPUT -m recent --name x --rcheck -j DROP\nCOMMIT\n");
+    Firewall f =
+        fw(
+            "*filter\n:OUTPUT ACCEPT [0:0]\n"
+                + "-A OUTPUT -m recent --name x --rcheck -j DROP\nCOMMIT\n");
     Outcome o = one(f, "192.0.2.1");
     assertThat(o.verdict()).isEqualTo(Verdict.INDETERMINATE);
-    assertThat(o.doubts()).singleElement().satisfies(d -> {
-      assertThat(d.rule().location().line()).isEqualTo(3);
-      assertThat(d.verdict()).isEqualTo(Verdict.DENY);
-      assertThat(d.reason()).contains("recent");
-    });
+    assertThat(o.doubts())
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.rule().location().line()).isEqualTo(3);
+              assertThat(d.verdict()).isEqualTo(Verdict.DENY);
+              assertThat(d.reason()).contains("recent");
+            });
   }
 
   @Test
   void anUnmodelledMatchThatCannotChangeTheVerdictLeavesItExact() throws Exception {
-    Firewall f = fw("*filter\n:OUTPUT DROP [0:0]\n"
-        + "-A OUTPUT -m limit --limit 5/min -j LOG\n-A OUTPUT -m recent --name x --rcheck -j DROP\nCOMMIT\n");
+    Firewall f =
+        fw(
+            "*filter\n:OUTPUT DROP [0:0]\n"
+                + "-A OUTPUT -m limit --limit 5/min -j LOG\n-A OUTPUT -m recent --name x --rcheck -j DROP\nCOMMIT\n");
     Outcome o = one(f, "192.0.2.1");
     assertThat(o.verdict()).isEqualTo(Verdict.DENY);
     assertThat(o.doubts()).isEmpty();
@@ -117,8 +140,10 @@ class EvaluatorTest {
 
   @Test
   void everyStageMustAccept() throws Exception {
-    Firewall f = fw("*mangle\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
-        + "-A POSTROUTING -d 192.0.2.9 -j DROP\nCOMMIT\n*filter\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
+    Firewall f =
+        fw(
+            "*mangle\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
+                + "-A POSTROUTING -d 192.0.2.9 -j DROP\nCOMMIT\n*filter\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
     Outcome o = one(f, "192.0.2.9");
     assertThat(o.verdict()).isEqualTo(Verdict.DENY);
     assertThat(o.trace().steps()).extracting(Trace.Step::stage).contains("mangle/POSTROUTING");
@@ -126,18 +151,22 @@ class EvaluatorTest {
 
   @Test
   void notrackMakesPacketsUntrackedForLaterStateTests() throws Exception {
-    Firewall f = fw("*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
-        + "-A OUTPUT -d 192.0.2.5 -j NOTRACK\nCOMMIT\n*filter\n:OUTPUT DROP [0:0]\n"
-        + "-A OUTPUT -m state --state NEW -j ACCEPT\nCOMMIT\n");
+    Firewall f =
+        fw(
+            "*raw\n:PREROUTING ACCEPT [0:0]\n:OUTPUT ACCEPT [0:0]\n"
+                + "-A OUTPUT -d 192.0.2.5 -j NOTRACK\nCOMMIT\n*filter\n:OUTPUT DROP [0:0]\n"
+                + "-A OUTPUT -m state --state NEW -j ACCEPT\nCOMMIT\n");
     assertThat(one(f, "192.0.2.5").verdict()).isEqualTo(Verdict.DENY);
     assertThat(one(f, "192.0.2.6").verdict()).isEqualTo(Verdict.ALLOW);
   }
 
   @Test
   void destinationNatIsReportedNotGuessed() throws Exception {
-    Firewall f = fw("*nat\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
-        + "-A OUTPUT -p tcp --dport 443 -j REDIRECT --to-ports 3129\nCOMMIT\n"
-        + "*filter\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
+    Firewall f =
+        fw(
+            "*nat\n:OUTPUT ACCEPT [0:0]\n:POSTROUTING ACCEPT [0:0]\n"
+                + "-A OUTPUT -p tcp --dport 443 -j REDIRECT --to-ports 3129\nCOMMIT\n"
+                + "*filter\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
     Outcome o = one(f, "192.0.2.1");
     assertThat(o.verdict()).isEqualTo(Verdict.INDETERMINATE);
     assertThat(o.reason()).contains("destination NAT");
@@ -145,8 +174,10 @@ class EvaluatorTest {
 
   @Test
   void interfaceWildcardsAndNegation() throws Exception {
-    Firewall f = fw("*filter\n:OUTPUT DROP [0:0]\n-A OUTPUT ! -o eth+ -j DROP\n"
-        + "-A OUTPUT -o eth0 -j ACCEPT\nCOMMIT\n");
+    Firewall f =
+        fw(
+            "*filter\n:OUTPUT DROP [0:0]\n-A OUTPUT ! -o eth+ -j DROP\n"
+                + "-A OUTPUT -o eth0 -j ACCEPT\nCOMMIT\n");
     assertThat(one(f, "192.0.2.1").verdict()).isEqualTo(Verdict.ALLOW);
   }
 
@@ -154,11 +185,15 @@ class EvaluatorTest {
   void anotherFamilyIsNotDescribedByTheExport() throws Exception {
     Firewall f = fw("*filter\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(f), List.of());
-    List<Outcome> o = new Evaluator(f, 6, d, AddressFacts.of(6, IpSet.empty(6), IpSet.empty(6)))
-        .evaluate(List.of(Cube.all(6, d)), EGRESS);
-    assertThat(o).singleElement().satisfies(x -> {
-      assertThat(x.verdict()).isEqualTo(Verdict.INDETERMINATE);
-      assertThat(x.reason()).contains("no rules for IPv6");
-    });
+    List<Outcome> o =
+        new Evaluator(f, 6, d, AddressFacts.of(6, IpSet.empty(6), IpSet.empty(6)))
+            .evaluate(List.of(Cube.all(6, d)), EGRESS);
+    assertThat(o)
+        .singleElement()
+        .satisfies(
+            x -> {
+              assertThat(x.verdict()).isEqualTo(Verdict.INDETERMINATE);
+              assertThat(x.reason()).contains("no rules for IPv6");
+            });
   }
 }

@@ -32,8 +32,7 @@ class InterfaceWildcardTest {
     Firewall fw = OneFlow.parse(RULES);
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth1"));
     Cube syn = OneFlow.syn(d, "192.0.2.1", "198.51.100.1", dport, IfaceDomain.NONE, "eth1");
-    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), syn, Hook.OUTPUT, Hook.POSTROUTING)
-        .verdict();
+    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), syn, Hook.OUTPUT, Hook.POSTROUTING).verdict();
   }
 
   @Test

@@ -32,7 +32,8 @@ final class OneFlow {
         .withCt(CtState.set(CtState.NEW));
   }
 
-  static Outcome evaluate(Firewall fw, IfaceDomain d, AddressFacts facts, Cube packet, Hook... path) {
+  static Outcome evaluate(
+      Firewall fw, IfaceDomain d, AddressFacts facts, Cube packet, Hook... path) {
     List<Outcome> out = new Evaluator(fw, 4, d, facts).evaluate(List.of(packet), List.of(path));
     if (out.size() != 1) {
       throw new AssertionError("one packet gave " + out.size() + " outcomes: " + out);

@@ -32,8 +32,9 @@ class OutputInterfaceBeforeRoutingTest {
     Firewall fw = OneFlow.parse(RULES);
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth0", "eth1"));
     Cube syn = OneFlow.syn(d, "10.0.0.5", "198.51.100.10", dport, "eth0", "eth1");
-    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), syn,
-        Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING).verdict();
+    return OneFlow.evaluate(
+            fw, d, OneFlow.noFacts(), syn, Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
+        .verdict();
   }
 
   @Test

@@ -28,11 +28,12 @@ class UntrackedNatTest {
   private static Outcome udpThroughGateway(String rules) throws Exception {
     Firewall fw = OneFlow.parse(rules);
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth0", "eth1"));
-    Cube udp = OneFlow.syn(d, "10.0.0.5", "198.51.100.10", 53, "eth0", "eth1")
-        .withProto(dev.zpaaudit.model.Bits.of(256, 17))
-        .withFlags(dev.zpaaudit.model.Bits.of(256, 0));
-    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), udp,
-        Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING);
+    Cube udp =
+        OneFlow.syn(d, "10.0.0.5", "198.51.100.10", 53, "eth0", "eth1")
+            .withProto(dev.zpaaudit.model.Bits.of(256, 17))
+            .withFlags(dev.zpaaudit.model.Bits.of(256, 0));
+    return OneFlow.evaluate(
+        fw, d, OneFlow.noFacts(), udp, Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING);
   }
 
   @Test
@@ -44,7 +45,9 @@ class UntrackedNatTest {
 
   @Test
   void natPolicyDropsOnceTrackingIsOn() throws Exception {
-    String rules = NAT_ONLY + """
+    String rules =
+        NAT_ONLY
+            + """
         *filter
         :INPUT ACCEPT [0:0]
         :FORWARD ACCEPT [0:0]
@@ -57,7 +60,8 @@ class UntrackedNatTest {
 
   @Test
   void aLaterDenialStaysDefinite() throws Exception {
-    String rules = """
+    String rules =
+        """
         *nat
         :PREROUTING DROP [0:0]
         :INPUT ACCEPT [0:0]

@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.BitSet;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 class IpSetTest {
   @Test
@@ -20,7 +20,8 @@ class IpSetTest {
     assertThat(IpSet.parse("2001:db8::/32").toCidrs()).containsExactly("2001:db8::/32");
     assertThat(IpSet.parse("::/0").isAll()).isTrue();
     assertThat(IpSet.parse("0.0.0.0/0").complement().isEmpty()).isTrue();
-    for (String bad : new String[] {"10.0.0.0/33", "10.0.0", "256.1.1.1", "x", "10.0.0.1/", "a.b.c.d"}) {
+    for (String bad :
+        new String[] {"10.0.0.0/33", "10.0.0", "256.1.1.1", "x", "10.0.0.1/", "a.b.c.d"}) {
       assertThat(IpSet.tryParse(bad)).as(bad).isEmpty();
     }
     assertThatThrownBy(() -> IpSet.parse("1.2.3.4/40")).hasMessageContaining("'1.2.3.4/40'");

@@ -17,8 +17,8 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * The values where a ruleset's verdicts may change: the first and last address of every address
- * set a rule tests and the addresses just outside, the same for port ranges, and the interface names
+ * The values where a ruleset's verdicts may change: the first and last address of every address set
+ * a rule tests and the addresses just outside, the same for port ranges, and the interface names
  * the rules mention (a wildcard {@code eth+} gives two names it matches, {@code eth} and {@code
  * ethz}).
  */
@@ -27,9 +27,12 @@ final class Boundaries {
 
   final TreeSet<Long> addresses = new TreeSet<>();
   final TreeSet<Integer> ports = new TreeSet<>();
+
   /** Address intervals [first, last] that rules test, to draw addresses inside them. */
   final List<long[]> intervals = new ArrayList<>();
+
   final Set<String> interfaces = new LinkedHashSet<>();
+
   /** Input/output interface pairs that one rule tests together. */
   final Set<List<String>> pairs = new LinkedHashSet<>();
 
@@ -105,8 +108,8 @@ final class Boundaries {
   private String names(List<String> patterns) {
     String first = null;
     for (String p : patterns) {
-      List<String> names = p.endsWith("+") ? wildcardNames(p.substring(0, p.length() - 1))
-          : List.of(p);
+      List<String> names =
+          p.endsWith("+") ? wildcardNames(p.substring(0, p.length() - 1)) : List.of(p);
       for (String name : names) {
         if (usableIface(name)) {
           interfaces.add(name);

@@ -22,8 +22,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The engine's verdict on the tested packet of a {@link Flow}: the packet the kernel lab sends, as a
- * one-packet cube, evaluated along the hooks it crosses on the ruleset host.
+ * The engine's verdict on the tested packet of a {@link Flow}: the packet the kernel lab sends, as
+ * a one-packet cube, evaluated along the hooks it crosses on the ruleset host.
  *
  * <p>Address facts follow the lab: for INPUT and OUTPUT flows the host owns its end's address
  * (LOCAL); every other usable address is UNICAST. The lab owns, in a round, the host addresses of
@@ -86,8 +86,7 @@ final class EngineVerdicts {
     for (InetAddress remote : remoteAddresses(flow)) {
       if (hostAddresses.contains(remote)) {
         InetAddress h = hostAddress(flow);
-        return own.computeIfAbsent(
-            h, k -> evaluator(k == null ? IpSet.empty(4) : IpSet.of(k)));
+        return own.computeIfAbsent(h, k -> evaluator(k == null ? IpSet.empty(4) : IpSet.of(k)));
       }
     }
     return shared;
@@ -175,15 +174,26 @@ final class EngineVerdicts {
   static List<String> describe(Outcome o) {
     List<String> lines = new ArrayList<>();
     for (var step : o.trace().steps()) {
-      lines.add(step.rule().location() + "  [" + step.stage() + " " + step.chain() + "] "
-          + step.rule().text());
+      lines.add(
+          step.rule().location()
+              + "  ["
+              + step.stage()
+              + " "
+              + step.chain()
+              + "] "
+              + step.rule().text());
     }
     if (lines.isEmpty()) {
       lines.add("(no rule on the path decided: every stage let the packet through)");
     }
     for (Outcome.Doubt d : o.doubts()) {
-      lines.add("? " + (d.rule() == null ? "" : d.rule().location() + ": ") + d.reason()
-          + " (may be " + d.verdict().label() + ")");
+      lines.add(
+          "? "
+              + (d.rule() == null ? "" : d.rule().location() + ": ")
+              + d.reason()
+              + " (may be "
+              + d.verdict().label()
+              + ")");
     }
     return lines;
   }

@@ -32,8 +32,10 @@ import java.util.Set;
  */
 final class FlowGenerator {
   static final String UNMENTIONED = "zq0";
+
   /** Partners of an interface for FORWARD flows. */
   static final int OUTS = 3;
+
   /** Batches random flows may use. */
   static final int BATCHES = 4;
 
@@ -80,7 +82,11 @@ final class FlowGenerator {
   private void link(String a, String b) {
     List<String> x = outsOf.get(a);
     List<String> y = outsOf.get(b);
-    if (x == null || y == null || a.equals(b) || x.contains(b) || x.size() >= OUTS
+    if (x == null
+        || y == null
+        || a.equals(b)
+        || x.contains(b)
+        || x.size() >= OUTS
         || y.size() >= OUTS) {
       return;
     }
@@ -133,8 +139,8 @@ final class FlowGenerator {
   }
 
   /**
-   * Connections to the first and last address of each published range (new and replies) and to
-   * the addresses just outside (one kind each), on TCP 443, as a connector opens them.
+   * Connections to the first and last address of each published range (new and replies) and to the
+   * addresses just outside (one kind each), on TCP 443, as a connector opens them.
    */
   private void zenFlows() {
     Set<Long> done = new HashSet<>();
@@ -188,8 +194,15 @@ final class FlowGenerator {
   }
 
   /** A flow that must be sent: the given fields, the rest drawn at random. */
-  private void focus(Kind kind, Hook hook, Long src, Long dst, Integer sport, Integer dport,
-      Integer proto, String iface) {
+  private void focus(
+      Kind kind,
+      Hook hook,
+      Long src,
+      Long dst,
+      Integer sport,
+      Integer dport,
+      Integer proto,
+      String iface) {
     for (int attempt = 0; attempt < 20; attempt++) {
       if (place(draw(kind, hook, src, dst, sport, dport, proto), iface, attempt == 19)) {
         return;
@@ -197,8 +210,8 @@ final class FlowGenerator {
     }
   }
 
-  private Flow draw(Kind kind, Hook hook, Long src, Long dst, Integer sport, Integer dport,
-      Integer proto) {
+  private Flow draw(
+      Kind kind, Hook hook, Long src, Long dst, Integer sport, Integer dport, Integer proto) {
     long s = src != null ? src : address();
     long d = dst != null ? dst : address();
     while (d == s) {
@@ -207,8 +220,18 @@ final class FlowGenerator {
     int p = proto != null ? proto : rng.nextInt(10) < 7 ? Flow.TCP : Flow.UDP;
     int sp = sport != null ? sport : sourcePort();
     int dp = dport != null ? dport : destinationPort();
-    return new Flow(4, Boundaries.toInet(s), Boundaries.toInet(d), p, sp, dp, kind,
-        Hook.FORWARD, ifaces.get(0), ifaces.get(1)).withHook(hook);
+    return new Flow(
+            4,
+            Boundaries.toInet(s),
+            Boundaries.toInet(d),
+            p,
+            sp,
+            dp,
+            kind,
+            Hook.FORWARD,
+            ifaces.get(0),
+            ifaces.get(1))
+        .withHook(hook);
   }
 
   /**

@@ -46,15 +46,19 @@ class FlowGeneratorTest {
     OracleCase c = OracleCase.handWritten("edges.rules");
     List<Flow> flows = flows(c);
     Boundaries b = Boundaries.of(c.engineFirewall());
-    assertThat(b.addresses).contains(Boundaries.toLong(ip("10.29.255.255")),
-        Boundaries.toLong(ip("10.30.0.0")), Boundaries.toLong(ip("10.30.255.255")),
-        Boundaries.toLong(ip("10.31.0.0")));
+    assertThat(b.addresses)
+        .contains(
+            Boundaries.toLong(ip("10.29.255.255")),
+            Boundaries.toLong(ip("10.30.0.0")),
+            Boundaries.toLong(ip("10.30.255.255")),
+            Boundaries.toLong(ip("10.31.0.0")));
     assertThat(b.ports).contains(1000, 1001, 1002, 1003, 1999, 2000, 2010, 2011);
     assertThat(b.interfaces).contains("eth", "ethz", "eth0", "eth1", "ppp", "pppz");
     for (long a : b.addresses) {
       for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
         InetAddress ip = Boundaries.toInet(a);
-        assertThat(flows).as(ip + " " + k)
+        assertThat(flows)
+            .as(ip + " " + k)
             .anyMatch(f -> f.kind() == k && f.src().equals(ip))
             .anyMatch(f -> f.kind() == k && f.dst().equals(ip));
       }
@@ -68,8 +72,14 @@ class FlowGeneratorTest {
     InetAddress last = ip("104.129.207.255");
     for (InetAddress a : List.of(first, last)) {
       for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
-        assertThat(flows).as(a + " " + k).anyMatch(f -> f.kind() == k && f.dst().equals(a)
-            && f.dport() == 443 && f.proto() == Flow.TCP);
+        assertThat(flows)
+            .as(a + " " + k)
+            .anyMatch(
+                f ->
+                    f.kind() == k
+                        && f.dst().equals(a)
+                        && f.dport() == 443
+                        && f.proto() == Flow.TCP);
       }
     }
     assertThat(flows).anyMatch(f -> f.dst().equals(ip("104.129.208.0")));

@@ -12,15 +12,22 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The engine against the kernel: for every corpus iptables ruleset, the hand-written iptables edge
- * cases and the hand-written nft rulesets, thousands of flows are sent through the kernel lab and evaluated by the engine. An ALLOW
- * or DENY that the kernel contradicts fails the test with the flow and the engine's trace; an
- * INDETERMINATE is counted. One summary line is printed at the end.
+ * cases and the hand-written nft rulesets, thousands of flows are sent through the kernel lab and
+ * evaluated by the engine. An ALLOW or DENY that the kernel contradicts fails the test with the
+ * flow and the engine's trace; an INDETERMINATE is counted. One summary line is printed at the end.
  */
 class KernelOracleTest {
-  static final List<String> CORPUS = List.of("docker-topos4.rules", "home-user.rules",
-      "medium-sized-company.rules", "shorewall-akachan.rules", "tum-2013.rules",
-      "ufw-server.rules", "ugent.rules");
-  static final List<String> HAND_WRITTEN = List.of("edges.rules", "policies.rules", "untracked-nat.rules");
+  static final List<String> CORPUS =
+      List.of(
+          "docker-topos4.rules",
+          "home-user.rules",
+          "medium-sized-company.rules",
+          "shorewall-akachan.rules",
+          "tum-2013.rules",
+          "ufw-server.rules",
+          "ugent.rules");
+  static final List<String> HAND_WRITTEN =
+      List.of("edges.rules", "policies.rules", "untracked-nat.rules");
   static final List<String> NFT = List.of("gateway", "host", "chains");
 
   private static final OracleSummary SUMMARY = new OracleSummary();
@@ -55,10 +62,17 @@ class KernelOracleTest {
     SUMMARY.add(r);
     System.err.println("kernel-oracle " + r.summary());
     if (!r.translationMismatches().isEmpty()) {
-      fail(c.name() + " and " + c.engineFile() + " are not equivalent in the kernel on "
-          + r.translationMismatches().size() + " flows, e.g.\n"
-          + String.join("\n", r.translationMismatches().subList(0,
-              Math.min(10, r.translationMismatches().size()))));
+      fail(
+          c.name()
+              + " and "
+              + c.engineFile()
+              + " are not equivalent in the kernel on "
+              + r.translationMismatches().size()
+              + " flows, e.g.\n"
+              + String.join(
+                  "\n",
+                  r.translationMismatches()
+                      .subList(0, Math.min(10, r.translationMismatches().size()))));
     }
     if (!r.disagreements().isEmpty()) {
       fail(OracleSummary.failure(r));

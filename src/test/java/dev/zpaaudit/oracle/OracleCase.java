@@ -18,8 +18,8 @@ import java.nio.file.Path;
  * nft reader; {@code engineText}, an iptables-save twin of the script, is loaded into the kernel
  * too, as a check that the hand-written pairs say the same.
  */
-record OracleCase(String name, Format kernelFormat, String kernelText, String engineFile,
-    String engineText) {
+record OracleCase(
+    String name, Format kernelFormat, String kernelText, String engineFile, String engineText) {
 
   enum Format {
     IPTABLES,
@@ -33,7 +33,8 @@ record OracleCase(String name, Format kernelFormat, String kernelText, String en
   }
 
   /** An nft script, and an iptables-save twin the kernel checks it against. */
-  static OracleCase nft(String name, String nftScript, String engineFile, String iptablesEquivalent) {
+  static OracleCase nft(
+      String name, String nftScript, String engineFile, String iptablesEquivalent) {
     return new OracleCase(name, Format.NFT, nftScript, engineFile, iptablesEquivalent);
   }
 
@@ -51,8 +52,8 @@ record OracleCase(String name, Format kernelFormat, String kernelText, String en
   /** {@code oracle/nft/NAME.nft} for the kernel, {@code oracle/nft/NAME.rules} for the engine. */
   static OracleCase nftResource(String name) {
     String rules = "oracle/nft/" + name + ".rules";
-    return nft(name + ".nft", resource("/oracle/nft/" + name + ".nft"), rules,
-        resource("/" + rules));
+    return nft(
+        name + ".nft", resource("/oracle/nft/" + name + ".nft"), rules, resource("/" + rules));
   }
 
   static OracleCase file(Path path, Path nftScript) throws IOException {
@@ -60,8 +61,11 @@ record OracleCase(String name, Format kernelFormat, String kernelText, String en
     if (nftScript == null) {
       return iptables(path.getFileName().toString(), path.toString(), text);
     }
-    return nft(nftScript.getFileName().toString(),
-        Files.readString(nftScript, StandardCharsets.UTF_8), path.toString(), text);
+    return nft(
+        nftScript.getFileName().toString(),
+        Files.readString(nftScript, StandardCharsets.UTF_8),
+        path.toString(),
+        text);
   }
 
   /** The engine's model of the ruleset. */
@@ -71,7 +75,8 @@ record OracleCase(String name, Format kernelFormat, String kernelText, String en
         // The engine reads the kernel's own JSON listing of the script, through the nft reader.
         String json = NftJsonExport.of(kernelText);
         return new dev.zpaaudit.ingest.nftables.NftablesJsonParser()
-            .parse(json, name + " (nft -j list ruleset)").firewall();
+            .parse(json, name + " (nft -j list ruleset)")
+            .firewall();
       }
       return new IptablesSaveParser().parse(engineText, engineFile).firewall();
     } catch (InputException e) {

@@ -19,6 +19,7 @@ import java.util.Map;
 final class OracleComparison {
   static final int MIN_FLOWS = 5_000;
   static final int MIN_RANDOM = 1_500;
+
   /** Most frequent reasons for INDETERMINATE kept in a report. */
   static final int TOP_REASONS = 3;
 
@@ -26,8 +27,12 @@ final class OracleComparison {
   record Disagreement(Flow flow, Verdict kernel, EngineVerdicts.Result engine) {
     String describe() {
       StringBuilder sb = new StringBuilder();
-      sb.append(flow).append("\n  kernel: ").append(kernel)
-          .append("\n  engine: ").append(engine.verdict()).append('\n');
+      sb.append(flow)
+          .append("\n  kernel: ")
+          .append(kernel)
+          .append("\n  engine: ")
+          .append(engine.verdict())
+          .append('\n');
       for (String line : EngineVerdicts.describe(engine.outcome())) {
         sb.append("    ").append(line).append('\n');
       }
@@ -36,16 +41,36 @@ final class OracleComparison {
   }
 
   /** What one ruleset gave. */
-  record Report(String name, List<Flow.Hook> hooks, int flows, int allowed, int denied,
-      int delivered, int indeterminate,
-      Map<Flow.Hook, Integer> perHook, List<Disagreement> disagreements,
-      List<String> translationMismatches, List<String> topReasons, int rounds, long kernelMillis,
+  record Report(
+      String name,
+      List<Flow.Hook> hooks,
+      int flows,
+      int allowed,
+      int denied,
+      int delivered,
+      int indeterminate,
+      Map<Flow.Hook, Integer> perHook,
+      List<Disagreement> disagreements,
+      List<String> translationMismatches,
+      List<String> topReasons,
+      int rounds,
+      long kernelMillis,
       long engineMillis) {
     String summary() {
-      return String.format("%s: %d flows over %s in at most %d rounds; kernel delivered %d; engine"
-          + " allow %d, deny %d, indeterminate %d; %d disagreements (kernel %d ms, engine %d ms)",
-          name, flows, perHook, rounds, delivered, allowed, denied, indeterminate,
-          disagreements.size(), kernelMillis, engineMillis);
+      return String.format(
+          "%s: %d flows over %s in at most %d rounds; kernel delivered %d; engine"
+              + " allow %d, deny %d, indeterminate %d; %d disagreements (kernel %d ms, engine %d ms)",
+          name,
+          flows,
+          perHook,
+          rounds,
+          delivered,
+          allowed,
+          denied,
+          indeterminate,
+          disagreements.size(),
+          kernelMillis,
+          engineMillis);
     }
   }
 
@@ -67,8 +92,10 @@ final class OracleComparison {
     c.load(lab);
     long t0 = System.nanoTime();
     Map<Flow, Verdict> kernel = lab.run(flows);
-    List<String> translation = c.kernelFormat() == OracleCase.Format.NFT
-        ? checkTranslation(lab, c, flows, kernel) : List.of();
+    List<String> translation =
+        c.kernelFormat() == OracleCase.Format.NFT
+            ? checkTranslation(lab, c, flows, kernel)
+            : List.of();
     long t1 = System.nanoTime();
     EngineVerdicts engine = new EngineVerdicts(fw, flows);
     List<Disagreement> bad = new ArrayList<>();
@@ -106,21 +133,35 @@ final class OracleComparison {
     long t2 = System.nanoTime();
     List<String> top = new ArrayList<>();
     reasons.entrySet().stream()
-        .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
-            .thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP_REASONS)
         .forEach(e -> top.add(e.getValue() + "x " + e.getKey()));
-    return new Report(c.name(), hooks, flows.size(), allowed, denied, delivered, unknown, perHook,
-        bad, translation, top, gen.batches(),
-        (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+    return new Report(
+        c.name(),
+        hooks,
+        flows.size(),
+        allowed,
+        denied,
+        delivered,
+        unknown,
+        perHook,
+        bad,
+        translation,
+        top,
+        gen.batches(),
+        (t1 - t0) / 1_000_000,
+        (t2 - t1) / 1_000_000);
   }
 
   /**
-   * Each nft script has an iptables-save twin: the kernel checks that the two agree on these
-   * flows, so the iptables and nftables readers are held to the same hand-written rulesets.
+   * Each nft script has an iptables-save twin: the kernel checks that the two agree on these flows,
+   * so the iptables and nftables readers are held to the same hand-written rulesets.
    */
-  private static List<String> checkTranslation(KernelLab lab, OracleCase c, List<Flow> flows,
-      Map<Flow, Verdict> nft) {
+  private static List<String> checkTranslation(
+      KernelLab lab, OracleCase c, List<Flow> flows, Map<Flow, Verdict> nft) {
     lab.loadIptablesSave(c.engineText());
     Map<Flow, Verdict> ipt = lab.run(flows);
     List<String> out = new ArrayList<>();
@@ -143,9 +184,10 @@ final class OracleComparison {
       for (dev.zpaaudit.model.Hook at : EngineVerdicts.path(sample(h))) {
         for (Stage st : fw.stagesAt(at, 4)) {
           Chain ch = fw.chain(st.chain());
-          used |= !ch.rules().isEmpty()
-              || ch.policy() != null
-                  && !(ch.policy().action() instanceof dev.zpaaudit.model.Action.Accept);
+          used |=
+              !ch.rules().isEmpty()
+                  || ch.policy() != null
+                      && !(ch.policy().action() instanceof dev.zpaaudit.model.Action.Accept);
         }
       }
       if (used) {

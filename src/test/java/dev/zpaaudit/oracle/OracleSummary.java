@@ -45,10 +45,18 @@ final class OracleSummary {
     if (rulesets == 0 && errors.isEmpty()) {
       return "kernel-oracle: skipped: no ruleset was compared";
     }
-    return String.format("kernel-oracle: %d rulesets, %d flows compared, %d disagreements,"
-        + " %d indeterminate (engine), %d skipped%s", rulesets, flows, disagreements,
-        indeterminate, skipped, skipReasons.isEmpty() ? "" : " (" + String.join("; ", skipReasons) + ")")
-        + (errors.isEmpty() ? "" : ", " + errors.size() + " failed to run: " + String.join(", ", errors));
+    return String.format(
+            "kernel-oracle: %d rulesets, %d flows compared, %d disagreements,"
+                + " %d indeterminate (engine), %d skipped%s",
+            rulesets,
+            flows,
+            disagreements,
+            indeterminate,
+            skipped,
+            skipReasons.isEmpty() ? "" : " (" + String.join("; ", skipReasons) + ")")
+        + (errors.isEmpty()
+            ? ""
+            : ", " + errors.size() + " failed to run: " + String.join(", ", errors));
   }
 
   /** The failure message for a ruleset with disagreements; writes all of them to a file. */
@@ -69,7 +77,14 @@ final class OracleSummary {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return r.disagreements().size() + " disagreements between the engine and the kernel for "
-        + r.name() + " (all in " + file + "; first " + Math.min(SHOWN, n) + " here):\n" + shown;
+    return r.disagreements().size()
+        + " disagreements between the engine and the kernel for "
+        + r.name()
+        + " (all in "
+        + file
+        + "; first "
+        + Math.min(SHOWN, n)
+        + " here):\n"
+        + shown;
   }
 }

@@ -35,13 +35,14 @@ class ProbeCliTest {
   @BeforeAll
   static void start() throws Exception {
     zpa = new TestZpa();
-    dns = new TestDnsServer()
-        .cname("co2br.prod.zpath.net", "co2br.geo.prod.zpath.net")
-        .a("co2br.geo.prod.zpath.net", "127.0.0.1")
-        .a("broker1a.sjc8.prod.zpath.net", "127.0.0.1")
-        .a("api.private.zscaler.com", "127.0.0.1")
-        .a("yum.private.zscaler.com", "127.0.0.1")
-        .a("dist.private.zscaler.com", "127.0.0.1");
+    dns =
+        new TestDnsServer()
+            .cname("co2br.prod.zpath.net", "co2br.geo.prod.zpath.net")
+            .a("co2br.geo.prod.zpath.net", "127.0.0.1")
+            .a("broker1a.sjc8.prod.zpath.net", "127.0.0.1")
+            .a("api.private.zscaler.com", "127.0.0.1")
+            .a("yum.private.zscaler.com", "127.0.0.1")
+            .a("dist.private.zscaler.com", "127.0.0.1");
     ntp = new TestNtpServer(0, 2);
     ranges = dir.resolve("ranges.txt");
     Files.writeString(ranges, "# test ranges: loopback only\n127.0.0.0/30\n");
@@ -55,12 +56,20 @@ class ProbeCliTest {
   }
 
   static Run probe(int port, String... more) {
-    List<String> args = new ArrayList<>(List.of("probe",
-        "--resolver", Endpoint.format(dns.address()),
-        "--ranges", ranges.toString(),
-        "--port", Integer.toString(port),
-        "--ntp-server", "127.0.0.1:" + ntp.port(),
-        "--timeout", "1500"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "probe",
+                "--resolver",
+                Endpoint.format(dns.address()),
+                "--ranges",
+                ranges.toString(),
+                "--port",
+                Integer.toString(port),
+                "--ntp-server",
+                "127.0.0.1:" + ntp.port(),
+                "--timeout",
+                "1500"));
     args.addAll(List.of(more));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -74,32 +83,43 @@ class ProbeCliTest {
     Run learn = probe(zpa.cloud.port(), "--learn-pins", pins.toString());
     assertThat(learn.err()).isEmpty();
     assertThat(learn.code()).as(learn.out()).isEqualTo(0);
-    assertThat(learn.out()).startsWith("zpa-audit probe: PASS (3 pass, 0 fail, 0 indeterminate,"
-        + " 1 skipped)")
+    assertThat(learn.out())
+        .startsWith("zpa-audit probe: PASS (3 pass, 0 fail, 0 indeterminate," + " 1 skipped)")
         .contains("learning mode: pins for 5 of 5 names written to " + pins);
     String written = Files.readString(pins);
-    assertThat(written).contains("  \"co2br.prod.zpath.net\":\n    spki-sha256:\n"
-        + "      # CN=Test ZPA Issuing CA,O=Zscaler Test\n")
-        .contains("    client-certificate-requested: true\n"
-            + "    client-certificate-issuers:\n"
-            + "      - \"CN=Test ZPA Client CA,O=Zscaler Test\"\n");
+    assertThat(written)
+        .contains(
+            "  \"co2br.prod.zpath.net\":\n    spki-sha256:\n"
+                + "      # CN=Test ZPA Issuing CA,O=Zscaler Test\n")
+        .contains(
+            "    client-certificate-requested: true\n"
+                + "    client-certificate-issuers:\n"
+                + "      - \"CN=Test ZPA Client CA,O=Zscaler Test\"\n");
 
     Run verify = probe(zpa.cloud.port(), "--pins", pins.toString());
     assertThat(verify.err()).isEmpty();
     assertThat(verify.code()).as(verify.out()).isEqualTo(0);
-    assertThat(verify.out()).startsWith("zpa-audit probe: PASS (4 pass, 0 fail, 0 indeterminate)")
+    assertThat(verify.out())
+        .startsWith("zpa-audit probe: PASS (4 pass, 0 fail, 0 indeterminate)")
         .contains("all 5 handshakes present chains that verify against the pins (" + pins + ")");
 
     Run intercepted = probe(zpa.interceptor.port(), "--pins", pins.toString());
     assertThat(intercepted.code()).isEqualTo(1);
-    assertThat(intercepted.out()).startsWith("zpa-audit probe: FAIL (3 pass, 1 fail,")
-        .contains("FAIL          probe-tls  critical  5 of 5 handshakes fail; first:"
-            + " co2br.prod.zpath.net at 127.0.0.1:" + zpa.interceptor.port()
-            + " (SNI co2br.prod.zpath.net): TLS interception, issued by "
-            + TestZpa.INSPECTION_CA)
+    assertThat(intercepted.out())
+        .startsWith("zpa-audit probe: FAIL (3 pass, 1 fail,")
+        .contains(
+            "FAIL          probe-tls  critical  5 of 5 handshakes fail; first:"
+                + " co2br.prod.zpath.net at 127.0.0.1:"
+                + zpa.interceptor.port()
+                + " (SNI co2br.prod.zpath.net): TLS interception, issued by "
+                + TestZpa.INSPECTION_CA)
         .contains("no client certificate was requested, though the real server asks for one")
-        .contains("  - fail by " + pins + ":" + entryLine(written, "co2br.prod.zpath.net")
-            + ": co2br.prod.zpath.net at 127.0.0.1:");
+        .contains(
+            "  - fail by "
+                + pins
+                + ":"
+                + entryLine(written, "co2br.prod.zpath.net")
+                + ": co2br.prod.zpath.net at 127.0.0.1:");
   }
 
   /** The line of a name's entry in a pins file: its first key, below the name. */
@@ -114,16 +134,25 @@ class ProbeCliTest {
     JsonNode root = new ObjectMapper().readTree(run.out());
     assertThat(root.path("command").asText()).isEqualTo("probe");
     List<String> ids = new ArrayList<>();
-    root.path("checks").forEach(c -> ids.add(c.path("id").asText() + "="
-        + c.path("status").asText()));
-    assertThat(ids).containsExactly("probe-dns=pass", "probe-tcp=pass",
-        "probe-tls=indeterminate", "probe-ntp=pass");
+    root.path("checks")
+        .forEach(c -> ids.add(c.path("id").asText() + "=" + c.path("status").asText()));
+    assertThat(ids)
+        .containsExactly(
+            "probe-dns=pass", "probe-tcp=pass", "probe-tls=indeterminate", "probe-ntp=pass");
     JsonNode dnsEvidence = root.path("checks").get(0).path("evidence").get(0).path("data");
     assertThat(dnsEvidence.path("chain").toString())
         .isEqualTo("[\"co2br.prod.zpath.net\",\"co2br.geo.prod.zpath.net\"]");
     assertThat(run.code()).isEqualTo(1);
-    assertThat(probe(zpa.cloud.port(), "--format", "json", "--name", "co2br.prod.zpath.net",
-        "--allow-indeterminate").code()).isEqualTo(0);
+    assertThat(
+            probe(
+                    zpa.cloud.port(),
+                    "--format",
+                    "json",
+                    "--name",
+                    "co2br.prod.zpath.net",
+                    "--allow-indeterminate")
+                .code())
+        .isEqualTo(0);
   }
 
   @Test
@@ -138,10 +167,15 @@ class ProbeCliTest {
   @Test
   void probesThroughTheProxy() throws Exception {
     try (TestProxy proxy = new TestProxy(java.util.Set.of())) {
-      Run run = probe(zpa.cloud.port(), "--proxy", Endpoint.format(proxy.address()),
-          "--name", "co2br.prod.zpath.net");
-      assertThat(run.out()).contains("connection: HTTP CONNECT proxy "
-          + Endpoint.format(proxy.address()))
+      Run run =
+          probe(
+              zpa.cloud.port(),
+              "--proxy",
+              Endpoint.format(proxy.address()),
+              "--name",
+              "co2br.prod.zpath.net");
+      assertThat(run.out())
+          .contains("connection: HTTP CONNECT proxy " + Endpoint.format(proxy.address()))
           .contains("PASS          probe-tcp");
     }
   }

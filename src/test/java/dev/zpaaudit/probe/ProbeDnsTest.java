@@ -26,26 +26,27 @@ class ProbeDnsTest {
 
   @BeforeAll
   static void start() throws Exception {
-    dns = new TestDnsServer()
-        .cname("co2br.prod.zpath.net", "co2br.geo.prod.zpath.net")
-        .cname("co2br.geo.prod.zpath.net", "pse.sjc4.prod.zpath.net")
-        .a("pse.sjc4.prod.zpath.net", "165.225.10.1", "165.225.10.2")
-        .cnameOnly("api.private.zscaler.com", "api.edge.private.zscaler.com")
-        .a("api.edge.private.zscaler.com", "185.46.212.7")
-        .a("yum.private.zscaler.com", "10.20.30.40")
-        .a("dist.private.zscaler.com", "0.0.0.0")
-        .cname("broker1a.sjc8.prod.zpath.net", "block.filter.example.net")
-        .a("block.filter.example.net", "203.0.113.7")
-        .a("broker2.sjc8.prod.zpath.net", "198.51.100.9")
-        .nxdomain("gone.prod.zpath.net")
-        .servfail("broken.prod.zpath.net")
-        .silent("slow.prod.zpath.net")
-        .truncated("big.prod.zpath.net")
-        .a("big.prod.zpath.net", "165.225.20.1")
-        .authenticated("signed.prod.zpath.net")
-        .a("signed.prod.zpath.net", "165.225.30.1")
-        .cname("loop1.prod.zpath.net", "loop2.prod.zpath.net")
-        .cname("loop2.prod.zpath.net", "loop1.prod.zpath.net");
+    dns =
+        new TestDnsServer()
+            .cname("co2br.prod.zpath.net", "co2br.geo.prod.zpath.net")
+            .cname("co2br.geo.prod.zpath.net", "pse.sjc4.prod.zpath.net")
+            .a("pse.sjc4.prod.zpath.net", "165.225.10.1", "165.225.10.2")
+            .cnameOnly("api.private.zscaler.com", "api.edge.private.zscaler.com")
+            .a("api.edge.private.zscaler.com", "185.46.212.7")
+            .a("yum.private.zscaler.com", "10.20.30.40")
+            .a("dist.private.zscaler.com", "0.0.0.0")
+            .cname("broker1a.sjc8.prod.zpath.net", "block.filter.example.net")
+            .a("block.filter.example.net", "203.0.113.7")
+            .a("broker2.sjc8.prod.zpath.net", "198.51.100.9")
+            .nxdomain("gone.prod.zpath.net")
+            .servfail("broken.prod.zpath.net")
+            .silent("slow.prod.zpath.net")
+            .truncated("big.prod.zpath.net")
+            .a("big.prod.zpath.net", "165.225.20.1")
+            .authenticated("signed.prod.zpath.net")
+            .a("signed.prod.zpath.net", "165.225.30.1")
+            .cname("loop1.prod.zpath.net", "loop2.prod.zpath.net")
+            .cname("loop2.prod.zpath.net", "loop1.prod.zpath.net");
   }
 
   @AfterAll
@@ -71,14 +72,17 @@ class ProbeDnsTest {
   void followsCnameChainToAddressesInsideTheRanges() {
     DnsResult r = lookup("co2br.prod.zpath.net");
     assertThat(r.outcome()).isEqualTo(Outcome.ANSWER);
-    assertThat(r.chain()).containsExactly("co2br.prod.zpath.net", "co2br.geo.prod.zpath.net",
-        "pse.sjc4.prod.zpath.net");
+    assertThat(r.chain())
+        .containsExactly(
+            "co2br.prod.zpath.net", "co2br.geo.prod.zpath.net", "pse.sjc4.prod.zpath.net");
     assertThat(ips(r)).containsExactly("165.225.10.1", "165.225.10.2");
     Evidence e = judge(r);
     assertThat(e.verdict()).isEqualTo("pass");
-    assertThat(e.message()).contains("co2br.prod.zpath.net -> co2br.geo.prod.zpath.net"
-        + " -> pse.sjc4.prod.zpath.net -> 165.225.10.1, 165.225.10.2, inside the ranges from"
-        + " test-ranges");
+    assertThat(e.message())
+        .contains(
+            "co2br.prod.zpath.net -> co2br.geo.prod.zpath.net"
+                + " -> pse.sjc4.prod.zpath.net -> 165.225.10.1, 165.225.10.2, inside the ranges from"
+                + " test-ranges");
     assertThat(e.file()).isEqualTo("embedded:rules/probe.yaml");
     assertThat(e.line()).isPositive();
   }
@@ -87,8 +91,8 @@ class ProbeDnsTest {
   void asksAgainForACnameTargetTheAnswerLeftOut() {
     DnsResult r = lookup("api.private.zscaler.com");
     assertThat(r.outcome()).isEqualTo(Outcome.ANSWER);
-    assertThat(r.chain()).containsExactly("api.private.zscaler.com",
-        "api.edge.private.zscaler.com");
+    assertThat(r.chain())
+        .containsExactly("api.private.zscaler.com", "api.edge.private.zscaler.com");
     assertThat(ips(r)).containsExactly("185.46.212.7");
   }
 
@@ -96,7 +100,8 @@ class ProbeDnsTest {
   void privateAnswerIsASplitHorizonMistake() {
     Evidence e = judge(lookup("yum.private.zscaler.com"));
     assertThat(e.verdict()).isEqualTo("fail");
-    assertThat(e.message()).contains("10.20.30.40 is outside the ranges from test-ranges")
+    assertThat(e.message())
+        .contains("10.20.30.40 is outside the ranges from test-ranges")
         .contains("split-horizon mistake");
   }
 
@@ -104,7 +109,9 @@ class ProbeDnsTest {
   void nullAnswerIsASinkholeHijack() {
     Evidence e = judge(lookup("dist.private.zscaler.com"));
     assertThat(e.verdict()).isEqualTo("fail");
-    assertThat(e.message()).contains("0.0.0.0 is outside").contains("DNS hijack")
+    assertThat(e.message())
+        .contains("0.0.0.0 is outside")
+        .contains("DNS hijack")
         .contains("sinkholes");
   }
 
@@ -113,9 +120,11 @@ class ProbeDnsTest {
     DnsResult r = lookup("broker1a.sjc8.prod.zpath.net");
     Evidence e = judge(r);
     assertThat(e.verdict()).isEqualTo("fail");
-    assertThat(e.message()).contains("203.0.113.7 is outside")
-        .contains("DNS hijack: the CNAME chain leaves the vendor's domains at"
-            + " block.filter.example.net");
+    assertThat(e.message())
+        .contains("203.0.113.7 is outside")
+        .contains(
+            "DNS hijack: the CNAME chain leaves the vendor's domains at"
+                + " block.filter.example.net");
     assertThat(e.destinations()).containsExactly("203.0.113.7");
   }
 
@@ -132,8 +141,8 @@ class ProbeDnsTest {
     assertThat(r.outcome()).isEqualTo(Outcome.NXDOMAIN);
     Evidence e = judge(r);
     assertThat(e.verdict()).isEqualTo("fail");
-    assertThat(e.message()).startsWith("gone.prod.zpath.net A via " + Endpoint.format(dns.address())
-        + ": NXDOMAIN");
+    assertThat(e.message())
+        .startsWith("gone.prod.zpath.net A via " + Endpoint.format(dns.address()) + ": NXDOMAIN");
   }
 
   @Test
@@ -188,8 +197,11 @@ class ProbeDnsTest {
 
   @Test
   void checkFailsWhenAnyLookupFailsAndSaysWhichFirst() {
-    CheckResult c = DnsCheck.check(List.of(lookup("co2br.prod.zpath.net"),
-        lookup("yum.private.zscaler.com")), RANGES, RULES);
+    CheckResult c =
+        DnsCheck.check(
+            List.of(lookup("co2br.prod.zpath.net"), lookup("yum.private.zscaler.com")),
+            RANGES,
+            RULES);
     assertThat(c.status()).isEqualTo(Status.FAIL);
     assertThat(c.id()).isEqualTo("probe-dns");
     assertThat(c.requirements()).containsExactly("R16");
@@ -199,12 +211,15 @@ class ProbeDnsTest {
   @Test
   void aResolverPortWithNothingListeningIsRefusedNotALocalError() throws Exception {
     int port;
-    try (java.net.DatagramSocket d = new java.net.DatagramSocket(
-        new java.net.InetSocketAddress(TestDnsServer.LOOPBACK, 0))) {
+    try (java.net.DatagramSocket d =
+        new java.net.DatagramSocket(new java.net.InetSocketAddress(TestDnsServer.LOOPBACK, 0))) {
       port = d.getLocalPort();
     }
-    DnsResult r = probe.lookup("co2br.prod.zpath.net", "A",
-        new java.net.InetSocketAddress(TestDnsServer.LOOPBACK, port));
+    DnsResult r =
+        probe.lookup(
+            "co2br.prod.zpath.net",
+            "A",
+            new java.net.InetSocketAddress(TestDnsServer.LOOPBACK, port));
     assertThat(r.outcome()).as(r.detail()).isEqualTo(Outcome.REFUSED);
     assertThat(judge(r).message()).contains("nothing serves DNS at 127.0.0.1:" + port);
   }

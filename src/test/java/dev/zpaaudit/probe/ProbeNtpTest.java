@@ -18,8 +18,8 @@ class ProbeNtpTest {
   final NtpProbe probe = new NtpProbe(500);
 
   NtpResult measure(TestNtpServer s) {
-    return probe.measure("127.0.0.1:" + s.port(),
-        new InetSocketAddress(TestDnsServer.LOOPBACK, s.port()));
+    return probe.measure(
+        "127.0.0.1:" + s.port(), new InetSocketAddress(TestDnsServer.LOOPBACK, s.port()));
   }
 
   @Test
@@ -70,8 +70,9 @@ class ProbeNtpTest {
   void aSilentServerIsATimeoutAndIndeterminate() throws Exception {
     InetSocketAddress any = new InetSocketAddress(TestDnsServer.LOOPBACK, 0);
     try (DatagramSocket quiet = new DatagramSocket(any)) {
-      NtpResult r = probe.measure("quiet", new InetSocketAddress(TestDnsServer.LOOPBACK,
-          quiet.getLocalPort()));
+      NtpResult r =
+          probe.measure(
+              "quiet", new InetSocketAddress(TestDnsServer.LOOPBACK, quiet.getLocalPort()));
       assertThat(r.outcome()).isEqualTo(NtpResult.Outcome.TIMEOUT);
       CheckResult c = NtpCheck.check(List.of(r), RULES);
       assertThat(c.status()).isEqualTo(Status.INDETERMINATE);

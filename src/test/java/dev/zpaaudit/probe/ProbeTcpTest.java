@@ -40,8 +40,8 @@ class ProbeTcpTest {
       assertThat(r.outcome()).isEqualTo(Outcome.CONNECTED);
       Evidence e = judge(r);
       assertThat(e.verdict()).isEqualTo("pass");
-      assertThat(e.message()).startsWith("co2br.prod.zpath.net at 127.0.0.1:" + s.getLocalPort()
-          + ": connected in ");
+      assertThat(e.message())
+          .startsWith("co2br.prod.zpath.net at 127.0.0.1:" + s.getLocalPort() + ": connected in ");
       assertThat(e.data()).containsKey("elapsed_ms").containsEntry("outcome", "connected");
     }
   }
@@ -54,7 +54,8 @@ class ProbeTcpTest {
     assertThat(r.micros()).isLessThan(3000);
     Evidence e = judge(r);
     assertThat(e.verdict()).isEqualTo("fail");
-    assertThat(e.message()).contains("127.0.0.1:" + port + ": reset in ")
+    assertThat(e.message())
+        .contains("127.0.0.1:" + port + ": reset in ")
         .contains("a local firewall (this host or its first hop) rejects the connection");
     CheckResult c = TcpCheck.check(List.of(r), RULES, "direct");
     assertThat(c.status()).isEqualTo(Status.FAIL);
@@ -80,13 +81,15 @@ class ProbeTcpTest {
 
   @Test
   void connectsThroughTheProxy() throws Exception {
-    try (ServerSocket s = new ServerSocket(0, 50, LO); TestProxy proxy = new TestProxy(Set.of())) {
-      TcpProbe viaProxy = new TcpProbe(new LoopbackOnly(new HttpConnectSockets(proxy.address())),
-          System::nanoTime, 1000);
+    try (ServerSocket s = new ServerSocket(0, 50, LO);
+        TestProxy proxy = new TestProxy(Set.of())) {
+      TcpProbe viaProxy =
+          new TcpProbe(
+              new LoopbackOnly(new HttpConnectSockets(proxy.address())), System::nanoTime, 1000);
       TcpResult r = viaProxy.connect(Target.resolved("co2br.prod.zpath.net", LO, s.getLocalPort()));
       assertThat(r.outcome()).isEqualTo(Outcome.CONNECTED);
-      assertThat(r.detail()).isEqualTo("connected via HTTP CONNECT proxy "
-          + Endpoint.format(proxy.address()));
+      assertThat(r.detail())
+          .isEqualTo("connected via HTTP CONNECT proxy " + Endpoint.format(proxy.address()));
     }
   }
 
@@ -94,14 +97,18 @@ class ProbeTcpTest {
   void aProxyRefusalIsNamed() throws Exception {
     try (ServerSocket s = new ServerSocket(0, 50, LO);
         TestProxy proxy = new TestProxy(Set.of(s.getLocalPort()))) {
-      TcpProbe viaProxy = new TcpProbe(new LoopbackOnly(new HttpConnectSockets(proxy.address())),
-          System::nanoTime, 1000);
+      TcpProbe viaProxy =
+          new TcpProbe(
+              new LoopbackOnly(new HttpConnectSockets(proxy.address())), System::nanoTime, 1000);
       TcpResult r = viaProxy.connect(Target.resolved("co2br.prod.zpath.net", LO, s.getLocalPort()));
       assertThat(r.outcome()).isEqualTo(Outcome.PROXY_REFUSED);
       Evidence e = judge(r);
       assertThat(e.verdict()).isEqualTo("fail");
-      assertThat(e.message()).contains("the proxy refused CONNECT 127.0.0.1:" + s.getLocalPort()
-          + ": HTTP/1.1 403 Forbidden");
+      assertThat(e.message())
+          .contains(
+              "the proxy refused CONNECT 127.0.0.1:"
+                  + s.getLocalPort()
+                  + ": HTTP/1.1 403 Forbidden");
     }
   }
 
@@ -118,10 +125,12 @@ class ProbeTcpTest {
   void samplesTheFirstHostsOfEachBlockWithinTheCap() {
     ZenRanges ranges = TestRules.ranges("127.0.0.0/30", "127.0.1.5/32", "127.0.2.0/24");
     List<Target> all = Sampler.sample(ranges, 2, 64, 443);
-    assertThat(all).extracting(t -> t.address().getHostAddress()).containsExactly(
-        "127.0.0.1", "127.0.0.2", "127.0.1.5", "127.0.2.1", "127.0.2.2");
+    assertThat(all)
+        .extracting(t -> t.address().getHostAddress())
+        .containsExactly("127.0.0.1", "127.0.0.2", "127.0.1.5", "127.0.2.1", "127.0.2.2");
     assertThat(all.get(0).sampleOf()).isEqualTo("127.0.0.0/30");
-    assertThat(Sampler.sample(ranges, 1, 2, 443)).extracting(Target::sampleOf)
+    assertThat(Sampler.sample(ranges, 1, 2, 443))
+        .extracting(Target::sampleOf)
         .containsExactly("127.0.0.0/30", "127.0.1.5/32");
     assertThat(Sampler.sample(ranges, 0, 64, 443)).isEmpty();
   }

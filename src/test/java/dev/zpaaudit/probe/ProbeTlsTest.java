@@ -60,8 +60,10 @@ class ProbeTlsTest {
   @Test
   void capturesTheChainAndTheClientCertificateRequestWithSni() {
     TlsResult r = cloud();
-    assertThat(r.chain()).extracting(Certificates::subject).containsExactly(
-        "CN=co2br.prod.zpath.net,O=Zscaler Test", "CN=Test ZPA Issuing CA,O=Zscaler Test");
+    assertThat(r.chain())
+        .extracting(Certificates::subject)
+        .containsExactly(
+            "CN=co2br.prod.zpath.net,O=Zscaler Test", "CN=Test ZPA Issuing CA,O=Zscaler Test");
     assertThat(r.clientCertRequested()).isTrue();
     assertThat(r.acceptedIssuers()).containsExactly("CN=Test ZPA Client CA,O=Zscaler Test");
     assertThat(r.handshake()).isEqualTo(TlsResult.Handshake.ENDED_BY_SERVER);
@@ -73,8 +75,7 @@ class ProbeTlsTest {
     TlsResult r = intercepted();
     assertThat(r.clientCertRequested()).isFalse();
     assertThat(r.handshake()).isEqualTo(TlsResult.Handshake.COMPLETED);
-    assertThat(r.chain()).extracting(Certificates::issuer).first()
-        .isEqualTo(TestZpa.INSPECTION_CA);
+    assertThat(r.chain()).extracting(Certificates::issuer).first().isEqualTo(TestZpa.INSPECTION_CA);
   }
 
   @Test
@@ -86,8 +87,10 @@ class ProbeTlsTest {
     assertThat(e.clientIssuers()).containsExactly("CN=Test ZPA Client CA,O=Zscaler Test");
     CheckResult c = TlsCheck.check(List.of(cloud()), pins, RULES);
     assertThat(c.status()).isEqualTo(Status.PASS);
-    assertThat(only(c).message()).contains("the chain verifies (SPKI pin of CN=Test ZPA Issuing"
-        + " CA,O=Zscaler Test); a client certificate is requested");
+    assertThat(only(c).message())
+        .contains(
+            "the chain verifies (SPKI pin of CN=Test ZPA Issuing"
+                + " CA,O=Zscaler Test); a client certificate is requested");
     assertThat(only(c).file()).isEqualTo("pins.yaml");
   }
 
@@ -108,8 +111,8 @@ class ProbeTlsTest {
   @Test
   void aPinnedCaCertificateVerifiesAChainThatOmitsIt() throws Exception {
     String pem = Certificates.toPem(zpa.root.cert());
-    StringBuilder yaml = new StringBuilder("version: 1\nnames:\n  \"*\":\n    ca-certificates:\n"
-        + "      - |\n");
+    StringBuilder yaml =
+        new StringBuilder("version: 1\nnames:\n  \"*\":\n    ca-certificates:\n" + "      - |\n");
     pem.lines().forEach(l -> yaml.append("        ").append(l).append('\n'));
     Pins pins = PinsFile.parse(yaml.toString(), "cas.yaml");
     assertThat(TlsCheck.check(List.of(cloud()), pins, RULES).status()).isEqualTo(Status.PASS);
@@ -133,10 +136,11 @@ class ProbeTlsTest {
     TlsLearn.Outcome o = TlsLearn.learn(List.of(intercepted()), RANGES, RULES, "pins.yaml");
     assertThat(o.learnt()).isEmpty();
     assertThat(o.check().status()).isEqualTo(Status.FAIL);
-    assertThat(o.check().summary()).contains("pins.yaml was not written")
+    assertThat(o.check().summary())
+        .contains("pins.yaml was not written")
         .contains("not learnt: no client certificate was requested");
-    TlsLearn.Outcome outside = TlsLearn.learn(List.of(cloud()),
-        TestRules.ranges("192.0.2.0/24"), RULES, "pins.yaml");
+    TlsLearn.Outcome outside =
+        TlsLearn.learn(List.of(cloud()), TestRules.ranges("192.0.2.0/24"), RULES, "pins.yaml");
     assertThat(outside.learnt()).isEmpty();
     assertThat(outside.check().summary()).contains("127.0.0.1 is outside the ranges");
   }
@@ -144,8 +148,9 @@ class ProbeTlsTest {
   @Test
   void tlsThroughTheProxyCapturesTheSameChain() throws Exception {
     try (TestProxy proxy = new TestProxy(Set.of())) {
-      TlsProbe viaProxy = new TlsProbe(new LoopbackOnly(new HttpConnectSockets(proxy.address())),
-          System::nanoTime, 2000);
+      TlsProbe viaProxy =
+          new TlsProbe(
+              new LoopbackOnly(new HttpConnectSockets(proxy.address())), System::nanoTime, 2000);
       TlsResult r = viaProxy.handshake(at(zpa.cloud), TestZpa.NAME);
       assertThat(r.clientCertRequested()).isTrue();
       assertThat(r.chain()).hasSize(2);
@@ -155,16 +160,17 @@ class ProbeTlsTest {
   @Test
   void aConnectionFailureIsIndeterminateForTls() throws Exception {
     int port = ProbeTcpTest.closedPort();
-    TlsResult r = probe.handshake(Target.resolved(TestZpa.NAME, TestDnsServer.LOOPBACK, port),
-        TestZpa.NAME);
+    TlsResult r =
+        probe.handshake(Target.resolved(TestZpa.NAME, TestDnsServer.LOOPBACK, port), TestZpa.NAME);
     assertThat(r.handshake()).isEqualTo(TlsResult.Handshake.NO_CONNECTION);
     assertThat(TlsCheck.check(List.of(r), null, RULES).status()).isEqualTo(Status.INDETERMINATE);
   }
 
   @Test
   void aBadPinIsAnErrorAtItsLine() {
-    String yaml = "version: 1\nnames:\n  co2br.prod.zpath.net:\n    spki-sha256:\n"
-        + "      - \"not-a-pin\"\n";
+    String yaml =
+        "version: 1\nnames:\n  co2br.prod.zpath.net:\n    spki-sha256:\n"
+            + "      - \"not-a-pin\"\n";
     assertThatThrownBy(() -> PinsFile.parse(yaml, "pins.yaml"))
         .isInstanceOf(InputException.class)
         .hasMessage("pins.yaml:5: error: not a base64 SHA-256 pin: 'not-a-pin'");

@@ -41,14 +41,12 @@ final class TestPki {
 
   static Issued intermediate(Issued parent, String dn) throws Exception {
     KeyPair k = keyPair();
-    return new Issued(build(name(parent), parent.keys(), x500(dn), k.getPublic(), true,
-        null), k);
+    return new Issued(build(name(parent), parent.keys(), x500(dn), k.getPublic(), true, null), k);
   }
 
   static Issued leaf(Issued ca, String dn, String dnsName) throws Exception {
     KeyPair k = keyPair();
-    return new Issued(build(name(ca), ca.keys(), x500(dn), k.getPublic(), false, dnsName),
-        k);
+    return new Issued(build(name(ca), ca.keys(), x500(dn), k.getPublic(), false, dnsName), k);
   }
 
   /** The name as RFC 2253 reads it (most significant part last), encoded as certificates are. */
@@ -60,21 +58,37 @@ final class TestPki {
     return X500Name.getInstance(i.cert().getSubjectX500Principal().getEncoded());
   }
 
-  private static X509Certificate build(X500Name issuer, KeyPair issuerKeys, X500Name subject,
-      java.security.PublicKey key, boolean ca, String dnsName) throws Exception {
+  private static X509Certificate build(
+      X500Name issuer,
+      KeyPair issuerKeys,
+      X500Name subject,
+      java.security.PublicKey key,
+      boolean ca,
+      String dnsName)
+      throws Exception {
     long now = System.currentTimeMillis();
-    X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer,
-        BigInteger.valueOf(SERIAL.incrementAndGet()), new Date(now - 3_600_000L),
-        new Date(now + 86_400_000L), subject, key);
+    X509v3CertificateBuilder b =
+        new JcaX509v3CertificateBuilder(
+            issuer,
+            BigInteger.valueOf(SERIAL.incrementAndGet()),
+            new Date(now - 3_600_000L),
+            new Date(now + 86_400_000L),
+            subject,
+            key);
     b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
-    b.addExtension(Extension.keyUsage, true, new KeyUsage(ca
-        ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
+    b.addExtension(
+        Extension.keyUsage,
+        true,
+        new KeyUsage(ca ? KeyUsage.keyCertSign | KeyUsage.cRLSign : KeyUsage.digitalSignature));
     if (dnsName != null) {
-      b.addExtension(Extension.subjectAlternativeName, false,
+      b.addExtension(
+          Extension.subjectAlternativeName,
+          false,
           new GeneralNames(new GeneralName(GeneralName.dNSName, dnsName)));
     }
-    return new JcaX509CertificateConverter().getCertificate(
-        b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
+    return new JcaX509CertificateConverter()
+        .getCertificate(
+            b.build(new JcaContentSignerBuilder("SHA256withECDSA").build(issuerKeys.getPrivate())));
   }
 
   static KeyStore trustStore(X509Certificate... cas) throws Exception {

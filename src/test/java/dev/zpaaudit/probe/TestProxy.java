@@ -44,7 +44,8 @@ final class TestProxy implements AutoCloseable {
       String[] parts = head.split(" ");
       Endpoint target = Endpoint.parse(parts[1], 443);
       OutputStream out = client.getOutputStream();
-      if (!parts[0].equals("CONNECT") || !target.host().startsWith("127.")
+      if (!parts[0].equals("CONNECT")
+          || !target.host().startsWith("127.")
           || refused.contains(target.port())) {
         out.write("HTTP/1.1 403 Forbidden\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         client.close();

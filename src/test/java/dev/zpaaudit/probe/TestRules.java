@@ -17,12 +17,17 @@ final class TestRules {
   /** The rule pack with short timeouts, for loopback. */
   static ProbeRules fast() {
     ProbeRules r = embedded();
-    return new ProbeRules(r.file(), r.port(), r.names(), r.vendorDomains(),
+    return new ProbeRules(
+        r.file(),
+        r.port(),
+        r.names(),
+        r.vendorDomains(),
         new ProbeRules.Dns(r.dns().recordTypes(), 400, r.dns().maxCnameDepth()),
-        new ProbeRules.Tcp(1000, r.tcp().samplePerRange(), r.tcp().maxSample(),
-            r.tcp().localResetMs()),
+        new ProbeRules.Tcp(
+            1000, r.tcp().samplePerRange(), r.tcp().maxSample(), r.tcp().localResetMs()),
         new ProbeRules.Tls(2000, r.tls().maxAddressesPerName()),
-        new ProbeRules.Ntp(r.ntp().servers(), 1000, r.ntp().maxOffsetMs()), 4);
+        new ProbeRules.Ntp(r.ntp().servers(), 1000, r.ntp().maxOffsetMs()),
+        4);
   }
 
   static ZenRanges ranges(String... cidrs) {

@@ -11,22 +11,23 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.SSLEngine;
-import javax.net.ssl.X509ExtendedKeyManager;
 import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedKeyManager;
 
 /**
- * A TLS server on loopback presenting a given chain; with a client CA it needs a client
- * certificate (as a ZPA broker does) and lists that CA as the accepted issuer.
+ * A TLS server on loopback presenting a given chain; with a client CA it needs a client certificate
+ * (as a ZPA broker does) and lists that CA as the accepted issuer.
  */
 final class TestTlsServer implements AutoCloseable {
   private final SSLServerSocket server;
   private volatile boolean closed;
+
   /** The server names clients asked for (SNI). */
   final Set<String> sni = ConcurrentHashMap.newKeySet();
 
@@ -38,17 +39,20 @@ final class TestTlsServer implements AutoCloseable {
     tmf.init(clientCa == null ? TestPki.trustStore() : TestPki.trustStore(clientCa));
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(new KeyManager[] {keyManager(chain, key)}, tmf.getTrustManagers(), null);
-    server = (SSLServerSocket) ctx.getServerSocketFactory()
-        .createServerSocket(0, 50, TestDnsServer.LOOPBACK);
+    server =
+        (SSLServerSocket)
+            ctx.getServerSocketFactory().createServerSocket(0, 50, TestDnsServer.LOOPBACK);
     server.setNeedClientAuth(clientCa != null);
     javax.net.ssl.SSLParameters p = server.getSSLParameters();
-    p.setSNIMatchers(List.of(new SNIMatcher(0) {
-      @Override
-      public boolean matches(SNIServerName name) {
-        sni.add(new String(name.getEncoded(), java.nio.charset.StandardCharsets.US_ASCII));
-        return true;
-      }
-    }));
+    p.setSNIMatchers(
+        List.of(
+            new SNIMatcher(0) {
+              @Override
+              public boolean matches(SNIServerName name) {
+                sni.add(new String(name.getEncoded(), java.nio.charset.StandardCharsets.US_ASCII));
+                return true;
+              }
+            }));
     server.setSSLParameters(p);
     TestDnsServer.daemon(this::acceptLoop);
   }

@@ -23,13 +23,17 @@ final class TestZpa implements AutoCloseable {
     issuing = TestPki.intermediate(root, "CN=Test ZPA Issuing CA,O=Zscaler Test");
     clientCa = TestPki.ca("CN=Test ZPA Client CA,O=Zscaler Test");
     TestPki.Issued leaf = TestPki.leaf(issuing, "CN=" + NAME + ",O=Zscaler Test", NAME);
-    cloud = new TestTlsServer(List.of(leaf.cert(), issuing.cert()), leaf.keys().getPrivate(),
-        clientCa.cert());
+    cloud =
+        new TestTlsServer(
+            List.of(leaf.cert(), issuing.cert()), leaf.keys().getPrivate(), clientCa.cert());
     inspection = TestPki.ca(INSPECTION_CA);
     TestPki.Issued fake = TestPki.leaf(inspection, "CN=" + NAME, NAME);
     // The interceptor also sends the vendor's issuing CA, which signed nothing of its chain.
-    interceptor = new TestTlsServer(List.of(fake.cert(), inspection.cert(), issuing.cert()),
-        fake.keys().getPrivate(), null);
+    interceptor =
+        new TestTlsServer(
+            List.of(fake.cert(), inspection.cert(), issuing.cert()),
+            fake.keys().getPrivate(),
+            null);
   }
 
   @Override

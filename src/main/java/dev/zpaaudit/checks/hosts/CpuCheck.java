@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * R2: cores or vCPUs by platform (physical, VM, AWS/GCP, Azure by series), and AES-NI and a
- * PassMark CPU mark if asked. The CPU mark cannot be measured on the host: only a stated one counts.
+ * PassMark CPU mark if asked. The CPU mark cannot be measured on the host: only a stated one
+ * counts.
  */
 final class CpuCheck {
   static final String ID = "host-cpu";
@@ -25,14 +26,25 @@ final class CpuCheck {
       aesNi(o, c, r);
       passmark(o, c, r);
     }
-    String fix = "Give physical hosts at least " + r.cpu().physicalCores().value() + " cores, VMs (and AWS,"
-        + " GCP, Azure v3 or later) at least " + r.cpu().vmVcpus().value() + " vCPUs.";
+    String fix =
+        "Give physical hosts at least "
+            + r.cpu().physicalCores().value()
+            + " cores, VMs (and AWS,"
+            + " GCP, Azure v3 or later) at least "
+            + r.cpu().vmVcpus().value()
+            + " vCPUs.";
     if (r.cpu().minimumPassmark().isPresent()) {
-      fix += " Use CPUs with a PassMark CPU mark of at least " + r.cpu().minimumPassmark().get().value()
-          + " and state it per connector (passmark).";
+      fix +=
+          " Use CPUs with a PassMark CPU mark of at least "
+              + r.cpu().minimumPassmark().get().value()
+              + " and state it per connector (passmark).";
     }
-    return o.result(r.severity(ID), "connectors", "have the cores or vCPUs R2 asks for their platform",
-        fix, "no connectors in the inventory");
+    return o.result(
+        r.severity(ID),
+        "connectors",
+        "have the cores or vCPUs R2 asks for their platform",
+        fix,
+        "no connectors in the inventory");
   }
 
   private static void count(Outcome o, Connector c, HostRules r) {
@@ -40,8 +52,12 @@ final class CpuCheck {
     if (p == Platform.PHYSICAL) {
       Fact<Long> cores = c.host().get(FactKey.CORES);
       Fact<Boolean> ht = c.host().get(FactKey.HYPER_THREADING);
-      String htNote = ht.known() ? (ht.value() ? " (hyper-threading on; cores counted without it)"
-          : " (no hyper-threading)") : "";
+      String htNote =
+          ht.known()
+              ? (ht.value()
+                  ? " (hyper-threading on; cores counted without it)"
+                  : " (no hyper-threading)")
+              : "";
       compare(o, c, cores, r.cpu().physicalCores(), "physical cores", htNote);
       return;
     }
@@ -62,7 +78,12 @@ final class CpuCheck {
     if (type.known()) {
       int ver = InstanceType.azureVersion(type.value());
       String series = type.value() + " is series v" + ver;
-      compare(o, c, v, ver >= 3 ? v3 : old, "vCPUs",
+      compare(
+          o,
+          c,
+          v,
+          ver >= 3 ? v3 : old,
+          "vCPUs",
           " (Azure: " + series + (ver >= 3 ? ", v3 or later" : ", older than v3") + ")");
       return;
     }
@@ -71,14 +92,22 @@ final class CpuCheck {
     } else if (v.known() && v.value() < Math.min(old.value(), v3.value())) {
       compare(o, c, v, old, "vCPUs", " (Azure; too few for any series)");
     } else {
-      o.unknown(c.name(), c.at(), v3, (v.known() ? v.value() + " vCPUs" : "vCPUs unknown")
-          + ": Azure needs " + old.value() + " before v3 and " + v3.value()
-          + " from v3; the instance type is not stated", null);
+      o.unknown(
+          c.name(),
+          c.at(),
+          v3,
+          (v.known() ? v.value() + " vCPUs" : "vCPUs unknown")
+              + ": Azure needs "
+              + old.value()
+              + " before v3 and "
+              + v3.value()
+              + " from v3; the instance type is not stated",
+          null);
     }
   }
 
-  private static void compare(Outcome o, Connector c, Fact<Long> have, Param<Long> need,
-      String unit, String note) {
+  private static void compare(
+      Outcome o, Connector c, Fact<Long> have, Param<Long> need, String unit, String note) {
     if (!have.known()) {
       o.unknown(c.name(), Known.at(have, c), need, unit + " unknown: " + have.missing(), null);
       return;
@@ -92,9 +121,19 @@ final class CpuCheck {
       data.put("cpuModel", model.value());
     }
     if (have.value() >= need.value()) {
-      o.pass(c.name(), Known.at(have, c), need, have.value() + " " + unit + " >= " + need.value() + note, data);
+      o.pass(
+          c.name(),
+          Known.at(have, c),
+          need,
+          have.value() + " " + unit + " >= " + need.value() + note,
+          data);
     } else {
-      o.fail(c.name(), Known.at(have, c), need, have.value() + " " + unit + " < " + need.value() + note, data);
+      o.fail(
+          c.name(),
+          Known.at(have, c),
+          need,
+          have.value() + " " + unit + " < " + need.value() + note,
+          data);
     }
   }
 
@@ -109,7 +148,12 @@ final class CpuCheck {
     } else if (aes.value()) {
       o.pass(c.name(), Known.at(aes, c), req, "AES-NI present", Map.of("aesNi", true));
     } else {
-      o.fail(c.name(), Known.at(aes, c), req, "AES-NI missing (no 'aes' CPU flag)", Map.of("aesNi", false));
+      o.fail(
+          c.name(),
+          Known.at(aes, c),
+          req,
+          "AES-NI missing (no 'aes' CPU flag)",
+          Map.of("aesNi", false));
     }
   }
 
@@ -126,10 +170,19 @@ final class CpuCheck {
       data.put("cpuModel", model.value());
     }
     if (!mark.known()) {
-      String cpu = model.known() ? "look up the CPU mark of " + model.value() + " (" + model.where() + ")"
-          : "the CPU model is unknown too; look up the CPU's mark";
-      o.unknown(c.name(), Known.at(mark, c), need, "PassMark CPU mark not stated (it cannot be measured"
-          + " on the host): " + cpu + " and state it as passmark in the inventory", data);
+      String cpu =
+          model.known()
+              ? "look up the CPU mark of " + model.value() + " (" + model.where() + ")"
+              : "the CPU model is unknown too; look up the CPU's mark";
+      o.unknown(
+          c.name(),
+          Known.at(mark, c),
+          need,
+          "PassMark CPU mark not stated (it cannot be measured"
+              + " on the host): "
+              + cpu
+              + " and state it as passmark in the inventory",
+          data);
       return;
     }
     data.put("passmark", mark.value());

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * instances ({@code Amazon EC2}, the product name is the instance type), GCP ({@code Google} /
  * {@code Google Compute Engine}), Hyper-V guests as Azure runs them ({@code Microsoft Corporation}
  * / {@code Virtual Machine}), VMware guests ({@code VMware, Inc.} / {@code VMware...}) and QEMU
- * machines as KVM hypervisors (libvirt, Proxmox) present them ({@code QEMU} / {@code Standard PC ...}).
- * Anything else (older Xen-based AWS instances show {@code Xen} / {@code HVM domU}, physical
+ * machines as KVM hypervisors (libvirt, Proxmox) present them ({@code QEMU} / {@code Standard PC
+ * ...}). Anything else (older Xen-based AWS instances show {@code Xen} / {@code HVM domU}, physical
  * vendors) tells nothing here.
  */
 final class Dmi {
@@ -26,8 +26,13 @@ final class Dmi {
   /** The DMI strings of a connector's host, as read from its facts file. */
   record Seen(Fact<String> vendor, Fact<String> product) {
     String describe() {
-      return "sys_vendor '" + vendor.value() + "', product_name '" + product.value() + "' ("
-          + vendor.where() + ")";
+      return "sys_vendor '"
+          + vendor.value()
+          + "', product_name '"
+          + product.value()
+          + "' ("
+          + vendor.where()
+          + ")";
     }
   }
 

@@ -7,8 +7,16 @@ import java.util.List;
 /** The host and sizing checks (R1-R7, R9-R11), run over an inventory, in a fixed order. */
 public final class HostChecks {
   public static final List<String> IDS =
-      List.of("host-memory", "host-cpu", "instance-type", "host-disk", "host-nic", "sizing",
-          "host-platform", "provisioning-key", "os-hardening");
+      List.of(
+          "host-memory",
+          "host-cpu",
+          "instance-type",
+          "host-disk",
+          "host-nic",
+          "sizing",
+          "host-platform",
+          "provisioning-key",
+          "os-hardening");
 
   private HostChecks() {}
 

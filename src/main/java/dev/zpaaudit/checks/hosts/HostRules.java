@@ -26,7 +26,9 @@ public record HostRules(
 
   /** R1. */
   public record Memory(
-      Param<Double> minimumGiB, Param<Double> kernelReservePercent, Param<Boolean> acceptRecommended) {}
+      Param<Double> minimumGiB,
+      Param<Double> kernelReservePercent,
+      Param<Boolean> acceptRecommended) {}
 
   /** R2. {@code minimumPassmark} is empty when no PassMark CPU mark is required. */
   public record Cpu(
@@ -68,8 +70,10 @@ public record HostRules(
         if (key(cloud, r).equals(key(cloud, type))) {
           return Optional.of(r);
         }
-        if (cloud == Platform.AZURE && azureOrLater.value()
-            && key(cloud, InstanceType.azureFamily(r)).equals(key(cloud, InstanceType.azureFamily(type)))
+        if (cloud == Platform.AZURE
+            && azureOrLater.value()
+            && key(cloud, InstanceType.azureFamily(r))
+                .equals(key(cloud, InstanceType.azureFamily(type)))
             && InstanceType.azureVersion(type) >= InstanceType.azureVersion(r)) {
           return Optional.of(r + " or later");
         }
@@ -91,7 +95,8 @@ public record HostRules(
       Param<Boolean> requireThin) {}
 
   /** R6, R7. */
-  public record Sizing(ThroughputTable table, Param<Long> spares, Param<Long> largeConnectorVcpus) {}
+  public record Sizing(
+      ThroughputTable table, Param<Long> spares, Param<Long> largeConnectorVcpus) {}
 
   /** R9. */
   public record PlatformRules(

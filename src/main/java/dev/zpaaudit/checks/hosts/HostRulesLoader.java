@@ -39,7 +39,8 @@ public final class HostRulesLoader {
    * @param ruleFiles user overlays of hosts.yaml, applied after the profiles
    * @param instanceTypeFiles extra instance-type tables, whose rows add to or replace the built-in
    */
-  public static HostRules load(List<String> profiles, List<Path> ruleFiles, List<Path> instanceTypeFiles)
+  public static HostRules load(
+      List<String> profiles, List<Path> ruleFiles, List<Path> instanceTypeFiles)
       throws InputException {
     Diagnostics d = new Diagnostics();
     List<RuleDoc.Layer> layers = new ArrayList<>();
@@ -69,13 +70,24 @@ public final class HostRulesLoader {
   }
 
   private static HostRules build(
-      RuleDoc doc, Map<Platform, Map<String, InstanceType>> table, List<String> profiles, Diagnostics d) {
-    var memory = new HostRules.Memory(doc.number("memory.minimumGiB", 0.001),
-        doc.number("memory.kernelReservePercent", 0), doc.bool("memory.acceptRecommendedTypes"));
-    var cpu = new HostRules.Cpu(doc.count("cpu.physicalCores", 1), doc.count("cpu.vmVcpus", 1),
-        doc.count("cpu.awsGcpVcpus", 1), doc.count("cpu.azureBeforeV3Cores", 1),
-        doc.count("cpu.azureV3Vcpus", 1), doc.bool("cpu.requireAesNi"),
-        doc.optionalCount("cpu.minimumPassmark", 0));
+      RuleDoc doc,
+      Map<Platform, Map<String, InstanceType>> table,
+      List<String> profiles,
+      Diagnostics d) {
+    var memory =
+        new HostRules.Memory(
+            doc.number("memory.minimumGiB", 0.001),
+            doc.number("memory.kernelReservePercent", 0),
+            doc.bool("memory.acceptRecommendedTypes"));
+    var cpu =
+        new HostRules.Cpu(
+            doc.count("cpu.physicalCores", 1),
+            doc.count("cpu.vmVcpus", 1),
+            doc.count("cpu.awsGcpVcpus", 1),
+            doc.count("cpu.azureBeforeV3Cores", 1),
+            doc.count("cpu.azureV3Vcpus", 1),
+            doc.bool("cpu.requireAesNi"),
+            doc.optionalCount("cpu.minimumPassmark", 0));
     Map<Platform, Param<List<String>>> rec = new EnumMap<>(Platform.class);
     for (Platform p : List.of(Platform.AWS, Platform.GCP, Platform.AZURE)) {
       Param<List<String>> l = doc.strings("instanceTypes.recommended." + p.label());
@@ -84,21 +96,35 @@ public final class HostRulesLoader {
       }
     }
     var instances = new HostRules.Instances(rec, doc.bool("instanceTypes.azureOrLater"), table);
-    var disk = new HostRules.Disk(doc.number("disk.minimumGiB", 0.001), doc.text("disk.installPath"),
-        doc.number("disk.filesystemOverheadPercent", 0), doc.bool("disk.requireThin"));
-    var sizing = new HostRules.Sizing(table(doc, d), doc.count("throughput.spares", 0),
-        doc.count("throughput.largeConnectorVcpus", 1));
-    var platform = new HostRules.PlatformRules(doc.strings("platform.architectures"),
-        doc.bool("platform.requireSystemd"), doc.bool("platform.requireStaticMac"),
-        doc.bool("platform.requireRootOrSudo"));
-    var hardening = new HostRules.Hardening(ports(doc, d), doc.count("osHardening.maxPackageAgeDays", 0),
-        UnsupportedOsList.read(doc, d));
+    var disk =
+        new HostRules.Disk(
+            doc.number("disk.minimumGiB", 0.001),
+            doc.text("disk.installPath"),
+            doc.number("disk.filesystemOverheadPercent", 0),
+            doc.bool("disk.requireThin"));
+    var sizing =
+        new HostRules.Sizing(
+            table(doc, d),
+            doc.count("throughput.spares", 0),
+            doc.count("throughput.largeConnectorVcpus", 1));
+    var platform =
+        new HostRules.PlatformRules(
+            doc.strings("platform.architectures"),
+            doc.bool("platform.requireSystemd"),
+            doc.bool("platform.requireStaticMac"),
+            doc.bool("platform.requireRootOrSudo"));
+    var hardening =
+        new HostRules.Hardening(
+            ports(doc, d),
+            doc.count("osHardening.maxPackageAgeDays", 0),
+            UnsupportedOsList.read(doc, d));
     Map<String, Severity> sev = severities(doc, d);
     Param<Long> nic = doc.count("nic.minimum", 1);
     if (d.hasErrors()) {
       return null;
     }
-    return new HostRules(profiles, memory, cpu, instances, disk, nic, sizing, platform, hardening, sev);
+    return new HostRules(
+        profiles, memory, cpu, instances, disk, nic, sizing, platform, hardening, sev);
   }
 
   private static Param<List<Long>> ports(RuleDoc doc, Diagnostics d) {
@@ -133,10 +159,17 @@ public final class HostRulesLoader {
     List<ThroughputTable.Point> points = new ArrayList<>();
     for (Tree t : seq.items()) {
       Tree.Obj o = t instanceof Tree.Obj x ? x : null;
-      Double pct = o == null ? null : o.get("doubleEncryptionPercent").map(v -> doc.number(l.file(), v, "doubleEncryptionPercent")).orElse(null);
-      Double mbps = o == null ? null : o.get("mbps").map(v -> doc.number(l.file(), v, "mbps")).orElse(null);
+      Double pct =
+          o == null
+              ? null
+              : o.get("doubleEncryptionPercent")
+                  .map(v -> doc.number(l.file(), v, "doubleEncryptionPercent"))
+                  .orElse(null);
+      Double mbps =
+          o == null ? null : o.get("mbps").map(v -> doc.number(l.file(), v, "mbps")).orElse(null);
       if (pct == null || mbps == null) {
-        d.error(RuleDoc.at(l.file(), t), "a throughput point needs doubleEncryptionPercent and mbps");
+        d.error(
+            RuleDoc.at(l.file(), t), "a throughput point needs doubleEncryptionPercent and mbps");
         return null;
       }
       points.add(new ThroughputTable.Point(pct, mbps));
@@ -165,8 +198,13 @@ public final class HostRulesLoader {
           d.error(s.at(), "'" + name + "': " + e.getMessage());
         }
       }
-      o.fields().keySet().stream().filter(k -> !HostChecks.IDS.contains(k)).forEach(k ->
-          d.error(RuleDoc.at(l.file(), o.fields().get(k)), "unknown check id '" + k + "' in severities"));
+      o.fields().keySet().stream()
+          .filter(k -> !HostChecks.IDS.contains(k))
+          .forEach(
+              k ->
+                  d.error(
+                      RuleDoc.at(l.file(), o.fields().get(k)),
+                      "unknown check id '" + k + "' in severities"));
     }
     return out;
   }
@@ -187,7 +225,10 @@ public final class HostRulesLoader {
     if (t instanceof Tree.Obj o) {
       return o;
     }
-    throw new InputException(new dev.zpaaudit.diag.Diagnostic(dev.zpaaudit.diag.Diagnostic.Severity.ERROR,
-        new SourceLocation(file, Math.max(0, t.line())), "expected a mapping at the top level"));
+    throw new InputException(
+        new dev.zpaaudit.diag.Diagnostic(
+            dev.zpaaudit.diag.Diagnostic.Severity.ERROR,
+            new SourceLocation(file, Math.max(0, t.line())),
+            "expected a mapping at the top level"));
   }
 }

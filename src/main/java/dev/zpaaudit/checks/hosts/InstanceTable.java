@@ -25,7 +25,8 @@ final class InstanceTable {
         p = null;
       }
       if (p == null || !p.publicCloud()) {
-        d.error(RuleDoc.at(file, cloud.getValue()),
+        d.error(
+            RuleDoc.at(file, cloud.getValue()),
             "unknown cloud '" + cloud.getKey() + "' (expected aws, gcp or azure)");
         continue;
       }
@@ -56,8 +57,12 @@ final class InstanceTable {
     }
     BigDecimal vcpus = num(o, "vcpus");
     BigDecimal mem = num(o, "memoryGiB");
-    String arch = o.get("arch").map(t -> t instanceof Tree.Scalar s ? s.text() : null).orElse("x86_64");
-    if (vcpus == null || mem == null || vcpus.signum() <= 0 || mem.signum() <= 0
+    String arch =
+        o.get("arch").map(t -> t instanceof Tree.Scalar s ? s.text() : null).orElse("x86_64");
+    if (vcpus == null
+        || mem == null
+        || vcpus.signum() <= 0
+        || mem.signum() <= 0
         || vcpus.stripTrailingZeros().scale() > 0) {
       d.error(at, name + ": needs a positive whole vcpus and a positive memoryGiB");
       return null;

@@ -23,7 +23,9 @@ public record InstanceType(
     return m.find() ? Integer.parseInt(m.group(1)) : 1;
   }
 
-  /** The Azure size without its version suffix: {@code Standard_D4s} for {@code Standard_D4s_v3}. */
+  /**
+   * The Azure size without its version suffix: {@code Standard_D4s} for {@code Standard_D4s_v3}.
+   */
   public static String azureFamily(String type) {
     return type.trim().replaceFirst("_v\\d+$", "");
   }

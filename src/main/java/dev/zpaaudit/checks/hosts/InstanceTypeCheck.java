@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * R3: a cloud connector's instance type is recommended, or, from the instance-type table, meets
- * R1 (memory), R2 (vCPUs) and R9 (x86_64). Physical and private-cloud (VMware, KVM) connectors do
- * not apply. The type judged is the one the host reports in its DMI strings where it reports one
- * (AWS), else the inventory's; a disagreement between the two is a warning naming both.
+ * R3: a cloud connector's instance type is recommended, or, from the instance-type table, meets R1
+ * (memory), R2 (vCPUs) and R9 (x86_64). Physical and private-cloud (VMware, KVM) connectors do not
+ * apply. The type judged is the one the host reports in its DMI strings where it reports one (AWS),
+ * else the inventory's; a disagreement between the two is a warning naming both.
  */
 final class InstanceTypeCheck {
   static final String ID = "instance-type";
@@ -29,8 +29,13 @@ final class InstanceTypeCheck {
         judge(o, c, r);
       }
     }
-    return o.result(r.severity(ID), "cloud connectors", "use a recommended type or one that meets R1 and R2",
-        "Use a recommended instance type (" + recommended(r) + ") or one with enough vCPUs and memory.",
+    return o.result(
+        r.severity(ID),
+        "cloud connectors",
+        "use a recommended type or one that meets R1 and R2",
+        "Use a recommended instance type ("
+            + recommended(r)
+            + ") or one with enough vCPUs and memory.",
         "no cloud connectors in the inventory");
   }
 
@@ -47,8 +52,10 @@ final class InstanceTypeCheck {
     Param<List<String>> rec = r.instances().recommended().get(p);
     Fact<String> judged = Known.instanceType(c);
     if (!judged.known()) {
-      String dmi = Dmi.seen(c).map(s -> "; the host's DMI strings (" + s.describe() + ") do not name it")
-          .orElse("");
+      String dmi =
+          Dmi.seen(c)
+              .map(s -> "; the host's DMI strings (" + s.describe() + ") do not name it")
+              .orElse("");
       o.unknown(c.name(), c.at(), rec, "instance type not stated" + dmi, null);
       return;
     }
@@ -57,25 +64,50 @@ final class InstanceTypeCheck {
     boolean fromHost = p == Platform.AWS && Dmi.awsType(c).isPresent();
     if (fromHost) {
       if (!c.instanceType().known()) {
-        shown = type + " (the host's DMI product name, " + judged.where()
-            + "; not stated in the inventory)";
+        shown =
+            type
+                + " (the host's DMI product name, "
+                + judged.where()
+                + "; not stated in the inventory)";
       } else if (!c.instanceType().value().trim().equalsIgnoreCase(type)) {
-        o.note("warning", c.name(), c.instanceType().at(), "the inventory states instance type "
-            + c.instanceType().value() + " (" + c.instanceType().where() + ") but the host's DMI product"
-            + " name is " + type + " (" + judged.where() + "); " + type + ", what the host runs as,"
-            + " is judged");
+        o.note(
+            "warning",
+            c.name(),
+            c.instanceType().at(),
+            "the inventory states instance type "
+                + c.instanceType().value()
+                + " ("
+                + c.instanceType().where()
+                + ") but the host's DMI product"
+                + " name is "
+                + type
+                + " ("
+                + judged.where()
+                + "); "
+                + type
+                + ", what the host runs as,"
+                + " is judged");
       }
     }
     Optional<String> match = r.instances().recommendedMatch(p, type);
     if (match.isPresent()) {
-      o.pass(c.name(), judged.at(), rec, shown + " is recommended (" + match.get() + ")",
+      o.pass(
+          c.name(),
+          judged.at(),
+          rec,
+          shown + " is recommended (" + match.get() + ")",
           Map.of("instanceType", type, "recommended", true, "instanceTypeFrom", from(fromHost)));
       return;
     }
     Optional<InstanceType> row = r.instances().find(p, type);
     if (row.isEmpty()) {
-      o.unknown(c.name(), judged.at(), rec, shown + " is not recommended and not in the "
-          + "instance-type table, so its vCPUs and memory are unknown (add it with --instance-types)",
+      o.unknown(
+          c.name(),
+          judged.at(),
+          rec,
+          shown
+              + " is not recommended and not in the "
+              + "instance-type table, so its vCPUs and memory are unknown (add it with --instance-types)",
           Map.of("instanceType", type, "recommended", false, "instanceTypeFrom", from(fromHost)));
       return;
     }
@@ -88,10 +120,24 @@ final class InstanceTypeCheck {
     data.put("vcpus", t.vcpus());
     data.put("memoryGiB", t.memoryGiB());
     data.put("arch", t.arch());
-    String what = shown + " (" + t.vcpus() + " vCPUs, " + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB())
-        + " GiB, " + t.arch() + ", " + t.at() + ")";
+    String what =
+        shown
+            + " ("
+            + t.vcpus()
+            + " vCPUs, "
+            + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB())
+            + " GiB, "
+            + t.arch()
+            + ", "
+            + t.at()
+            + ")";
     if (shortfalls.isEmpty()) {
-      o.pass(c.name(), judged.at(), rec, what + " is not a recommended type but meets R1, R2 and R9", data);
+      o.pass(
+          c.name(),
+          judged.at(),
+          rec,
+          what + " is not a recommended type but meets R1, R2 and R9",
+          data);
     } else {
       o.fail(c.name(), judged.at(), rec, what + ": " + String.join("; ", shortfalls), data);
     }
@@ -105,17 +151,29 @@ final class InstanceTypeCheck {
     List<String> out = new ArrayList<>();
     double min = r.memory().minimumGiB().value();
     if (t.memoryGiB() < min) {
-      out.add("memory " + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB()) + " GiB < "
-          + dev.zpaaudit.model.host.Throughput.number(min) + " GiB (R1)");
+      out.add(
+          "memory "
+              + dev.zpaaudit.model.host.Throughput.number(t.memoryGiB())
+              + " GiB < "
+              + dev.zpaaudit.model.host.Throughput.number(min)
+              + " GiB (R1)");
     }
-    long need = c.platform().value() == Platform.AZURE
-        ? (InstanceType.azureVersion(t.name()) >= 3 ? r.cpu().azureV3Vcpus() : r.cpu().azureBeforeV3Cores()).value()
-        : r.cpu().awsGcpVcpus().value();
+    long need =
+        c.platform().value() == Platform.AZURE
+            ? (InstanceType.azureVersion(t.name()) >= 3
+                    ? r.cpu().azureV3Vcpus()
+                    : r.cpu().azureBeforeV3Cores())
+                .value()
+            : r.cpu().awsGcpVcpus().value();
     if (t.vcpus() < need) {
       out.add(t.vcpus() + " vCPUs < " + need + " (R2)");
     }
     if (!r.platform().architectures().value().contains(t.arch())) {
-      out.add(t.arch() + " is not " + String.join(" or ", r.platform().architectures().value()) + " (R9)");
+      out.add(
+          t.arch()
+              + " is not "
+              + String.join(" or ", r.platform().architectures().value())
+              + " (R9)");
     }
     return out;
   }

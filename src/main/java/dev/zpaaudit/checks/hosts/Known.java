@@ -23,9 +23,9 @@ final class Known {
   }
 
   /**
-   * The instance type that is judged: on AWS the one the host reports in its DMI product name
-   * (from its facts file), which is what it runs as; otherwise, or when the host does not report
-   * one, the inventory's.
+   * The instance type that is judged: on AWS the one the host reports in its DMI product name (from
+   * its facts file), which is what it runs as; otherwise, or when the host does not report one, the
+   * inventory's.
    */
   static Fact<String> instanceType(Connector c) {
     if (c.platform().value() == Platform.AWS) {
@@ -47,7 +47,8 @@ final class Known {
 
   static boolean recommended(Connector c, HostRules r) {
     Fact<String> t = instanceType(c);
-    return t.known() && c.platform().value().publicCloud()
+    return t.known()
+        && c.platform().value().publicCloud()
         && r.instances().recommendedMatch(c.platform().value(), t.value()).isPresent();
   }
 
@@ -62,8 +63,11 @@ final class Known {
       return Fact.of(t.get().vcpus(), t.get().at());
     }
     Fact<String> type = instanceType(c);
-    return Fact.unknown(f.missing() + (type.known()
-        ? "; instance type " + type.value() + " is not in the instance-type table" : ""),
+    return Fact.unknown(
+        f.missing()
+            + (type.known()
+                ? "; instance type " + type.value() + " is not in the instance-type table"
+                : ""),
         at(f, c));
   }
 

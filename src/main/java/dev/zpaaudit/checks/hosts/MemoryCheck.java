@@ -24,7 +24,10 @@ final class MemoryCheck {
       judge(o, c, r);
     }
     String min = Known.gib(r.memory().minimumGiB().value() * Known.GIB);
-    return o.result(r.severity(ID), "connectors", "have at least " + min + " RAM",
+    return o.result(
+        r.severity(ID),
+        "connectors",
+        "have at least " + min + " RAM",
         "Give each connector at least " + min + " of RAM (reserved, on VMware).",
         "no connectors in the inventory");
   }
@@ -45,39 +48,69 @@ final class MemoryCheck {
       o.unknown(c.name(), Known.at(total, c), min, "memory unknown: " + total.missing(), null);
       return;
     }
-    Map<String, Object> data = Map.of("measuredBytes", m.value(), "requiredBytes", (long) need,
-        "measure", what);
+    Map<String, Object> data =
+        Map.of("measuredBytes", m.value(), "requiredBytes", (long) need, "measure", what);
     double floor = need * (1 - r.memory().kernelReservePercent().value() / 100);
     String cmp = what + " " + Known.gib(m.value());
     if (m.value() >= need) {
       o.pass(c.name(), Known.at(m, c), min, cmp + " >= " + Known.gib(need), data);
     } else if (m.value() < floor) {
-      belowMinimum(o, c, r, Known.at(m, c), cmp + " < " + Known.gib(floor) + " ("
-          + Known.gib(need) + " less the kernel's share, " + r.memory().kernelReservePercent().cite()
-          + ")", data);
+      belowMinimum(
+          o,
+          c,
+          r,
+          Known.at(m, c),
+          cmp
+              + " < "
+              + Known.gib(floor)
+              + " ("
+              + Known.gib(need)
+              + " less the kernel's share, "
+              + r.memory().kernelReservePercent().cite()
+              + ")",
+          data);
     } else {
-      o.unknown(c.name(), Known.at(m, c), min, cmp + " is below " + Known.gib(need)
-          + " but within the kernel's share (" + r.memory().kernelReservePercent().cite()
-          + "); state memoryGiB or the instance type for an exact verdict", data);
+      o.unknown(
+          c.name(),
+          Known.at(m, c),
+          min,
+          cmp
+              + " is below "
+              + Known.gib(need)
+              + " but within the kernel's share ("
+              + r.memory().kernelReservePercent().cite()
+              + "); state memoryGiB or the instance type for an exact verdict",
+          data);
     }
   }
 
-  private static void exact(Outcome o, Connector c, HostRules r, Fact<Long> f, String what, double need) {
-    Map<String, Object> data = Map.of("measuredBytes", f.value(), "requiredBytes", (long) need,
-        "measure", what);
+  private static void exact(
+      Outcome o, Connector c, HostRules r, Fact<Long> f, String what, double need) {
+    Map<String, Object> data =
+        Map.of("measuredBytes", f.value(), "requiredBytes", (long) need, "measure", what);
     String cmp = Known.gib(f.value()) + " " + what;
     if (f.value() >= need) {
-      o.pass(c.name(), Known.at(f, c), r.memory().minimumGiB(), cmp + " >= " + Known.gib(need), data);
+      o.pass(
+          c.name(), Known.at(f, c), r.memory().minimumGiB(), cmp + " >= " + Known.gib(need), data);
     } else {
       belowMinimum(o, c, r, Known.at(f, c), cmp + " < " + Known.gib(need), data);
     }
   }
 
-  private static void belowMinimum(Outcome o, Connector c, HostRules r, SourceLocation at,
-      String msg, Map<String, Object> data) {
+  private static void belowMinimum(
+      Outcome o,
+      Connector c,
+      HostRules r,
+      SourceLocation at,
+      String msg,
+      Map<String, Object> data) {
     if (r.memory().acceptRecommended().value() && Known.recommended(c, r)) {
-      o.pass(c.name(), at, r.memory().acceptRecommended(), msg + ", accepted: "
-          + Known.instanceType(c).value() + " is a recommended type (R3)", data);
+      o.pass(
+          c.name(),
+          at,
+          r.memory().acceptRecommended(),
+          msg + ", accepted: " + Known.instanceType(c).value() + " is a recommended type (R3)",
+          data);
     } else {
       o.fail(c.name(), at, r.memory().minimumGiB(), msg, data);
     }

@@ -20,7 +20,10 @@ final class NicCheck {
     for (Connector c : inv.connectors()) {
       judge(o, c, r);
     }
-    return o.result(r.severity(ID), "connectors", "have a network interface",
+    return o.result(
+        r.severity(ID),
+        "connectors",
+        "have a network interface",
         "Give the connector at least " + r.nicMinimum().value() + " network interface.",
         "no connectors in the inventory");
   }
@@ -36,8 +39,12 @@ final class NicCheck {
       List<String> real = nics.value().stream().filter(x -> !x.virtual()).map(Nic::name).toList();
       n = real.size();
       from = nics;
-      names = real.isEmpty() ? " (only software devices: "
-          + String.join(", ", nics.value().stream().map(Nic::name).toList()) + ")" : " (" + String.join(", ", real) + ")";
+      names =
+          real.isEmpty()
+              ? " (only software devices: "
+                  + String.join(", ", nics.value().stream().map(Nic::name).toList())
+                  + ")"
+              : " (" + String.join(", ", real) + ")";
     } else if (stated.known()) {
       n = stated.value();
       from = stated;

@@ -27,15 +27,18 @@ final class Outcome {
     this.requirements = List.of(requirements);
   }
 
-  void pass(String subject, SourceLocation at, Param<?> rule, String message, Map<String, Object> data) {
+  void pass(
+      String subject, SourceLocation at, Param<?> rule, String message, Map<String, Object> data) {
     add(Status.PASS, subject, at, rule, message, data);
   }
 
-  void fail(String subject, SourceLocation at, Param<?> rule, String message, Map<String, Object> data) {
+  void fail(
+      String subject, SourceLocation at, Param<?> rule, String message, Map<String, Object> data) {
     add(Status.FAIL, subject, at, rule, message, data);
   }
 
-  void unknown(String subject, SourceLocation at, Param<?> rule, String message, Map<String, Object> data) {
+  void unknown(
+      String subject, SourceLocation at, Param<?> rule, String message, Map<String, Object> data) {
     add(Status.INDETERMINATE, subject, at, rule, message, data);
   }
 
@@ -45,16 +48,37 @@ final class Outcome {
   }
 
   /** A warning or note with machine-readable figures. */
-  void note(String verdict, String subject, SourceLocation at, String message, Map<String, Object> data) {
-    evidence.add(new Evidence(verdict, at == null ? null : at.file(), at == null ? 0 : at.line(),
-        null, subject + ": " + message, List.of(), List.of(subject), clean(data)));
+  void note(
+      String verdict, String subject, SourceLocation at, String message, Map<String, Object> data) {
+    evidence.add(
+        new Evidence(
+            verdict,
+            at == null ? null : at.file(),
+            at == null ? 0 : at.line(),
+            null,
+            subject + ": " + message,
+            List.of(),
+            List.of(subject),
+            clean(data)));
   }
 
-  void add(Status s, String subject, SourceLocation at, Param<?> rule, String message,
+  void add(
+      Status s,
+      String subject,
+      SourceLocation at,
+      Param<?> rule,
+      String message,
       Map<String, Object> data) {
-    evidence.add(new Evidence(s.label(), at == null ? null : at.file(), at == null ? 0 : at.line(),
-        rule == null ? null : rule.cite(), subject + ": " + message, List.of(), List.of(subject),
-        data == null ? Map.of() : clean(data)));
+    evidence.add(
+        new Evidence(
+            s.label(),
+            at == null ? null : at.file(),
+            at == null ? 0 : at.line(),
+            rule == null ? null : rule.cite(),
+            subject + ": " + message,
+            List.of(),
+            List.of(subject),
+            data == null ? Map.of() : clean(data)));
     Status w = worst.get(subject);
     if (w == null || rank(s) > rank(w)) {
       worst.put(subject, s);
@@ -64,11 +88,12 @@ final class Outcome {
 
   private static Map<String, Object> clean(Map<String, Object> data) {
     Map<String, Object> m = new LinkedHashMap<>();
-    data.forEach((k, v) -> {
-      if (v != null) {
-        m.put(k, v);
-      }
-    });
+    data.forEach(
+        (k, v) -> {
+          if (v != null) {
+            m.put(k, v);
+          }
+        });
     return m;
   }
 
@@ -87,7 +112,8 @@ final class Outcome {
   }
 
   /** Builds the result; {@code what} names the subjects ("connectors", "groups"). */
-  CheckResult result(Severity severity, String what, String passed, String remediation, String skipped) {
+  CheckResult result(
+      Severity severity, String what, String passed, String remediation, String skipped) {
     Status s = status();
     long n = worst.size();
     String summary;
@@ -97,10 +123,22 @@ final class Outcome {
       summary = "all " + n + " " + what + " " + passed;
     } else {
       long k = worst.values().stream().filter(x -> x == s).count();
-      String first = worst.entrySet().stream().filter(e -> e.getValue() == s)
-          .map(e -> firstMessage.get(e.getKey())).findFirst().orElse("");
-      summary = k + " of " + n + " " + what + (s == Status.FAIL ? " fail" : " cannot be judged")
-          + "; " + first + (k > 1 ? " (and " + (k - 1) + " more)" : "");
+      String first =
+          worst.entrySet().stream()
+              .filter(e -> e.getValue() == s)
+              .map(e -> firstMessage.get(e.getKey()))
+              .findFirst()
+              .orElse("");
+      summary =
+          k
+              + " of "
+              + n
+              + " "
+              + what
+              + (s == Status.FAIL ? " fail" : " cannot be judged")
+              + "; "
+              + first
+              + (k > 1 ? " (and " + (k - 1) + " more)" : "");
     }
     return new CheckResult(id, requirements, severity, s, summary, null, evidence, remediation);
   }

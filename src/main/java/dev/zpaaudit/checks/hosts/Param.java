@@ -13,7 +13,8 @@ public record Param<T>(String name, T value, SourceLocation at) {
 
   /** For evidence: {@code memory.minimumGiB = 4 (rules/hosts.yaml:9)}. */
   public String cite() {
-    String v = value instanceof Double d ? dev.zpaaudit.model.host.Throughput.number(d) : value.toString();
+    String v =
+        value instanceof Double d ? dev.zpaaudit.model.host.Throughput.number(d) : value.toString();
     return name + " = " + v + " (" + at + ")";
   }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * R9: x86_64, booted with systemd, a static MAC address on every hardware NIC, and root or sudo
- * (as collected for the collecting account, or stated).
+ * R9: x86_64, booted with systemd, a static MAC address on every hardware NIC, and root or sudo (as
+ * collected for the collecting account, or stated).
  */
 final class PlatformCheck {
   static final String ID = "host-platform";
@@ -36,7 +36,10 @@ final class PlatformCheck {
         privileged(o, c, r);
       }
     }
-    return o.result(r.severity(ID), "connectors", "are x86_64 with systemd and static MAC addresses",
+    return o.result(
+        r.severity(ID),
+        "connectors",
+        "are x86_64 with systemd and static MAC addresses",
         "Run the connector on an x86_64 host booted with systemd, with a static MAC address, and"
             + " install it as root or through sudo.",
         "no connectors in the inventory");
@@ -48,9 +51,19 @@ final class PlatformCheck {
     Optional<Platform> p = seen.flatMap(Dmi::platform);
     Platform stated = c.platform().value();
     if (p.isPresent() && p.get() != stated) {
-      o.note("warning", c.name(), c.platform().at(), "the inventory states platform " + stated.label()
-          + " (" + c.platform().where() + ") but the host's DMI strings (" + seen.get().describe()
-          + ") show " + Dmi.platformWords(p.get()) + "; the checks use the inventory's platform");
+      o.note(
+          "warning",
+          c.name(),
+          c.platform().at(),
+          "the inventory states platform "
+              + stated.label()
+              + " ("
+              + c.platform().where()
+              + ") but the host's DMI strings ("
+              + seen.get().describe()
+              + ") show "
+              + Dmi.platformWords(p.get())
+              + "; the checks use the inventory's platform");
     }
   }
 
@@ -60,10 +73,19 @@ final class PlatformCheck {
     if (!a.known()) {
       o.unknown(c.name(), Known.at(a, c), ok, "architecture unknown: " + a.missing(), null);
     } else if (ok.value().contains(a.value().toLowerCase(Locale.ROOT))) {
-      o.pass(c.name(), Known.at(a, c), ok, "architecture " + a.value(), Map.of("architecture", a.value()));
+      o.pass(
+          c.name(),
+          Known.at(a, c),
+          ok,
+          "architecture " + a.value(),
+          Map.of("architecture", a.value()));
     } else {
-      o.fail(c.name(), Known.at(a, c), ok, "architecture " + a.value() + " is not "
-          + String.join(" or ", ok.value()), Map.of("architecture", a.value()));
+      o.fail(
+          c.name(),
+          Known.at(a, c),
+          ok,
+          "architecture " + a.value() + " is not " + String.join(" or ", ok.value()),
+          Map.of("architecture", a.value()));
     }
   }
 
@@ -86,13 +108,27 @@ final class PlatformCheck {
     if (!nics.known() || nics.value().stream().noneMatch(n -> !n.virtual())) {
       if (stated.known()) {
         if (stated.value()) {
-          o.pass(c.name(), Known.at(stated, c), req, "MAC address stated static", Map.of("macStatic", true));
+          o.pass(
+              c.name(),
+              Known.at(stated, c),
+              req,
+              "MAC address stated static",
+              Map.of("macStatic", true));
         } else {
-          o.fail(c.name(), Known.at(stated, c), req, "MAC address stated not static", Map.of("macStatic", false));
+          o.fail(
+              c.name(),
+              Known.at(stated, c),
+              req,
+              "MAC address stated not static",
+              Map.of("macStatic", false));
         }
       } else {
-        o.unknown(c.name(), Known.at(nics, c), req, "MAC addresses unknown: "
-            + (nics.known() ? "no hardware NIC listed" : nics.missing()), null);
+        o.unknown(
+            c.name(),
+            Known.at(nics, c),
+            req,
+            "MAC addresses unknown: " + (nics.known() ? "no hardware NIC listed" : nics.missing()),
+            null);
       }
       return;
     }
@@ -103,29 +139,58 @@ final class PlatformCheck {
     }
   }
 
-  private static void nic(Outcome o, Connector c, Nic n, dev.zpaaudit.model.SourceLocation at,
-      Param<Boolean> req) {
-    String what = n.name() + " " + (n.mac() == null ? "(no MAC)" : n.mac()) + ", addr_assign_type "
-        + n.addrAssignType() + " (" + n.assignLabel() + ")";
+  private static void nic(
+      Outcome o, Connector c, Nic n, dev.zpaaudit.model.SourceLocation at, Param<Boolean> req) {
+    String what =
+        n.name()
+            + " "
+            + (n.mac() == null ? "(no MAC)" : n.mac())
+            + ", addr_assign_type "
+            + n.addrAssignType()
+            + " ("
+            + n.assignLabel()
+            + ")";
     Map<String, Object> data = Map.of("nic", n.name(), "addrAssignType", n.addrAssignType());
     if (n.addrAssignType() == -1 || n.mac() == null) {
       o.unknown(c.name(), at, req, what + ": cannot tell whether the MAC address is fixed", data);
       return;
     }
     if (!n.macFixed()) {
-      o.fail(c.name(), at, req, what + ": the kernel generated this address; it changes on reboot", data);
+      o.fail(
+          c.name(),
+          at,
+          req,
+          what + ": the kernel generated this address; it changes on reboot",
+          data);
       return;
     }
     if (c.platform().value() == Platform.VMWARE) {
       VmwareMac kind = VmwareMac.of(n.mac());
       if (kind == VmwareMac.MANUAL) {
-        o.pass(c.name(), at, req, what + ": in VMware's static range 00:50:56:00:00:00-00:50:56:3F:FF:FF", data);
+        o.pass(
+            c.name(),
+            at,
+            req,
+            what + ": in VMware's static range 00:50:56:00:00:00-00:50:56:3F:FF:FF",
+            data);
       } else if (kind == VmwareMac.AUTOMATIC) {
-        o.fail(c.name(), at, req, what + ": a VMware-generated address (automatic), which can change when"
-            + " the VM is copied or moved; set a static MAC in 00:50:56:00:00:00-00:50:56:3F:FF:FF", data);
+        o.fail(
+            c.name(),
+            at,
+            req,
+            what
+                + ": a VMware-generated address (automatic), which can change when"
+                + " the VM is copied or moved; set a static MAC in 00:50:56:00:00:00-00:50:56:3F:FF:FF",
+            data);
       } else {
-        o.unknown(c.name(), at, req, what + ": fixed in the guest, but not a VMware address, so whether"
-            + " VMware keeps it static is unknown", data);
+        o.unknown(
+            c.name(),
+            at,
+            req,
+            what
+                + ": fixed in the guest, but not a VMware address, so whether"
+                + " VMware keeps it static is unknown",
+            data);
       }
       return;
     }
@@ -151,7 +216,12 @@ final class PlatformCheck {
         o.pass(c.name(), Known.at(a, c), req, "privileged access: sudo with a password", data);
         break;
       default:
-        o.fail(c.name(), Known.at(a, c), req, "no root or sudo access (privilegedAccess " + a.value() + ")", data);
+        o.fail(
+            c.name(),
+            Known.at(a, c),
+            req,
+            "no root or sudo access (privilegedAccess " + a.value() + ")",
+            data);
         break;
     }
   }

@@ -11,9 +11,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * R10 (AWS): a provisioning key serves one Region, and within it one VPC unless the VPCs that
- * share it are peered with each other (peering is not transitive, so each pair must be peered).
- * A peering stated on any connector of a VPC counts for that VPC, both ways.
+ * R10 (AWS): a provisioning key serves one Region, and within it one VPC unless the VPCs that share
+ * it are peered with each other (peering is not transitive, so each pair must be peered). A peering
+ * stated on any connector of a VPC counts for that VPC, both ways.
  */
 final class ProvisioningKeyCheck {
   static final String ID = "provisioning-key";
@@ -36,36 +36,59 @@ final class ProvisioningKeyCheck {
     java.util.Set<String> peerings = new java.util.HashSet<>();
     for (Connector c : inv.connectors()) {
       if (c.vpc().known() && c.peeredVpcs().known()) {
-        c.peeredVpcs().value().forEach(p -> {
-          peerings.add(c.vpc().value() + " " + p);
-          peerings.add(p + " " + c.vpc().value());
-        });
+        c.peeredVpcs()
+            .value()
+            .forEach(
+                p -> {
+                  peerings.add(c.vpc().value() + " " + p);
+                  peerings.add(p + " " + c.vpc().value());
+                });
       }
     }
     byKey.forEach((key, cs) -> judge(o, key, cs, peerings));
-    return o.result(r.severity(ID), "AWS provisioning keys", "serve one Region and one VPC (or peered VPCs)",
+    return o.result(
+        r.severity(ID),
+        "AWS provisioning keys",
+        "serve one Region and one VPC (or peered VPCs)",
         "Create one provisioning key per AWS Region, and per VPC where VPCs are not peered.",
         "no AWS connectors in the inventory");
   }
 
-  private static void judge(Outcome o, String key, List<Connector> cs, java.util.Set<String> peerings) {
+  private static void judge(
+      Outcome o, String key, List<Connector> cs, java.util.Set<String> peerings) {
     String subject = "key " + key;
     Connector first = cs.get(0);
     List<String> names = cs.stream().map(Connector::name).toList();
     for (Connector c : cs) {
       if (!c.region().known() || !c.vpc().known()) {
-        o.unknown(subject, c.at(), null, c.name() + ": " + (c.region().known() ? "VPC" : "Region")
-            + " not stated", null);
+        o.unknown(
+            subject,
+            c.at(),
+            null,
+            c.name() + ": " + (c.region().known() ? "VPC" : "Region") + " not stated",
+            null);
         return;
       }
     }
     TreeSet<String> regions = new TreeSet<>();
     cs.forEach(c -> regions.add(c.region().value()));
     if (regions.size() > 1) {
-      Connector other = cs.stream().filter(c -> !c.region().value().equals(first.region().value()))
-          .findFirst().orElse(first);
-      o.fail(subject, other.provisioningKey().at(), null, "used in " + regions.size() + " Regions ("
-          + String.join(", ", regions) + ") by " + String.join(", ", names), Map.of("regions", List.copyOf(regions)));
+      Connector other =
+          cs.stream()
+              .filter(c -> !c.region().value().equals(first.region().value()))
+              .findFirst()
+              .orElse(first);
+      o.fail(
+          subject,
+          other.provisioningKey().at(),
+          null,
+          "used in "
+              + regions.size()
+              + " Regions ("
+              + String.join(", ", regions)
+              + ") by "
+              + String.join(", ", names),
+          Map.of("regions", List.copyOf(regions)));
       return;
     }
     for (int i = 0; i < cs.size(); i++) {
@@ -75,16 +98,37 @@ final class ProvisioningKeyCheck {
         String va = a.vpc().value();
         String vb = b.vpc().value();
         if (!va.equals(vb) && !peerings.contains(va + " " + vb)) {
-          o.fail(subject, b.provisioningKey().at(), null, "used in VPCs " + va + " (" + a.name() + ") and "
-              + vb + " (" + b.name() + "), which are not peered", Map.of("vpcs", List.of(va, vb)));
+          o.fail(
+              subject,
+              b.provisioningKey().at(),
+              null,
+              "used in VPCs "
+                  + va
+                  + " ("
+                  + a.name()
+                  + ") and "
+                  + vb
+                  + " ("
+                  + b.name()
+                  + "), which are not peered",
+              Map.of("vpcs", List.of(va, vb)));
           return;
         }
       }
     }
     TreeSet<String> vpcs = new TreeSet<>();
     cs.forEach(c -> vpcs.add(c.vpc().value()));
-    o.pass(subject, first.provisioningKey().at(), null, "Region " + regions.first() + ", VPC(s) "
-        + String.join(", ", vpcs) + (vpcs.size() > 1 ? " (peered)" : "") + ", used by " + String.join(", ", names),
+    o.pass(
+        subject,
+        first.provisioningKey().at(),
+        null,
+        "Region "
+            + regions.first()
+            + ", VPC(s) "
+            + String.join(", ", vpcs)
+            + (vpcs.size() > 1 ? " (peered)" : "")
+            + ", used by "
+            + String.join(", ", names),
         Map.of("regions", List.copyOf(regions), "vpcs", List.copyOf(vpcs)));
   }
 }

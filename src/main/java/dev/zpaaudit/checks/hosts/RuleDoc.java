@@ -112,8 +112,8 @@ final class RuleDoc {
   }
 
   /**
-   * A whole number that may be left unset: empty when the winning value is null (or no file has
-   * the key), else as {@link #count} (empty, with the error recorded, when it is not valid).
+   * A whole number that may be left unset: empty when the winning value is null (or no file has the
+   * key), else as {@link #count} (empty, with the error recorded, when it is not valid).
    */
   java.util.Optional<Param<Long>> optionalCount(String path, long min) {
     for (int i = layers.size() - 1; i >= 0; i--) {

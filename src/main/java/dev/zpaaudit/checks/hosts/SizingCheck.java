@@ -23,9 +23,9 @@ import java.util.stream.Collectors;
  * lower bound a fail, anything between indeterminate. With the double-encryption share unknown,
  * both ends (0% and 100%) are sized: a pass needs enough at 100%, a fail too few at 0%.
  *
- * <p>A connector whose own peak is more than one connector carries at the group's share (at 0%
- * when the share is unknown) is overloaded, a fail; within one connector's capacity at 100% it
- * passes whatever the share; between, it is indeterminate. Larger-than-needed connectors get an R7
+ * <p>A connector whose own peak is more than one connector carries at the group's share (at 0% when
+ * the share is unknown) is overloaded, a fail; within one connector's capacity at 100% it passes
+ * whatever the share; between, it is indeterminate. Larger-than-needed connectors get an R7
  * warning.
  */
 final class SizingCheck {
@@ -33,7 +33,10 @@ final class SizingCheck {
 
   private SizingCheck() {}
 
-  /** What the group's connectors say about its peak: the largest stated, and the sum when all state one. */
+  /**
+   * What the group's connectors say about its peak: the largest stated, and the sum when all state
+   * one.
+   */
   private record MemberPeaks(List<Connector> stated, long members) {
     boolean any() {
       return !stated.isEmpty();
@@ -67,8 +70,11 @@ final class SizingCheck {
 
     /** E.g. {@code 300 Mbps (ac-1) + 200 Mbps (ac-2) = 500 Mbps}. */
     String sumWorking() {
-      return stated.stream().map(c -> c.peak().value() + " (" + c.name() + ")")
-          .collect(Collectors.joining(" + ")) + " = " + sum();
+      return stated.stream()
+              .map(c -> c.peak().value() + " (" + c.name() + ")")
+              .collect(Collectors.joining(" + "))
+          + " = "
+          + sum();
     }
 
     List<Map<String, Object>> data() {
@@ -91,13 +97,19 @@ final class SizingCheck {
       judge(o, g, inv.inGroup(g.name()), r);
     }
     boolean connectors = inv.connectors().stream().anyMatch(c -> c.peak().known());
-    return o.result(r.severity(ID), connectors ? "connector groups and connectors" : "connector groups",
-        connectors ? "have the capacity their measured peaks need (groups with spares)"
+    return o.result(
+        r.severity(ID),
+        connectors ? "connector groups and connectors" : "connector groups",
+        connectors
+            ? "have the capacity their measured peaks need (groups with spares)"
             : "have enough connectors for their peak, plus spares",
-        "Add connectors to the group (R6, with N+" + r.sizing().spares().value() + " spare) and spread the"
+        "Add connectors to the group (R6, with N+"
+            + r.sizing().spares().value()
+            + " spare) and spread the"
             + " load of any overloaded connector over them; prefer more, smaller connectors over fewer,"
             + " larger ones (R7). Where a group's peak is only bounded by its connectors' peaks, state the"
-            + " group's measured peak.", "no connector groups in the inventory");
+            + " group's measured peak.",
+        "no connector groups in the inventory");
   }
 
   private static void judge(Outcome o, ConnectorGroup g, List<Connector> members, HostRules r) {
@@ -110,8 +122,12 @@ final class SizingCheck {
     } else if (mp.any()) {
       bounded(o, subject, g, n, mp, r);
     } else {
-      o.unknown(subject, g.peak().at() != null ? g.peak().at() : g.at(), r.sizing().spares(),
-          n + " connector(s); no measured peak: " + g.peak().missing(), Map.of("connectors", n));
+      o.unknown(
+          subject,
+          g.peak().at() != null ? g.peak().at() : g.at(),
+          r.sizing().spares(),
+          n + " connector(s); no measured peak: " + g.peak().missing(),
+          Map.of("connectors", n));
       return;
     }
     for (Connector c : mp.stated()) {
@@ -134,25 +150,62 @@ final class SizingCheck {
       data.put("doubleEncryptionPercent", de.value());
       data.put("perConnectorMbps", s.perConnectorMbps());
       data.put("required", s.total());
-      String msg = n + " connector(s) for peak " + peak + " at " + Throughput.number(de.value())
-          + "% double encryption: need " + s.total() + " [" + String.join("; ", s.working()) + "]";
+      String msg =
+          n
+              + " connector(s) for peak "
+              + peak
+              + " at "
+              + Throughput.number(de.value())
+              + "% double encryption: need "
+              + s.total()
+              + " ["
+              + String.join("; ", s.working())
+              + "]";
       verdict(o, subject, g.peak().at(), spares, n, s, msg, "the peak", data);
     } else {
       Sizing lo = Sizing.of(peak, avg, 0, spares.value(), r.sizing().table());
       Sizing hi = Sizing.of(peak, avg, 100, spares.value(), r.sizing().table());
       data.put("requiredAt0Percent", lo.total());
       data.put("requiredAt100Percent", hi.total());
-      String msg = n + " connector(s) for peak " + peak + "; double encryption not stated: need "
-          + lo.total() + " at 0% to " + hi.total() + " at 100%";
+      String msg =
+          n
+              + " connector(s) for peak "
+              + peak
+              + "; double encryption not stated: need "
+              + lo.total()
+              + " at 0% to "
+              + hi.total()
+              + " at 100%";
       if (n >= hi.total()) {
-        o.pass(subject, g.peak().at(), spares, msg + " (enough either way) [at 100%: "
-            + String.join("; ", hi.working()) + "]", data);
+        o.pass(
+            subject,
+            g.peak().at(),
+            spares,
+            msg + " (enough either way) [at 100%: " + String.join("; ", hi.working()) + "]",
+            data);
       } else if (n < lo.total()) {
-        verdict(o, subject, g.peak().at(), spares, n, lo, msg + " [at 0%: " + String.join("; ", lo.working())
-            + "]", "the peak", data);
+        verdict(
+            o,
+            subject,
+            g.peak().at(),
+            spares,
+            n,
+            lo,
+            msg + " [at 0%: " + String.join("; ", lo.working()) + "]",
+            "the peak",
+            data);
       } else {
-        o.unknown(subject, g.peak().at(), spares, msg + "; state doubleEncryption for an exact verdict [at 0%: "
-            + String.join("; ", lo.working()) + "] [at 100%: " + String.join("; ", hi.working()) + "]", data);
+        o.unknown(
+            subject,
+            g.peak().at(),
+            spares,
+            msg
+                + "; state doubleEncryption for an exact verdict [at 0%: "
+                + String.join("; ", lo.working())
+                + "] [at 100%: "
+                + String.join("; ", hi.working())
+                + "]",
+            data);
       }
     }
   }
@@ -161,8 +214,8 @@ final class SizingCheck {
    * The group states no peak but connectors do: its simultaneous peak is at least the largest
    * connector peak and at most their sum (when every connector states one).
    */
-  private static void bounded(Outcome o, String subject, ConnectorGroup g, long n, MemberPeaks mp,
-      HostRules r) {
+  private static void bounded(
+      Outcome o, String subject, ConnectorGroup g, long n, MemberPeaks mp, HostRules r) {
     Param<Long> spares = r.sizing().spares();
     ThroughputTable table = r.sizing().table();
     Fact<Double> de = g.doubleEncryptionPercent();
@@ -189,47 +242,131 @@ final class SizingCheck {
       data.put("requiredAtLowerBound0Percent", lo.total());
       data.put("requiredAtUpperBound100Percent", hi == null ? null : hi.total());
     }
-    String head = n + " connector(s); no group peak stated"
-        + (de.known() ? "" : "; double encryption not stated") + "; ";
-    String lowerWhy = "group peak >= largest connector peak: " + lower + " (" + largest.name() + ", "
-        + largest.peak().where() + ")";
-    String upperWhy = upper == null ? null : "group peak <= sum of connector peaks: " + mp.sumWorking();
+    String head =
+        n
+            + " connector(s); no group peak stated"
+            + (de.known() ? "" : "; double encryption not stated")
+            + "; ";
+    String lowerWhy =
+        "group peak >= largest connector peak: "
+            + lower
+            + " ("
+            + largest.name()
+            + ", "
+            + largest.peak().where()
+            + ")";
+    String upperWhy =
+        upper == null ? null : "group peak <= sum of connector peaks: " + mp.sumWorking();
 
     if (hi != null && n >= hi.total()) {
       data.put("peakFrom", "sum of connector peaks");
       data.put("required", hi.total());
-      o.pass(subject, g.at(), spares, head + "from the sum of its connectors' measured peaks, " + upper
-          + ", a safe upper bound on the group's simultaneous peak, " + share(hiPct, de.known())
-          + ": need " + hi.total() + " [" + upperWhy + "; " + String.join("; ", hi.working()) + "]", data);
+      o.pass(
+          subject,
+          g.at(),
+          spares,
+          head
+              + "from the sum of its connectors' measured peaks, "
+              + upper
+              + ", a safe upper bound on the group's simultaneous peak, "
+              + share(hiPct, de.known())
+              + ": need "
+              + hi.total()
+              + " ["
+              + upperWhy
+              + "; "
+              + String.join("; ", hi.working())
+              + "]",
+          data);
     } else if (n < lo.total()) {
       data.put("peakFrom", "largest connector peak");
       data.put("required", lo.total());
-      String msg = head + "its peak is at least its largest connector's, " + lower + " (" + largest.name()
-          + "), which alone needs " + lo.total() + " " + share(loPct, de.known()) + " [" + lowerWhy + "; "
-          + String.join("; ", lo.working()) + "]";
+      String msg =
+          head
+              + "its peak is at least its largest connector's, "
+              + lower
+              + " ("
+              + largest.name()
+              + "), which alone needs "
+              + lo.total()
+              + " "
+              + share(loPct, de.known())
+              + " ["
+              + lowerWhy
+              + "; "
+              + String.join("; ", lo.working())
+              + "]";
       verdict(o, subject, largest.peak().at(), spares, n, lo, msg, "that peak", data);
     } else {
-      String advice = "; state the group's measured peak" + (de.known() ? "" : " and doubleEncryption")
-          + " for an exact verdict";
+      String advice =
+          "; state the group's measured peak"
+              + (de.known() ? "" : " and doubleEncryption")
+              + " for an exact verdict";
       if (hi == null) {
-        o.unknown(subject, g.at(), spares, head + "its simultaneous peak is at least " + lower
-            + " (largest connector peak, " + largest.name() + "), but only " + mp.stated().size() + " of " + n
-            + " connectors state a peak, so no upper bound is known: need at least " + lo.total() + " "
-            + share(loPct, de.known()) + advice + " [" + lowerWhy + "; " + String.join("; ", lo.working())
-            + "]", data);
+        o.unknown(
+            subject,
+            g.at(),
+            spares,
+            head
+                + "its simultaneous peak is at least "
+                + lower
+                + " (largest connector peak, "
+                + largest.name()
+                + "), but only "
+                + mp.stated().size()
+                + " of "
+                + n
+                + " connectors state a peak, so no upper bound is known: need at least "
+                + lo.total()
+                + " "
+                + share(loPct, de.known())
+                + advice
+                + " ["
+                + lowerWhy
+                + "; "
+                + String.join("; ", lo.working())
+                + "]",
+            data);
       } else {
-        o.unknown(subject, g.at(), spares, head + "its simultaneous peak lies between " + lower
-            + " (largest connector peak, " + largest.name() + ") and " + upper + " (sum of connector peaks):"
-            + " need " + lo.total() + " " + share(loPct, de.known()) + " to " + hi.total() + " "
-            + share(hiPct, de.known()) + advice + " [lower bound: " + lowerWhy + "; "
-            + String.join("; ", lo.working()) + "] [upper bound: " + upperWhy + "; "
-            + String.join("; ", hi.working()) + "]", data);
+        o.unknown(
+            subject,
+            g.at(),
+            spares,
+            head
+                + "its simultaneous peak lies between "
+                + lower
+                + " (largest connector peak, "
+                + largest.name()
+                + ") and "
+                + upper
+                + " (sum of connector peaks):"
+                + " need "
+                + lo.total()
+                + " "
+                + share(loPct, de.known())
+                + " to "
+                + hi.total()
+                + " "
+                + share(hiPct, de.known())
+                + advice
+                + " [lower bound: "
+                + lowerWhy
+                + "; "
+                + String.join("; ", lo.working())
+                + "] [upper bound: "
+                + upperWhy
+                + "; "
+                + String.join("; ", hi.working())
+                + "]",
+            data);
       }
     }
   }
 
   private static String share(double pct, boolean stated) {
-    return "at " + Throughput.number(pct) + "% double encryption"
+    return "at "
+        + Throughput.number(pct)
+        + "% double encryption"
         + (stated ? "" : pct == 0 ? " (the least it can need)" : " (the most it can need)");
   }
 
@@ -245,11 +382,24 @@ final class SizingCheck {
       data.put("groupPeakMbps", peak.mbps());
       data.put("connector", largest.name());
       data.put("connectorPeakMbps", largest.peak().value().mbps());
-      o.note("warning", subject, g.peak().at(), "the figures disagree: group peak " + peak + " ("
-          + g.peak().where() + ") is below connector " + largest.name() + "'s own measured peak "
-          + largest.peak().value() + " (" + largest.peak().where() + "), but a group's simultaneous peak"
-          + " is at least its largest connector's; the group is sized from its stated peak and each"
-          + " connector from its own: check both measurements", data);
+      o.note(
+          "warning",
+          subject,
+          g.peak().at(),
+          "the figures disagree: group peak "
+              + peak
+              + " ("
+              + g.peak().where()
+              + ") is below connector "
+              + largest.name()
+              + "'s own measured peak "
+              + largest.peak().value()
+              + " ("
+              + largest.peak().where()
+              + "), but a group's simultaneous peak"
+              + " is at least its largest connector's; the group is sized from its stated peak and each"
+              + " connector from its own: check both measurements",
+          data);
     }
     Throughput sum = mp.sum();
     if (sum != null && peak.compareTo(sum) > 0) {
@@ -257,10 +407,19 @@ final class SizingCheck {
       data.put("groupPeakMbps", peak.mbps());
       data.put("sumOfConnectorPeaksMbps", sum.mbps());
       data.put("connectorPeaks", mp.data());
-      o.note("warning", subject, g.peak().at(), "the figures disagree: group peak " + peak + " ("
-          + g.peak().where() + ") is above the sum of its connectors' measured peaks, " + mp.sumWorking()
-          + ", but a group's simultaneous peak is at most that sum; the group is sized from its stated"
-          + " peak: check both measurements", data);
+      o.note(
+          "warning",
+          subject,
+          g.peak().at(),
+          "the figures disagree: group peak "
+              + peak
+              + " ("
+              + g.peak().where()
+              + ") is above the sum of its connectors' measured peaks, "
+              + mp.sumWorking()
+              + ", but a group's simultaneous peak is at most that sum; the group is sized from its stated"
+              + " peak: check both measurements",
+          data);
     }
   }
 
@@ -275,19 +434,36 @@ final class SizingCheck {
     data.put("group", g.name());
     data.put("peakMbps", peak.mbps());
     data.put("averageMbps", c.average().known() ? c.average().value().mbps() : null);
-    String avg = c.average().known() ? "; average " + c.average().value() + " (for information; the peak decides)"
-        : "";
+    String avg =
+        c.average().known()
+            ? "; average " + c.average().value() + " (for information; the peak decides)"
+            : "";
     SourceLocation at = c.peak().at();
     if (de.known()) {
       double per = Sizing.perConnectorMbps(table, de.value());
       data.put("doubleEncryptionPercent", de.value());
       data.put("capacityMbps", per);
-      String cap = Throughput.number(per) + " Mbps, one connector's capacity at " + Throughput.number(de.value())
-          + "% double encryption (group " + g.name() + ")";
+      String cap =
+          Throughput.number(per)
+              + " Mbps, one connector's capacity at "
+              + Throughput.number(de.value())
+              + "% double encryption (group "
+              + g.name()
+              + ")";
       String working = " [" + Sizing.perConnectorWorking(table, de.value()) + avg + "]";
       if (Sizing.exceeds(peak, per)) {
-        o.fail(subject, at, rule, "measured peak " + peak + " > " + cap + ": overloaded; spread its load"
-            + " over more connectors" + working, data);
+        o.fail(
+            subject,
+            at,
+            rule,
+            "measured peak "
+                + peak
+                + " > "
+                + cap
+                + ": overloaded; spread its load"
+                + " over more connectors"
+                + working,
+            data);
       } else {
         o.pass(subject, at, rule, "measured peak " + peak + " <= " + cap + working, data);
       }
@@ -299,48 +475,118 @@ final class SizingCheck {
     data.put("capacityAt100PercentMbps", at100);
     String notStated = "group " + g.name() + " states no doubleEncryption";
     if (Sizing.exceeds(peak, at0)) {
-      o.fail(subject, at, rule, "measured peak " + peak + " > " + Throughput.number(at0) + " Mbps, one"
-          + " connector's capacity even at 0% double encryption (" + notStated + "): overloaded; spread its"
-          + " load over more connectors [" + Sizing.perConnectorWorking(table, 0) + avg + "]", data);
+      o.fail(
+          subject,
+          at,
+          rule,
+          "measured peak "
+              + peak
+              + " > "
+              + Throughput.number(at0)
+              + " Mbps, one"
+              + " connector's capacity even at 0% double encryption ("
+              + notStated
+              + "): overloaded; spread its"
+              + " load over more connectors ["
+              + Sizing.perConnectorWorking(table, 0)
+              + avg
+              + "]",
+          data);
     } else if (!Sizing.exceeds(peak, at100)) {
-      o.pass(subject, at, rule, "measured peak " + peak + " <= " + Throughput.number(at100) + " Mbps, one"
-          + " connector's capacity even at 100% double encryption (" + notStated + ") ["
-          + Sizing.perConnectorWorking(table, 100) + avg + "]", data);
+      o.pass(
+          subject,
+          at,
+          rule,
+          "measured peak "
+              + peak
+              + " <= "
+              + Throughput.number(at100)
+              + " Mbps, one"
+              + " connector's capacity even at 100% double encryption ("
+              + notStated
+              + ") ["
+              + Sizing.perConnectorWorking(table, 100)
+              + avg
+              + "]",
+          data);
     } else {
-      o.unknown(subject, at, rule, "measured peak " + peak + " is within " + Throughput.number(at0)
-          + " Mbps, one connector's capacity at 0% double encryption, but above " + Throughput.number(at100)
-          + " Mbps at 100%; " + notStated + ": state it for an exact verdict ["
-          + Sizing.perConnectorWorking(table, 0) + "; " + Sizing.perConnectorWorking(table, 100) + avg + "]",
+      o.unknown(
+          subject,
+          at,
+          rule,
+          "measured peak "
+              + peak
+              + " is within "
+              + Throughput.number(at0)
+              + " Mbps, one connector's capacity at 0% double encryption, but above "
+              + Throughput.number(at100)
+              + " Mbps at 100%; "
+              + notStated
+              + ": state it for an exact verdict ["
+              + Sizing.perConnectorWorking(table, 0)
+              + "; "
+              + Sizing.perConnectorWorking(table, 100)
+              + avg
+              + "]",
           data);
     }
   }
 
   /** E.g. {@code 0% 500 Mbps, 100% 250 Mbps, linear}. */
   private static String tableText(ThroughputTable t) {
-    return t.points().stream().map(p -> Throughput.number(p.doubleEncryptionPercent()) + "% "
-        + Throughput.number(p.mbps()) + " Mbps").collect(Collectors.joining(", ")) + ", linear";
+    return t.points().stream()
+            .map(
+                p ->
+                    Throughput.number(p.doubleEncryptionPercent())
+                        + "% "
+                        + Throughput.number(p.mbps())
+                        + " Mbps")
+            .collect(Collectors.joining(", "))
+        + ", linear";
   }
 
-  private static void verdict(Outcome o, String subject, SourceLocation at, Param<Long> spares, long n,
-      Sizing s, String msg, String what, Map<String, Object> data) {
+  private static void verdict(
+      Outcome o,
+      String subject,
+      SourceLocation at,
+      Param<Long> spares,
+      long n,
+      Sizing s,
+      String msg,
+      String what,
+      Map<String, Object> data) {
     if (n >= s.total()) {
       o.pass(subject, at, spares, msg, data);
     } else if (n >= s.forPeak()) {
-      o.fail(subject, at, spares, msg + ": enough for " + what + " but no spare for failover (N+"
-          + spares.value() + ")", data);
+      o.fail(
+          subject,
+          at,
+          spares,
+          msg + ": enough for " + what + " but no spare for failover (N+" + spares.value() + ")",
+          data);
     } else {
       o.fail(subject, at, spares, msg + ": too few for " + what, data);
     }
   }
 
-  private static void largeConnectors(Outcome o, String subject, List<Connector> members, HostRules r) {
+  private static void largeConnectors(
+      Outcome o, String subject, List<Connector> members, HostRules r) {
     long limit = r.sizing().largeConnectorVcpus().value();
     for (Connector c : members) {
       Fact<Long> v = Known.vcpus(c, r);
       if (v.known() && v.value() > limit) {
-        o.note("warning", subject, Known.at(v, c), "R7: " + c.name() + " has " + v.value()
-            + " vCPUs (> " + limit + "); the R6 figures are per connector and do not grow with"
-            + " size, so prefer more, smaller connectors over fewer, larger ones");
+        o.note(
+            "warning",
+            subject,
+            Known.at(v, c),
+            "R7: "
+                + c.name()
+                + " has "
+                + v.value()
+                + " vCPUs (> "
+                + limit
+                + "); the R6 figures are per connector and do not grow with"
+                + " size, so prefer more, smaller connectors over fewer, larger ones");
       }
     }
   }

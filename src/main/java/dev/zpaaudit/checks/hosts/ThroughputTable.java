@@ -40,8 +40,9 @@ public record ThroughputTable(List<Point> points, SourceLocation at) {
       Point a = points.get(i - 1);
       Point b = points.get(i);
       if (percent <= b.doubleEncryptionPercent()) {
-        double t = (percent - a.doubleEncryptionPercent())
-            / (b.doubleEncryptionPercent() - a.doubleEncryptionPercent());
+        double t =
+            (percent - a.doubleEncryptionPercent())
+                / (b.doubleEncryptionPercent() - a.doubleEncryptionPercent());
         return a.mbps() + t * (b.mbps() - a.mbps());
       }
     }
@@ -55,9 +56,20 @@ public record ThroughputTable(List<Point> points, SourceLocation at) {
       Point b = points.get(i);
       if (percent <= b.doubleEncryptionPercent()) {
         String n = dev.zpaaudit.model.host.Throughput.number(a.mbps());
-        return n + " - (" + n + " - " + dev.zpaaudit.model.host.Throughput.number(b.mbps()) + ") x ("
-            + pct(percent) + " - " + pct(a.doubleEncryptionPercent()) + ") / ("
-            + pct(b.doubleEncryptionPercent()) + " - " + pct(a.doubleEncryptionPercent()) + ")";
+        return n
+            + " - ("
+            + n
+            + " - "
+            + dev.zpaaudit.model.host.Throughput.number(b.mbps())
+            + ") x ("
+            + pct(percent)
+            + " - "
+            + pct(a.doubleEncryptionPercent())
+            + ") / ("
+            + pct(b.doubleEncryptionPercent())
+            + " - "
+            + pct(a.doubleEncryptionPercent())
+            + ")";
       }
     }
     return "";

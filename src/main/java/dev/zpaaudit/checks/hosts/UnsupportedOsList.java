@@ -21,18 +21,24 @@ final class UnsupportedOsList {
       return out;
     }
     for (Tree t : seq.items()) {
-      if (!(t instanceof Tree.Obj o) || o.get("ids").isEmpty() || o.get("versionMajor").isEmpty()
+      if (!(t instanceof Tree.Obj o)
+          || o.get("ids").isEmpty()
+          || o.get("versionMajor").isEmpty()
           || o.get("reason").isEmpty()) {
-        d.error(RuleDoc.at(l.file(), t), "an unsupportedOs entry needs ids, versionMajor and reason");
+        d.error(
+            RuleDoc.at(l.file(), t), "an unsupportedOs entry needs ids, versionMajor and reason");
         continue;
       }
       List<String> ids = doc.strings(l.file(), o.get("ids").get(), "ids");
       if (ids == null) {
         continue;
       }
-      out.add(new HostRules.UnsupportedOs(
-          ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(),
-          scalar(o, "versionMajor"), scalar(o, "reason"), RuleDoc.at(l.file(), t)));
+      out.add(
+          new HostRules.UnsupportedOs(
+              ids.stream().map(s -> s.toLowerCase(Locale.ROOT)).toList(),
+              scalar(o, "versionMajor"),
+              scalar(o, "reason"),
+              RuleDoc.at(l.file(), t)));
     }
     return out;
   }

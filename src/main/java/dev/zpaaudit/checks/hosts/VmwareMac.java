@@ -3,8 +3,8 @@ package dev.zpaaudit.checks.hosts;
 import java.util.Locale;
 
 /**
- * VMware's MAC ranges: 00:50:56:00:00:00-3F:FF:FF is for static (manually set) addresses;
- * 00:0C:29 (ESXi host), 00:50:56:80-BF (vCenter) and 00:05:69 / 00:1C:14 are generated ones.
+ * VMware's MAC ranges: 00:50:56:00:00:00-3F:FF:FF is for static (manually set) addresses; 00:0C:29
+ * (ESXi host), 00:50:56:80-BF (vCenter) and 00:05:69 / 00:1C:14 are generated ones.
  */
 enum VmwareMac {
   MANUAL,

@@ -25,6 +25,7 @@ import java.util.function.Function;
 final class Coverage {
   /** Which address of an outcome's packets is the published range's (dst egress, src replies). */
   private final Function<Outcome, IpSet> remote;
+
   private final Function<Outcome, IpSet> local;
   private final Map<Decision.Key, Decision> decisions = new LinkedHashMap<>();
 
@@ -36,13 +37,18 @@ final class Coverage {
   void add(List<Outcome> more) {
     for (Outcome o : more) {
       IpSet r = remote.apply(o);
-      decisions.computeIfAbsent(Decision.keyOf(o), k -> new Decision(k, r.family())).add(r, local.apply(o));
+      decisions
+          .computeIfAbsent(Decision.keyOf(o), k -> new Decision(k, r.family()))
+          .add(r, local.apply(o));
     }
   }
 
   /** The status of one entry. */
   enum EntryStatus {
-    ALLOWED, DENIED, PARTIAL, INDETERMINATE;
+    ALLOWED,
+    DENIED,
+    PARTIAL,
+    INDETERMINATE;
 
     String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -107,25 +113,27 @@ final class Coverage {
           noRule.add(d.verdict().label());
           continue;
         }
-        by.computeIfAbsent(d.verdict().label(), k -> new java.util.TreeSet<>()).add(d.rule().location());
+        by.computeIfAbsent(d.verdict().label(), k -> new java.util.TreeSet<>())
+            .add(d.rule().location());
       }
       noRule.forEach(v -> by.computeIfAbsent(v, k -> new java.util.TreeSet<>()));
-      by.forEach((v, locs) -> {
-        List<String> l = new ArrayList<>(Math.min(locs.size(), BY_LIMIT));
-        if (noRule.contains(v)) {
-          l.add("(no rule on the path)");
-        }
-        for (dev.zpaaudit.model.SourceLocation loc : locs) {
-          if (l.size() == BY_LIMIT) {
-            break;
-          }
-          l.add(loc.toString());
-        }
-        m.put(v + "By", l);
-        if (locs.size() > BY_LIMIT) {
-          m.put(v + "ByCount", locs.size());
-        }
-      });
+      by.forEach(
+          (v, locs) -> {
+            List<String> l = new ArrayList<>(Math.min(locs.size(), BY_LIMIT));
+            if (noRule.contains(v)) {
+              l.add("(no rule on the path)");
+            }
+            for (dev.zpaaudit.model.SourceLocation loc : locs) {
+              if (l.size() == BY_LIMIT) {
+                break;
+              }
+              l.add(loc.toString());
+            }
+            m.put(v + "By", l);
+            if (locs.size() > BY_LIMIT) {
+              m.put(v + "ByCount", locs.size());
+            }
+          });
       if (r.status() == EntryStatus.PARTIAL) {
         List<Map<String, Object>> parts = new ArrayList<>();
         for (Decision d : r.parts()) {
@@ -148,8 +156,15 @@ final class Coverage {
       }
       list.add(m);
     }
-    return new Evidence("info", null, 0, null, "per-range results: see data.ranges",
-        List.of(), List.of(), Map.of("ranges", list));
+    return new Evidence(
+        "info",
+        null,
+        0,
+        null,
+        "per-range results: see data.ranges",
+        List.of(),
+        List.of(),
+        Map.of("ranges", list));
   }
 
   /** How many deciding rules a per-range result names per verdict; the count says if more. */
@@ -179,9 +194,14 @@ final class Coverage {
         continue;
       }
       Rule rule = d.rule();
-      String key = order(d.verdict()) + "|" + (rule == null ? "" : rule.location().file()) + "|"
-          + String.format("%09d", rule == null ? 0 : rule.location().line()) + "|"
-          + (d.reason() == null ? "" : d.reason());
+      String key =
+          order(d.verdict())
+              + "|"
+              + (rule == null ? "" : rule.location().file())
+              + "|"
+              + String.format("%09d", rule == null ? 0 : rule.location().line())
+              + "|"
+              + (d.reason() == null ? "" : d.reason());
       Group g = groups.computeIfAbsent(key, k -> new Group(d.verdict(), rule, d.reason()));
       g.remote.computeIfAbsent(in.family(), k -> new ArrayList<>()).add(in);
       IpSet loc = d.local();
@@ -219,25 +239,48 @@ final class Coverage {
 
     Evidence toEvidence(String allowWord, String denyWord) {
       List<String> dst = new ArrayList<>();
-      remote.forEach((f, l) -> dst.addAll((l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l)).toCidrs()));
+      remote.forEach(
+          (f, l) -> dst.addAll((l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l)).toCidrs()));
       List<String> src = new ArrayList<>();
-      local.forEach((f, l) -> {
-        IpSet s = l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l);
-        src.addAll(s.intervalCount() > 16 ? List.of(s.intervalCount() + " address ranges") : s.toCidrs());
-      });
+      local.forEach(
+          (f, l) -> {
+            IpSet s = l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l);
+            src.addAll(
+                s.intervalCount() > 16
+                    ? List.of(s.intervalCount() + " address ranges")
+                    : s.toCidrs());
+          });
       String what = String.join(" and ", kinds) + " packets";
-      String msg = switch (verdict) {
-        case ALLOW -> allowWord + ": " + what + " allowed" + (rule == null ? " (no rule stops them)" : "");
-        case DENY -> denyWord + ": " + what + " stopped" + (rule == null ? "" : " by " + rule.actionText());
-        case INDETERMINATE -> "indeterminate: " + what + ": " + reason;
-      };
+      String msg =
+          switch (verdict) {
+            case ALLOW ->
+                allowWord
+                    + ": "
+                    + what
+                    + " allowed"
+                    + (rule == null ? " (no rule stops them)" : "");
+            case DENY ->
+                denyWord
+                    + ": "
+                    + what
+                    + " stopped"
+                    + (rule == null ? "" : " by " + rule.actionText());
+            case INDETERMINATE -> "indeterminate: " + what + ": " + reason;
+          };
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("packets", List.copyOf(kinds));
       if (reason != null) {
         data.put("reason", reason);
       }
-      return new Evidence(verdict.label(), rule == null ? null : rule.location().file(),
-          rule == null ? 0 : rule.location().line(), rule == null ? null : rule.text(), msg, dst, src, data);
+      return new Evidence(
+          verdict.label(),
+          rule == null ? null : rule.location().file(),
+          rule == null ? 0 : rule.location().line(),
+          rule == null ? null : rule.text(),
+          msg,
+          dst,
+          src,
+          data);
     }
   }
 }

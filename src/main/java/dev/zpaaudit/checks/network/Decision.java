@@ -17,8 +17,11 @@ final class Decision {
   record Key(Verdict verdict, Rule rule, String reason, String kind) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && k.verdict == verdict && k.rule == rule
-          && Objects.equals(k.reason, reason) && k.kind.equals(kind);
+      return o instanceof Key k
+          && k.verdict == verdict
+          && k.rule == rule
+          && Objects.equals(k.reason, reason)
+          && k.kind.equals(kind);
     }
 
     @Override
@@ -64,9 +67,12 @@ final class Decision {
 
   IpSet local() {
     if (local == null) {
-      local = localParts.isEmpty() ? IpSet.empty(family)
-          : localParts.size() == 1 ? localParts.get(0)
-          : IpSet.unionAll(localParts.get(0).family(), localParts);
+      local =
+          localParts.isEmpty()
+              ? IpSet.empty(family)
+              : localParts.size() == 1
+                  ? localParts.get(0)
+                  : IpSet.unionAll(localParts.get(0).family(), localParts);
     }
     return local;
   }
@@ -75,7 +81,8 @@ final class Decision {
   List<String> localText() {
     if (localCidrs == null) {
       IpSet l = local();
-      localCidrs = l.intervalCount() > 16 ? List.of(l.intervalCount() + " address ranges") : l.toCidrs();
+      localCidrs =
+          l.intervalCount() > 16 ? List.of(l.intervalCount() + " address ranges") : l.toCidrs();
     }
     return localCidrs;
   }

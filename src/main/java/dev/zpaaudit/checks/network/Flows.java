@@ -17,10 +17,24 @@ final class Flows {
   private Flows() {}
 
   /** Client packets of connections from src:sport to dst:dport: the first packet and the rest. */
-  static List<Cube> outbound(IfaceDomain d, int family, int proto, IpSet src, PortSet sport, IpSet dst,
-      PortSet dport, Bits[] ifaces) {
-    Cube base = Cube.all(family, d).withSrc(src).withDst(dst).withProto(Bits.of(256, proto))
-        .withSport(sport).withDport(dport).withIif(ifaces[0]).withOif(ifaces[1]);
+  static List<Cube> outbound(
+      IfaceDomain d,
+      int family,
+      int proto,
+      IpSet src,
+      PortSet sport,
+      IpSet dst,
+      PortSet dport,
+      Bits[] ifaces) {
+    Cube base =
+        Cube.all(family, d)
+            .withSrc(src)
+            .withDst(dst)
+            .withProto(Bits.of(256, proto))
+            .withSport(sport)
+            .withDport(dport)
+            .withIif(ifaces[0])
+            .withOif(ifaces[1]);
     if (proto == TCP) {
       return List.of(
           base.withCt(CtState.set(CtState.NEW)).withFlags(TcpFlags.syn()),
@@ -33,11 +47,25 @@ final class Flows {
   }
 
   /** Server packets answering those connections: from dst:dport back to src:sport. */
-  static List<Cube> replies(IfaceDomain d, int family, int proto, IpSet src, PortSet sport, IpSet dst,
-      PortSet dport, Bits[] ifaces) {
-    Cube base = Cube.all(family, d).withSrc(dst).withDst(src).withProto(Bits.of(256, proto))
-        .withSport(dport).withDport(sport).withIif(ifaces[0]).withOif(ifaces[1])
-        .withCt(CtState.set(CtState.ESTABLISHED_REPLY));
+  static List<Cube> replies(
+      IfaceDomain d,
+      int family,
+      int proto,
+      IpSet src,
+      PortSet sport,
+      IpSet dst,
+      PortSet dport,
+      Bits[] ifaces) {
+    Cube base =
+        Cube.all(family, d)
+            .withSrc(dst)
+            .withDst(src)
+            .withProto(Bits.of(256, proto))
+            .withSport(dport)
+            .withDport(sport)
+            .withIif(ifaces[0])
+            .withOif(ifaces[1])
+            .withCt(CtState.set(CtState.ESTABLISHED_REPLY));
     if (proto == TCP) {
       return List.of(base.withFlags(TcpFlags.synAck().union(TcpFlags.established())));
     }

@@ -7,7 +7,6 @@ import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
-import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
@@ -41,9 +40,14 @@ public final class NetworkChecks {
   }
 
   private Evaluator evaluator(Firewall fw, int family) {
-    return evaluators.computeIfAbsent(fw.source() + "#" + family,
-        k -> new Evaluator(fw, family, domain, placement.facts(family,
-            zenSpace().getOrDefault(family, IpSet.empty(family)))));
+    return evaluators.computeIfAbsent(
+        fw.source() + "#" + family,
+        k ->
+            new Evaluator(
+                fw,
+                family,
+                domain,
+                placement.facts(family, zenSpace().getOrDefault(family, IpSet.empty(family)))));
   }
 
   private List<Integer> families() {
@@ -65,21 +69,38 @@ public final class NetworkChecks {
   }
 
   /** Evaluates, per family, the packet sets built by {@code space} along {@code path}. */
-  private Coverage evaluate(boolean replies, int proto, Map<Integer, IpSet> remote, PortSet remotePort) {
-    Coverage cov = replies
-        ? new Coverage(o -> o.packets().src(), o -> o.packets().dst())
-        : new Coverage(o -> o.packets().dst(), o -> o.packets().src());
+  private Coverage evaluate(
+      boolean replies, int proto, Map<Integer, IpSet> remote, PortSet remotePort) {
+    Coverage cov =
+        replies
+            ? new Coverage(o -> o.packets().src(), o -> o.packets().dst())
+            : new Coverage(o -> o.packets().dst(), o -> o.packets().src());
     for (Map.Entry<Integer, IpSet> e : remote.entrySet()) {
       int fam = e.getKey();
       IpSet local = placement.connectorSet(fam);
       if (local.isEmpty() || e.getValue().isEmpty()) {
         continue;
       }
-      List<Cube> packets = replies
-          ? Flows.replies(domain, fam, proto, local, placement.ephemeral(), e.getValue(), remotePort,
-              placement.returnIfaces(domain))
-          : Flows.outbound(domain, fam, proto, local, placement.ephemeral(), e.getValue(), remotePort,
-              placement.egressIfaces(domain));
+      List<Cube> packets =
+          replies
+              ? Flows.replies(
+                  domain,
+                  fam,
+                  proto,
+                  local,
+                  placement.ephemeral(),
+                  e.getValue(),
+                  remotePort,
+                  placement.returnIfaces(domain))
+              : Flows.outbound(
+                  domain,
+                  fam,
+                  proto,
+                  local,
+                  placement.ephemeral(),
+                  e.getValue(),
+                  remotePort,
+                  placement.egressIfaces(domain));
       List<Hook> path = replies ? placement.returnPath() : placement.egressPath();
       for (Firewall fw : firewalls) {
         cov.add(evaluator(fw, fam).evaluate(packets, path));
@@ -104,13 +125,22 @@ public final class NetworkChecks {
 
   private CheckResult zenEgress() {
     List<String> reqs = List.of("R8", "R12");
-    String fix = "Allow TCP " + ZEN_PORT + " from every connector to every published ZPA range, above"
-        + " the rules named here (a partial allow list breaks users; new ranges are announced 90 days"
-        + " ahead).";
+    String fix =
+        "Allow TCP "
+            + ZEN_PORT
+            + " from every connector to every published ZPA range, above"
+            + " the rules named here (a partial allow list breaks users; new ranges are announced 90 days"
+            + " ahead).";
     if (placement.chain() == Hook.INPUT) {
-      return new CheckResult("zen-egress", reqs, Severity.CRITICAL, Status.SKIPPED,
+      return new CheckResult(
+          "zen-egress",
+          reqs,
+          Severity.CRITICAL,
+          Status.SKIPPED,
           "not evaluated: connector egress does not cross INPUT (use --chain OUTPUT or FORWARD)",
-          null, List.of(), null);
+          null,
+          List.of(),
+          null);
     }
     Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
     return rangeCheck("zen-egress", reqs, cov, fix, "to", "allowed", "denied");
@@ -118,14 +148,23 @@ public final class NetworkChecks {
 
   private CheckResult zenReturn() {
     List<String> reqs = List.of("R8");
-    String fix = "Let replies from the ZPA ranges (TCP source port " + ZEN_PORT + ") back to the"
-        + " connectors, e.g. with a rule accepting ESTABLISHED,RELATED connections before any drop.";
+    String fix =
+        "Let replies from the ZPA ranges (TCP source port "
+            + ZEN_PORT
+            + ") back to the"
+            + " connectors, e.g. with a rule accepting ESTABLISHED,RELATED connections before any drop.";
     Coverage cov = evaluate(true, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
     return rangeCheck("zen-return", reqs, cov, fix, "from", "replies allowed", "replies denied");
   }
 
-  private CheckResult rangeCheck(String id, List<String> reqs, Coverage cov, String fix, String dir,
-      String allowWord, String denyWord) {
+  private CheckResult rangeCheck(
+      String id,
+      List<String> reqs,
+      Coverage cov,
+      String fix,
+      String dir,
+      String allowWord,
+      String denyWord) {
     List<Coverage.EntryResult> entries = new ArrayList<>();
     for (int fam : families()) {
       entries.addAll(cov.perEntry(ranges.family(fam)));
@@ -138,30 +177,54 @@ public final class NetworkChecks {
     int denied = counts.getOrDefault(Coverage.EntryStatus.DENIED, 0);
     int partial = counts.getOrDefault(Coverage.EntryStatus.PARTIAL, 0);
     int unknown = counts.getOrDefault(Coverage.EntryStatus.INDETERMINATE, 0);
-    Status st = denied + partial > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
-    String what = dir.equals("to")
-        ? "connectors reach %d of %d published ranges on TCP %d"
-        : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
-    String summary = String.format(what + "; %d denied, %d partly denied, %d indeterminate",
-        allowed, entries.size(), ZEN_PORT, denied, partial, unknown);
+    Status st =
+        denied + partial > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
+    String what =
+        dir.equals("to")
+            ? "connectors reach %d of %d published ranges on TCP %d"
+            : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
+    String summary =
+        String.format(
+            what + "; %d denied, %d partly denied, %d indeterminate",
+            allowed,
+            entries.size(),
+            ZEN_PORT,
+            denied,
+            partial,
+            unknown);
     List<String> uncovered = new ArrayList<>();
     for (Map.Entry<Integer, IpSet> e : zenSpace().entrySet()) {
       uncovered.addAll(cov.notAllowed(e.getValue()).toCidrs());
     }
     List<Evidence> ev = new ArrayList<>(cov.evidence(zenSpace(), allowWord, denyWord));
     ev.add(cov.perRange(entries));
-    return new CheckResult(id, reqs, Severity.CRITICAL, st, summary, uncovered, ev, st == Status.PASS ? null : fix);
+    return new CheckResult(
+        id, reqs, Severity.CRITICAL, st, summary, uncovered, ev, st == Status.PASS ? null : fix);
   }
 
   private CheckResult dnsEgress(List<IpSet> resolvers) {
     List<String> reqs = List.of("R16");
     if (resolvers.isEmpty()) {
-      return new CheckResult("dns-egress", reqs, Severity.HIGH, Status.SKIPPED,
-          "not evaluated: no --resolver given (resolvers are site-specific)", null, List.of(), null);
+      return new CheckResult(
+          "dns-egress",
+          reqs,
+          Severity.HIGH,
+          Status.SKIPPED,
+          "not evaluated: no --resolver given (resolvers are site-specific)",
+          null,
+          List.of(),
+          null);
     }
     if (placement.chain() == Hook.INPUT) {
-      return new CheckResult("dns-egress", reqs, Severity.HIGH, Status.SKIPPED,
-          "not evaluated: DNS queries do not cross INPUT (use --chain OUTPUT or FORWARD)", null, List.of(), null);
+      return new CheckResult(
+          "dns-egress",
+          reqs,
+          Severity.HIGH,
+          Status.SKIPPED,
+          "not evaluated: DNS queries do not cross INPUT (use --chain OUTPUT or FORWARD)",
+          null,
+          List.of(),
+          null);
     }
     Map<Integer, IpSet> space = new TreeMap<>();
     for (IpSet r : resolvers) {
@@ -175,8 +238,11 @@ public final class NetworkChecks {
       String p = proto == Flows.UDP ? "UDP" : "TCP";
       for (boolean replies : new boolean[] {false, true}) {
         Coverage cov = evaluate(replies, proto, space, PortSet.of(DNS_PORT));
-        for (Evidence e : cov.evidence(space, p + " 53 " + (replies ? "replies" : "queries"),
-            p + " 53 " + (replies ? "replies" : "queries"))) {
+        for (Evidence e :
+            cov.evidence(
+                space,
+                p + " 53 " + (replies ? "replies" : "queries"),
+                p + " 53 " + (replies ? "replies" : "queries"))) {
           fail |= e.verdict().equals("deny");
           unknown |= e.verdict().equals("indeterminate");
           if (!e.verdict().equals("allow")) {
@@ -188,11 +254,24 @@ public final class NetworkChecks {
     }
     Status st = fail ? Status.FAIL : unknown ? Status.INDETERMINATE : Status.PASS;
     String res = String.join(", ", resolvers.stream().map(IpSet::toString).toList());
-    String summary = st == Status.PASS
-        ? "DNS over UDP and TCP 53 to " + res + " is allowed both ways"
-        : "DNS to " + res + ": " + String.join(", ", new java.util.LinkedHashSet<>(bad))
-            + (fail ? " not allowed" : " not proven");
-    return new CheckResult("dns-egress", reqs, Severity.HIGH, st, summary, null, ev,
-        st == Status.PASS ? null : "Allow UDP and TCP 53 from the connectors to the resolvers, and the replies.");
+    String summary =
+        st == Status.PASS
+            ? "DNS over UDP and TCP 53 to " + res + " is allowed both ways"
+            : "DNS to "
+                + res
+                + ": "
+                + String.join(", ", new java.util.LinkedHashSet<>(bad))
+                + (fail ? " not allowed" : " not proven");
+    return new CheckResult(
+        "dns-egress",
+        reqs,
+        Severity.HIGH,
+        st,
+        summary,
+        null,
+        ev,
+        st == Status.PASS
+            ? null
+            : "Allow UDP and TCP 53 from the connectors to the resolvers, and the replies.");
   }
 }

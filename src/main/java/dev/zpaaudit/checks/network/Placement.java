@@ -13,11 +13,12 @@ import java.util.Locale;
 
 /**
  * Where the filter sits relative to the connector. OUTPUT: a firewall on the connector host (its
- * traffic leaves through OUTPUT, replies come in through INPUT). FORWARD: a gateway the
- * connector's traffic crosses, from {@code inIface} to {@code outIface}. INPUT: the host's inbound
- * side only. Unnamed interfaces stand for any interface but loopback.
+ * traffic leaves through OUTPUT, replies come in through INPUT). FORWARD: a gateway the connector's
+ * traffic crosses, from {@code inIface} to {@code outIface}. INPUT: the host's inbound side only.
+ * Unnamed interfaces stand for any interface but loopback.
  */
-public record Placement(Hook chain, String inIface, String outIface, List<IpSet> connectors, PortSet ephemeral) {
+public record Placement(
+    Hook chain, String inIface, String outIface, List<IpSet> connectors, PortSet ephemeral) {
 
   public Placement {
     if (chain != Hook.OUTPUT && chain != Hook.FORWARD && chain != Hook.INPUT) {
@@ -30,7 +31,8 @@ public record Placement(Hook chain, String inIface, String outIface, List<IpSet>
     try {
       return Hook.valueOf(s.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--chain must be INPUT, OUTPUT or FORWARD, not '" + s + "'");
+      throw new IllegalArgumentException(
+          "--chain must be INPUT, OUTPUT or FORWARD, not '" + s + "'");
     }
   }
 
@@ -92,7 +94,9 @@ public record Placement(Hook chain, String inIface, String outIface, List<IpSet>
     if (chain == Hook.FORWARD) {
       return new Bits[] {iface(d, outIface), iface(d, inIface)};
     }
-    return new Bits[] {iface(d, outIface != null ? outIface : inIface), d.exactly(IfaceDomain.NONE)};
+    return new Bits[] {
+      iface(d, outIface != null ? outIface : inIface), d.exactly(IfaceDomain.NONE)
+    };
   }
 
   public AddressFacts facts(int family, IpSet published) {
@@ -103,8 +107,11 @@ public record Placement(Hook chain, String inIface, String outIface, List<IpSet>
   public String describe() {
     StringBuilder sb = new StringBuilder(chain.name());
     if (chain == Hook.FORWARD) {
-      sb.append(" (gateway: in ").append(inIface == null ? "any" : inIface)
-          .append(", out ").append(outIface == null ? "any" : outIface).append(')');
+      sb.append(" (gateway: in ")
+          .append(inIface == null ? "any" : inIface)
+          .append(", out ")
+          .append(outIface == null ? "any" : outIface)
+          .append(')');
     } else if (chain == Hook.OUTPUT) {
       sb.append(" (connector host").append(outIface == null ? "" : ", out " + outIface).append(')');
     } else {

@@ -14,14 +14,17 @@ final class AnswerJudge {
   enum Kind {
     IN_RANGES("inside the published ranges"),
     UNKNOWN_FAMILY("an IPv6 answer, and no IPv6 ranges are loaded: not judged"),
-    SINKHOLE("DNS hijack: the resolver sinkholes the name (a DNS filter or RPZ answers with a"
-        + " null or loopback address)"),
-    SPLIT_HORIZON("split-horizon mistake: an internal zone answers for the ZPA name with a"
-        + " private address"),
+    SINKHOLE(
+        "DNS hijack: the resolver sinkholes the name (a DNS filter or RPZ answers with a"
+            + " null or loopback address)"),
+    SPLIT_HORIZON(
+        "split-horizon mistake: an internal zone answers for the ZPA name with a"
+            + " private address"),
     REDIRECTED("DNS hijack: the CNAME chain leaves the vendor's domains"),
-    STALE_LIST("stale range list: a public address on the vendor's own chain that the ranges do"
-        + " not hold; refresh the ranges, and if a fresh list lacks it too, the resolver is"
-        + " rewriting answers (DNS hijack)");
+    STALE_LIST(
+        "stale range list: a public address on the vendor's own chain that the ranges do"
+            + " not hold; refresh the ranges, and if a fresh list lacks it too, the resolver is"
+            + " rewriting answers (DNS hijack)");
 
     final String words;
 
@@ -32,8 +35,15 @@ final class AnswerJudge {
 
   private static final List<IpSet> SINKHOLES =
       sets("0.0.0.0/8", "127.0.0.0/8", "::/128", "::1/128");
-  private static final List<IpSet> PRIVATE = sets("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
-      "100.64.0.0/10", "169.254.0.0/16", "fc00::/7", "fe80::/10");
+  private static final List<IpSet> PRIVATE =
+      sets(
+          "10.0.0.0/8",
+          "172.16.0.0/12",
+          "192.168.0.0/16",
+          "100.64.0.0/10",
+          "169.254.0.0/16",
+          "fc00::/7",
+          "fe80::/10");
 
   private AnswerJudge() {}
 
@@ -45,8 +55,8 @@ final class AnswerJudge {
    * @param chain the names from the question to the answer
    * @param leftAt set to the first name of the chain outside the vendor's domains, if any
    */
-  static Kind judge(InetAddress a, ZenRanges ranges, List<String> chain, ProbeRules rules,
-      StringBuilder leftAt) {
+  static Kind judge(
+      InetAddress a, ZenRanges ranges, List<String> chain, ProbeRules rules, StringBuilder leftAt) {
     Optional<Boolean> in = ranges.contains(a);
     if (in.isEmpty()) {
       return Kind.UNKNOWN_FAMILY;

@@ -23,7 +23,9 @@ public final class DnsCheck {
 
   private DnsCheck() {}
 
-  /** @param ranges null when no ranges are loaded: answers cannot be judged */
+  /**
+   * @param ranges null when no ranges are loaded: answers cannot be judged
+   */
   public static CheckResult check(List<DnsResult> results, ZenRanges ranges, ProbeRules rules) {
     List<Evidence> ev = new ArrayList<>();
     for (DnsResult r : results) {
@@ -34,16 +36,35 @@ public final class DnsCheck {
     if (results.isEmpty()) {
       summary = "nothing was resolved (no names or no resolvers)";
     } else if (status == Status.PASS) {
-      summary = "all " + results.size() + " lookups answered inside the published ranges ("
-          + ranges.source() + ")";
+      summary =
+          "all "
+              + results.size()
+              + " lookups answered inside the published ranges ("
+              + ranges.source()
+              + ")";
     } else if (status == Status.FAIL) {
-      summary = Findings.count(ev, Status.FAIL) + " of " + results.size() + " lookups fail; first: "
-          + Findings.first(ev, Status.FAIL);
+      summary =
+          Findings.count(ev, Status.FAIL)
+              + " of "
+              + results.size()
+              + " lookups fail; first: "
+              + Findings.first(ev, Status.FAIL);
     } else {
-      summary = Findings.count(ev, Status.INDETERMINATE) + " of " + results.size()
-          + " lookups cannot be judged; first: " + Findings.first(ev, Status.INDETERMINATE);
+      summary =
+          Findings.count(ev, Status.INDETERMINATE)
+              + " of "
+              + results.size()
+              + " lookups cannot be judged; first: "
+              + Findings.first(ev, Status.INDETERMINATE);
     }
-    return new CheckResult(ID, List.of("R16"), Severity.HIGH, status, summary, null, ev,
+    return new CheckResult(
+        ID,
+        List.of("R16"),
+        Severity.HIGH,
+        status,
+        summary,
+        null,
+        ev,
         "Let the connector's resolvers answer the ZPA names from the public DNS: no sinkhole,"
             + " RPZ or internal zone for *.zpath.net, *.zscaler.com and *.private.zscaler.com;"
             + " allow UDP and TCP 53 to them; refresh the published ranges.");
@@ -61,17 +82,30 @@ public final class DnsCheck {
     data.put("truncated_retried_tcp", r.truncated());
     data.put("elapsed_ms", Findings.millis(r.micros()));
     String head = r.name() + " " + r.type() + " via " + r.resolver();
-    String tail = (r.truncated() ? "; the UDP answer was truncated and retried over TCP" : "")
-        + "; DNSSEC: " + r.dnssec().label();
+    String tail =
+        (r.truncated() ? "; the UDP answer was truncated and retried over TCP" : "")
+            + "; DNSSEC: "
+            + r.dnssec().label();
     List<String> dest = r.addresses().stream().map(InetAddress::getHostAddress).toList();
     if (r.outcome() != DnsResult.Outcome.ANSWER) {
-      return Findings.byName(failureStatus(r), rules, r.name(),
-          head + ": " + failure(r) + tail, dest, data);
+      return Findings.byName(
+          failureStatus(r), rules, r.name(), head + ": " + failure(r) + tail, dest, data);
     }
     if (ranges == null) {
-      return Findings.byName(Status.INDETERMINATE, rules, r.name(), head + ": " + r.chainText()
-          + " -> " + String.join(", ", dest) + "; no published ranges loaded (--ranges FILE),"
-          + " so the answer cannot be judged" + tail, dest, data);
+      return Findings.byName(
+          Status.INDETERMINATE,
+          rules,
+          r.name(),
+          head
+              + ": "
+              + r.chainText()
+              + " -> "
+              + String.join(", ", dest)
+              + "; no published ranges loaded (--ranges FILE),"
+              + " so the answer cannot be judged"
+              + tail,
+          dest,
+          data);
     }
     List<String> bad = new ArrayList<>();
     List<String> unjudged = new ArrayList<>();
@@ -84,22 +118,38 @@ public final class DnsCheck {
       if (k == AnswerJudge.Kind.UNKNOWN_FAMILY) {
         unjudged.add(a.getHostAddress() + ": " + k.words);
       } else if (k != AnswerJudge.Kind.IN_RANGES) {
-        bad.add(a.getHostAddress() + " is outside the ranges from " + ranges.source() + " ("
-            + k.words + at + ")");
+        bad.add(
+            a.getHostAddress()
+                + " is outside the ranges from "
+                + ranges.source()
+                + " ("
+                + k.words
+                + at
+                + ")");
       }
     }
     data.put("judgement", kinds);
     String answer = head + ": " + r.chainText() + " -> " + String.join(", ", dest);
     if (!bad.isEmpty()) {
-      return Findings.byName(Status.FAIL, rules, r.name(), answer + "; " + String.join("; ", bad)
-          + tail, dest, data);
+      return Findings.byName(
+          Status.FAIL, rules, r.name(), answer + "; " + String.join("; ", bad) + tail, dest, data);
     }
     if (!unjudged.isEmpty()) {
-      return Findings.byName(Status.INDETERMINATE, rules, r.name(), answer + "; "
-          + String.join("; ", unjudged) + tail, dest, data);
+      return Findings.byName(
+          Status.INDETERMINATE,
+          rules,
+          r.name(),
+          answer + "; " + String.join("; ", unjudged) + tail,
+          dest,
+          data);
     }
-    return Findings.byName(Status.PASS, rules, r.name(), answer + ", inside the ranges from "
-        + ranges.source() + tail, dest, data);
+    return Findings.byName(
+        Status.PASS,
+        rules,
+        r.name(),
+        answer + ", inside the ranges from " + ranges.source() + tail,
+        dest,
+        data);
   }
 
   private static Status failureStatus(DnsResult r) {
@@ -109,10 +159,14 @@ public final class DnsCheck {
   private static String failure(DnsResult r) {
     switch (r.outcome()) {
       case NXDOMAIN:
-        return "NXDOMAIN (" + r.detail() + "): the resolver says the name does not exist; an"
+        return "NXDOMAIN ("
+            + r.detail()
+            + "): the resolver says the name does not exist; an"
             + " internal zone or a DNS filter hides it";
       case SERVFAIL:
-        return "SERVFAIL (" + r.detail() + "): the resolver could not resolve it (upstream"
+        return "SERVFAIL ("
+            + r.detail()
+            + "): the resolver could not resolve it (upstream"
             + " unreachable, or DNSSEC validation failed)";
       case REFUSED:
         return "refused (" + r.detail() + "): the resolver will not answer this host";
@@ -121,7 +175,9 @@ public final class DnsCheck {
       case CNAME_LOOP:
         return r.detail() + ": " + r.chainText();
       case TIMEOUT:
-        return "timeout: " + r.detail() + " (UDP/TCP 53 to the resolver dropped, or the resolver"
+        return "timeout: "
+            + r.detail()
+            + " (UDP/TCP 53 to the resolver dropped, or the resolver"
             + " cannot reach upstream)";
       case ERROR:
         return "the query could not be made: " + r.detail();

@@ -11,14 +11,25 @@ import java.util.Map;
 final class Findings {
   private Findings() {}
 
-  static Evidence evidence(Status s, String file, int line, String rule, String message,
-      List<String> destinations, Map<String, Object> data) {
+  static Evidence evidence(
+      Status s,
+      String file,
+      int line,
+      String rule,
+      String message,
+      List<String> destinations,
+      Map<String, Object> data) {
     return new Evidence(s.label(), file, line, rule, message, destinations, List.of(), data);
   }
 
   /** Evidence decided by a name's entry in the rule pack. */
-  static Evidence byName(Status s, ProbeRules rules, String name, String message,
-      List<String> destinations, Map<String, Object> data) {
+  static Evidence byName(
+      Status s,
+      ProbeRules rules,
+      String name,
+      String message,
+      List<String> destinations,
+      Map<String, Object> data) {
     int line = rules.rule(name).map(ProbeRules.NameRule::line).orElse(0);
     return evidence(s, rules.file(), line, "names: " + name, message, destinations, data);
   }
@@ -43,8 +54,11 @@ final class Findings {
 
   /** The message of the first evidence with the status. */
   static String first(List<Evidence> evidence, Status s) {
-    return evidence.stream().filter(e -> e.verdict().equals(s.label())).map(Evidence::message)
-        .findFirst().orElse("");
+    return evidence.stream()
+        .filter(e -> e.verdict().equals(s.label()))
+        .map(Evidence::message)
+        .findFirst()
+        .orElse("");
   }
 
   static String ms(long micros) {

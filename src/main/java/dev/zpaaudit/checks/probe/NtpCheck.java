@@ -23,12 +23,19 @@ public final class NtpCheck {
 
   public static CheckResult check(List<NtpResult> results, ProbeRules rules) {
     List<String> req = List.of("R14", "R8");
-    String fix = "Synchronize the connector host's clock (chronyd or systemd-timesyncd) with a"
-        + " reachable NTP server; allow UDP 123 to it.";
+    String fix =
+        "Synchronize the connector host's clock (chronyd or systemd-timesyncd) with a"
+            + " reachable NTP server; allow UDP 123 to it.";
     if (results.isEmpty()) {
-      return new CheckResult(ID, req, Severity.MEDIUM, Status.SKIPPED,
-          "no NTP server given (--ntp-server HOST[:PORT] or ntp.servers in the rule pack)", null,
-          List.of(), fix);
+      return new CheckResult(
+          ID,
+          req,
+          Severity.MEDIUM,
+          Status.SKIPPED,
+          "no NTP server given (--ntp-server HOST[:PORT] or ntp.servers in the rule pack)",
+          null,
+          List.of(),
+          fix);
     }
     long max = rules.ntp().maxOffsetMs();
     List<Evidence> ev = new ArrayList<>();
@@ -46,22 +53,39 @@ public final class NtpCheck {
         boolean off = Math.abs(r.offsetMs()) > max;
         s = off ? Status.FAIL : Status.PASS;
         String dir = r.offsetMs() >= 0 ? "behind" : "ahead of";
-        msg = "the local clock is " + Math.abs(r.offsetMs()) + " ms " + dir + " " + r.server()
-            + " (stratum " + r.stratum() + ", delay " + r.delayMs() + " ms)"
-            + (off ? "; more than " + max + " ms: certificate validity checks fail and the TLS"
-                + " tunnel to the ZPA cloud breaks" : "; within " + max + " ms");
+        msg =
+            "the local clock is "
+                + Math.abs(r.offsetMs())
+                + " ms "
+                + dir
+                + " "
+                + r.server()
+                + " (stratum "
+                + r.stratum()
+                + ", delay "
+                + r.delayMs()
+                + " ms)"
+                + (off
+                    ? "; more than "
+                        + max
+                        + " ms: certificate validity checks fail and the TLS"
+                        + " tunnel to the ZPA cloud breaks"
+                    : "; within " + max + " ms");
       } else {
         s = Status.INDETERMINATE;
         msg = r.server() + ": offset not measured: " + r.detail();
       }
-      ev.add(Findings.evidence(s, rules.file(), 0, "ntp.max-offset-ms", msg,
-          List.of(r.server()), data));
+      ev.add(
+          Findings.evidence(
+              s, rules.file(), 0, "ntp.max-offset-ms", msg, List.of(r.server()), data));
     }
     Status status = Findings.status(ev);
-    String summary = status == Status.PASS
-        ? "the clock is within " + max + " ms of all " + results.size() + " NTP servers"
-        : status == Status.FAIL ? Findings.first(ev, Status.FAIL)
-            : Findings.first(ev, Status.INDETERMINATE);
+    String summary =
+        status == Status.PASS
+            ? "the clock is within " + max + " ms of all " + results.size() + " NTP servers"
+            : status == Status.FAIL
+                ? Findings.first(ev, Status.FAIL)
+                : Findings.first(ev, Status.INDETERMINATE);
     return new CheckResult(ID, req, Severity.MEDIUM, status, summary, null, ev, fix);
   }
 }

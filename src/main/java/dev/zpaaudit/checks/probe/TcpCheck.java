@@ -6,7 +6,6 @@ import dev.zpaaudit.checks.Severity;
 import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.probe.ProbeRules;
 import dev.zpaaudit.probe.TcpResult;
-import dev.zpaaudit.probe.TcpResult.Outcome;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,21 +30,43 @@ public final class TcpCheck {
     Status status = Findings.status(ev);
     long resolved = results.stream().filter(r -> !r.target().isSample()).count();
     long sampled = results.size() - resolved;
-    String what = results.size() + " addresses (" + resolved + " resolved, " + sampled
-        + " sampled; " + via + ")";
+    String what =
+        results.size()
+            + " addresses ("
+            + resolved
+            + " resolved, "
+            + sampled
+            + " sampled; "
+            + via
+            + ")";
     String summary;
     if (results.isEmpty()) {
       summary = "nothing to connect to: no name resolved and no ranges to sample";
     } else if (status == Status.PASS) {
       summary = "TCP connects to all " + what + "; a sample does not prove whole blocks";
     } else if (status == Status.FAIL) {
-      summary = Findings.count(ev, Status.FAIL) + " of " + what + " fail; first: "
-          + Findings.first(ev, Status.FAIL);
+      summary =
+          Findings.count(ev, Status.FAIL)
+              + " of "
+              + what
+              + " fail; first: "
+              + Findings.first(ev, Status.FAIL);
     } else {
-      summary = Findings.count(ev, Status.INDETERMINATE) + " of " + what
-          + " cannot be judged; first: " + Findings.first(ev, Status.INDETERMINATE);
+      summary =
+          Findings.count(ev, Status.INDETERMINATE)
+              + " of "
+              + what
+              + " cannot be judged; first: "
+              + Findings.first(ev, Status.INDETERMINATE);
     }
-    return new CheckResult(ID, List.of("R8", "R12"), Severity.HIGH, status, summary, null, ev,
+    return new CheckResult(
+        ID,
+        List.of("R8", "R12"),
+        Severity.HIGH,
+        status,
+        summary,
+        null,
+        ev,
         "Allow the connector outbound TCP to every published ZEN range on the ZPA port, on"
             + " the host firewall and on every firewall of the path (or on the proxy).");
   }
@@ -94,13 +115,20 @@ public final class TcpCheck {
         return "connected in " + t;
       case RESET:
         if (r.micros() <= localResetMs * 1000L) {
-          return "reset in " + t + ", faster than any path to the ZPA cloud (limit " + localResetMs
+          return "reset in "
+              + t
+              + ", faster than any path to the ZPA cloud (limit "
+              + localResetMs
               + " ms): a local firewall (this host or its first hop) rejects the connection";
         }
-        return "reset after " + t + ": a firewall on the path or the host itself refused it"
+        return "reset after "
+            + t
+            + ": a firewall on the path or the host itself refused it"
             + (r.target().isSample() ? " (a sampled address may hold no service)" : "");
       case TIMEOUT:
-        return "no answer within " + t + ": dropped on the path"
+        return "no answer within "
+            + t
+            + ": dropped on the path"
             + (r.target().isSample() ? ", or no service at this sampled address" : "");
       case UNREACHABLE:
         return "unreachable: " + r.detail() + " (no route from this host)";

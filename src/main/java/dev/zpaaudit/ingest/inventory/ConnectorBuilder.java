@@ -41,16 +41,28 @@ final class ConnectorBuilder {
       return Optional.empty();
     }
     String name = e.get("name").get().text().trim();
-    HostFacts stated = new HostFacts(e.at(), StatedFacts.read(e, d), "not stated in the inventory"
-        + " and no facts file");
+    HostFacts stated =
+        new HostFacts(
+            e.at(), StatedFacts.read(e, d), "not stated in the inventory" + " and no facts file");
     HostFacts host = stated;
     Optional<Cell> factsFile = e.get("facts");
     if (factsFile.isPresent()) {
       host = collected(factsFile.get(), stated);
     }
-    return Optional.of(new Connector(name, e.get("group").get().text().trim(), e.at(),
-        Fact.of(platform, p.at()), text(e, "instanceType"), text(e, "region"), text(e, "vpc"),
-        list(e, "peeredVpcs"), text(e, "provisioningKey"), rate(e, "peak"), rate(e, "average"), host));
+    return Optional.of(
+        new Connector(
+            name,
+            e.get("group").get().text().trim(),
+            e.at(),
+            Fact.of(platform, p.at()),
+            text(e, "instanceType"),
+            text(e, "region"),
+            text(e, "vpc"),
+            list(e, "peeredVpcs"),
+            text(e, "provisioningKey"),
+            rate(e, "peak"),
+            rate(e, "average"),
+            host));
   }
 
   private HostFacts collected(Cell file, HostFacts stated) {
@@ -60,8 +72,16 @@ final class ConnectorBuilder {
       for (Map.Entry<String, Fact<?>> s : stated.facts().entrySet()) {
         Fact<?> c = f.facts().get(s.getKey());
         if (c != null && c.known() && !c.value().equals(s.getValue().value())) {
-          d.warning(s.getValue().at(), s.getKey() + ": stated " + s.getValue().value()
-              + " but the facts file has " + c.value() + " (" + c.at() + "); using the facts file");
+          d.warning(
+              s.getValue().at(),
+              s.getKey()
+                  + ": stated "
+                  + s.getValue().value()
+                  + " but the facts file has "
+                  + c.value()
+                  + " ("
+                  + c.at()
+                  + "); using the facts file");
         }
       }
       return f.orElse(stated);
@@ -72,17 +92,23 @@ final class ConnectorBuilder {
   }
 
   private Fact<Throughput> rate(Entry e, String field) {
-    return Rates.read(field, e.get(field).orElse(null), e.at(),
-        "no measured " + field + " throughput stated for the connector", d);
+    return Rates.read(
+        field,
+        e.get(field).orElse(null),
+        e.at(),
+        "no measured " + field + " throughput stated for the connector",
+        d);
   }
 
   private static Fact<String> text(Entry e, String field) {
-    return e.get(field).map(c -> Fact.of(c.text().trim(), c.at()))
+    return e.get(field)
+        .map(c -> Fact.of(c.text().trim(), c.at()))
         .orElse(Fact.unknown(field + " not stated", e.at()));
   }
 
   private static Fact<List<String>> list(Entry e, String field) {
-    return e.get(field).map(c -> Fact.of(c.list(), c.at()))
+    return e.get(field)
+        .map(c -> Fact.of(c.list(), c.at()))
         .orElse(Fact.unknown(field + " not stated", e.at()));
   }
 

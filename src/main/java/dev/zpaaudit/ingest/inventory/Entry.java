@@ -9,11 +9,12 @@ import java.util.Optional;
 record Entry(SourceLocation at, Map<String, Cell> cells) {
   Entry {
     Map<String, Cell> m = new LinkedHashMap<>();
-    cells.forEach((k, v) -> {
-      if (!v.blank()) {
-        m.put(k, v);
-      }
-    });
+    cells.forEach(
+        (k, v) -> {
+          if (!v.blank()) {
+            m.put(k, v);
+          }
+        });
     cells = java.util.Collections.unmodifiableMap(m);
   }
 

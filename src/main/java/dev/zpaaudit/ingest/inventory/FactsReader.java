@@ -33,28 +33,39 @@ public final class FactsReader {
     Tree t = SafeParsers.json(InputFiles.read(file), name);
     SourceLocation top = new SourceLocation(name, Math.max(0, t.line()));
     if (!(t instanceof Tree.Obj root)
-        || !root.get("schema").filter(s -> s instanceof Tree.Scalar x && SCHEMA.equals(x.value())).isPresent()) {
+        || !root.get("schema")
+            .filter(s -> s instanceof Tree.Scalar x && SCHEMA.equals(x.value()))
+            .isPresent()) {
       d.error(top, "not a host facts file (expected \"schema\": \"" + SCHEMA + "\")");
       return HostFacts.none(top, "unreadable facts file");
     }
     Map<String, Fact<?>> facts = new LinkedHashMap<>();
     Optional<Tree> unreadable = root.get("unreadable");
     if (unreadable.isPresent() && unreadable.get() instanceof Tree.Obj u) {
-      u.fields().forEach((k, v) -> facts.put(k, Fact.unknown(
-          "not readable when collected: " + (v instanceof Tree.Scalar s ? s.text() : "?"), at(name, v))));
+      u.fields()
+          .forEach(
+              (k, v) ->
+                  facts.put(
+                      k,
+                      Fact.unknown(
+                          "not readable when collected: "
+                              + (v instanceof Tree.Scalar s ? s.text() : "?"),
+                          at(name, v))));
     }
     if (root.get("facts").orElse(null) instanceof Tree.Obj f) {
-      f.fields().forEach((k, v) -> {
-        Optional<FactKey<?>> key = FactKey.byName(k);
-        if (key.isEmpty()) {
-          d.warning(at(name, v), "unknown fact '" + k + "' ignored");
-          return;
-        }
-        Object value = value(key.get(), v, name, d);
-        if (value != null) {
-          facts.put(k, Fact.of(value, at(name, v)));
-        }
-      });
+      f.fields()
+          .forEach(
+              (k, v) -> {
+                Optional<FactKey<?>> key = FactKey.byName(k);
+                if (key.isEmpty()) {
+                  d.warning(at(name, v), "unknown fact '" + k + "' ignored");
+                  return;
+                }
+                Object value = value(key.get(), v, name, d);
+                if (value != null) {
+                  facts.put(k, Fact.of(value, at(name, v)));
+                }
+              });
     } else {
       d.error(top, "no \"facts\" object");
     }
@@ -76,7 +87,8 @@ public final class FactsReader {
       return listeners(v, file, d);
     }
     if (v instanceof Tree.Scalar s) {
-      if (key.type() == Long.class && s.value() instanceof Number n
+      if (key.type() == Long.class
+          && s.value() instanceof Number n
           && new java.math.BigDecimal(n.toString()).stripTrailingZeros().scale() <= 0) {
         return n.longValue();
       }
@@ -91,7 +103,9 @@ public final class FactsReader {
         return accepted.orElse(null);
       }
     }
-    d.error(at(file, v), key.name() + ": expected " + key.type().getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    d.error(
+        at(file, v),
+        key.name() + ": expected " + key.type().getSimpleName().toLowerCase(java.util.Locale.ROOT));
     return null;
   }
 
@@ -103,11 +117,20 @@ public final class FactsReader {
     }
     for (Tree t : seq.items()) {
       if (t instanceof Tree.Obj o && o.get("name").orElse(null) instanceof Tree.Scalar n) {
-        String mac = o.get("mac").filter(x -> x instanceof Tree.Scalar s && s.isString())
-            .map(x -> ((Tree.Scalar) x).text()).orElse(null);
-        int type = o.get("addrAssignType").filter(x -> x instanceof Tree.Scalar s && s.isNumber())
-            .map(x -> ((Number) ((Tree.Scalar) x).value()).intValue()).orElse(-1);
-        boolean virt = o.get("virtual").filter(x -> x instanceof Tree.Scalar s && Boolean.TRUE.equals(s.value())).isPresent();
+        String mac =
+            o.get("mac")
+                .filter(x -> x instanceof Tree.Scalar s && s.isString())
+                .map(x -> ((Tree.Scalar) x).text())
+                .orElse(null);
+        int type =
+            o.get("addrAssignType")
+                .filter(x -> x instanceof Tree.Scalar s && s.isNumber())
+                .map(x -> ((Number) ((Tree.Scalar) x).value()).intValue())
+                .orElse(-1);
+        boolean virt =
+            o.get("virtual")
+                .filter(x -> x instanceof Tree.Scalar s && Boolean.TRUE.equals(s.value()))
+                .isPresent();
         try {
           out.add(new Nic(n.text(), mac, type, virt));
         } catch (IllegalArgumentException e) {
@@ -127,8 +150,10 @@ public final class FactsReader {
       return null;
     }
     for (Tree t : seq.items()) {
-      if (t instanceof Tree.Obj o && o.get("address").orElse(null) instanceof Tree.Scalar a
-          && o.get("port").orElse(null) instanceof Tree.Scalar p && p.value() instanceof Number n) {
+      if (t instanceof Tree.Obj o
+          && o.get("address").orElse(null) instanceof Tree.Scalar a
+          && o.get("port").orElse(null) instanceof Tree.Scalar p
+          && p.value() instanceof Number n) {
         try {
           out.add(new Listener(a.text(), n.intValue()));
         } catch (IllegalArgumentException e) {

@@ -26,22 +26,42 @@ final class GroupBuilder {
 
   /** Adds a group from its fields: peak, average, doubleEncryption (any may be absent). */
   void declare(String name, SourceLocation at, Cell peak, Cell average, Cell de) {
-    ConnectorGroup g = new ConnectorGroup(name, at, rate("peak", peak, at), rate("average", average, at),
-        percent(de, at));
+    ConnectorGroup g =
+        new ConnectorGroup(
+            name, at, rate("peak", peak, at), rate("average", average, at), percent(de, at));
     ConnectorGroup old = groups.get(name);
     if (old == null) {
       groups.put(name, g);
       return;
     }
-    groups.put(name, new ConnectorGroup(name, old.at(), merge(name, "peak", old.peak(), g.peak()),
-        merge(name, "average", old.average(), g.average()),
-        merge(name, "doubleEncryption", old.doubleEncryptionPercent(), g.doubleEncryptionPercent())));
+    groups.put(
+        name,
+        new ConnectorGroup(
+            name,
+            old.at(),
+            merge(name, "peak", old.peak(), g.peak()),
+            merge(name, "average", old.average(), g.average()),
+            merge(
+                name,
+                "doubleEncryption",
+                old.doubleEncryptionPercent(),
+                g.doubleEncryptionPercent())));
   }
 
   private <T> Fact<T> merge(String group, String field, Fact<T> a, Fact<T> b) {
     if (a.known() && b.known() && !a.value().equals(b.value())) {
-      d.error(b.at(), "group " + group + ": " + field + " " + b.value() + " differs from " + a.value()
-          + " given at " + a.at());
+      d.error(
+          b.at(),
+          "group "
+              + group
+              + ": "
+              + field
+              + " "
+              + b.value()
+              + " differs from "
+              + a.value()
+              + " given at "
+              + a.at());
     }
     return a.known() ? a : b;
   }

@@ -43,41 +43,62 @@ public final class InventoryReader {
     if (csv) {
       connectors = CsvInventory.read(text, name, d);
     } else if (lower.endsWith(".yaml") || lower.endsWith(".yml") || lower.endsWith(".json")) {
-      Tree t = lower.endsWith(".json") ? SafeParsers.json(text, name) : SafeParsers.yaml(text, name);
+      Tree t =
+          lower.endsWith(".json") ? SafeParsers.json(text, name) : SafeParsers.yaml(text, name);
       YamlInventory.Parsed p = YamlInventory.read(t, name, d);
       connectors = p.connectors();
       groups = p.groups();
     } else {
-      throw new InputException(new Diagnostic(Diagnostic.Severity.ERROR, new SourceLocation(name, 0),
-          "unknown inventory format (expected .yaml, .yml, .json or .csv)"));
+      throw new InputException(
+          new Diagnostic(
+              Diagnostic.Severity.ERROR,
+              new SourceLocation(name, 0),
+              "unknown inventory format (expected .yaml, .yml, .json or .csv)"));
     }
     Path dir = file.toAbsolutePath().getParent();
     ConnectorBuilder cb = new ConnectorBuilder(dir, d);
     GroupBuilder gb = new GroupBuilder(d);
     for (Entry g : groups) {
-      g.get("name").ifPresentOrElse(
-          n -> gb.declare(n.text().trim(), g.at(), g.get("peak").orElse(null),
-              g.get("average").orElse(null), g.get("doubleEncryption").orElse(null)),
-          () -> d.error(g.at(), "group without 'name'"));
+      g.get("name")
+          .ifPresentOrElse(
+              n ->
+                  gb.declare(
+                      n.text().trim(),
+                      g.at(),
+                      g.get("peak").orElse(null),
+                      g.get("average").orElse(null),
+                      g.get("doubleEncryption").orElse(null)),
+              () -> d.error(g.at(), "group without 'name'"));
     }
     List<Connector> built = new ArrayList<>();
     Map<String, SourceLocation> names = new HashMap<>();
     for (Entry e : connectors) {
-      cb.build(e).ifPresent(c -> {
-        SourceLocation prev = names.putIfAbsent(c.name(), c.at());
-        if (prev != null) {
-          d.error(c.at(), "connector '" + c.name() + "' is listed twice (first at " + prev + ")");
-        }
-        built.add(c);
-      });
+      cb.build(e)
+          .ifPresent(
+              c -> {
+                SourceLocation prev = names.putIfAbsent(c.name(), c.at());
+                if (prev != null) {
+                  d.error(
+                      c.at(),
+                      "connector '" + c.name() + "' is listed twice (first at " + prev + ")");
+                }
+                built.add(c);
+              });
       if (csv) {
-        e.get("group").ifPresent(g -> {
-          if (e.get("groupPeak").isPresent() || e.get("groupAverage").isPresent()
-              || e.get("doubleEncryption").isPresent()) {
-            gb.declare(g.text().trim(), e.at(), e.get("groupPeak").orElse(null),
-                e.get("groupAverage").orElse(null), e.get("doubleEncryption").orElse(null));
-          }
-        });
+        e.get("group")
+            .ifPresent(
+                g -> {
+                  if (e.get("groupPeak").isPresent()
+                      || e.get("groupAverage").isPresent()
+                      || e.get("doubleEncryption").isPresent()) {
+                    gb.declare(
+                        g.text().trim(),
+                        e.at(),
+                        e.get("groupPeak").orElse(null),
+                        e.get("groupAverage").orElse(null),
+                        e.get("doubleEncryption").orElse(null));
+                  }
+                });
       }
     }
     var groupList = gb.build(built, !csv && !groups.isEmpty());

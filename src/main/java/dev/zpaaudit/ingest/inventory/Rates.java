@@ -13,7 +13,8 @@ final class Rates {
    * Reads a rate such as {@code 1Gbps}. Absent: unknown, with {@code missing} as the reason, at
    * {@code at}. Negative or unreadable: an error at the value's line, and unknown.
    */
-  static Fact<Throughput> read(String field, Cell c, SourceLocation at, String missing, Diagnostics d) {
+  static Fact<Throughput> read(
+      String field, Cell c, SourceLocation at, String missing, Diagnostics d) {
     if (c == null) {
       return Fact.unknown(missing, at);
     }

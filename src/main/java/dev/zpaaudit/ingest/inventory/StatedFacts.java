@@ -45,12 +45,16 @@ final class StatedFacts {
   /** Reads the stated facts of an entry; bad values are errors at their line. */
   static Map<String, Fact<?>> read(Entry e, Diagnostics d) {
     Map<String, Fact<?>> out = new LinkedHashMap<>();
-    FIELDS.forEach((field, key) -> e.get(field).ifPresent(c -> {
-      Object v = value(field, key, c, d);
-      if (v != null) {
-        out.put(key.name(), Fact.of(v, c.at()));
-      }
-    }));
+    FIELDS.forEach(
+        (field, key) ->
+            e.get(field)
+                .ifPresent(
+                    c -> {
+                      Object v = value(field, key, c, d);
+                      if (v != null) {
+                        out.put(key.name(), Fact.of(v, c.at()));
+                      }
+                    }));
     return out;
   }
 
@@ -82,7 +86,9 @@ final class StatedFacts {
       d.error(c.at(), field + ": '" + t + "' is not true or false");
       return null;
     }
-    if (key == FactKey.SSH_PASSWORD_AUTH && !t.equalsIgnoreCase("yes") && !t.equalsIgnoreCase("no")) {
+    if (key == FactKey.SSH_PASSWORD_AUTH
+        && !t.equalsIgnoreCase("yes")
+        && !t.equalsIgnoreCase("no")) {
       d.error(c.at(), field + ": '" + t + "' is not yes or no");
       return null;
     }

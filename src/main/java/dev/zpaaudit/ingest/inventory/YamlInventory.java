@@ -23,11 +23,14 @@ final class YamlInventory {
     }
     for (Map.Entry<String, Tree> e : o.fields().entrySet()) {
       switch (e.getKey()) {
-        case "schema" -> { }
-        case "connectors" -> connectors.addAll(entries(e.getValue(), file, Fields.connectorFields(), d));
+        case "schema" -> {}
+        case "connectors" ->
+            connectors.addAll(entries(e.getValue(), file, Fields.connectorFields(), d));
         case "groups" -> groups.addAll(entries(e.getValue(), file, groupFields(), d));
-        default -> d.error(at(file, e.getValue()), "unknown key '" + e.getKey()
-            + "' (expected connectors, groups)");
+        default ->
+            d.error(
+                at(file, e.getValue()),
+                "unknown key '" + e.getKey() + "' (expected connectors, groups)");
       }
     }
     if (o.get("connectors").isEmpty()) {

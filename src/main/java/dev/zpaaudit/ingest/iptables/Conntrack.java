@@ -27,8 +27,14 @@ final class Conntrack {
     return neg ? b.complement() : b;
   }
 
-  static void option(List<Condition> conds, List<String> unknown, String opt, List<String> args,
-      boolean neg, int family) throws Problem {
+  static void option(
+      List<Condition> conds,
+      List<String> unknown,
+      String opt,
+      List<String> args,
+      boolean neg,
+      int family)
+      throws Problem {
     switch (opt) {
       case "--ctstate" -> {
         String v = RuleConverter.one(args, opt);
@@ -45,11 +51,17 @@ final class Conntrack {
           throw new Problem("unknown protocol '" + v + "'");
         }
         Bits b = Bits.of(256, p.getAsInt());
-        Bits tracked = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY);
-        conds.add(new Condition.AnyOf(List.of(
-            List.of(new Condition.Proto(neg ? b.complement() : b), new Condition.Ct(tracked)),
-            List.of(new Condition.Ct(CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY)),
-                new Condition.Unknown("conntrack --ctproto of a RELATED connection")))));
+        Bits tracked =
+            CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY);
+        conds.add(
+            new Condition.AnyOf(
+                List.of(
+                    List.of(
+                        new Condition.Proto(neg ? b.complement() : b), new Condition.Ct(tracked)),
+                    List.of(
+                        new Condition.Ct(
+                            CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY)),
+                        new Condition.Unknown("conntrack --ctproto of a RELATED connection")))));
       }
       case "--ctorigsrc" -> conds.add(addr(Condition.Tuple.ORIG_SRC, args, opt, neg, family));
       case "--ctorigdst" -> conds.add(addr(Condition.Tuple.ORIG_DST, args, opt, neg, family));
@@ -61,28 +73,38 @@ final class Conntrack {
       case "--ctrepldstport" -> conds.add(port(Condition.Tuple.REPLY_DST, args, opt, neg));
       case "--ctdir" -> {
         String v = RuleConverter.one(args, opt).toUpperCase(java.util.Locale.ROOT);
-        Bits orig = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.RELATED_ORIGINAL);
+        Bits orig =
+            CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.RELATED_ORIGINAL);
         Bits reply = CtState.reply();
-        Bits want = switch (v) {
-          case "ORIGINAL" -> neg ? reply : orig;
-          case "REPLY" -> neg ? orig : reply;
-          default -> throw new Problem("--ctdir takes ORIGINAL or REPLY, not '" + v + "'");
-        };
+        Bits want =
+            switch (v) {
+              case "ORIGINAL" -> neg ? reply : orig;
+              case "REPLY" -> neg ? orig : reply;
+              default -> throw new Problem("--ctdir takes ORIGINAL or REPLY, not '" + v + "'");
+            };
         conds.add(new Condition.Ct(want));
       }
-      default -> unknown.add((neg ? "! " : "") + opt + (args.isEmpty() ? "" : " " + String.join(" ", args)));
+      default ->
+          unknown.add(
+              (neg ? "! " : "") + opt + (args.isEmpty() ? "" : " " + String.join(" ", args)));
     }
   }
 
-  private static Condition addr(Condition.Tuple t, List<String> args, String opt, boolean neg, int family)
-      throws Problem {
+  private static Condition addr(
+      Condition.Tuple t, List<String> args, String opt, boolean neg, int family) throws Problem {
     String v = RuleConverter.one(args, opt);
-    IpSet s = IpSet.tryParse(v).filter(x -> x.family() == family)
-        .orElseThrow(() -> new Problem(opt + ": '" + v + "' is not an IPv" + family + " address or network"));
+    IpSet s =
+        IpSet.tryParse(v)
+            .filter(x -> x.family() == family)
+            .orElseThrow(
+                () ->
+                    new Problem(
+                        opt + ": '" + v + "' is not an IPv" + family + " address or network"));
     return new Condition.CtAddr(t, neg ? s.complement() : s);
   }
 
-  private static Condition port(Condition.Tuple t, List<String> args, String opt, boolean neg) throws Problem {
+  private static Condition port(Condition.Tuple t, List<String> args, String opt, boolean neg)
+      throws Problem {
     PortSet p = MatchModules.portRange(RuleConverter.one(args, opt));
     return new Condition.CtPort(t, neg ? p.complement() : p);
   }

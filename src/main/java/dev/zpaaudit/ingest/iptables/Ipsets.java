@@ -73,14 +73,18 @@ public final class Ipsets {
       throw new InputException(d.errors());
     }
     Map<String, SetDef> out = new LinkedHashMap<>();
-    created.forEach((name, t) -> {
-      int fam = Integer.parseInt(t[1]);
-      out.put(name, new SetDef(name, t[0], fam, lookup(fam, members.get(name)), lines.get(name)));
-    });
+    created.forEach(
+        (name, t) -> {
+          int fam = Integer.parseInt(t[1]);
+          out.put(
+              name, new SetDef(name, t[0], fam, lookup(fam, members.get(name)), lines.get(name)));
+        });
     return new Ipsets(out, file);
   }
 
-  /** One network of a set, as the kernel stores it: a CIDR block, its prefix length, nomatch or not. */
+  /**
+   * One network of a set, as the kernel stores it: a CIDR block, its prefix length, nomatch or not.
+   */
   private record Entry(IpSet block, int prefix, boolean nomatch) {}
 
   /**
@@ -102,8 +106,11 @@ public final class Ipsets {
   Condition condition(String name, String flags, boolean neg, int family) {
     SetDef s = sets.get(name);
     if (s == null) {
-      return new Condition.Unknown("ipset '" + name + "'" + (file == null
-          ? " (no ipset file given: --ipset FILE)" : " (not in " + file + ")"));
+      return new Condition.Unknown(
+          "ipset '"
+              + name
+              + "'"
+              + (file == null ? " (no ipset file given: --ipset FILE)" : " (not in " + file + ")"));
     }
     if (!s.type().matches("(hash|bitmap):(ip|net)") || flags.contains(",")) {
       return new Condition.Unknown("ipset '" + name + "' of type " + s.type() + " with " + flags);

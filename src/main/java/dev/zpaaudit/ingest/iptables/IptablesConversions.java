@@ -61,26 +61,39 @@ final class IptablesConversions {
         if (noPolicy && builtIn != null && stage(t.name(), builtIn, name) != null) {
           // iptables-restore takes ":INPUT -" as the built-in chain with its policy left alone:
           // ACCEPT with iptables-nft, whatever was loaded before with iptables-legacy.
-          diags.warning(new SourceLocation(file, decl.line()), "built-in chain '" + decl.name()
-              + "' is declared without a policy ('-'); the verdict for packets reaching its end is"
-              + " indeterminate");
+          diags.warning(
+              new SourceLocation(file, decl.line()),
+              "built-in chain '"
+                  + decl.name()
+                  + "' is declared without a policy ('-'); the verdict for packets reaching its end is"
+                  + " indeterminate");
         }
         if (!noPolicy || (builtIn != null && stage(t.name(), builtIn, name) != null)) {
-          Action a = noPolicy ? new Action.Unknown("policy of " + name + " not given")
-              : decl.policy().equals("ACCEPT") ? new Action.Accept() : new Action.Drop();
-          policy = new Rule(new SourceLocation(file, decl.line()),
-              decl.text().replaceAll("\\s*\\[\\d+:\\d+\\]\\s*$", "") + " (policy of " + name + ")",
-              List.of(), a);
+          Action a =
+              noPolicy
+                  ? new Action.Unknown("policy of " + name + " not given")
+                  : decl.policy().equals("ACCEPT") ? new Action.Accept() : new Action.Drop();
+          policy =
+              new Rule(
+                  new SourceLocation(file, decl.line()),
+                  decl.text().replaceAll("\\s*\\[\\d+:\\d+\\]\\s*$", "")
+                      + " (policy of "
+                      + name
+                      + ")",
+                  List.of(),
+                  a);
           Hook hook = hookOf(decl.name());
           if (hook == null) {
-            diags.error(new SourceLocation(file, decl.line()), "chain '" + decl.name()
-                + "' has a policy but is not a built-in chain");
+            diags.error(
+                new SourceLocation(file, decl.line()),
+                "chain '" + decl.name() + "' has a policy but is not a built-in chain");
             continue;
           }
           Stage st = stage(t.name(), hook, name);
           if (st == null) {
-            diags.error(new SourceLocation(file, decl.line()), "table '" + t.name()
-                + "' has no built-in chain '" + decl.name() + "'");
+            diags.error(
+                new SourceLocation(file, decl.line()),
+                "table '" + t.name() + "' has no built-in chain '" + decl.name() + "'");
             continue;
           }
           stages.add(st);
@@ -88,8 +101,9 @@ final class IptablesConversions {
         chains.put(name, new Chain(name, rules.get(decl.name()), policy));
       }
     }
-    Firewall fw = new Firewall(file, family == 4 ? "iptables-save" : "ip6tables-save",
-        Set.of(family), chains, stages);
+    Firewall fw =
+        new Firewall(
+            file, family == 4 ? "iptables-save" : "ip6tables-save", Set.of(family), chains, stages);
     return new ParseResult(fw, diags.all());
   }
 
@@ -123,10 +137,12 @@ final class IptablesConversions {
         return new Stage(hook, Stage.Kind.NAT, prio, chain, fam, label);
       case "filter":
         return hook == Hook.INPUT || hook == Hook.FORWARD || hook == Hook.OUTPUT
-            ? new Stage(hook, Stage.Kind.FILTER, 0, chain, fam, label) : null;
+            ? new Stage(hook, Stage.Kind.FILTER, 0, chain, fam, label)
+            : null;
       case "security":
         return hook == Hook.INPUT || hook == Hook.FORWARD || hook == Hook.OUTPUT
-            ? new Stage(hook, Stage.Kind.FILTER, 50, chain, fam, label) : null;
+            ? new Stage(hook, Stage.Kind.FILTER, 50, chain, fam, label)
+            : null;
       default:
         return null;
     }

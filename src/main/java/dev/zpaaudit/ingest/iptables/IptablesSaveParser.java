@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 /**
  * Reads {@code iptables-save} (and {@code ip6tables-save}) output: every table, its chains with
  * policies, and its rules. Structural errors (a rule outside a table, a table without COMMIT, a
- * jump to a chain that does not exist) make the export unusable; unmodelled matches and targets
- * are warnings, and the rules using them are evaluated as may-match.
+ * jump to a chain that does not exist) make the export unusable; unmodelled matches and targets are
+ * warnings, and the rules using them are evaluated as may-match.
  */
 public final class IptablesSaveParser implements Parser {
   static final Set<String> TABLES = Set.of("filter", "nat", "mangle", "raw", "security");
@@ -90,20 +90,33 @@ public final class IptablesSaveParser implements Parser {
       }
       if (line.startsWith("*")) {
         if (table != null) {
-          diags.error(at, "table '" + line.substring(1) + "' starts before table '" + table
-              + "' (line " + tableLine + ") has its COMMIT");
+          diags.error(
+              at,
+              "table '"
+                  + line.substring(1)
+                  + "' starts before table '"
+                  + table
+                  + "' (line "
+                  + tableLine
+                  + ") has its COMMIT");
         }
         table = line.substring(1).trim();
         tableLine = n;
         if (!TABLES.contains(table)) {
-          diags.error(at, "unknown table '" + table + "' (expected one of filter, nat, mangle, raw, security)");
+          diags.error(
+              at,
+              "unknown table '" + table + "' (expected one of filter, nat, mangle, raw, security)");
         }
         chains = new LinkedHashMap<>();
         rules = new ArrayList<>();
         continue;
       }
       if (table == null) {
-        diags.error(at, "'" + abbreviate(line) + "' is outside a table (expected '*filter' or another table first)");
+        diags.error(
+            at,
+            "'"
+                + abbreviate(line)
+                + "' is outside a table (expected '*filter' or another table first)");
         continue;
       }
       if (line.equals("COMMIT")) {
@@ -119,13 +132,19 @@ public final class IptablesSaveParser implements Parser {
         }
         String name = m.group(1);
         if (chains.containsKey(name)) {
-          diags.error(at, "chain '" + name + "' is declared twice (first at line "
-              + chains.get(name).line() + ")");
+          diags.error(
+              at,
+              "chain '"
+                  + name
+                  + "' is declared twice (first at line "
+                  + chains.get(name).line()
+                  + ")");
           continue;
         }
         String policy = m.group(2);
         if (!policy.equals("-") && !policy.equals("ACCEPT") && !policy.equals("DROP")) {
-          diags.error(at, "chain '" + name + "' has policy '" + policy + "' (expected ACCEPT, DROP or -)");
+          diags.error(
+              at, "chain '" + name + "' has policy '" + policy + "' (expected ACCEPT, DROP or -)");
         }
         chains.put(name, new IptablesSave.ChainDecl(name, policy, n, line));
         continue;
@@ -140,13 +159,22 @@ public final class IptablesSaveParser implements Parser {
       }
       String verb = words.isEmpty() ? "" : words.get(0).text();
       if (words.size() < 2 || !(verb.equals("-A") || verb.equals("--append"))) {
-        diags.error(at, "expected a rule ('-A CHAIN ...'), a chain declaration (':CHAIN POLICY') or COMMIT, not '"
-            + abbreviate(line) + "'");
+        diags.error(
+            at,
+            "expected a rule ('-A CHAIN ...'), a chain declaration (':CHAIN POLICY') or COMMIT, not '"
+                + abbreviate(line)
+                + "'");
         continue;
       }
       String chain = words.get(1).text();
       if (!chains.containsKey(chain)) {
-        diags.error(at, "rule appends to chain '" + chain + "', which is not declared in table '" + table + "'");
+        diags.error(
+            at,
+            "rule appends to chain '"
+                + chain
+                + "', which is not declared in table '"
+                + table
+                + "'");
         continue;
       }
       rules.add(new IptablesSave.RuleLine(chain, words.subList(2, words.size()), n, body));
@@ -156,8 +184,9 @@ public final class IptablesSaveParser implements Parser {
       while (last > 1 && lines[last - 1].isBlank()) {
         last--;
       }
-      diags.error(new SourceLocation(file, last), "table '" + table + "' (line " + tableLine
-          + ") has no COMMIT: the export is truncated");
+      diags.error(
+          new SourceLocation(file, last),
+          "table '" + table + "' (line " + tableLine + ") has no COMMIT: the export is truncated");
     }
     if (tables.isEmpty() && !diags.hasErrors()) {
       diags.error(new SourceLocation(file, 1), "no tables: this is not an iptables-save export");

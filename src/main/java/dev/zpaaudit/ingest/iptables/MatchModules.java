@@ -4,7 +4,6 @@ import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.ingest.iptables.RuleConverter.Problem;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.TcpFlags;
@@ -17,8 +16,23 @@ import java.util.Set;
 
 /** The iptables match extensions ("-m NAME --option ..."): which are modelled, and how. */
 final class MatchModules {
-  static final Set<String> MODELLED = Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp",
-      "icmp6", "icmpv6", "multiport", "iprange", "state", "conntrack", "comment", "set", "addrtype");
+  static final Set<String> MODELLED =
+      Set.of(
+          "tcp",
+          "udp",
+          "sctp",
+          "udplite",
+          "dccp",
+          "icmp",
+          "icmp6",
+          "icmpv6",
+          "multiport",
+          "iprange",
+          "state",
+          "conntrack",
+          "comment",
+          "set",
+          "addrtype");
   private static final Bits PORT_PROTOCOLS = Bits.of(256, 6, 17, 33, 132, 136);
 
   private final int family;
@@ -29,32 +43,59 @@ final class MatchModules {
     this.ipsets = ipsets;
   }
 
-  private static final Set<String> PORTS = Set.of("--sport", "--source-port", "--dport",
-      "--destination-port");
+  private static final Set<String> PORTS =
+      Set.of("--sport", "--source-port", "--dport", "--destination-port");
 
   /** The options of each modelled match; a match not listed here is not modelled. */
-  private static final java.util.Map<String, Set<String>> OPTIONS = java.util.Map.ofEntries(
-      java.util.Map.entry("tcp", union(PORTS, Set.of("--tcp-flags", "--syn", "--tcp-option"))),
-      java.util.Map.entry("udp", PORTS),
-      java.util.Map.entry("udplite", PORTS),
-      java.util.Map.entry("sctp", union(PORTS, Set.of("--chunk-types"))),
-      java.util.Map.entry("dccp", union(PORTS, Set.of("--dccp-types", "--dccp-option"))),
-      java.util.Map.entry("icmp", Set.of("--icmp-type")),
-      java.util.Map.entry("icmp6", Set.of("--icmpv6-type")),
-      java.util.Map.entry("icmpv6", Set.of("--icmpv6-type")),
-      java.util.Map.entry("multiport", Set.of("--sports", "--source-ports", "--dports",
-          "--destination-ports", "--ports")),
-      java.util.Map.entry("iprange", Set.of("--src-range", "--dst-range")),
-      java.util.Map.entry("state", Set.of("--state")),
-      java.util.Map.entry("conntrack", Set.of("--ctstate", "--ctproto", "--ctorigsrc", "--ctorigdst",
-          "--ctreplsrc", "--ctrepldst", "--ctorigsrcport", "--ctorigdstport", "--ctreplsrcport",
-          "--ctrepldstport", "--ctstatus", "--ctexpire", "--ctdir")),
-      java.util.Map.entry("comment", Set.of("--comment")),
-      java.util.Map.entry("set", Set.of("--match-set", "--set", "--return-nomatch",
-          "--update-counters", "--update-subcounters", "--packets-eq", "--packets-lt",
-          "--packets-gt", "--bytes-eq", "--bytes-lt", "--bytes-gt")),
-      java.util.Map.entry("addrtype", Set.of("--src-type", "--dst-type", "--limit-iface-in",
-          "--limit-iface-out")));
+  private static final java.util.Map<String, Set<String>> OPTIONS =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("tcp", union(PORTS, Set.of("--tcp-flags", "--syn", "--tcp-option"))),
+          java.util.Map.entry("udp", PORTS),
+          java.util.Map.entry("udplite", PORTS),
+          java.util.Map.entry("sctp", union(PORTS, Set.of("--chunk-types"))),
+          java.util.Map.entry("dccp", union(PORTS, Set.of("--dccp-types", "--dccp-option"))),
+          java.util.Map.entry("icmp", Set.of("--icmp-type")),
+          java.util.Map.entry("icmp6", Set.of("--icmpv6-type")),
+          java.util.Map.entry("icmpv6", Set.of("--icmpv6-type")),
+          java.util.Map.entry(
+              "multiport",
+              Set.of("--sports", "--source-ports", "--dports", "--destination-ports", "--ports")),
+          java.util.Map.entry("iprange", Set.of("--src-range", "--dst-range")),
+          java.util.Map.entry("state", Set.of("--state")),
+          java.util.Map.entry(
+              "conntrack",
+              Set.of(
+                  "--ctstate",
+                  "--ctproto",
+                  "--ctorigsrc",
+                  "--ctorigdst",
+                  "--ctreplsrc",
+                  "--ctrepldst",
+                  "--ctorigsrcport",
+                  "--ctorigdstport",
+                  "--ctreplsrcport",
+                  "--ctrepldstport",
+                  "--ctstatus",
+                  "--ctexpire",
+                  "--ctdir")),
+          java.util.Map.entry("comment", Set.of("--comment")),
+          java.util.Map.entry(
+              "set",
+              Set.of(
+                  "--match-set",
+                  "--set",
+                  "--return-nomatch",
+                  "--update-counters",
+                  "--update-subcounters",
+                  "--packets-eq",
+                  "--packets-lt",
+                  "--packets-gt",
+                  "--bytes-eq",
+                  "--bytes-lt",
+                  "--bytes-gt")),
+          java.util.Map.entry(
+              "addrtype",
+              Set.of("--src-type", "--dst-type", "--limit-iface-in", "--limit-iface-out")));
 
   private static Set<String> union(Set<String> a, Set<String> b) {
     Set<String> out = new java.util.HashSet<>(a);
@@ -71,16 +112,17 @@ final class MatchModules {
     }
     String p = protocol;
     if (p.matches("\\d{1,3}")) {
-      p = switch (Integer.parseInt(p)) {
-        case 1 -> "icmp";
-        case 6 -> "tcp";
-        case 17 -> "udp";
-        case 33 -> "dccp";
-        case 58 -> "icmpv6";
-        case 132 -> "sctp";
-        case 136 -> "udplite";
-        default -> p;
-      };
+      p =
+          switch (Integer.parseInt(p)) {
+            case 1 -> "icmp";
+            case 6 -> "tcp";
+            case 17 -> "udp";
+            case 33 -> "dccp";
+            case 58 -> "icmpv6";
+            case 132 -> "sctp";
+            case 136 -> "udplite";
+            default -> p;
+          };
     }
     p = p.equals("ipv6-icmp") ? "icmpv6" : p;
     return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6").contains(p) ? p : null;
@@ -117,7 +159,7 @@ final class MatchModules {
         case "icmp" -> conds.add(new Condition.Proto(Bits.of(256, 1)));
         case "icmp6", "icmpv6" -> conds.add(new Condition.Proto(Bits.of(256, 58)));
         case "multiport" -> conds.add(new Condition.Proto(PORT_PROTOCOLS));
-        default -> { }
+        default -> {}
       }
     }
 
@@ -125,7 +167,9 @@ final class MatchModules {
       List<Condition> out = new ArrayList<>(conds);
       if (!unknown.isEmpty() || !MODELLED.contains(name)) {
         String opts = String.join(" ", unknown);
-        out.add(new Condition.Unknown("match '" + name + "'" + (opts.isEmpty() ? "" : " (" + opts + ")")));
+        out.add(
+            new Condition.Unknown(
+                "match '" + name + "'" + (opts.isEmpty() ? "" : " (" + opts + ")")));
       }
       return out;
     }
@@ -167,7 +211,9 @@ final class MatchModules {
           conds.add(new Condition.Flags(neg ? f.complement() : f));
         }
         case "--syn" -> {
-          Bits f = TcpFlags.masked(TcpFlags.SYN | TcpFlags.RST | TcpFlags.ACK | TcpFlags.FIN, TcpFlags.SYN);
+          Bits f =
+              TcpFlags.masked(
+                  TcpFlags.SYN | TcpFlags.RST | TcpFlags.ACK | TcpFlags.FIN, TcpFlags.SYN);
           conds.add(new Condition.Flags(neg ? f.complement() : f));
         }
         default -> unknown.add((neg ? "! " : "") + opt + " " + String.join(" ", args));
@@ -189,13 +235,18 @@ final class MatchModules {
         return;
       }
       PortSet codes = tc[1] < 0 ? PortSet.range(0, 255) : PortSet.of(tc[1]);
-      List<Condition> alt = List.of(new Condition.SrcPort(PortSet.of(tc[0])), new Condition.DstPort(codes));
+      List<Condition> alt =
+          List.of(new Condition.SrcPort(PortSet.of(tc[0])), new Condition.DstPort(codes));
       if (!neg) {
         conds.addAll(alt);
       } else {
-        conds.add(new Condition.AnyOf(List.of(
-            List.of(new Condition.SrcPort(PortSet.of(tc[0]).complement())),
-            List.of(new Condition.SrcPort(PortSet.of(tc[0])), new Condition.DstPort(codes.complement())))));
+        conds.add(
+            new Condition.AnyOf(
+                List.of(
+                    List.of(new Condition.SrcPort(PortSet.of(tc[0]).complement())),
+                    List.of(
+                        new Condition.SrcPort(PortSet.of(tc[0])),
+                        new Condition.DstPort(codes.complement())))));
       }
     }
 
@@ -223,9 +274,12 @@ final class MatchModules {
 
     private void iprange(String opt, List<String> args, boolean neg) throws Problem {
       String v = RuleConverter.one(args, opt);
-      IpSet s = IpSet.tryParse(v.contains("-") ? v : v + "-" + v)
-          .filter(x -> x.family() == family)
-          .orElseThrow(() -> new Problem(opt + ": '" + v + "' is not an IPv" + family + " address range"));
+      IpSet s =
+          IpSet.tryParse(v.contains("-") ? v : v + "-" + v)
+              .filter(x -> x.family() == family)
+              .orElseThrow(
+                  () ->
+                      new Problem(opt + ": '" + v + "' is not an IPv" + family + " address range"));
       s = neg ? s.complement() : s;
       switch (opt) {
         case "--src-range" -> conds.add(new Condition.Src(s));
@@ -304,17 +358,24 @@ final class MatchModules {
   static int flags(String s) throws Problem {
     int m = 0;
     for (String f : s.split(",")) {
-      m |= switch (f.trim().toUpperCase(Locale.ROOT)) {
-        case "FIN" -> TcpFlags.FIN;
-        case "SYN" -> TcpFlags.SYN;
-        case "RST" -> TcpFlags.RST;
-        case "PSH" -> TcpFlags.PSH;
-        case "ACK" -> TcpFlags.ACK;
-        case "URG" -> TcpFlags.URG;
-        case "ALL" -> TcpFlags.FIN | TcpFlags.SYN | TcpFlags.RST | TcpFlags.PSH | TcpFlags.ACK | TcpFlags.URG;
-        case "NONE" -> 0;
-        default -> throw new Problem("unknown TCP flag '" + f + "'");
-      };
+      m |=
+          switch (f.trim().toUpperCase(Locale.ROOT)) {
+            case "FIN" -> TcpFlags.FIN;
+            case "SYN" -> TcpFlags.SYN;
+            case "RST" -> TcpFlags.RST;
+            case "PSH" -> TcpFlags.PSH;
+            case "ACK" -> TcpFlags.ACK;
+            case "URG" -> TcpFlags.URG;
+            case "ALL" ->
+                TcpFlags.FIN
+                    | TcpFlags.SYN
+                    | TcpFlags.RST
+                    | TcpFlags.PSH
+                    | TcpFlags.ACK
+                    | TcpFlags.URG;
+            case "NONE" -> 0;
+            default -> throw new Problem("unknown TCP flag '" + f + "'");
+          };
     }
     return m;
   }

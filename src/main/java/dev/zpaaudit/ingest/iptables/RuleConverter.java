@@ -16,20 +16,81 @@ import java.util.Set;
 /** Converts one "-A CHAIN ..." line into a neutral rule. */
 final class RuleConverter {
   /** Targets that let the packet go on to the next rule. */
-  static final Set<String> CONTINUING = Set.of("LOG", "NFLOG", "ULOG", "TRACE", "AUDIT", "MARK",
-      "CONNMARK", "TOS", "TTL", "HL", "DSCP", "TCPMSS", "CHECKSUM", "CLASSIFY", "SECMARK",
-      "CONNSECMARK", "SET", "IDLETIMER", "LED", "RATEEST", "TEE", "ECN", "TCPOPTSTRIP", "HMARK",
-      "CONNLABEL");
+  static final Set<String> CONTINUING =
+      Set.of(
+          "LOG",
+          "NFLOG",
+          "ULOG",
+          "TRACE",
+          "AUDIT",
+          "MARK",
+          "CONNMARK",
+          "TOS",
+          "TTL",
+          "HL",
+          "DSCP",
+          "TCPMSS",
+          "CHECKSUM",
+          "CLASSIFY",
+          "SECMARK",
+          "CONNSECMARK",
+          "SET",
+          "IDLETIMER",
+          "LED",
+          "RATEEST",
+          "TEE",
+          "ECN",
+          "TCPOPTSTRIP",
+          "HMARK",
+          "CONNLABEL");
 
   /** The options of a rule itself rather than of a match or target extension. */
-  static final Set<String> CORE_OPTIONS = Set.of("-s", "--source", "--src", "-d", "--destination",
-      "--dst", "-p", "--protocol", "-i", "--in-interface", "-o", "--out-interface", "-f",
-      "--fragment", "-m", "--match", "-j", "--jump", "-g", "--goto", "-c", "--set-counters", "-4",
-      "--ipv4", "-6", "--ipv6");
+  static final Set<String> CORE_OPTIONS =
+      Set.of(
+          "-s",
+          "--source",
+          "--src",
+          "-d",
+          "--destination",
+          "--dst",
+          "-p",
+          "--protocol",
+          "-i",
+          "--in-interface",
+          "-o",
+          "--out-interface",
+          "-f",
+          "--fragment",
+          "-m",
+          "--match",
+          "-j",
+          "--jump",
+          "-g",
+          "--goto",
+          "-c",
+          "--set-counters",
+          "-4",
+          "--ipv4",
+          "-6",
+          "--ipv6");
 
   /** Real targets whose effect is not modelled: the verdict of what reaches them is unknown. */
-  static final Set<String> UNMODELLED_TARGETS = Set.of("QUEUE", "NFQUEUE", "SYNPROXY", "CLUSTERIP",
-      "DNPT", "SNPT", "MIRROR", "SAME", "NETLINK", "DELUDE", "TARPIT", "CHAOS", "JOOL", "JOOL_SIIT");
+  static final Set<String> UNMODELLED_TARGETS =
+      Set.of(
+          "QUEUE",
+          "NFQUEUE",
+          "SYNPROXY",
+          "CLUSTERIP",
+          "DNPT",
+          "SNPT",
+          "MIRROR",
+          "SAME",
+          "NETLINK",
+          "DELUDE",
+          "TARPIT",
+          "CHAOS",
+          "JOOL",
+          "JOOL_SIIT");
 
   private final String file;
   private final int family;
@@ -37,7 +98,8 @@ final class RuleConverter {
   private final Diagnostics diags;
   private final MatchModules modules;
 
-  RuleConverter(String file, int family, IptablesSave.Table table, Ipsets ipsets, Diagnostics diags) {
+  RuleConverter(
+      String file, int family, IptablesSave.Table table, Ipsets ipsets, Diagnostics diags) {
     this.file = file;
     this.family = family;
     this.table = table;
@@ -102,13 +164,16 @@ final class RuleConverter {
         boolean byMatch = false;
         switch (opt) {
           case "-s", "--source", "--src" -> conds.add(new Condition.Src(addresses(args, neg, opt)));
-          case "-d", "--destination", "--dst" -> conds.add(new Condition.Dst(addresses(args, neg, opt)));
+          case "-d", "--destination", "--dst" ->
+              conds.add(new Condition.Dst(addresses(args, neg, opt)));
           case "-p", "--protocol" -> {
             protocol = one(args, opt).toLowerCase(java.util.Locale.ROOT);
             conds.addAll(protocol(protocol, neg));
           }
-          case "-i", "--in-interface" -> conds.add(new Condition.InIface(List.of(one(args, opt)), neg));
-          case "-o", "--out-interface" -> conds.add(new Condition.OutIface(List.of(one(args, opt)), neg));
+          case "-i", "--in-interface" ->
+              conds.add(new Condition.InIface(List.of(one(args, opt)), neg));
+          case "-o", "--out-interface" ->
+              conds.add(new Condition.OutIface(List.of(one(args, opt)), neg));
           case "-f", "--fragment" -> {
             // Whole packets are evaluated: -f (a later fragment) never matches them.
             if (!neg) {
@@ -130,12 +195,13 @@ final class RuleConverter {
             inTargetOptions = true;
             isGoto = opt.equals("-g") || opt.equals("--goto");
           }
-          case "-c", "--set-counters", "-4", "--ipv4", "-6", "--ipv6" -> { }
+          case "-c", "--set-counters", "-4", "--ipv4", "-6", "--ipv6" -> {}
           default -> {
             // As iptables does, an option that the current match does not know goes to the
             // protocol's match (-p tcp loads tcp for --dport even after "-m state --state NEW").
             String pm = MatchModules.protocolModule(protocol);
-            if ((inst == null || !MatchModules.owns(inst.name(), opt)) && pm != null
+            if ((inst == null || !MatchModules.owns(inst.name(), opt))
+                && pm != null
                 && MatchModules.owns(pm, opt)) {
               if (implicit == null) {
                 implicit = modules.start(pm);
@@ -149,9 +215,24 @@ final class RuleConverter {
             byMatch = true;
           }
         }
-        if (neg && !byMatch && !List.of("-s", "--source", "--src", "-d", "--destination", "--dst", "-p",
-            "--protocol", "-i", "--in-interface", "-o", "--out-interface", "-f", "--fragment")
-            .contains(opt)) {
+        if (neg
+            && !byMatch
+            && !List.of(
+                    "-s",
+                    "--source",
+                    "--src",
+                    "-d",
+                    "--destination",
+                    "--dst",
+                    "-p",
+                    "--protocol",
+                    "-i",
+                    "--in-interface",
+                    "-o",
+                    "--out-interface",
+                    "-f",
+                    "--fragment")
+                .contains(opt)) {
           throw new Problem("'!' cannot negate " + opt);
         }
         neg = false;
@@ -165,8 +246,15 @@ final class RuleConverter {
       if (implicit != null) {
         conds.addAll(finish(implicit, at));
       }
-      Action action = target == null ? new Action.Continue("no target") : action(target, isGoto, targetOpts, line, at);
-      return new Rule(at, "-A " + line.chain() + (line.words().isEmpty() ? "" : " ") + join(line), conds, action);
+      Action action =
+          target == null
+              ? new Action.Continue("no target")
+              : action(target, isGoto, targetOpts, line, at);
+      return new Rule(
+          at,
+          "-A " + line.chain() + (line.words().isEmpty() ? "" : " ") + join(line),
+          conds,
+          action);
     } catch (Problem p) {
       diags.error(at, p.getMessage());
       return null;
@@ -212,8 +300,12 @@ final class RuleConverter {
     IpSet set = IpSet.empty(family);
     for (String part : parts) {
       String p = dottedMask(part, opt);
-      IpSet s = IpSet.tryParse(p).orElseThrow(() -> new Problem(
-          opt + ": '" + p + "' is not an IPv" + family + " address or network"));
+      IpSet s =
+          IpSet.tryParse(p)
+              .orElseThrow(
+                  () ->
+                      new Problem(
+                          opt + ": '" + p + "' is not an IPv" + family + " address or network"));
       if (s.family() != family) {
         throw new Problem(opt + ": '" + p + "' is not an IPv" + family + " address");
       }
@@ -255,10 +347,16 @@ final class RuleConverter {
     return List.of(new Condition.Proto(neg ? b.complement() : b));
   }
 
-  private Action action(String target, boolean isGoto, List<String> opts, IptablesSave.RuleLine line,
-      SourceLocation at) throws Problem {
-    if (table.chains().containsKey(target) && (!table.chains().get(target).policy().equals("-")
-        || IptablesConversions.hookOf(target) != null)) {
+  private Action action(
+      String target,
+      boolean isGoto,
+      List<String> opts,
+      IptablesSave.RuleLine line,
+      SourceLocation at)
+      throws Problem {
+    if (table.chains().containsKey(target)
+        && (!table.chains().get(target).policy().equals("-")
+            || IptablesConversions.hookOf(target) != null)) {
       throw new Problem("cannot jump to built-in chain '" + target + "'");
     }
     if (table.chains().containsKey(target)) {
@@ -266,7 +364,8 @@ final class RuleConverter {
       return isGoto ? new Action.Goto(name) : new Action.Jump(name);
     }
     if (isGoto) {
-      throw new Problem("goto to chain '" + target + "', which is not declared in table '" + table.name() + "'");
+      throw new Problem(
+          "goto to chain '" + target + "', which is not declared in table '" + table.name() + "'");
     }
     String all = String.join(" ", opts);
     switch (target) {
@@ -275,7 +374,8 @@ final class RuleConverter {
       case "DROP":
         return new Action.Drop();
       case "REJECT":
-        return new Action.Reject(opts.size() >= 2 && opts.get(0).equals("--reject-with") ? opts.get(1) : "");
+        return new Action.Reject(
+            opts.size() >= 2 && opts.get(0).equals("--reject-with") ? opts.get(1) : "");
       case "RETURN":
         return new Action.Return();
       case "NOTRACK":
@@ -287,7 +387,8 @@ final class RuleConverter {
       case "DNAT", "REDIRECT", "TPROXY":
         return new Action.DestNat((target + " " + all).strip());
       case "NETMAP":
-        return line.chain().equals("POSTROUTING") ? new Action.SrcNat("NETMAP " + all)
+        return line.chain().equals("POSTROUTING")
+            ? new Action.SrcNat("NETMAP " + all)
             : new Action.DestNat("NETMAP " + all);
       default:
         break;
@@ -296,10 +397,18 @@ final class RuleConverter {
       return new Action.Continue((target + " " + all).strip());
     }
     if (!UNMODELLED_TARGETS.contains(target)) {
-      throw new Problem("jump to chain '" + target + "', which is not declared in table '"
-          + table.name() + "' (and is no known target)");
+      throw new Problem(
+          "jump to chain '"
+              + target
+              + "', which is not declared in table '"
+              + table.name()
+              + "' (and is no known target)");
     }
-    diags.warning(at, "target '" + target + "' is not modelled; packets reaching this rule get an indeterminate verdict");
+    diags.warning(
+        at,
+        "target '"
+            + target
+            + "' is not modelled; packets reaching this rule get an indeterminate verdict");
     return new Action.Unknown("target " + target);
   }
 }

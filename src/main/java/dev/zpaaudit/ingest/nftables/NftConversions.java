@@ -21,13 +21,15 @@ import java.util.TreeSet;
 /**
  * Builds the neutral model from a read export. Chains are named "family table chain"; every base
  * chain of an ip, ip6 or inet table on a routing hook becomes a stage at its priority; netdev
- * ingress and egress chains become stages before and after all others. Bridge and arp tables do
- * not filter routed IP packets and are not evaluated.
+ * ingress and egress chains become stages before and after all others. Bridge and arp tables do not
+ * filter routed IP packets and are not evaluated.
  */
 final class NftConversions {
   static final String FORMAT = "nftables-json";
-  private static final Map<String, Integer> PRIORITIES = Map.of("raw", -300, "mangle", -150,
-      "dstnat", -100, "filter", 0, "security", 50, "srcnat", 100);
+  private static final Map<String, Integer> PRIORITIES =
+      Map.of(
+          "raw", -300, "mangle", -150, "dstnat", -100, "filter", 0, "security", 50, "srcnat", 100);
+
   /** netdev hooks run before (ingress) or after (egress) every routing hook. */
   private static final int OUTSIDE = 1_000_000;
 
@@ -47,16 +49,23 @@ final class NftConversions {
     Set<String> skipped = new HashSet<>();
     for (NftExport.Table t : export.tables()) {
       if (t.family().equals("bridge")) {
-        diags.warning(at(t.line()), "table bridge " + t.name() + " filters bridged frames, not routed"
-            + " packets; it is not evaluated");
+        diags.warning(
+            at(t.line()),
+            "table bridge "
+                + t.name()
+                + " filters bridged frames, not routed"
+                + " packets; it is not evaluated");
         skipped.add(t.scope());
       } else if (t.family().equals("arp")) {
-        diags.note(at(t.line()), "table arp " + t.name() + " filters ARP, not IP packets; it is not evaluated");
+        diags.note(
+            at(t.line()),
+            "table arp " + t.name() + " filters ARP, not IP packets; it is not evaluated");
         skipped.add(t.scope());
       }
     }
     for (NftExport.RuleObj r : export.rules()) {
-      if (!skipped.contains(NftExport.scope(r.family(), r.table())) && byChain.containsKey(r.chainFullName())) {
+      if (!skipped.contains(NftExport.scope(r.family(), r.table()))
+          && byChain.containsKey(r.chainFullName())) {
         byChain.get(r.chainFullName()).addAll(rules.translate(r));
       }
     }
@@ -68,7 +77,7 @@ final class NftConversions {
         case "ip" -> families.add(4);
         case "ip6" -> families.add(6);
         case "inet" -> families.addAll(List.of(4, 6));
-        default -> { }
+        default -> {}
       }
     }
     for (NftExport.ChainDecl c : export.chains().values()) {
@@ -85,12 +94,27 @@ final class NftConversions {
         stages.add(st);
         String p = c.policy() == null ? "accept" : c.policy();
         if (!p.equals("accept") && !p.equals("drop")) {
-          diags.error(at(c.line()), "chain " + c.fullName() + " has policy '" + p + "' (expected accept or drop)");
+          diags.error(
+              at(c.line()),
+              "chain " + c.fullName() + " has policy '" + p + "' (expected accept or drop)");
           continue;
         }
-        policy = new Rule(at(c.line()), "type " + c.type() + " hook " + c.hook() + " priority "
-            + NftText.expr(c.prio(), false) + "; policy " + p + "; (policy of " + c.fullName() + ")",
-            List.of(), p.equals("accept") ? new Action.Accept() : new Action.Drop());
+        policy =
+            new Rule(
+                at(c.line()),
+                "type "
+                    + c.type()
+                    + " hook "
+                    + c.hook()
+                    + " priority "
+                    + NftText.expr(c.prio(), false)
+                    + "; policy "
+                    + p
+                    + "; (policy of "
+                    + c.fullName()
+                    + ")",
+                List.of(),
+                p.equals("accept") ? new Action.Accept() : new Action.Drop());
       }
       chains.put(c.fullName(), new Chain(c.fullName(), body, policy));
     }
@@ -106,8 +130,10 @@ final class NftConversions {
     Set<String> out = new HashSet<>();
     for (NftExport.RuleObj r : export.rules()) {
       for (Tree e : r.exprs()) {
-        if (e instanceof Tree.Obj o && o.fields().get("set") instanceof Tree.Obj s
-            && s.fields().get("set") instanceof Tree.Scalar ref && ref.text().startsWith("@")) {
+        if (e instanceof Tree.Obj o
+            && o.fields().get("set") instanceof Tree.Obj s
+            && s.fields().get("set") instanceof Tree.Scalar ref
+            && ref.text().startsWith("@")) {
           out.add(NftMatch.setKey(r.family(), r.table(), ref.text().substring(1)));
         }
       }
@@ -115,49 +141,86 @@ final class NftConversions {
     return out;
   }
 
-  /** The stage of a base chain; may prepend a rule to {@code body}; null (with a diagnostic) if none. */
+  /**
+   * The stage of a base chain; may prepend a rule to {@code body}; null (with a diagnostic) if
+   * none.
+   */
   private Stage stage(NftExport.ChainDecl c, List<Rule> body) {
     SourceLocation at = at(c.line());
     Integer prio = priority(c.prio());
     if (prio == null) {
-      diags.error(at, "chain " + c.fullName() + " has priority " + NftText.expr(c.prio(), false)
-          + ", which is not a number or a standard priority name");
+      diags.error(
+          at,
+          "chain "
+              + c.fullName()
+              + " has priority "
+              + NftText.expr(c.prio(), false)
+              + ", which is not a number or a standard priority name");
       return null;
     }
-    Hook hook = switch (c.hook()) {
-      case "prerouting" -> Hook.PREROUTING;
-      case "input" -> Hook.INPUT;
-      case "forward" -> Hook.FORWARD;
-      case "output" -> Hook.OUTPUT;
-      case "postrouting" -> Hook.POSTROUTING;
-      default -> null;
-    };
-    Set<Integer> fams = switch (c.family()) {
-      case "ip" -> Set.of(4);
-      case "ip6" -> Set.of(6);
-      default -> Set.of(4, 6);
-    };
+    Hook hook =
+        switch (c.hook()) {
+          case "prerouting" -> Hook.PREROUTING;
+          case "input" -> Hook.INPUT;
+          case "forward" -> Hook.FORWARD;
+          case "output" -> Hook.OUTPUT;
+          case "postrouting" -> Hook.POSTROUTING;
+          default -> null;
+        };
+    Set<Integer> fams =
+        switch (c.family()) {
+          case "ip" -> Set.of(4);
+          case "ip6" -> Set.of(6);
+          default -> Set.of(4, 6);
+        };
     boolean netdevHook = c.hook().equals("ingress") || c.hook().equals("egress");
     if (netdevHook) {
       boolean ingress = c.hook().equals("ingress");
       hook = ingress ? Hook.PREROUTING : Hook.POSTROUTING;
       prio = ingress ? -OUTSIDE + prio : OUTSIDE + prio;
-      Condition other = c.devices().isEmpty()
-          ? new Condition.Unknown("the device chain " + c.fullName() + " is bound to (the JSON export does not name it)")
-          : ingress ? new Condition.InIface(c.devices(), true) : new Condition.OutIface(c.devices(), true);
+      Condition other =
+          c.devices().isEmpty()
+              ? new Condition.Unknown(
+                  "the device chain "
+                      + c.fullName()
+                      + " is bound to (the JSON export does not name it)")
+              : ingress
+                  ? new Condition.InIface(c.devices(), true)
+                  : new Condition.OutIface(c.devices(), true);
       if (c.devices().isEmpty()) {
-        diags.warning(at, "chain " + c.fullName() + " filters the " + c.hook() + " of a device the"
-            + " export does not name; its rules are evaluated as may-apply");
+        diags.warning(
+            at,
+            "chain "
+                + c.fullName()
+                + " filters the "
+                + c.hook()
+                + " of a device the"
+                + " export does not name; its rules are evaluated as may-apply");
       }
-      body.add(0, new Rule(at, "packets of other devices skip " + c.fullName(), List.of(other),
-          new Action.Accept()));
+      body.add(
+          0,
+          new Rule(
+              at,
+              "packets of other devices skip " + c.fullName(),
+              List.of(other),
+              new Action.Accept()));
     }
-    if (hook == null || !(c.family().equals("ip") || c.family().equals("ip6") || c.family().equals("inet")
-        || c.family().equals("netdev") && netdevHook)) {
-      diags.warning(at, "chain " + c.fullName() + " on hook " + c.hook() + " is not modelled; it is not evaluated");
+    if (hook == null
+        || !(c.family().equals("ip")
+            || c.family().equals("ip6")
+            || c.family().equals("inet")
+            || c.family().equals("netdev") && netdevHook)) {
+      diags.warning(
+          at,
+          "chain "
+              + c.fullName()
+              + " on hook "
+              + c.hook()
+              + " is not modelled; it is not evaluated");
       return null;
     }
-    Stage.Kind kind = "nat".equals(c.type()) ? Stage.Kind.NAT : prio < -200 ? Stage.Kind.RAW : Stage.Kind.FILTER;
+    Stage.Kind kind =
+        "nat".equals(c.type()) ? Stage.Kind.NAT : prio < -200 ? Stage.Kind.RAW : Stage.Kind.FILTER;
     return new Stage(hook, kind, prio, c.fullName(), fams, c.fullName());
   }
 

@@ -19,13 +19,32 @@ import java.util.function.Function;
  */
 record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List<Condition>> cond) {
 
-  enum Kind { ADDR4, ADDR6, PORT, ICMP_TYPE, ICMPV6_TYPE, ICMP_CODE, ICMPV6_CODE, PROTO, IFNAME,
-    CT_STATE, CT_DIR, NFPROTO, ETHERTYPE, TCP_FLAGS }
+  enum Kind {
+    ADDR4,
+    ADDR6,
+    PORT,
+    ICMP_TYPE,
+    ICMPV6_TYPE,
+    ICMP_CODE,
+    ICMPV6_CODE,
+    PROTO,
+    IFNAME,
+    CT_STATE,
+    CT_DIR,
+    NFPROTO,
+    ETHERTYPE,
+    TCP_FLAGS
+  }
 
   static final Bits TH_PROTOS = Bits.of(256, 6, 17, 33, 132, 136);
   static final Bits FAMILIES = Bits.of(7, 4, 6);
-  static final Bits TRACKED = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL,
-      CtState.ESTABLISHED_REPLY, CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY);
+  static final Bits TRACKED =
+      CtState.set(
+          CtState.NEW,
+          CtState.ESTABLISHED_ORIGINAL,
+          CtState.ESTABLISHED_REPLY,
+          CtState.RELATED_ORIGINAL,
+          CtState.RELATED_REPLY);
 
   List<Condition> conditions(Val v) {
     return cond.apply(v);
@@ -79,7 +98,8 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
 
   /** One element: a value, prefix, range (or a bitmask value, for bitmask fields: equality). */
   Val element(Tree t) throws NftProblem {
-    if (t instanceof Tree.Obj o && o.fields().get("elem") instanceof Tree.Obj e
+    if (t instanceof Tree.Obj o
+        && o.fields().get("elem") instanceof Tree.Obj e
         && e.fields().containsKey("val")) {
       return element(e.fields().get("val"));
     }
@@ -87,7 +107,9 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
       int v = mask(t);
       return where(x -> x == v);
     }
-    if (t instanceof Tree.Obj o && o.fields().get("range") instanceof Tree.Seq r && r.items().size() == 2) {
+    if (t instanceof Tree.Obj o
+        && o.fields().get("range") instanceof Tree.Seq r
+        && r.items().size() == 2) {
       return range(r.items().get(0), r.items().get(1));
     }
     switch (kind) {
@@ -109,14 +131,21 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
         } else {
           s = scalar(t);
         }
-        IpSet set = IpSet.tryParse(s).filter(x -> x.family() == fam).orElseThrow(
-            () -> new NftProblem(text + ": '" + s + "' is not an IPv" + fam + " address or prefix"));
+        IpSet set =
+            IpSet.tryParse(s)
+                .filter(x -> x.family() == fam)
+                .orElseThrow(
+                    () ->
+                        new NftProblem(
+                            text + ": '" + s + "' is not an IPv" + fam + " address or prefix"));
         return new Val.Addrs(set);
       }
       case IFNAME -> {
         String s = scalar(t);
-        return new Val.Names(List.of(s.endsWith("*") && !s.endsWith("\\*")
-            ? s.substring(0, s.length() - 1) + "+" : s), false);
+        return new Val.Names(
+            List.of(
+                s.endsWith("*") && !s.endsWith("\\*") ? s.substring(0, s.length() - 1) + "+" : s),
+            false);
       }
       default -> {
         int n = number(t);
@@ -135,8 +164,13 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
     if (kind == Kind.ADDR4 || kind == Kind.ADDR6) {
       int fam = kind == Kind.ADDR4 ? 4 : 6;
       String s = scalar(a) + "-" + scalar(b);
-      return new Val.Addrs(IpSet.tryParse(s).filter(x -> x.family() == fam).orElseThrow(
-          () -> new NftProblem(text + ": '" + s + "' is not a range of IPv" + fam + " addresses")));
+      return new Val.Addrs(
+          IpSet.tryParse(s)
+              .filter(x -> x.family() == fam)
+              .orElseThrow(
+                  () ->
+                      new NftProblem(
+                          text + ": '" + s + "' is not a range of IPv" + fam + " addresses")));
     }
     if (kind == Kind.IFNAME) {
       throw new NftProblem(text + ": a range of interface names is not modelled");
@@ -147,7 +181,8 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
       throw new NftProblem(text + ": range " + lo + "-" + hi + " is empty");
     }
     if (universe() != null) {
-      return new Val.Small(Bits.where(universe().size(), i -> i >= lo && i <= hi && universe().contains(i)),
+      return new Val.Small(
+          Bits.where(universe().size(), i -> i >= lo && i <= hi && universe().contains(i)),
           universe());
     }
     return new Val.Ports(PortSet.range(lo, Math.min(hi, PortSet.MAX)));
@@ -160,22 +195,25 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
     }
     int n = number(value);
     int max = universe() != null ? universe().size() - 1 : PortSet.MAX;
-    int lo = switch (op) {
-      case ">" -> n + 1;
-      case ">=" -> n;
-      default -> 0;
-    };
-    int hi = switch (op) {
-      case "<" -> n - 1;
-      case "<=" -> n;
-      default -> max;
-    };
+    int lo =
+        switch (op) {
+          case ">" -> n + 1;
+          case ">=" -> n;
+          default -> 0;
+        };
+    int hi =
+        switch (op) {
+          case "<" -> n - 1;
+          case "<=" -> n;
+          default -> max;
+        };
     if (lo > hi || lo > max) {
       return empty(0);
     }
     int h = Math.min(hi, max);
     if (universe() != null) {
-      return new Val.Small(Bits.where(universe().size(), i -> i >= lo && i <= h && universe().contains(i)),
+      return new Val.Small(
+          Bits.where(universe().size(), i -> i >= lo && i <= h && universe().contains(i)),
           universe());
     }
     return new Val.Ports(PortSet.range(Math.max(lo, 0), h));
@@ -201,15 +239,16 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
 
   int number(Tree t) throws NftProblem {
     String s = scalar(t);
-    Map<String, Integer> names = switch (kind) {
-      case ICMP_TYPE -> NftNames.ICMP_TYPE;
-      case ICMPV6_TYPE -> NftNames.ICMPV6_TYPE;
-      case ICMP_CODE -> NftNames.ICMP_CODE;
-      case ICMPV6_CODE -> NftNames.ICMPV6_CODE;
-      case NFPROTO -> Map.of("ipv4", 4, "ipv6", 6, "2", 4, "10", 6);
-      case ETHERTYPE -> Map.of("ip", 4, "ip6", 6);
-      default -> Map.of();
-    };
+    Map<String, Integer> names =
+        switch (kind) {
+          case ICMP_TYPE -> NftNames.ICMP_TYPE;
+          case ICMPV6_TYPE -> NftNames.ICMPV6_TYPE;
+          case ICMP_CODE -> NftNames.ICMP_CODE;
+          case ICMPV6_CODE -> NftNames.ICMPV6_CODE;
+          case NFPROTO -> Map.of("ipv4", 4, "ipv6", 6, "2", 4, "10", 6);
+          case ETHERTYPE -> Map.of("ip", 4, "ip6", 6);
+          default -> Map.of();
+        };
     Integer n = names.get(s);
     if (n != null) {
       return n;

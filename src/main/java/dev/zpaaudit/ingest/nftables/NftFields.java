@@ -12,8 +12,8 @@ import java.util.function.Function;
 
 /** The packet fields of nft expressions that the model represents. */
 final class NftFields {
-  private static final Map<String, Integer> L4 = Map.of("tcp", 6, "udp", 17, "udplite", 136,
-      "sctp", 132, "dccp", 33);
+  private static final Map<String, Integer> L4 =
+      Map.of("tcp", 6, "udp", 17, "udplite", 136, "sctp", 132, "dccp", 33);
 
   private NftFields() {}
 
@@ -28,12 +28,13 @@ final class NftFields {
     if (b == null) {
       throw new NftProblem("'" + text + "' is not modelled");
     }
-    NftField f = switch (k) {
-      case "payload" -> payload(text, str(b, "protocol"), str(b, "field"));
-      case "meta" -> meta(text, str(b, "key"));
-      case "ct" -> ct(text, str(b, "key"), str(b, "dir"), tableFamily);
-      default -> null;
-    };
+    NftField f =
+        switch (k) {
+          case "payload" -> payload(text, str(b, "protocol"), str(b, "field"));
+          case "meta" -> meta(text, str(b, "key"));
+          case "ct" -> ct(text, str(b, "key"), str(b, "dir"), tableFamily);
+          default -> null;
+        };
     if (f == null) {
       throw new NftProblem("'" + text + "' is not modelled");
     }
@@ -45,13 +46,18 @@ final class NftFields {
   }
 
   private static NftField payload(String text, String proto, String field) {
-    Condition l4 = L4.containsKey(proto) ? new Condition.Proto(Bits.of(256, L4.get(proto)))
-        : proto.equals("th") ? new Condition.Proto(NftField.TH_PROTOS) : null;
+    Condition l4 =
+        L4.containsKey(proto)
+            ? new Condition.Proto(Bits.of(256, L4.get(proto)))
+            : proto.equals("th") ? new Condition.Proto(NftField.TH_PROTOS) : null;
     if (l4 != null && (field.equals("sport") || field.equals("dport"))) {
       return ports(text, List.of(l4), field.equals("sport"));
     }
     if (proto.equals("tcp") && field.equals("flags")) {
-      return new NftField(text, Kind.TCP_FLAGS, List.of(l4),
+      return new NftField(
+          text,
+          Kind.TCP_FLAGS,
+          List.of(l4),
           v -> List.of(new Condition.Flags(((Val.Small) v).set())));
     }
     switch (proto + " " + field) {
@@ -60,51 +66,79 @@ final class NftFields {
       case "ip daddr", "ip6 daddr":
         return addr(text, proto.equals("ip") ? 4 : 6, s -> new Condition.Dst(s));
       case "ip protocol", "ip6 nexthdr":
-        return new NftField(text, Kind.PROTO, List.of(new Condition.Family(proto.equals("ip") ? 4 : 6)),
+        return new NftField(
+            text,
+            Kind.PROTO,
+            List.of(new Condition.Family(proto.equals("ip") ? 4 : 6)),
             v -> List.of(new Condition.Proto(((Val.Small) v).set())));
       case "icmp type", "icmpv6 type", "icmp code", "icmpv6 code":
         boolean v6 = proto.equals("icmpv6");
         boolean type = field.equals("type");
-        Kind kind = type ? (v6 ? Kind.ICMPV6_TYPE : Kind.ICMP_TYPE) : (v6 ? Kind.ICMPV6_CODE : Kind.ICMP_CODE);
+        Kind kind =
+            type
+                ? (v6 ? Kind.ICMPV6_TYPE : Kind.ICMP_TYPE)
+                : (v6 ? Kind.ICMPV6_CODE : Kind.ICMP_CODE);
         Condition dep = new Condition.Proto(Bits.of(256, v6 ? 58 : 1));
-        return new NftField(text, kind, List.of(dep), v -> List.of(type
-            ? new Condition.SrcPort(((Val.Ports) v).set()) : new Condition.DstPort(((Val.Ports) v).set())));
+        return new NftField(
+            text,
+            kind,
+            List.of(dep),
+            v ->
+                List.of(
+                    type
+                        ? new Condition.SrcPort(((Val.Ports) v).set())
+                        : new Condition.DstPort(((Val.Ports) v).set())));
       default:
         return null;
     }
   }
 
   private static NftField ports(String text, List<Condition> deps, boolean source) {
-    return new NftField(text, Kind.PORT, deps, v -> {
-      PortSet p = ((Val.Ports) v).set();
-      return List.of(source ? new Condition.SrcPort(p) : new Condition.DstPort(p));
-    });
+    return new NftField(
+        text,
+        Kind.PORT,
+        deps,
+        v -> {
+          PortSet p = ((Val.Ports) v).set();
+          return List.of(source ? new Condition.SrcPort(p) : new Condition.DstPort(p));
+        });
   }
 
   private static NftField addr(String text, int family, Function<IpSet, Condition> c) {
-    return new NftField(text, family == 4 ? Kind.ADDR4 : Kind.ADDR6, List.of(),
+    return new NftField(
+        text,
+        family == 4 ? Kind.ADDR4 : Kind.ADDR6,
+        List.of(),
         v -> List.of(c.apply(((Val.Addrs) v).set())));
   }
 
   private static NftField meta(String text, String key) {
     switch (key) {
       case "l4proto":
-        return new NftField(text, Kind.PROTO, List.of(),
-            v -> List.of(new Condition.Proto(((Val.Small) v).set())));
+        return new NftField(
+            text, Kind.PROTO, List.of(), v -> List.of(new Condition.Proto(((Val.Small) v).set())));
       case "nfproto":
         return new NftField(text, Kind.NFPROTO, List.of(), NftFields::family);
       case "protocol":
         return new NftField(text, Kind.ETHERTYPE, List.of(), NftFields::family);
       case "iifname", "iif":
-        return new NftField(text, Kind.IFNAME, List.of(), v -> {
-          Val.Names n = (Val.Names) v;
-          return List.of(new Condition.InIface(n.patterns(), n.negated()));
-        });
+        return new NftField(
+            text,
+            Kind.IFNAME,
+            List.of(),
+            v -> {
+              Val.Names n = (Val.Names) v;
+              return List.of(new Condition.InIface(n.patterns(), n.negated()));
+            });
       case "oifname", "oif":
-        return new NftField(text, Kind.IFNAME, List.of(), v -> {
-          Val.Names n = (Val.Names) v;
-          return List.of(new Condition.OutIface(n.patterns(), n.negated()));
-        });
+        return new NftField(
+            text,
+            Kind.IFNAME,
+            List.of(),
+            v -> {
+              Val.Names n = (Val.Names) v;
+              return List.of(new Condition.OutIface(n.patterns(), n.negated()));
+            });
       default:
         return null;
     }
@@ -127,10 +161,18 @@ final class NftFields {
   private static NftField ct(String text, String key, String dir, String tableFamily) {
     if (dir.isEmpty()) {
       return switch (key) {
-        case "state" -> new NftField(text, Kind.CT_STATE, List.of(),
-            v -> List.of(new Condition.Ct(((Val.Small) v).set())));
-        case "direction" -> new NftField(text, Kind.CT_DIR, List.of(),
-            v -> List.of(new Condition.Ct(((Val.Small) v).set())));
+        case "state" ->
+            new NftField(
+                text,
+                Kind.CT_STATE,
+                List.of(),
+                v -> List.of(new Condition.Ct(((Val.Small) v).set())));
+        case "direction" ->
+            new NftField(
+                text,
+                Kind.CT_DIR,
+                List.of(),
+                v -> List.of(new Condition.Ct(((Val.Small) v).set())));
         default -> null;
       };
     }
@@ -140,21 +182,28 @@ final class NftFields {
     }
     String[] w = key.split(" ");
     String what = w[w.length - 1];
-    int family = w.length == 2 ? (w[0].equals("ip") ? 4 : w[0].equals("ip6") ? 6 : 0)
-        : tableFamily.equals("ip") ? 4 : tableFamily.equals("ip6") ? 6 : 0;
+    int family =
+        w.length == 2
+            ? (w[0].equals("ip") ? 4 : w[0].equals("ip6") ? 6 : 0)
+            : tableFamily.equals("ip") ? 4 : tableFamily.equals("ip6") ? 6 : 0;
     switch (what) {
-      case "saddr", "daddr": {
-        if (family == 0) {
-          return null;
+      case "saddr", "daddr":
+        {
+          if (family == 0) {
+            return null;
+          }
+          Condition.Tuple t = tuple(orig, what.equals("saddr"));
+          return addr(text, family, s -> new Condition.CtAddr(t, s));
         }
-        Condition.Tuple t = tuple(orig, what.equals("saddr"));
-        return addr(text, family, s -> new Condition.CtAddr(t, s));
-      }
-      case "proto-src", "proto-dst": {
-        Condition.Tuple t = tuple(orig, what.equals("proto-src"));
-        return new NftField(text, Kind.PORT, List.of(),
-            v -> List.of(new Condition.CtPort(t, ((Val.Ports) v).set())));
-      }
+      case "proto-src", "proto-dst":
+        {
+          Condition.Tuple t = tuple(orig, what.equals("proto-src"));
+          return new NftField(
+              text,
+              Kind.PORT,
+              List.of(),
+              v -> List.of(new Condition.CtPort(t, ((Val.Ports) v).set())));
+        }
       default:
         return null;
     }

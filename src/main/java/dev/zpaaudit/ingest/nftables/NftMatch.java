@@ -35,7 +35,9 @@ final class NftMatch {
     if (left instanceof Tree.Obj lo && lo.fields().containsKey("fib")) {
       return List.of(fib((Tree.Obj) lo.fields().get("fib"), op, right, NftText.match(m)));
     }
-    if (left instanceof Tree.Obj lo && lo.fields().get("&") instanceof Tree.Seq and && and.items().size() == 2) {
+    if (left instanceof Tree.Obj lo
+        && lo.fields().get("&") instanceof Tree.Seq and
+        && and.items().size() == 2) {
       return masked(and.items().get(0), and.items().get(1), op, right, family);
     }
     if (left instanceof Tree.Obj lo && lo.fields().get("concat") instanceof Tree.Seq cat) {
@@ -108,16 +110,19 @@ final class NftMatch {
       String name = ((Tree.Scalar) right).text().substring(1);
       NftExport.SetDecl d = sets.get(setKey(family, table, name));
       if (d == null) {
-        throw new NftProblem("set @" + name + " is not defined in table "
-            + NftExport.scope(family, table), true);
+        throw new NftProblem(
+            "set @" + name + " is not defined in table " + NftExport.scope(family, table), true);
       }
       if (d.hasTimeout() || dynamicSets.contains(setKey(family, table, name))) {
-        throw new NftProblem("set @" + name + " changes while packets pass (its elements time out or"
-            + " rules add to it); its lookup is not modelled");
+        throw new NftProblem(
+            "set @"
+                + name
+                + " changes while packets pass (its elements time out or"
+                + " rules add to it); its lookup is not modelled");
       }
       if (d.keyTypes().size() != width) {
-        throw new NftProblem("set @" + name + " has " + d.keyTypes().size() + " fields, the lookup "
-            + width);
+        throw new NftProblem(
+            "set @" + name + " has " + d.keyTypes().size() + " fields, the lookup " + width);
       }
       raw = d.elements() == null ? List.of() : d.elements();
     } else if (right instanceof Tree.Obj o && o.fields().get("set") instanceof Tree.Seq s) {
@@ -135,13 +140,16 @@ final class NftMatch {
   }
 
   private static Tree unwrap(Tree t) {
-    if (t instanceof Tree.Obj o && o.fields().get("elem") instanceof Tree.Obj e && e.fields().containsKey("val")) {
+    if (t instanceof Tree.Obj o
+        && o.fields().get("elem") instanceof Tree.Obj e
+        && e.fields().containsKey("val")) {
       return e.fields().get("val");
     }
     return t;
   }
 
-  private List<Condition> concat(List<NftField> fields, String op, List<Tree> elements) throws NftProblem {
+  private List<Condition> concat(List<NftField> fields, String op, List<Tree> elements)
+      throws NftProblem {
     if (!op.equals("==") && !op.equals("!=") && !op.equals("in")) {
       throw new NftProblem("'" + op + "' on a concatenation is not modelled");
     }
@@ -151,7 +159,8 @@ final class NftMatch {
       Tree v = unwrap(e);
       if (!(v instanceof Tree.Obj o && o.fields().get("concat") instanceof Tree.Seq parts)
           || parts.items().size() != fields.size()) {
-        throw new NftProblem("element " + NftText.expr(v, false) + " does not have " + fields.size() + " fields");
+        throw new NftProblem(
+            "element " + NftText.expr(v, false) + " does not have " + fields.size() + " fields");
       }
       List<Val> vals = new ArrayList<>();
       for (int i = 0; i < fields.size(); i++) {
@@ -201,12 +210,13 @@ final class NftMatch {
       v = op.equals("!=") ? v.complement() : v;
     } else {
       int value = f.mask(right);
-      v = switch (op) {
-        case "==" -> f.where(x -> (x & mask) == value);
-        case "!=" -> f.where(x -> (x & mask) != value);
-        case "in" -> f.where(x -> (x & mask & value) != 0);
-        default -> throw new NftProblem("operator '" + op + "' on a mask is not modelled");
-      };
+      v =
+          switch (op) {
+            case "==" -> f.where(x -> (x & mask) == value);
+            case "!=" -> f.where(x -> (x & mask) != value);
+            case "in" -> f.where(x -> (x & mask & value) != 0);
+            default -> throw new NftProblem("operator '" + op + "' on a mask is not modelled");
+          };
     }
     List<Condition> out = new ArrayList<>(f.deps());
     out.addAll(f.conditions(v));
@@ -223,18 +233,22 @@ final class NftMatch {
       flags.add(NftField.scalar(fib.fields().get("flags")));
     }
     String result = fib.fields().get("result") instanceof Tree.Scalar r ? r.text() : "";
-    if (!result.equals("type") || flags.size() != 1 || !(flags.contains("saddr") || flags.contains("daddr"))
+    if (!result.equals("type")
+        || flags.size() != 1
+        || !(flags.contains("saddr") || flags.contains("daddr"))
         || !(op.equals("==") || op.equals("!="))) {
       throw new NftProblem("'" + text + "' is not modelled");
     }
-    List<Tree> values = right instanceof Tree.Obj o && o.fields().get("set") instanceof Tree.Seq s
-        ? s.items() : List.of(right);
+    List<Tree> values =
+        right instanceof Tree.Obj o && o.fields().get("set") instanceof Tree.Seq s
+            ? s.items()
+            : List.of(right);
     Set<String> types = new LinkedHashSet<>();
     for (Tree t : values) {
       String ty = NftField.scalar(t).toUpperCase(Locale.ROOT);
       if (!Set.of("LOCAL", "UNICAST", "BROADCAST", "MULTICAST").contains(ty)) {
-        throw new NftProblem("address type '" + ty.toLowerCase(Locale.ROOT) + "' in '" + text
-            + "' is not modelled");
+        throw new NftProblem(
+            "address type '" + ty.toLowerCase(Locale.ROOT) + "' in '" + text + "' is not modelled");
       }
       types.add(ty);
     }

@@ -11,16 +11,29 @@ import java.util.Set;
 
 /**
  * Reads the structure of an {@code nft -j list ruleset} document: the objects of the top-level
- * "nftables" array. Shape errors (a missing name, a rule in a chain that is not listed) are
- * errors; named objects that filter nothing by themselves (counters, quotas, helpers,
- * flowtables) are skipped, as the rules that use them are judged where they use them.
+ * "nftables" array. Shape errors (a missing name, a rule in a chain that is not listed) are errors;
+ * named objects that filter nothing by themselves (counters, quotas, helpers, flowtables) are
+ * skipped, as the rules that use them are judged where they use them.
  */
 final class NftReader {
   static final Set<String> FAMILIES = Set.of("ip", "ip6", "inet", "arp", "bridge", "netdev");
-  private static final Set<String> PASSIVE = Set.of("metainfo", "counter", "quota", "limit",
-      "ct helper", "ct timeout", "ct expectation", "secmark", "synproxy", "flowtable", "tunnel");
-  private static final Set<String> COMMANDS = Set.of("add", "create", "insert", "replace", "delete",
-      "destroy", "flush", "list", "reset", "rename");
+  private static final Set<String> PASSIVE =
+      Set.of(
+          "metainfo",
+          "counter",
+          "quota",
+          "limit",
+          "ct helper",
+          "ct timeout",
+          "ct expectation",
+          "secmark",
+          "synproxy",
+          "flowtable",
+          "tunnel");
+  private static final Set<String> COMMANDS =
+      Set.of(
+          "add", "create", "insert", "replace", "delete", "destroy", "flush", "list", "reset",
+          "rename");
 
   private final String file;
   private final Diagnostics diags;
@@ -51,26 +64,33 @@ final class NftReader {
     List<NftExport.RuleObj> rules = new ArrayList<>();
     Tree list = root instanceof Tree.Obj o ? o.fields().get("nftables") : null;
     if (!(list instanceof Tree.Seq seq)) {
-      diags.error(at(root), "not an nftables JSON export: expected {\"nftables\": [...]} at the top");
+      diags.error(
+          at(root), "not an nftables JSON export: expected {\"nftables\": [...]} at the top");
       return new NftExport(tables, chains, sets, rules);
     }
     for (Tree item : seq.items()) {
       try {
         if (!(item instanceof Tree.Obj obj) || obj.fields().size() != 1) {
-          throw new Shape(item, "expected an object with one key (table, chain, rule, set, map...)");
+          throw new Shape(
+              item, "expected an object with one key (table, chain, rule, set, map...)");
         }
         String kind = obj.fields().keySet().iterator().next();
         Tree body = obj.fields().get(kind);
         if (COMMANDS.contains(kind)) {
-          throw new Shape(item, "'" + kind + "' is a command: this is an nft command file, not a"
-              + " ruleset listing ('nft -j list ruleset')");
+          throw new Shape(
+              item,
+              "'"
+                  + kind
+                  + "' is a command: this is an nft command file, not a"
+                  + " ruleset listing ('nft -j list ruleset')");
         }
         switch (kind) {
           case "table" -> tables.add(table(body, tables));
           case "chain" -> chain(body, chains, tables);
           case "set", "map" -> set(body, kind.equals("map"), sets, tables);
           case "rule" -> rules.add(rule(body));
-          case "element" -> throw new Shape(item, "'element' objects are not part of a ruleset listing");
+          case "element" ->
+              throw new Shape(item, "'element' objects are not part of a ruleset listing");
           default -> {
             if (!PASSIVE.contains(kind)) {
               diags.warning(at(item), "'" + kind + "' objects are not modelled and are skipped");
@@ -83,8 +103,14 @@ final class NftReader {
     }
     for (NftExport.RuleObj r : rules) {
       if (!chains.containsKey(r.chainFullName())) {
-        diags.error(new SourceLocation(file, r.line()), "rule (handle " + r.handle() + ") is in chain '"
-            + r.chain() + "', which is not listed in table " + NftExport.scope(r.family(), r.table()));
+        diags.error(
+            new SourceLocation(file, r.line()),
+            "rule (handle "
+                + r.handle()
+                + ") is in chain '"
+                + r.chain()
+                + "', which is not listed in table "
+                + NftExport.scope(r.family(), r.table()));
       }
     }
     if (tables.isEmpty() && !diags.hasErrors()) {
@@ -115,7 +141,8 @@ final class NftReader {
   private String family(Tree.Obj o) throws Shape {
     String f = str(o, "family");
     if (!FAMILIES.contains(f)) {
-      throw new Shape(o, "unknown family '" + f + "' (expected ip, ip6, inet, arp, bridge or netdev)");
+      throw new Shape(
+          o, "unknown family '" + f + "' (expected ip, ip6, inet, arp, bridge or netdev)");
     }
     return f;
   }
@@ -137,7 +164,8 @@ final class NftReader {
     return t;
   }
 
-  private void chain(Tree body, Map<String, NftExport.ChainDecl> chains, List<NftExport.Table> tables)
+  private void chain(
+      Tree body, Map<String, NftExport.ChainDecl> chains, List<NftExport.Table> tables)
       throws Shape {
     Tree.Obj o = obj(body, "a chain");
     String family = family(o);
@@ -154,23 +182,33 @@ final class NftReader {
     if (dev != null) {
       devices.add(dev);
     }
-    NftExport.ChainDecl c = new NftExport.ChainDecl(family, table, str(o, "name"), type, hook, prio,
-        optStr(o, "policy"), devices, body.line());
+    NftExport.ChainDecl c =
+        new NftExport.ChainDecl(
+            family,
+            table,
+            str(o, "name"),
+            type,
+            hook,
+            prio,
+            optStr(o, "policy"),
+            devices,
+            body.line());
     if (chains.putIfAbsent(c.fullName(), c) != null) {
       throw new Shape(o, "chain " + c.fullName() + " is listed twice");
     }
   }
 
-  private void set(Tree body, boolean isMap, Map<String, NftExport.SetDecl> sets,
-      List<NftExport.Table> tables) throws Shape {
+  private void set(
+      Tree body, boolean isMap, Map<String, NftExport.SetDecl> sets, List<NftExport.Table> tables)
+      throws Shape {
     Tree.Obj o = obj(body, "a set");
     String family = family(o);
     String table = str(o, "table");
     requireTable(o, family, table, tables);
     String name = str(o, "name");
     List<String> types = strings(o.fields().get("type"), o, "type");
-    List<String> flags = o.fields().containsKey("flags") ? strings(o.fields().get("flags"), o, "flags")
-        : List.of();
+    List<String> flags =
+        o.fields().containsKey("flags") ? strings(o.fields().get("flags"), o, "flags") : List.of();
     String mapType = null;
     if (isMap) {
       Tree m = o.fields().get("map");
@@ -187,13 +225,15 @@ final class NftReader {
       }
       elems = s.items();
     }
-    boolean timeout = flags.contains("timeout") || flags.contains("dynamic")
-        || o.fields().containsKey("timeout");
-    NftExport.SetDecl d = new NftExport.SetDecl(family, table, name, types, mapType, flags, timeout,
-        elems, body.line());
+    boolean timeout =
+        flags.contains("timeout") || flags.contains("dynamic") || o.fields().containsKey("timeout");
+    NftExport.SetDecl d =
+        new NftExport.SetDecl(
+            family, table, name, types, mapType, flags, timeout, elems, body.line());
     String key = NftExport.scope(family, table) + " " + name;
     if (sets.putIfAbsent(key, d) != null) {
-      throw new Shape(o, "set " + name + " is listed twice in table " + NftExport.scope(family, table));
+      throw new Shape(
+          o, "set " + name + " is listed twice in table " + NftExport.scope(family, table));
     }
   }
 
@@ -211,8 +251,11 @@ final class NftReader {
       }
       return out;
     }
-    throw new Shape(t == null ? owner : t, t == null ? "missing \"" + key + "\""
-        : "\"" + key + "\" must be a string or an array of strings");
+    throw new Shape(
+        t == null ? owner : t,
+        t == null
+            ? "missing \"" + key + "\""
+            : "\"" + key + "\" must be a string or an array of strings");
   }
 
   private NftExport.RuleObj rule(Tree body) throws Shape {
@@ -226,7 +269,13 @@ final class NftReader {
     if (o.fields().get("handle") instanceof Tree.Scalar h && h.isNumber()) {
       handle = ((Number) h.value()).longValue();
     }
-    return new NftExport.RuleObj(family, str(o, "table"), str(o, "chain"), handle,
-        optStr(o, "comment"), s.items(), body.line());
+    return new NftExport.RuleObj(
+        family,
+        str(o, "table"),
+        str(o, "chain"),
+        handle,
+        optStr(o, "comment"),
+        s.items(),
+        body.line());
   }
 }

@@ -19,8 +19,20 @@ import java.util.Set;
  */
 final class NftRules {
   /** Statements that neither filter nor end the rule. */
-  private static final Set<String> PASSIVE = Set.of("counter", "log", "mangle", "set", "map",
-      "ct helper", "ct timeout", "ct expectation", "secmark", "dup", "comment");
+  private static final Set<String> PASSIVE =
+      Set.of(
+          "counter",
+          "log",
+          "mangle",
+          "set",
+          "map",
+          "ct helper",
+          "ct timeout",
+          "ct expectation",
+          "secmark",
+          "dup",
+          "comment");
+
   /** Statements that may or may not let the rule go on: unknown conditions. */
   private static final Set<String> FILTERING = Set.of("limit", "quota", "meter", "ct count");
 
@@ -38,14 +50,17 @@ final class NftRules {
 
   List<Rule> translate(NftExport.RuleObj r) {
     SourceLocation at = new SourceLocation(file, Math.max(1, r.line()));
-    String text = NftText.rule(r.exprs(), r.comment()) + (r.handle() >= 0 ? " # handle " + r.handle() : "");
+    String text =
+        NftText.rule(r.exprs(), r.comment()) + (r.handle() >= 0 ? " # handle " + r.handle() : "");
     List<Condition> conds = new ArrayList<>();
     List<Rule> out = new ArrayList<>();
     List<String> passive = new ArrayList<>();
     Action action = null;
     for (Tree e : r.exprs()) {
       if (!(e instanceof Tree.Obj o) || o.fields().size() != 1) {
-        diags.error(at, "rule (handle " + r.handle() + "): expected a statement object, not " + NftText.raw(e));
+        diags.error(
+            at,
+            "rule (handle " + r.handle() + "): expected a statement object, not " + NftText.raw(e));
         return List.of();
       }
       String k = o.fields().keySet().iterator().next();
@@ -57,9 +72,12 @@ final class NftRules {
           passive.add(NftText.statement(e));
         } else if (FILTERING.contains(k)) {
           throw new NftProblem("'" + NftText.statement(e) + "' is not modelled");
-        } else if (k.equals("xt") && body instanceof Tree.Obj xt
-            && xt.fields().get("type") instanceof Tree.Scalar ty && ty.text().equals("match")) {
-          throw new NftProblem("iptables compatibility match '" + NftText.statement(e) + "' is not modelled");
+        } else if (k.equals("xt")
+            && body instanceof Tree.Obj xt
+            && xt.fields().get("type") instanceof Tree.Scalar ty
+            && ty.text().equals("match")) {
+          throw new NftProblem(
+              "iptables compatibility match '" + NftText.statement(e) + "' is not modelled");
         } else if (k.equals("notrack")) {
           out.add(new Rule(at, text, conds, new Action.NoTrack()));
         } else if (k.equals("vmap") && body instanceof Tree.Obj vm) {
@@ -99,47 +117,66 @@ final class NftRules {
         return new Action.Return();
       case "continue":
         return new Action.Continue("continue");
-      case "jump", "goto": {
-        String target = body instanceof Tree.Obj b && b.fields().get("target") instanceof Tree.Scalar s
-            ? s.text() : null;
-        if (target == null) {
-          throw new NftProblem(k + " without a target", true);
+      case "jump", "goto":
+        {
+          String target =
+              body instanceof Tree.Obj b && b.fields().get("target") instanceof Tree.Scalar s
+                  ? s.text()
+                  : null;
+          if (target == null) {
+            throw new NftProblem(k + " without a target", true);
+          }
+          String full = NftExport.scope(r.family(), r.table()) + " " + target;
+          NftExport.ChainDecl c = export.chains().get(full);
+          if (c == null) {
+            throw new NftProblem(
+                k
+                    + " to chain '"
+                    + target
+                    + "', which does not exist in table "
+                    + NftExport.scope(r.family(), r.table()),
+                true);
+          }
+          if (c.isBase()) {
+            throw new NftProblem(k + " to base chain '" + target + "'", true);
+          }
+          return k.equals("jump") ? new Action.Jump(full) : new Action.Goto(full);
         }
-        String full = NftExport.scope(r.family(), r.table()) + " " + target;
-        NftExport.ChainDecl c = export.chains().get(full);
-        if (c == null) {
-          throw new NftProblem(k + " to chain '" + target + "', which does not exist in table "
-              + NftExport.scope(r.family(), r.table()), true);
+      case "reject":
+        {
+          String s = NftText.statement(e);
+          return new Action.Reject(
+              s.startsWith("reject with ") ? s.substring("reject with ".length()) : "");
         }
-        if (c.isBase()) {
-          throw new NftProblem(k + " to base chain '" + target + "'", true);
-        }
-        return k.equals("jump") ? new Action.Jump(full) : new Action.Goto(full);
-      }
-      case "reject": {
-        String s = NftText.statement(e);
-        return new Action.Reject(s.startsWith("reject with ") ? s.substring("reject with ".length()) : "");
-      }
       case "snat", "masquerade":
         return new Action.SrcNat(NftText.statement(e));
       case "dnat", "redirect", "tproxy":
         return new Action.DestNat(NftText.statement(e));
       default:
-        diags.warning(at, "statement '" + NftText.statement(e) + "' is not modelled; packets reaching"
-            + " this rule get an indeterminate verdict");
+        diags.warning(
+            at,
+            "statement '"
+                + NftText.statement(e)
+                + "' is not modelled; packets reaching"
+                + " this rule get an indeterminate verdict");
         return new Action.Unknown("statement " + k);
     }
   }
 
   /** {@code key vmap { k1 : verdict1, ... }}: one rule per distinct verdict. */
-  private List<Rule> vmap(NftExport.RuleObj r, SourceLocation at, String text, List<Condition> conds,
-      Tree.Obj vm) throws NftProblem {
+  private List<Rule> vmap(
+      NftExport.RuleObj r, SourceLocation at, String text, List<Condition> conds, Tree.Obj vm)
+      throws NftProblem {
     Tree key = vm.fields().get("key");
     Tree data = vm.fields().get("data");
-    int width = key instanceof Tree.Obj ko && ko.fields().get("concat") instanceof Tree.Seq c ? c.items().size() : 1;
+    int width =
+        key instanceof Tree.Obj ko && ko.fields().get("concat") instanceof Tree.Seq c
+            ? c.items().size()
+            : 1;
     List<Tree> pairs = new ArrayList<>();
     if (data instanceof Tree.Scalar s && s.text().startsWith("@")) {
-      NftExport.SetDecl d = export.sets().get(NftMatch.setKey(r.family(), r.table(), s.text().substring(1)));
+      NftExport.SetDecl d =
+          export.sets().get(NftMatch.setKey(r.family(), r.table(), s.text().substring(1)));
       if (d != null && !"verdict".equals(d.mapType())) {
         throw new NftProblem("map " + s.text() + " does not map to verdicts", true);
       }
@@ -153,9 +190,12 @@ final class NftRules {
     Map<String, List<Tree>> keys = new LinkedHashMap<>();
     Map<String, Tree> verdicts = new LinkedHashMap<>();
     for (Tree p : pairs) {
-      if (!(p instanceof Tree.Seq pair) || pair.items().size() != 2
-          || !(pair.items().get(1) instanceof Tree.Obj vo) || !NftText.isVerdict(vo)) {
-        throw new NftProblem("verdict map element " + NftText.raw(p) + " is not a [key, verdict] pair");
+      if (!(p instanceof Tree.Seq pair)
+          || pair.items().size() != 2
+          || !(pair.items().get(1) instanceof Tree.Obj vo)
+          || !NftText.isVerdict(vo)) {
+        throw new NftProblem(
+            "verdict map element " + NftText.raw(p) + " is not a [key, verdict] pair");
       }
       String v = NftText.statement(pair.items().get(1));
       keys.computeIfAbsent(v, x -> new ArrayList<>()).add(pair.items().get(0));

@@ -8,8 +8,20 @@ import java.util.Set;
 
 /** Renders libnftables JSON expressions and statements back into nft syntax, for reports. */
 final class NftText {
-  private static final Set<String> UNQUALIFIED_META = Set.of("iifname", "oifname", "iif", "oif",
-      "iiftype", "oiftype", "skuid", "skgid", "nfproto", "l4proto", "mark", "priority");
+  private static final Set<String> UNQUALIFIED_META =
+      Set.of(
+          "iifname",
+          "oifname",
+          "iif",
+          "oif",
+          "iiftype",
+          "oiftype",
+          "skuid",
+          "skgid",
+          "nfproto",
+          "l4proto",
+          "mark",
+          "priority");
   private static final Set<String> VERDICTS = Set.of("accept", "drop", "continue", "return");
 
   private NftText() {}
@@ -40,9 +52,13 @@ final class NftText {
       case "jump", "goto":
         return k + " " + field(b, "target");
       case "counter":
-        return v instanceof Tree.Scalar s && s.isString() ? "counter name \"" + s.text() + "\"" : "counter";
+        return v instanceof Tree.Scalar s && s.isString()
+            ? "counter name \"" + s.text() + "\""
+            : "counter";
       case "log":
-        return b != null && b.fields().containsKey("prefix") ? "log prefix \"" + field(b, "prefix") + "\"" : "log";
+        return b != null && b.fields().containsKey("prefix")
+            ? "log prefix \"" + field(b, "prefix") + "\""
+            : "log";
       case "reject":
         if (b == null) {
           return "reject";
@@ -55,14 +71,30 @@ final class NftText {
       case "snat", "dnat", "redirect":
         return b == null ? k : k + nat(b);
       case "vmap":
-        return b == null ? raw(t) : expr(b.fields().get("key"), false) + " vmap " + expr(b.fields().get("data"), false);
+        return b == null
+            ? raw(t)
+            : expr(b.fields().get("key"), false) + " vmap " + expr(b.fields().get("data"), false);
       case "limit":
-        return b == null ? "limit" : "limit rate " + (b.fields().containsKey("inv") ? "over " : "")
-            + field(b, "rate") + "/" + field(b, "per");
+        return b == null
+            ? "limit"
+            : "limit rate "
+                + (b.fields().containsKey("inv") ? "over " : "")
+                + field(b, "rate")
+                + "/"
+                + field(b, "per");
       case "mangle":
-        return b == null ? raw(t) : expr(b.fields().get("key"), false) + " set " + expr(b.fields().get("value"), false);
+        return b == null
+            ? raw(t)
+            : expr(b.fields().get("key"), false) + " set " + expr(b.fields().get("value"), false);
       case "set":
-        return b == null ? raw(t) : field(b, "op") + " " + field(b, "set") + " { " + expr(b.fields().get("elem"), false) + " }";
+        return b == null
+            ? raw(t)
+            : field(b, "op")
+                + " "
+                + field(b, "set")
+                + " { "
+                + expr(b.fields().get("elem"), false)
+                + " }";
       case "xt":
         return "xt " + (b == null ? "" : field(b, "type") + " " + field(b, "name"));
       default:
@@ -108,7 +140,8 @@ final class NftText {
   }
 
   private static boolean isIfname(Tree left) {
-    return left instanceof Tree.Obj o && o.fields().get("meta") instanceof Tree.Obj m
+    return left instanceof Tree.Obj o
+        && o.fields().get("meta") instanceof Tree.Obj m
         && m.fields().get("key") instanceof Tree.Scalar k
         && Set.of("iifname", "oifname", "iif", "oif").contains(k.text());
   }
@@ -117,8 +150,10 @@ final class NftText {
     if (left instanceof Tree.Obj o && o.fields().containsKey("&")) {
       return true;
     }
-    return left instanceof Tree.Obj o && o.fields().get("payload") instanceof Tree.Obj p
-        && p.fields().get("field") instanceof Tree.Scalar f && f.text().equals("flags");
+    return left instanceof Tree.Obj o
+        && o.fields().get("payload") instanceof Tree.Obj p
+        && p.fields().get("field") instanceof Tree.Scalar f
+        && f.text().equals("flags");
   }
 
   /** An expression; {@code quote} puts strings in double quotes (interface names). */
@@ -155,10 +190,14 @@ final class NftText {
         return "@" + field(b, "base") + "," + field(b, "offset") + "," + field(b, "len");
       case "meta":
         String key = field(b, "key");
-        return UNQUALIFIED_META.contains(key) && !Set.of("nfproto", "l4proto", "mark", "priority").contains(key)
-            ? key : "meta " + key;
+        return UNQUALIFIED_META.contains(key)
+                && !Set.of("nfproto", "l4proto", "mark", "priority").contains(key)
+            ? key
+            : "meta " + key;
       case "ct":
-        return "ct " + (b != null && b.fields().containsKey("dir") ? field(b, "dir") + " " : "") + field(b, "key");
+        return "ct "
+            + (b != null && b.fields().containsKey("dir") ? field(b, "dir") + " " : "")
+            + field(b, "key");
       case "fib":
         List<String> fl = new ArrayList<>();
         if (b != null && b.fields().get("flags") instanceof Tree.Seq fs) {
@@ -171,7 +210,8 @@ final class NftText {
         return field(b, "addr") + "/" + field(b, "len");
       case "range":
         return v instanceof Tree.Seq r && r.items().size() == 2
-            ? expr(r.items().get(0), quote) + "-" + expr(r.items().get(1), quote) : raw(v);
+            ? expr(r.items().get(0), quote) + "-" + expr(r.items().get(1), quote)
+            : raw(v);
       case "set":
         if (v instanceof Tree.Seq items) {
           List<String> parts = new ArrayList<>();
@@ -190,17 +230,25 @@ final class NftText {
         if (v instanceof Tree.Seq ops && ops.items().size() == 2) {
           String a = expr(ops.items().get(0), quote);
           Tree bt = ops.items().get(1);
-          String bs = bt instanceof Tree.Seq bl ? "(" + String.join(" | ", bl.items().stream()
-              .map(i -> expr(i, quote)).toList()) + ")" : expr(bt, quote);
+          String bs =
+              bt instanceof Tree.Seq bl
+                  ? "("
+                      + String.join(" | ", bl.items().stream().map(i -> expr(i, quote)).toList())
+                      + ")"
+                  : expr(bt, quote);
           return e.getKey().equals("|") ? a + "|" + bs : a + " " + e.getKey() + " " + bs;
         }
         return raw(v);
       case "elem":
         return b == null ? raw(v) : expr(b.fields().get("val"), quote);
       case "map":
-        return b == null ? raw(v) : expr(b.fields().get("key"), false) + " map " + expr(b.fields().get("data"), false);
+        return b == null
+            ? raw(v)
+            : expr(b.fields().get("key"), false) + " map " + expr(b.fields().get("data"), false);
       default:
-        return isVerdict(o) ? statement(o) : e.getKey() + " " + (b == null ? expr(v, quote) : raw(v));
+        return isVerdict(o)
+            ? statement(o)
+            : e.getKey() + " " + (b == null ? expr(v, quote) : raw(v));
     }
   }
 

@@ -38,7 +38,8 @@ public final class RangesReader {
   /** The snapshot embedded in the tool (rules/zpa-ranges), with its provenance. */
   public static PublishedRanges embedded() {
     Properties p = new Properties();
-    try (InputStream meta = RangesReader.class.getResourceAsStream("/rules/zpa-ranges/snapshot.properties")) {
+    try (InputStream meta =
+        RangesReader.class.getResourceAsStream("/rules/zpa-ranges/snapshot.properties")) {
       if (meta == null) {
         throw new IllegalStateException("the embedded range snapshot is missing from the build");
       }
@@ -49,17 +50,25 @@ public final class RangesReader {
         return parse(text, name, p.getProperty("source"), p.getProperty("date"));
       }
     } catch (IOException | InputException e) {
-      throw new IllegalStateException("the embedded range snapshot cannot be read: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "the embedded range snapshot cannot be read: " + e.getMessage(), e);
     }
   }
 
   public static PublishedRanges parse(String text, String file, String source, String date)
       throws InputException {
     String t = text.stripLeading();
-    PublishedRanges r = t.startsWith("{") ? json(text, file, source, date) : plain(text, file, source, date);
+    PublishedRanges r =
+        t.startsWith("{") ? json(text, file, source, date) : plain(text, file, source, date);
     if (r.entries().isEmpty()) {
-      throw new InputException(new Diagnostic(Diagnostic.Severity.ERROR, new SourceLocation(file, 0),
-          "no ranges found" + (t.startsWith("{") ? " in rows whose Source names the " + CONNECTOR_SOURCE : "")));
+      throw new InputException(
+          new Diagnostic(
+              Diagnostic.Severity.ERROR,
+              new SourceLocation(file, 0),
+              "no ranges found"
+                  + (t.startsWith("{")
+                      ? " in rows whose Source names the " + CONNECTOR_SOURCE
+                      : "")));
     }
     return r;
   }
@@ -94,11 +103,19 @@ public final class RangesReader {
       throws InputException {
     Diagnostics d = new Diagnostics();
     Tree root = SafeParsers.json(text, file);
-    if (!(root instanceof Tree.Obj obj) || !(obj.fields().get("content") instanceof Tree.Seq rows)) {
-      throw new InputException(new Diagnostic(Diagnostic.Severity.ERROR, new SourceLocation(file, root.line()),
-          "expected the ZPA feed shape {\"Cloud Name\": ..., \"content\": [rows]}"));
+    if (!(root instanceof Tree.Obj obj)
+        || !(obj.fields().get("content") instanceof Tree.Seq rows)) {
+      throw new InputException(
+          new Diagnostic(
+              Diagnostic.Severity.ERROR,
+              new SourceLocation(file, root.line()),
+              "expected the ZPA feed shape {\"Cloud Name\": ..., \"content\": [rows]}"));
     }
-    String cloud = obj.get("Cloud Name").filter(x -> x instanceof Tree.Scalar).map(x -> ((Tree.Scalar) x).text()).orElse("");
+    String cloud =
+        obj.get("Cloud Name")
+            .filter(x -> x instanceof Tree.Scalar)
+            .map(x -> ((Tree.Scalar) x).text())
+            .orElse("");
     List<PublishedRanges.Entry> out = new ArrayList<>();
     Set<String> domains = new LinkedHashSet<>();
     for (Tree row : rows.items()) {
@@ -106,22 +123,30 @@ public final class RangesReader {
         d.error(new SourceLocation(file, row.line()), "a content row must be an object");
         continue;
       }
-      String src = r.get("Source").filter(x -> x instanceof Tree.Scalar).map(x -> ((Tree.Scalar) x).text()).orElse(null);
+      String src =
+          r.get("Source")
+              .filter(x -> x instanceof Tree.Scalar)
+              .map(x -> ((Tree.Scalar) x).text())
+              .orElse(null);
       if (src == null) {
         d.error(new SourceLocation(file, r.line()), "row has no \"Source\"");
         continue;
       }
-      boolean connector = List.of(src.split(",")).stream().map(String::strip).anyMatch(CONNECTOR_SOURCE::equals);
+      boolean connector =
+          List.of(src.split(",")).stream().map(String::strip).anyMatch(CONNECTOR_SOURCE::equals);
       if (!connector) {
         continue;
       }
-      r.get("Domains").filter(x -> x instanceof Tree.Scalar).ifPresent(x -> {
-        for (String dom : ((Tree.Scalar) x).text().split(",")) {
-          if (!dom.isBlank()) {
-            domains.add(dom.strip());
-          }
-        }
-      });
+      r.get("Domains")
+          .filter(x -> x instanceof Tree.Scalar)
+          .ifPresent(
+              x -> {
+                for (String dom : ((Tree.Scalar) x).text().split(",")) {
+                  if (!dom.isBlank()) {
+                    domains.add(dom.strip());
+                  }
+                }
+              });
       Optional<Tree> ips = r.get("IPs");
       if (ips.isEmpty() || !(ips.get() instanceof Tree.Seq list)) {
         d.error(new SourceLocation(file, r.line()), "row has no \"IPs\" list");

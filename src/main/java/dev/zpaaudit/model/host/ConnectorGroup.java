@@ -4,8 +4,8 @@ import dev.zpaaudit.model.SourceLocation;
 import java.util.Objects;
 
 /**
- * A connector group with its measured traffic: peak and average (aggregate in+out) and the share
- * of applications that are double-encrypted, in percent.
+ * A connector group with its measured traffic: peak and average (aggregate in+out) and the share of
+ * applications that are double-encrypted, in percent.
  */
 public record ConnectorGroup(
     String name,

@@ -9,7 +9,8 @@ import java.util.Objects;
  * values} (lower case); empty means any text.
  */
 public record FactKey<T>(String name, Class<?> type, String description, List<String> values) {
-  public static final FactKey<String> ARCHITECTURE = k("architecture", String.class, "CPU architecture");
+  public static final FactKey<String> ARCHITECTURE =
+      k("architecture", String.class, "CPU architecture");
   public static final FactKey<String> CPU_MODEL = k("cpuModel", String.class, "CPU model name");
   public static final FactKey<Long> SOCKETS = k("sockets", Long.class, "CPU sockets");
   public static final FactKey<Long> CORES = k("cores", Long.class, "physical CPU cores");
@@ -28,11 +29,14 @@ public record FactKey<T>(String name, Class<?> type, String description, List<St
       k("filesystemBytes", Long.class, "file system size");
   public static final FactKey<List<Nic>> NICS = k("nics", List.class, "network interfaces");
   public static final FactKey<Long> NIC_COUNT = k("nicCount", Long.class, "stated NIC count");
-  public static final FactKey<Boolean> MAC_STATIC = k("macStatic", Boolean.class, "stated static MAC");
+  public static final FactKey<Boolean> MAC_STATIC =
+      k("macStatic", Boolean.class, "stated static MAC");
   public static final FactKey<Boolean> SYSTEMD = k("systemd", Boolean.class, "booted with systemd");
   public static final FactKey<String> OS_ID = k("osId", String.class, "os-release ID");
-  public static final FactKey<String> OS_VERSION_ID = k("osVersionId", String.class, "os-release VERSION_ID");
-  public static final FactKey<String> OS_PRETTY_NAME = k("osPrettyName", String.class, "os-release PRETTY_NAME");
+  public static final FactKey<String> OS_VERSION_ID =
+      k("osVersionId", String.class, "os-release VERSION_ID");
+  public static final FactKey<String> OS_PRETTY_NAME =
+      k("osPrettyName", String.class, "os-release PRETTY_NAME");
   public static final FactKey<List<Listener>> LISTENING =
       k("listening", List.class, "listening TCP sockets");
   public static final FactKey<String> SSH_PASSWORD_AUTH =
@@ -48,26 +52,70 @@ public record FactKey<T>(String name, Class<?> type, String description, List<St
       k("packageAgeDays", Long.class, "days since the last package change");
   public static final FactKey<Boolean> DEFAULT_PASSWORD_CHANGED =
       k("defaultPasswordChanged", Boolean.class, "default console password changed");
-  public static final FactKey<Boolean> HYPERVISOR = k("hypervisor", Boolean.class, "hypervisor CPU flag");
-  public static final FactKey<String> DMI_VENDOR = k("dmiSysVendor", String.class, "DMI system vendor");
-  public static final FactKey<String> DMI_PRODUCT = k("dmiProductName", String.class, "DMI product name");
+  public static final FactKey<Boolean> HYPERVISOR =
+      k("hypervisor", Boolean.class, "hypervisor CPU flag");
+  public static final FactKey<String> DMI_VENDOR =
+      k("dmiSysVendor", String.class, "DMI system vendor");
+  public static final FactKey<String> DMI_PRODUCT =
+      k("dmiProductName", String.class, "DMI product name");
   public static final FactKey<Long> PASSMARK = k("passmark", Long.class, "PassMark CPU mark");
-  public static final FactKey<String> PRIVILEGED_ACCESS = k("privilegedAccess", String.class,
-      "root or sudo access", "root", "sudo", "sudo-with-password", "none");
+  public static final FactKey<String> PRIVILEGED_ACCESS =
+      k(
+          "privilegedAccess",
+          String.class,
+          "root or sudo access",
+          "root",
+          "sudo",
+          "sudo-with-password",
+          "none");
   public static final FactKey<String> DISK_PROVISIONING =
       k("diskProvisioning", String.class, "virtual disk provisioning", "thin", "thick");
 
   public static final List<FactKey<?>> ALL =
-      List.of(ARCHITECTURE, CPU_MODEL, SOCKETS, CORES, THREADS, HYPER_THREADING, AES_NI,
-          MEMORY_BYTES, INSTALLED_MEMORY_BYTES, STATED_MEMORY_BYTES, INSTALL_PATH, DISK_BYTES, FILESYSTEM_BYTES, NICS,
-          NIC_COUNT, MAC_STATIC, SYSTEMD, OS_ID, OS_VERSION_ID, OS_PRETTY_NAME, LISTENING,
-          SSH_PASSWORD_AUTH, SSH_PERMIT_ROOT_LOGIN, SSH_KBD_INTERACTIVE, SSH_USE_PAM,
-          LAST_PACKAGE_UPDATE, PACKAGE_AGE_DAYS, DEFAULT_PASSWORD_CHANGED, HYPERVISOR, DMI_VENDOR,
-          DMI_PRODUCT, PASSMARK, DISK_PROVISIONING, PRIVILEGED_ACCESS);
+      List.of(
+          ARCHITECTURE,
+          CPU_MODEL,
+          SOCKETS,
+          CORES,
+          THREADS,
+          HYPER_THREADING,
+          AES_NI,
+          MEMORY_BYTES,
+          INSTALLED_MEMORY_BYTES,
+          STATED_MEMORY_BYTES,
+          INSTALL_PATH,
+          DISK_BYTES,
+          FILESYSTEM_BYTES,
+          NICS,
+          NIC_COUNT,
+          MAC_STATIC,
+          SYSTEMD,
+          OS_ID,
+          OS_VERSION_ID,
+          OS_PRETTY_NAME,
+          LISTENING,
+          SSH_PASSWORD_AUTH,
+          SSH_PERMIT_ROOT_LOGIN,
+          SSH_KBD_INTERACTIVE,
+          SSH_USE_PAM,
+          LAST_PACKAGE_UPDATE,
+          PACKAGE_AGE_DAYS,
+          DEFAULT_PASSWORD_CHANGED,
+          HYPERVISOR,
+          DMI_VENDOR,
+          DMI_PRODUCT,
+          PASSMARK,
+          DISK_PROVISIONING,
+          PRIVILEGED_ACCESS);
 
   /** Facts that cannot be read on the host, only stated in an inventory. */
   public static final List<FactKey<?>> STATED_ONLY =
-      List.of(STATED_MEMORY_BYTES, NIC_COUNT, MAC_STATIC, DEFAULT_PASSWORD_CHANGED, PASSMARK,
+      List.of(
+          STATED_MEMORY_BYTES,
+          NIC_COUNT,
+          MAC_STATIC,
+          DEFAULT_PASSWORD_CHANGED,
+          PASSMARK,
           DISK_PROVISIONING);
 
   public FactKey {
@@ -76,7 +124,8 @@ public record FactKey<T>(String name, Class<?> type, String description, List<St
     values = List.copyOf(values);
   }
 
-  private static <T> FactKey<T> k(String name, Class<?> type, String description, String... values) {
+  private static <T> FactKey<T> k(
+      String name, Class<?> type, String description, String... values) {
     return new FactKey<>(name, type, description, List.of(values));
   }
 
@@ -97,7 +146,9 @@ public record FactKey<T>(String name, Class<?> type, String description, List<St
     if (values.size() < 2) {
       return String.join("", values);
     }
-    return String.join(", ", values.subList(0, values.size() - 1)) + " or " + values.get(values.size() - 1);
+    return String.join(", ", values.subList(0, values.size() - 1))
+        + " or "
+        + values.get(values.size() - 1);
   }
 
   public static java.util.Optional<FactKey<?>> byName(String name) {

@@ -33,11 +33,12 @@ public record HostFacts(SourceLocation origin, Map<String, Fact<?>> facts, Strin
   /** These facts, with the other's facts filling the gaps (this one wins where both know). */
   public HostFacts orElse(HostFacts other) {
     Map<String, Fact<?>> merged = new LinkedHashMap<>(other.facts);
-    facts.forEach((k, v) -> {
-      if (v.known() || !merged.containsKey(k) || !merged.get(k).known()) {
-        merged.put(k, v);
-      }
-    });
+    facts.forEach(
+        (k, v) -> {
+          if (v.known() || !merged.containsKey(k) || !merged.get(k).known()) {
+            merged.put(k, v);
+          }
+        });
     return new HostFacts(origin, merged, whyMissing);
   }
 }

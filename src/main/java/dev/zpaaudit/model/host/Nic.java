@@ -3,8 +3,8 @@ package dev.zpaaudit.model.host;
 import java.util.Objects;
 
 /**
- * A network interface: its name, MAC address, the kernel's {@code addr_assign_type} (0 permanent,
- * 1 random, 2 stolen, 3 set; -1 unknown) and whether it is a software device (loopback, bridge).
+ * A network interface: its name, MAC address, the kernel's {@code addr_assign_type} (0 permanent, 1
+ * random, 2 stolen, 3 set; -1 unknown) and whether it is a software device (loopback, bridge).
  */
 public record Nic(String name, String mac, int addrAssignType, boolean virtual) {
   public Nic {

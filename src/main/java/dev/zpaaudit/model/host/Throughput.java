@@ -5,10 +5,14 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A traffic rate in bits per second; parses {@code 1Gbps}, {@code 500Mbps}, {@code 1.5 Gbps}, {@code 750M}. */
+/**
+ * A traffic rate in bits per second; parses {@code 1Gbps}, {@code 500Mbps}, {@code 1.5 Gbps},
+ * {@code 750M}.
+ */
 public record Throughput(double bitsPerSecond) implements Comparable<Throughput> {
   private static final Pattern FORM =
-      Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([kmgt]?)(?:bps|bit/s|b/s|bit)?", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "([0-9]+(?:\\.[0-9]+)?)\\s*([kmgt]?)(?:bps|bit/s|b/s|bit)?", Pattern.CASE_INSENSITIVE);
 
   public Throughput {
     if (Double.isNaN(bitsPerSecond) || Double.isInfinite(bitsPerSecond) || bitsPerSecond < 0) {
@@ -40,7 +44,9 @@ public record Throughput(double bitsPerSecond) implements Comparable<Throughput>
     Matcher m = FORM.matcher(s);
     if (!m.matches() || m.group(2).isEmpty() && !s.toLowerCase(Locale.ROOT).endsWith("bps")) {
       throw new IllegalArgumentException(
-          "cannot read throughput '" + text + "': expected a number and a unit, e.g. 1Gbps,"
+          "cannot read throughput '"
+              + text
+              + "': expected a number and a unit, e.g. 1Gbps,"
               + " 500Mbps, 1.5 Gbps or 750M");
     }
     double scale =
@@ -61,7 +67,8 @@ public record Throughput(double bitsPerSecond) implements Comparable<Throughput>
   }
 
   public static String number(double v) {
-    BigDecimal d = BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
+    BigDecimal d =
+        BigDecimal.valueOf(v).setScale(3, java.math.RoundingMode.HALF_UP).stripTrailingZeros();
     return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
   }
 

@@ -2,7 +2,9 @@ package dev.zpaaudit.probe.host;
 
 import java.util.List;
 
-/** Runs a command (no shell) and returns its output; injected so tests can serve captured output. */
+/**
+ * Runs a command (no shell) and returns its output; injected so tests can serve captured output.
+ */
 public interface CommandRunner {
   /** A finished command: exit code and standard output, or why it could not run. */
   record Result(int exit, String out, String failure) {
@@ -35,9 +37,15 @@ public interface CommandRunner {
         return new Result(-1, "", "no captured output for " + name);
       }
       String file = "/commands/" + name + ".txt";
-      return fs.read(file).map(out -> new Result(0, out, null))
-          .orElseGet(() -> new Result(-1, "", "commands are not run against a captured tree, and it has no "
-              + file.substring(1)));
+      return fs.read(file)
+          .map(out -> new Result(0, out, null))
+          .orElseGet(
+              () ->
+                  new Result(
+                      -1,
+                      "",
+                      "commands are not run against a captured tree, and it has no "
+                          + file.substring(1)));
     };
   }
 }

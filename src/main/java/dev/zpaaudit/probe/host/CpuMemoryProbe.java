@@ -17,8 +17,15 @@ final class CpuMemoryProbe {
     arch(fs, run, c);
     Optional<String> info = fs.read("/proc/cpuinfo");
     if (info.isEmpty()) {
-      for (FactKey<?> k : List.of(FactKey.CPU_MODEL, FactKey.THREADS, FactKey.CORES, FactKey.SOCKETS,
-          FactKey.HYPER_THREADING, FactKey.AES_NI, FactKey.HYPERVISOR)) {
+      for (FactKey<?> k :
+          List.of(
+              FactKey.CPU_MODEL,
+              FactKey.THREADS,
+              FactKey.CORES,
+              FactKey.SOCKETS,
+              FactKey.HYPER_THREADING,
+              FactKey.AES_NI,
+              FactKey.HYPERVISOR)) {
         c.miss(k, fs.lastError);
       }
     } else {
@@ -65,7 +72,7 @@ final class CpuMemoryProbe {
           coreInfo = true;
           coresBySocket.put(socket, Long.parseLong(v));
         }
-        default -> { }
+        default -> {}
       }
     }
     String src = "/proc/cpuinfo";
@@ -100,8 +107,9 @@ final class CpuMemoryProbe {
 
   private static void memory(RootFs fs, Collected c) {
     Optional<String> mi = fs.read("/proc/meminfo");
-    Optional<Long> kb = mi.flatMap(t -> t.lines().filter(l -> l.startsWith("MemTotal:")).findFirst())
-        .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")));
+    Optional<Long> kb =
+        mi.flatMap(t -> t.lines().filter(l -> l.startsWith("MemTotal:")).findFirst())
+            .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")));
     if (kb.isPresent()) {
       c.put(FactKey.MEMORY_BYTES, kb.get() * 1024, "/proc/meminfo (MemTotal)");
     } else {
@@ -118,19 +126,27 @@ final class CpuMemoryProbe {
       for (var d : (Iterable<java.nio.file.Path>) dirs::iterator) {
         String n = d.getFileName().toString();
         if (n.matches("memory\\d+")
-            && fs.read("/sys/devices/system/memory/" + n + "/state").map(String::trim).orElse("").equals("online")) {
+            && fs.read("/sys/devices/system/memory/" + n + "/state")
+                .map(String::trim)
+                .orElse("")
+                .equals("online")) {
           online++;
         }
       }
     } catch (java.io.IOException e) {
-      c.miss(FactKey.INSTALLED_MEMORY_BYTES, "cannot list /sys/devices/system/memory: " + e.getMessage());
+      c.miss(
+          FactKey.INSTALLED_MEMORY_BYTES,
+          "cannot list /sys/devices/system/memory: " + e.getMessage());
       return;
     }
     if (online > 0) {
-      c.put(FactKey.INSTALLED_MEMORY_BYTES, online * block,
+      c.put(
+          FactKey.INSTALLED_MEMORY_BYTES,
+          online * block,
           "/sys/devices/system/memory (" + online + " online blocks of " + block + " bytes)");
     } else {
-      c.miss(FactKey.INSTALLED_MEMORY_BYTES, "no online memory blocks in /sys/devices/system/memory");
+      c.miss(
+          FactKey.INSTALLED_MEMORY_BYTES, "no online memory blocks in /sys/devices/system/memory");
     }
   }
 }

@@ -27,8 +27,8 @@ public final class HostCollector {
    * @param env the collecting process's environment (USER, LOGNAME name the user when /etc/passwd
    *     does not); empty for a captured tree
    */
-  public HostCollector(Path root, CommandRunner runner, Clock clock, String installPath,
-      Map<String, String> env) {
+  public HostCollector(
+      Path root, CommandRunner runner, Clock clock, String installPath, Map<String, String> env) {
     this.root = Objects.requireNonNull(root, "root");
     this.runner = Objects.requireNonNull(runner, "runner");
     this.clock = Objects.requireNonNull(clock, "clock");

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.TreeSet;
 
 /**
- * R5, R9, R11: NICs from /sys/class/net (a NIC with a {@code device} link is hardware; the rest
- * are software devices), and listening TCP sockets from /proc/net/tcp and tcp6.
+ * R5, R9, R11: NICs from /sys/class/net (a NIC with a {@code device} link is hardware; the rest are
+ * software devices), and listening TCP sockets from /proc/net/tcp and tcp6.
  */
 final class NetworkProbe {
   private NetworkProbe() {}
@@ -31,8 +31,12 @@ final class NetworkProbe {
       for (Path p : names) {
         String n = p.getFileName().toString();
         String mac = fs.read("/sys/class/net/" + n + "/address").map(String::trim).orElse(null);
-        int type = fs.read("/sys/class/net/" + n + "/addr_assign_type").map(String::trim)
-            .filter(t -> t.matches("[0-3]")).map(Integer::parseInt).orElse(-1);
+        int type =
+            fs.read("/sys/class/net/" + n + "/addr_assign_type")
+                .map(String::trim)
+                .filter(t -> t.matches("[0-3]"))
+                .map(Integer::parseInt)
+                .orElse(-1);
         boolean virtual = !Files.exists(p.resolve("device"));
         out.add(new Nic(n, mac == null || mac.isEmpty() ? null : mac, type, virtual));
       }

@@ -44,9 +44,13 @@ final class OsProbe {
     field(t.get(), "PRETTY_NAME", FactKey.OS_PRETTY_NAME, src, c);
   }
 
-  private static void field(String text, String name, FactKey<String> key, String src, Collected c) {
-    Optional<String> v = text.lines().filter(l -> l.startsWith(name + "="))
-        .map(l -> l.substring(name.length() + 1).trim().replaceAll("^[\"']|[\"']$", "")).findFirst();
+  private static void field(
+      String text, String name, FactKey<String> key, String src, Collected c) {
+    Optional<String> v =
+        text.lines()
+            .filter(l -> l.startsWith(name + "="))
+            .map(l -> l.substring(name.length() + 1).trim().replaceAll("^[\"']|[\"']$", ""))
+            .findFirst();
     if (v.isPresent()) {
       c.put(key, v.get(), src + " (" + name + ")");
     } else {
@@ -61,7 +65,9 @@ final class OsProbe {
     }
     Optional<String> comm = fs.read("/proc/1/comm");
     if (comm.isPresent()) {
-      c.put(FactKey.SYSTEMD, comm.get().trim().equals("systemd"),
+      c.put(
+          FactKey.SYSTEMD,
+          comm.get().trim().equals("systemd"),
           "/proc/1/comm is '" + comm.get().trim() + "', no /run/systemd/system");
     } else {
       c.miss(FactKey.SYSTEMD, "no /run/systemd/system and " + fs.lastError);
@@ -80,11 +86,20 @@ final class OsProbe {
   private static void packages(RootFs fs, CommandRunner run, Collected c, Instant now) {
     CommandRunner.Result rpm = run.run(List.of("rpm", "-qa", "--qf", "%{INSTALLTIME}\\n"));
     if (rpm.ok()) {
-      Optional<Long> max = rpm.out().lines().map(String::trim).filter(s -> s.matches("\\d+"))
-          .map(Long::parseLong).max(Long::compare);
+      Optional<Long> max =
+          rpm.out()
+              .lines()
+              .map(String::trim)
+              .filter(s -> s.matches("\\d+"))
+              .map(Long::parseLong)
+              .max(Long::compare);
       if (max.isPresent()) {
-        record(c, Instant.ofEpochSecond(max.get()).atZone(ZoneOffset.UTC).toLocalDate(),
-            Instant.ofEpochSecond(max.get()).toString(), "rpm -qa --qf %{INSTALLTIME}", now);
+        record(
+            c,
+            Instant.ofEpochSecond(max.get()).atZone(ZoneOffset.UTC).toLocalDate(),
+            Instant.ofEpochSecond(max.get()).toString(),
+            "rpm -qa --qf %{INSTALLTIME}",
+            now);
         return;
       }
     }
@@ -98,11 +113,16 @@ final class OsProbe {
         }
       }
       if (last != null) {
-        record(c, LocalDate.parse(last), last, "/var/log/dpkg.log (last install/upgrade/remove)", now);
+        record(
+            c, LocalDate.parse(last), last, "/var/log/dpkg.log (last install/upgrade/remove)", now);
         return;
       }
     }
-    String why = "rpm: " + rpm.why() + "; /var/log/dpkg.log: " + (log.isPresent() ? "no package changes" : fs.lastError);
+    String why =
+        "rpm: "
+            + rpm.why()
+            + "; /var/log/dpkg.log: "
+            + (log.isPresent() ? "no package changes" : fs.lastError);
     c.miss(FactKey.LAST_PACKAGE_UPDATE, why);
     c.miss(FactKey.PACKAGE_AGE_DAYS, why);
   }

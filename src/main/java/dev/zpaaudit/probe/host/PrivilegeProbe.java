@@ -11,8 +11,8 @@ import java.util.Optional;
  * R9 "root or sudo": how the collecting account can act as root. Root when the effective uid in
  * {@code /proc/self/status} is 0; else, where sudo is installed, {@code sudo -n true} (never
  * prompting) succeeding means passwordless sudo; failing that, membership of sudo, wheel or admin
- * in {@code /etc/group} means sudo with a password (the distributions' default sudoers grants
- * those groups; sudoers itself is not readable without root). No sudo and not root: none.
+ * in {@code /etc/group} means sudo with a password (the distributions' default sudoers grants those
+ * groups; sudoers itself is not readable without root). No sudo and not root: none.
  */
 final class PrivilegeProbe {
   static final List<String> SUDO = List.of("/usr/bin/sudo", "/bin/sudo");
@@ -60,25 +60,47 @@ final class PrivilegeProbe {
     }
     Optional<String> group = adminGroup(groups.get(), user);
     if (group.isPresent()) {
-      c.put(key, "sudo-with-password", tried + "; user " + user.name() + " (" + user.from() + ") is in group "
-          + group.get() + " (/etc/group), which the default sudoers lets use sudo with a password");
+      c.put(
+          key,
+          "sudo-with-password",
+          tried
+              + "; user "
+              + user.name()
+              + " ("
+              + user.from()
+              + ") is in group "
+              + group.get()
+              + " (/etc/group), which the default sudoers lets use sudo with a password");
     } else {
-      c.miss(key, tried + "; user " + user.name() + " (" + user.from() + ") is in none of "
-          + String.join(", ", ADMIN_GROUPS) + " (/etc/group); a sudoers entry for the user cannot be"
-          + " read without root");
+      c.miss(
+          key,
+          tried
+              + "; user "
+              + user.name()
+              + " ("
+              + user.from()
+              + ") is in none of "
+              + String.join(", ", ADMIN_GROUPS)
+              + " (/etc/group); a sudoers entry for the user cannot be"
+              + " read without root");
     }
   }
 
   /** The effective uid: the second number of the {@code Uid:} line. */
   static Optional<Long> effectiveUid(String status) {
-    return status.lines().filter(l -> l.startsWith("Uid:")).findFirst().flatMap(l -> {
-      String[] f = l.substring(4).trim().split("\\s+");
-      try {
-        return f.length >= 2 ? Optional.of(Long.parseLong(f[1])) : Optional.empty();
-      } catch (NumberFormatException e) {
-        return Optional.empty();
-      }
-    });
+    return status
+        .lines()
+        .filter(l -> l.startsWith("Uid:"))
+        .findFirst()
+        .flatMap(
+            l -> {
+              String[] f = l.substring(4).trim().split("\\s+");
+              try {
+                return f.length >= 2 ? Optional.of(Long.parseLong(f[1])) : Optional.empty();
+              } catch (NumberFormatException e) {
+                return Optional.empty();
+              }
+            });
   }
 
   /** The user of the uid in /etc/passwd, else the environment's USER or LOGNAME. */
@@ -123,7 +145,8 @@ final class PrivilegeProbe {
           continue;
         }
         boolean primary = user.gid() >= 0 && f[2].equals(Long.toString(user.gid()));
-        boolean member = List.of(f[3].split(",")).stream().map(String::trim).anyMatch(user.name()::equals);
+        boolean member =
+            List.of(f[3].split(",")).stream().map(String::trim).anyMatch(user.name()::equals);
         if (primary || member) {
           return Optional.of(g);
         }

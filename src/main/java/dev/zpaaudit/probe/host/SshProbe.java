@@ -19,8 +19,16 @@ import java.util.Optional;
  */
 final class SshProbe {
   static final Map<String, FactKey<String>> KEYS = new LinkedHashMap<>();
-  static final Map<String, String> DEFAULTS = Map.of("passwordauthentication", "yes",
-      "permitrootlogin", "prohibit-password", "kbdinteractiveauthentication", "yes", "usepam", "no");
+  static final Map<String, String> DEFAULTS =
+      Map.of(
+          "passwordauthentication",
+          "yes",
+          "permitrootlogin",
+          "prohibit-password",
+          "kbdinteractiveauthentication",
+          "yes",
+          "usepam",
+          "no");
 
   static {
     KEYS.put("passwordauthentication", FactKey.SSH_PASSWORD_AUTH);
@@ -35,19 +43,23 @@ final class SshProbe {
     CommandRunner.Result t = run.run(List.of("sshd", "-T"));
     if (t.ok() && t.out().contains("passwordauthentication")) {
       Map<String, String> v = new LinkedHashMap<>();
-      t.out().lines().forEach(l -> {
-        String[] f = l.trim().split("\\s+", 2);
-        if (f.length == 2) {
-          v.putIfAbsent(f[0].toLowerCase(Locale.ROOT), f[1]);
-        }
-      });
-      KEYS.forEach((k, key) -> {
-        if (v.containsKey(k)) {
-          c.put(key, v.get(k), "sshd -T");
-        } else {
-          c.miss(key, "sshd -T does not list " + k);
-        }
-      });
+      t.out()
+          .lines()
+          .forEach(
+              l -> {
+                String[] f = l.trim().split("\\s+", 2);
+                if (f.length == 2) {
+                  v.putIfAbsent(f[0].toLowerCase(Locale.ROOT), f[1]);
+                }
+              });
+      KEYS.forEach(
+          (k, key) -> {
+            if (v.containsKey(k)) {
+              c.put(key, v.get(k), "sshd -T");
+            } else {
+              c.miss(key, "sshd -T does not list " + k);
+            }
+          });
       return;
     }
     Optional<String> main = fs.read("/etc/ssh/sshd_config");
@@ -59,20 +71,32 @@ final class SshProbe {
     Map<String, String> where = new LinkedHashMap<>();
     List<String> unread = new ArrayList<>();
     parse(fs, main.get(), "/etc/ssh/sshd_config", found, where, unread, 0);
-    KEYS.forEach((k, key) -> {
-      if (found.containsKey(k)) {
-        c.put(key, found.get(k).toLowerCase(Locale.ROOT), where.get(k));
-      } else if (!unread.isEmpty()) {
-        c.miss(key, "not set in the readable sshd configuration, and " + String.join(", ", unread));
-      } else {
-        c.put(key, DEFAULTS.get(k), "OpenSSH default (not set in /etc/ssh/sshd_config or its includes)");
-      }
-    });
+    KEYS.forEach(
+        (k, key) -> {
+          if (found.containsKey(k)) {
+            c.put(key, found.get(k).toLowerCase(Locale.ROOT), where.get(k));
+          } else if (!unread.isEmpty()) {
+            c.miss(
+                key,
+                "not set in the readable sshd configuration, and " + String.join(", ", unread));
+          } else {
+            c.put(
+                key,
+                DEFAULTS.get(k),
+                "OpenSSH default (not set in /etc/ssh/sshd_config or its includes)");
+          }
+        });
   }
 
   /** Returns false once a Match block starts (the rest of the file is conditional). */
-  private static boolean parse(RootFs fs, String text, String file, Map<String, String> found,
-      Map<String, String> where, List<String> unread, int depth) {
+  private static boolean parse(
+      RootFs fs,
+      String text,
+      String file,
+      Map<String, String> found,
+      Map<String, String> where,
+      List<String> unread,
+      int depth) {
     int n = 0;
     for (String raw : text.split("\n")) {
       n++;

@@ -19,7 +19,9 @@ final class StorageProbe {
     if (size.isPresent()) {
       c.put(FactKey.FILESYSTEM_BYTES, size.get(), "df -Pk " + existing);
     } else {
-      c.miss(FactKey.FILESYSTEM_BYTES, "df -Pk " + existing + ": " + (df.ok() ? "unreadable output" : df.why()));
+      c.miss(
+          FactKey.FILESYSTEM_BYTES,
+          "df -Pk " + existing + ": " + (df.ok() ? "unreadable output" : df.why()));
     }
     device(fs, c, installPath);
   }
@@ -73,7 +75,9 @@ final class StorageProbe {
       return;
     }
     if (dev.startsWith("0:")) {
-      c.miss(FactKey.DISK_BYTES, installPath + " is on " + best + " (" + source + "), not a block device");
+      c.miss(
+          FactKey.DISK_BYTES,
+          installPath + " is on " + best + " (" + source + "), not a block device");
       return;
     }
     Optional<String> sectors = fs.read("/sys/dev/block/" + dev + "/size");
@@ -81,7 +85,9 @@ final class StorageProbe {
       c.miss(FactKey.DISK_BYTES, fs.lastError);
       return;
     }
-    c.put(FactKey.DISK_BYTES, Long.parseLong(sectors.get().trim()) * 512,
+    c.put(
+        FactKey.DISK_BYTES,
+        Long.parseLong(sectors.get().trim()) * 512,
         "/sys/dev/block/" + dev + "/size (" + source + " mounted on " + best + ")");
   }
 

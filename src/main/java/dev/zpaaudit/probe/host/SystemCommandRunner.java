@@ -17,9 +17,11 @@ public final class SystemCommandRunner implements CommandRunner {
 
   @Override
   public Result run(List<String> argv) {
-    ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(false)
-        .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-        .redirectError(ProcessBuilder.Redirect.DISCARD);
+    ProcessBuilder pb =
+        new ProcessBuilder(argv)
+            .redirectErrorStream(false)
+            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+            .redirectError(ProcessBuilder.Redirect.DISCARD);
     pb.environment().put("LC_ALL", "C");
     Process p;
     try {

@@ -32,15 +32,20 @@ class HostChecksTest {
   }
 
   static List<Evidence> of(CheckResult c, String subject, String verdict) {
-    return c.evidence().stream().filter(e -> e.sources().contains(subject) && e.verdict().equals(verdict)).toList();
+    return c.evidence().stream()
+        .filter(e -> e.sources().contains(subject) && e.verdict().equals(verdict))
+        .toList();
   }
 
   @Test
   void everyCheckPassesOnThePassInventory() throws Exception {
     Map<String, CheckResult> r = run(INV.resolve("pass.yaml"), rules);
     assertThat(r.keySet()).containsExactlyInAnyOrderElementsOf(HostChecks.IDS);
-    r.values().forEach(c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.PASS));
-    assertThat(r.get("host-memory").summary()).isEqualTo("all 9 connectors have at least 4 GiB RAM");
+    r.values()
+        .forEach(
+            c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.PASS));
+    assertThat(r.get("host-memory").summary())
+        .isEqualTo("all 9 connectors have at least 4 GiB RAM");
     // gcp-central states no peak; the sum of its connectors' peaks (60 + 40 Mbps) is enough.
     assertThat(of(r.get("sizing"), "group gcp-central", "pass").get(0).message())
         .contains("from the sum of its connectors' measured peaks, 100 Mbps");
@@ -50,16 +55,22 @@ class HostChecksTest {
   @Test
   void theCsvInventoryPassesToo() throws Exception {
     Map<String, CheckResult> r = run(INV.resolve("pass.csv"), rules);
-    r.values().forEach(c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.PASS));
+    r.values()
+        .forEach(
+            c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.PASS));
   }
 
   @Test
   void everyCheckFailsOnTheFailInventory() throws Exception {
     Map<String, CheckResult> r = run(INV.resolve("fail.yaml"), rules);
-    r.values().forEach(c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.FAIL));
+    r.values()
+        .forEach(
+            c -> assertThat(c.status()).as(c.id() + ": " + c.summary()).isEqualTo(Status.FAIL));
   }
 
-  /** Facts collected from two real Debian 12 guests (roots/debian12-qemu-*): one sized, one small. */
+  /**
+   * Facts collected from two real Debian 12 guests (roots/debian12-qemu-*): one sized, one small.
+   */
   @Test
   void realCapturedGuestsPassAndFailWhereTheyShould() throws Exception {
     Map<String, CheckResult> r = run(INV.resolve("captured.yaml"), rules);
@@ -71,16 +82,20 @@ class HostChecksTest {
     }
     assertThat(of(r.get("host-memory"), "ac-deb-small", "fail").get(0).message())
         .startsWith("ac-deb-small: online memory blocks 2 GiB < 3.6 GiB");
-    assertThat(of(r.get("host-cpu"), "ac-deb-small", "fail").get(0).message()).isEqualTo("ac-deb-small: 2 vCPUs < 4 (VM)");
-    assertThat(of(r.get("host-disk"), "ac-deb-small", "fail").get(0).message()).contains("device 6 GiB < 8 GiB");
+    assertThat(of(r.get("host-cpu"), "ac-deb-small", "fail").get(0).message())
+        .isEqualTo("ac-deb-small: 2 vCPUs < 4 (VM)");
+    assertThat(of(r.get("host-disk"), "ac-deb-small", "fail").get(0).message())
+        .contains("device 6 GiB < 8 GiB");
     for (String id : List.of("host-nic", "host-platform", "os-hardening", "sizing")) {
       assertThat(r.get(id).status()).as(id + ": " + r.get(id).summary()).isEqualTo(Status.PASS);
     }
     HostRules strict = HostRulesLoader.load(List.of("strict"), List.of(), List.of());
     Map<String, CheckResult> s = run(INV.resolve("captured.yaml"), strict);
-    assertThat(of(s.get("host-cpu"), "ac-deb-small", "fail")).extracting(Evidence::message)
+    assertThat(of(s.get("host-cpu"), "ac-deb-small", "fail"))
+        .extracting(Evidence::message)
         .anyMatch(m -> m.contains("AES-NI"));
-    assertThat(of(s.get("host-disk"), "ac-deb-sized", "fail")).extracting(Evidence::message)
+    assertThat(of(s.get("host-disk"), "ac-deb-sized", "fail"))
+        .extracting(Evidence::message)
         .anyMatch(m -> m.contains("20 GiB < 64 GiB"));
   }
 
@@ -92,55 +107,84 @@ class HostChecksTest {
     assertThat(mem.where()).isEqualTo(inv + ":46");
     assertThat(mem.message()).isEqualTo("ac-vm-small: 2 GiB provisioned < 4 GiB");
     assertThat(mem.rule()).isEqualTo("memory.minimumGiB = 4 (rules/hosts.yaml:8)");
-    assertThat(mem.data()).containsEntry("measuredBytes", 2L << 30).containsEntry("requiredBytes", 4L << 30);
+    assertThat(mem.data())
+        .containsEntry("measuredBytes", 2L << 30)
+        .containsEntry("requiredBytes", 4L << 30);
 
     Evidence arm = of(r.get("host-platform"), "ac-arm", "fail").get(0);
     assertThat(arm.file()).endsWith("facts/small-arm.json");
     assertThat(arm.message()).isEqualTo("ac-arm: architecture aarch64 is not x86_64 or amd64");
-    assertThat(of(r.get("host-platform"), "ac-arm", "fail")).extracting(Evidence::message)
-        .contains("ac-arm: not booted with systemd",
+    assertThat(of(r.get("host-platform"), "ac-arm", "fail"))
+        .extracting(Evidence::message)
+        .contains(
+            "ac-arm: not booted with systemd",
             "ac-arm: eth0 ae:41:03:9c:10:77, addr_assign_type 1 (random): the kernel generated this address;"
                 + " it changes on reboot");
 
     Evidence type = of(r.get("instance-type"), "ac-tiny", "fail").get(0);
-    assertThat(type.message()).isEqualTo("ac-tiny: t2.medium (2 vCPUs, 4 GiB, x86_64, rules/instance-types.yaml:10):"
-        + " 2 vCPUs < 4 (R2)");
+    assertThat(type.message())
+        .isEqualTo(
+            "ac-tiny: t2.medium (2 vCPUs, 4 GiB, x86_64, rules/instance-types.yaml:10):"
+                + " 2 vCPUs < 4 (R2)");
     assertThat(type.where()).isEqualTo(inv + ":10");
 
-    assertThat(r.get("sizing").summary()).contains("group small: 4 connector(s) for peak 2000 Mbps at 50%"
-        + " double encryption: need 7");
+    assertThat(r.get("sizing").summary())
+        .contains(
+            "group small: 4 connector(s) for peak 2000 Mbps at 50%" + " double encryption: need 7");
     Evidence overloaded = of(r.get("sizing"), "connector ac-vm-small", "fail").get(0);
     assertThat(overloaded.where()).isEqualTo(inv + ":58");
-    assertThat(overloaded.message()).startsWith("connector ac-vm-small: measured peak 600 Mbps > 375 Mbps, one"
-        + " connector's capacity at 50% double encryption (group small): overloaded");
+    assertThat(overloaded.message())
+        .startsWith(
+            "connector ac-vm-small: measured peak 600 Mbps > 375 Mbps, one"
+                + " connector's capacity at 50% double encryption (group small): overloaded");
     assertThat(r.get("provisioning-key").summary())
-        .contains("key shared-key: used in 2 Regions (eu-west-1, us-east-1) by ac-tiny, ac-other-region");
+        .contains(
+            "key shared-key: used in 2 Regions (eu-west-1, us-east-1) by ac-tiny, ac-other-region");
     assertThat(of(r.get("os-hardening"), "ac-tiny", "fail").get(0).message())
-        .isEqualTo("ac-tiny: SSH PasswordAuthentication yes on aws: public-cloud connectors must be key-only");
-    assertThat(of(r.get("os-hardening"), "ac-arm", "fail")).extracting(Evidence::message)
-        .anyMatch(m -> m.contains("0.0.0.0:8080")).anyMatch(m -> m.contains("EL7 is end of support"));
+        .isEqualTo(
+            "ac-tiny: SSH PasswordAuthentication yes on aws: public-cloud connectors must be key-only");
+    assertThat(of(r.get("os-hardening"), "ac-arm", "fail"))
+        .extracting(Evidence::message)
+        .anyMatch(m -> m.contains("0.0.0.0:8080"))
+        .anyMatch(m -> m.contains("EL7 is end of support"));
   }
 
   @Test
   void missingFactsAreIndeterminateNeverPass() throws Exception {
     Path f = tmp.resolve("bare.yaml");
-    Files.writeString(f, "connectors:\n  - {name: a, group: g, platform: vmware}\n  - {name: b, group: g, platform: aws}\n");
+    Files.writeString(
+        f,
+        "connectors:\n  - {name: a, group: g, platform: vmware}\n  - {name: b, group: g, platform: aws}\n");
     Map<String, CheckResult> r = run(f, rules);
-    for (String id : List.of("host-memory", "host-cpu", "instance-type", "host-disk", "host-nic", "sizing",
-        "host-platform", "provisioning-key", "os-hardening")) {
-      assertThat(r.get(id).status()).as(id + ": " + r.get(id).summary()).isEqualTo(Status.INDETERMINATE);
+    for (String id :
+        List.of(
+            "host-memory",
+            "host-cpu",
+            "instance-type",
+            "host-disk",
+            "host-nic",
+            "sizing",
+            "host-platform",
+            "provisioning-key",
+            "os-hardening")) {
+      assertThat(r.get(id).status())
+          .as(id + ": " + r.get(id).summary())
+          .isEqualTo(Status.INDETERMINATE);
     }
-    assertThat(r.get("host-memory").summary()).isEqualTo("2 of 2 connectors cannot be judged; a: memory unknown:"
-        + " MemTotal: not stated in the inventory and no facts file (and 1 more)");
-    assertThat(r.get("sizing").evidence().get(0).message()).isEqualTo(
-        "group g: 2 connector(s); no measured peak: no measured peak throughput stated");
+    assertThat(r.get("host-memory").summary())
+        .isEqualTo(
+            "2 of 2 connectors cannot be judged; a: memory unknown:"
+                + " MemTotal: not stated in the inventory and no facts file (and 1 more)");
+    assertThat(r.get("sizing").evidence().get(0).message())
+        .isEqualTo("group g: 2 connector(s); no measured peak: no measured peak throughput stated");
   }
 
   @Test
   void unknownDoubleEncryptionSizesBothEnds() throws Exception {
     Path f = tmp.resolve("de.yaml");
-    String connectors = "connectors:\n  - {name: a, group: g, platform: vmware}\n  - {name: b, group: g, platform: vmware}\n"
-        + "  - {name: c, group: g, platform: vmware}\n";
+    String connectors =
+        "connectors:\n  - {name: a, group: g, platform: vmware}\n  - {name: b, group: g, platform: vmware}\n"
+            + "  - {name: c, group: g, platform: vmware}\n";
     Files.writeString(f, "groups:\n  - {name: g, peak: 1Gbps}\n" + connectors);
     CheckResult s = run(f, rules).get("sizing");
     assertThat(s.status()).isEqualTo(Status.INDETERMINATE);
@@ -154,8 +198,10 @@ class HostChecksTest {
   @Test
   void enoughForThePeakButNoSpareFails() throws Exception {
     Path f = tmp.resolve("spare.yaml");
-    Files.writeString(f, "groups:\n  - {name: g, peak: 1Gbps, doubleEncryption: 0}\n"
-        + "connectors:\n  - {name: a, group: g, platform: vmware, vcpus: 8}\n  - {name: b, group: g, platform: vmware}\n");
+    Files.writeString(
+        f,
+        "groups:\n  - {name: g, peak: 1Gbps, doubleEncryption: 0}\n"
+            + "connectors:\n  - {name: a, group: g, platform: vmware, vcpus: 8}\n  - {name: b, group: g, platform: vmware}\n");
     CheckResult s = run(f, rules).get("sizing");
     assertThat(s.status()).isEqualTo(Status.FAIL);
     assertThat(s.summary()).contains("enough for the peak but no spare for failover (N+1)");
@@ -166,13 +212,17 @@ class HostChecksTest {
   @Test
   void azureSeriesRuleAndVmwareAutomaticMacAndStrictProfile() throws Exception {
     Path f = tmp.resolve("az.yaml");
-    Files.writeString(f, "connectors:\n"
-        + "  - {name: old, group: g, platform: azure, instanceType: Standard_D2_v2}\n"
-        + "  - {name: new, group: g, platform: azure, instanceType: Standard_D2s_v3}\n"
-        + "  - {name: unknown, group: g, platform: azure, vcpus: 2}\n");
+    Files.writeString(
+        f,
+        "connectors:\n"
+            + "  - {name: old, group: g, platform: azure, instanceType: Standard_D2_v2}\n"
+            + "  - {name: new, group: g, platform: azure, instanceType: Standard_D2s_v3}\n"
+            + "  - {name: unknown, group: g, platform: azure, vcpus: 2}\n");
     CheckResult cpu = run(f, rules).get("host-cpu");
-    assertThat(of(cpu, "old", "pass").get(0).message()).contains("2 vCPUs >= 2 (Azure: Standard_D2_v2 is series v2, older than v3)");
-    assertThat(of(cpu, "new", "fail").get(0).message()).contains("2 vCPUs < 4 (Azure: Standard_D2s_v3 is series v3");
+    assertThat(of(cpu, "old", "pass").get(0).message())
+        .contains("2 vCPUs >= 2 (Azure: Standard_D2_v2 is series v2, older than v3)");
+    assertThat(of(cpu, "new", "fail").get(0).message())
+        .contains("2 vCPUs < 4 (Azure: Standard_D2s_v3 is series v3");
     assertThat(of(cpu, "unknown", "indeterminate")).hasSize(1);
 
     assertThat(VmwareMac.of("00:50:56:3f:ff:ff")).isEqualTo(VmwareMac.MANUAL);

@@ -23,8 +23,9 @@ class BadInputCliTest {
   record Run(int code, String out, String err) {}
 
   Run audit(String... extra) {
-    String[] args = Stream.concat(Stream.of("audit", "--output", out().toString()), Stream.of(extra))
-        .toArray(String[]::new);
+    String[] args =
+        Stream.concat(Stream.of("audit", "--output", out().toString()), Stream.of(extra))
+            .toArray(String[]::new);
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
@@ -80,41 +81,49 @@ class BadInputCliTest {
 
   @Test
   void randomText() throws IOException {
-    assertRejected("random-text.rules", ":1: error: unknown export format (expected one of: iptables-save, ip6tables-save, nftables-json)");
+    assertRejected(
+        "random-text.rules",
+        ":1: error: unknown export format (expected one of: iptables-save, ip6tables-save, nftables-json)");
   }
 
   @Test
   void truncatedWithoutCommit() throws IOException {
-    assertRejected("truncated.rules",
+    assertRejected(
+        "truncated.rules",
         ":5: error: table 'filter' (line 1) has no COMMIT: the export is truncated");
   }
 
   @Test
   void badCidr() throws IOException {
-    assertRejected("bad-cidr.rules", ":5: error: -s: '10.0.0.0/33' is not an IPv4 address or network");
+    assertRejected(
+        "bad-cidr.rules", ":5: error: -s: '10.0.0.0/33' is not an IPv4 address or network");
   }
 
   @Test
   void jumpToAnUnknownChain() throws IOException {
-    assertRejected("unknown-jump.rules",
+    assertRejected(
+        "unknown-jump.rules",
         ":5: error: jump to chain 'NOSUCH', which is not declared in table 'filter' (and is no known target)");
   }
 
   @Test
   void gotoAMissingChain() throws IOException {
-    assertRejected("goto-missing.rules",
+    assertRejected(
+        "goto-missing.rules",
         ":5: error: goto to chain 'missing', which is not declared in table 'filter'");
   }
 
   @Test
   void ruleInAnUndeclaredChain() throws IOException {
-    assertRejected("undeclared-chain.rules",
+    assertRejected(
+        "undeclared-chain.rules",
         ":5: error: rule appends to chain 'undeclared', which is not declared in table 'filter'");
   }
 
   @Test
   void duplicateChain() throws IOException {
-    assertRejected("duplicate-chain.rules", ":6: error: chain 'mine' is declared twice (first at line 5)");
+    assertRejected(
+        "duplicate-chain.rules", ":6: error: chain 'mine' is declared twice (first at line 5)");
   }
 
   @Test
@@ -124,12 +133,14 @@ class BadInputCliTest {
 
   @Test
   void badPort() throws IOException {
-    assertRejected("bad-port.rules", ":5: error: '70000' is not a port number or known service name");
+    assertRejected(
+        "bad-port.rules", ":5: error: '70000' is not a port number or known service name");
   }
 
   @Test
   void reversedPortRange() throws IOException {
-    assertRejected("reversed-port-range.rules",
+    assertRejected(
+        "reversed-port-range.rules",
         ":5: error: invalid port range '1024:22' (the first port is above the last)");
   }
 
@@ -140,7 +151,8 @@ class BadInputCliTest {
 
   @Test
   void optionWithoutItsMatch() throws IOException {
-    assertRejected("option-without-match.rules",
+    assertRejected(
+        "option-without-match.rules",
         ":5: error: option --dport is not part of any match (missing -m or -p?)");
   }
 
@@ -153,9 +165,14 @@ class BadInputCliTest {
   @Test
   void badRangesEntry() throws IOException {
     Path ranges = BAD.resolve("bad.ranges");
-    Run r = audit("--config", "src/test/resources/iptables/features/filter-policies.rules",
-        "--ranges", ranges.toString());
-    assertThat(r.err()).isEqualTo(ranges + ":2: error: 'not-a-range' is not an IPv4 or IPv6 address or CIDR\n");
+    Run r =
+        audit(
+            "--config",
+            "src/test/resources/iptables/features/filter-policies.rules",
+            "--ranges",
+            ranges.toString());
+    assertThat(r.err())
+        .isEqualTo(ranges + ":2: error: 'not-a-range' is not an IPv4 or IPv6 address or CIDR\n");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(nothingWritten()).isTrue();
@@ -165,8 +182,14 @@ class BadInputCliTest {
   void badIpsetFile() throws IOException {
     Path sets = tmp.resolve("bad.ipset");
     Files.writeString(sets, "create zpa hash:net family inet\nadd zpa 10.0.0.0/33\n");
-    Run r = audit("--config", "src/test/resources/iptables/features/ipset.rules", "--ipset", sets.toString());
-    assertThat(r.err()).isEqualTo(sets + ":2: error: '10.0.0.0/33' is not an IPv4 address, network or range\n");
+    Run r =
+        audit(
+            "--config",
+            "src/test/resources/iptables/features/ipset.rules",
+            "--ipset",
+            sets.toString());
+    assertThat(r.err())
+        .isEqualTo(sets + ":2: error: '10.0.0.0/33' is not an IPv4 address, network or range\n");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(nothingWritten()).isTrue();
@@ -175,9 +198,13 @@ class BadInputCliTest {
   @Test
   void everyErrorOfAFileIsListed() throws IOException {
     Path f = tmp.resolve("two.rules");
-    Files.writeString(f, "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 1.2.3.4/40 -j ACCEPT\n"
-        + "-A INPUT -p nope -j ACCEPT\nCOMMIT\n");
-    assertRejected(f, f + ":3: error: -s: '1.2.3.4/40' is not an IPv4 address or network",
+    Files.writeString(
+        f,
+        "*filter\n:INPUT ACCEPT [0:0]\n-A INPUT -s 1.2.3.4/40 -j ACCEPT\n"
+            + "-A INPUT -p nope -j ACCEPT\nCOMMIT\n");
+    assertRejected(
+        f,
+        f + ":3: error: -s: '1.2.3.4/40' is not an IPv4 address or network",
         f + ":4: error: unknown protocol 'nope'");
   }
 }

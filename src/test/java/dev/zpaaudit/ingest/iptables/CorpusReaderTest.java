@@ -21,20 +21,22 @@ import org.junit.jupiter.api.Test;
 class CorpusReaderTest {
   static final Path DIR = Path.of("src/test/resources/corpus/iptables");
 
-  static final Map<String, Map<String, Integer>> UNMODELLED = Map.of(
-      "docker-topos4.rules", Map.of("match 'recent'", 2),
-      "home-user.rules", Map.of(
-          "conntrack --ctproto of a RELATED connection", 32,
-          "match 'connlimit'", 1,
-          "match 'hashlimit'", 6,
-          "match 'owner'", 4,
-          "match 'pkttype'", 10,
-          "match 'recent'", 6),
-      "medium-sized-company.rules", Map.of("match 'recent'", 6, "match 'rpfilter'", 1),
-      "shorewall-akachan.rules", Map.of("match 'recent'", 3),
-      "tum-2013.rules", Map.of("match 'limit'", 3, "match 'mac'", 885, "match 'recent'", 7),
-      "ufw-server.rules", Map.of("match 'limit'", 7),
-      "ugent.rules", Map.of());
+  static final Map<String, Map<String, Integer>> UNMODELLED =
+      Map.of(
+          "docker-topos4.rules", Map.of("match 'recent'", 2),
+          "home-user.rules",
+              Map.of(
+                  "conntrack --ctproto of a RELATED connection", 32,
+                  "match 'connlimit'", 1,
+                  "match 'hashlimit'", 6,
+                  "match 'owner'", 4,
+                  "match 'pkttype'", 10,
+                  "match 'recent'", 6),
+          "medium-sized-company.rules", Map.of("match 'recent'", 6, "match 'rpfilter'", 1),
+          "shorewall-akachan.rules", Map.of("match 'recent'", 3),
+          "tum-2013.rules", Map.of("match 'limit'", 3, "match 'mac'", 885, "match 'recent'", 7),
+          "ufw-server.rules", Map.of("match 'limit'", 7),
+          "ugent.rules", Map.of());
 
   static ParseResult read(Path f) throws Exception {
     return new IptablesSaveParser().parse(Files.readString(f), f.getFileName().toString());
@@ -48,8 +50,8 @@ class CorpusReaderTest {
 
   @Test
   void everyFileIsListed() throws Exception {
-    assertThat(files().map(f -> f.getFileName().toString())).containsExactlyInAnyOrderElementsOf(
-        UNMODELLED.keySet());
+    assertThat(files().map(f -> f.getFileName().toString()))
+        .containsExactlyInAnyOrderElementsOf(UNMODELLED.keySet());
   }
 
   @Test
@@ -64,14 +66,20 @@ class CorpusReaderTest {
   @Test
   void everyRuleLineBecomesARule() throws Exception {
     for (Path f : files().toList()) {
-      long lines = Files.readAllLines(f).stream().map(String::strip)
-          .filter(l -> l.matches("(\\[\\d+:\\d+\\]\\s+)?-A\\s.*")).count();
-      long rules = read(f).firewall().chains().values().stream().mapToLong(c -> c.rules().size()).sum();
+      long lines =
+          Files.readAllLines(f).stream()
+              .map(String::strip)
+              .filter(l -> l.matches("(\\[\\d+:\\d+\\]\\s+)?-A\\s.*"))
+              .count();
+      long rules =
+          read(f).firewall().chains().values().stream().mapToLong(c -> c.rules().size()).sum();
       assertThat(rules).as(f.toString()).isEqualTo(lines);
     }
   }
 
-  /** Each unmodelled condition or target has its own warning at the rule's line; nothing else warns. */
+  /**
+   * Each unmodelled condition or target has its own warning at the rule's line; nothing else warns.
+   */
   @Test
   void everyUnmodelledConstructIsWarnedAtItsLine() throws Exception {
     for (Path f : files().toList()) {

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One small export per feature of iptables-save, read into the neutral model and stated whole: the
- * stages, every chain with its rules (line: conditions => action) and policy, and every
- * diagnostic. See {@link ModelText} for the notation.
+ * stages, every chain with its rules (line: conditions => action) and policy, and every diagnostic.
+ * See {@link ModelText} for the notation.
  */
 class IptablesFeaturesTest {
   static final Path DIR = Path.of("src/test/resources/iptables/features");
@@ -27,17 +27,24 @@ class IptablesFeaturesTest {
     return new IptablesSaveParser(4, sets).parse(Files.readString(DIR.resolve(name)), name);
   }
 
-  static void assertModel(String name, Ipsets sets, String model, String... diagnostics) throws Exception {
+  static void assertModel(String name, Ipsets sets, String model, String... diagnostics)
+      throws Exception {
     ParseResult r = read(name, sets);
     assertThat(ModelText.of(r.firewall())).as(name).isEqualTo(model);
-    assertThat(r.diagnostics()).extracting(Diagnostic::format).as(name).containsExactly(diagnostics);
+    assertThat(r.diagnostics())
+        .extracting(Diagnostic::format)
+        .as(name)
+        .containsExactly(diagnostics);
     assertThat(r.firewall().source()).isEqualTo(name);
     assertThat(r.firewall().format()).isEqualTo("iptables-save");
   }
 
   @Test
   void commentQuotes() throws Exception {
-    assertModel("comment-quotes.rules", Ipsets.NONE, """
+    assertModel(
+        "comment-quotes.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -55,7 +62,10 @@ class IptablesFeaturesTest {
 
   @Test
   void continuingTargets() throws Exception {
-    assertModel("continuing-targets.rules", Ipsets.NONE, """
+    assertModel(
+        "continuing-targets.rules",
+        Ipsets.NONE,
+        """
         stage PREROUTING FILTER -150 mangle/PREROUTING
         stage INPUT FILTER -150 mangle/INPUT
         stage FORWARD FILTER -150 mangle/FORWARD
@@ -82,7 +92,10 @@ class IptablesFeaturesTest {
 
   @Test
   void counters() throws Exception {
-    assertModel("counters.rules", Ipsets.NONE, """
+    assertModel(
+        "counters.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -99,7 +112,10 @@ class IptablesFeaturesTest {
 
   @Test
   void filterPolicies() throws Exception {
-    assertModel("filter-policies.rules", Ipsets.NONE, """
+    assertModel(
+        "filter-policies.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -116,7 +132,10 @@ class IptablesFeaturesTest {
 
   @Test
   void fragment() throws Exception {
-    assertModel("fragment.rules", Ipsets.NONE, """
+    assertModel(
+        "fragment.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -133,7 +152,10 @@ class IptablesFeaturesTest {
 
   @Test
   void icmp() throws Exception {
-    assertModel("icmp.rules", Ipsets.NONE, """
+    assertModel(
+        "icmp.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -154,7 +176,10 @@ class IptablesFeaturesTest {
 
   @Test
   void interfaces() throws Exception {
-    assertModel("interfaces.rules", Ipsets.NONE, """
+    assertModel(
+        "interfaces.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -172,7 +197,10 @@ class IptablesFeaturesTest {
 
   @Test
   void iprange() throws Exception {
-    assertModel("iprange.rules", Ipsets.NONE, """
+    assertModel(
+        "iprange.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -190,7 +218,10 @@ class IptablesFeaturesTest {
 
   @Test
   void ipset() throws Exception {
-    assertModel("ipset.rules", SETS, """
+    assertModel(
+        "ipset.rules",
+        SETS,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -211,7 +242,10 @@ class IptablesFeaturesTest {
 
   @Test
   void mangle() throws Exception {
-    assertModel("mangle.rules", Ipsets.NONE, """
+    assertModel(
+        "mangle.rules",
+        Ipsets.NONE,
+        """
         stage PREROUTING FILTER -150 mangle/PREROUTING
         stage INPUT FILTER -150 mangle/INPUT
         stage FORWARD FILTER -150 mangle/FORWARD
@@ -235,7 +269,10 @@ class IptablesFeaturesTest {
 
   @Test
   void multiport() throws Exception {
-    assertModel("multiport.rules", Ipsets.NONE, """
+    assertModel(
+        "multiport.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -255,7 +292,10 @@ class IptablesFeaturesTest {
 
   @Test
   void nat() throws Exception {
-    assertModel("nat.rules", Ipsets.NONE, """
+    assertModel(
+        "nat.rules",
+        Ipsets.NONE,
+        """
         stage PREROUTING NAT -100 nat/PREROUTING
         stage INPUT NAT 100 nat/INPUT
         stage OUTPUT NAT -100 nat/OUTPUT
@@ -277,7 +317,10 @@ class IptablesFeaturesTest {
 
   @Test
   void negation() throws Exception {
-    assertModel("negation.rules", Ipsets.NONE, """
+    assertModel(
+        "negation.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -299,7 +342,10 @@ class IptablesFeaturesTest {
 
   @Test
   void ports() throws Exception {
-    assertModel("ports.rules", Ipsets.NONE, """
+    assertModel(
+        "ports.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -321,7 +367,10 @@ class IptablesFeaturesTest {
 
   @Test
   void rawNotrack() throws Exception {
-    assertModel("raw-notrack.rules", Ipsets.NONE, """
+    assertModel(
+        "raw-notrack.rules",
+        Ipsets.NONE,
+        """
         stage PREROUTING RAW -300 raw/PREROUTING
         stage OUTPUT RAW -300 raw/OUTPUT
         chain raw/OUTPUT
@@ -336,7 +385,10 @@ class IptablesFeaturesTest {
 
   @Test
   void reject() throws Exception {
-    assertModel("reject.rules", Ipsets.NONE, """
+    assertModel(
+        "reject.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -354,7 +406,10 @@ class IptablesFeaturesTest {
 
   @Test
   void security() throws Exception {
-    assertModel("security.rules", Ipsets.NONE, """
+    assertModel(
+        "security.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 50 security/INPUT
         stage FORWARD FILTER 50 security/FORWARD
         stage OUTPUT FILTER 50 security/OUTPUT
@@ -370,7 +425,10 @@ class IptablesFeaturesTest {
 
   @Test
   void stateConntrack() throws Exception {
-    assertModel("state-conntrack.rules", Ipsets.NONE, """
+    assertModel(
+        "state-conntrack.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -398,7 +456,10 @@ class IptablesFeaturesTest {
 
   @Test
   void tcpFlags() throws Exception {
-    assertModel("tcp-flags.rules", Ipsets.NONE, """
+    assertModel(
+        "tcp-flags.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -419,7 +480,10 @@ class IptablesFeaturesTest {
 
   @Test
   void unmodelledMatches() throws Exception {
-    assertModel("unmodelled-matches.rules", Ipsets.NONE, """
+    assertModel(
+        "unmodelled-matches.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -454,7 +518,10 @@ class IptablesFeaturesTest {
 
   @Test
   void unmodelledTargets() throws Exception {
-    assertModel("unmodelled-targets.rules", Ipsets.NONE, """
+    assertModel(
+        "unmodelled-targets.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -475,7 +542,10 @@ class IptablesFeaturesTest {
 
   @Test
   void userChains() throws Exception {
-    assertModel("user-chains.rules", Ipsets.NONE, """
+    assertModel(
+        "user-chains.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -499,7 +569,8 @@ class IptablesFeaturesTest {
   @Test
   void ruleTextIsAsWrittenWithoutCountersAndPoliciesNameTheirChain() throws Exception {
     ParseResult r = read("counters.rules", Ipsets.NONE);
-    assertThat(r.firewall().chain("filter/INPUT").rules()).extracting(dev.zpaaudit.model.Rule::text)
+    assertThat(r.firewall().chain("filter/INPUT").rules())
+        .extracting(dev.zpaaudit.model.Rule::text)
         .containsExactly("-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT", "-A INPUT -j DROP");
     assertThat(r.firewall().chain("filter/FORWARD").policy().text())
         .isEqualTo(":FORWARD DROP (policy of filter/FORWARD)");
@@ -509,7 +580,8 @@ class IptablesFeaturesTest {
   @Test
   void quotedArgumentsKeepTheirSpacesAndEscapes() throws Exception {
     ParseResult r = read("comment-quotes.rules", Ipsets.NONE);
-    assertThat(r.firewall().chain("filter/OUTPUT").rules()).extracting(dev.zpaaudit.model.Rule::text)
+    assertThat(r.firewall().chain("filter/OUTPUT").rules())
+        .extracting(dev.zpaaudit.model.Rule::text)
         .containsExactly(
             "-A OUTPUT -p tcp -m tcp --dport 443 -m comment --comment \"allow ZPA: -j DROP ! -s x\" -j ACCEPT",
             "-A OUTPUT -m comment --comment single-word -j LOG --log-prefix \"out drop: \" --log-level 4",
@@ -523,7 +595,8 @@ class IptablesFeaturesTest {
   void userChainsHaveNoPolicyAndNoStage() throws Exception {
     ParseResult r = read("user-chains.rules", Ipsets.NONE);
     assertThat(r.firewall().chain("filter/allowed").isBase()).isFalse();
-    assertThat(r.firewall().stages()).extracting(s -> s.chain())
+    assertThat(r.firewall().stages())
+        .extracting(s -> s.chain())
         .containsExactly("filter/INPUT", "filter/FORWARD", "filter/OUTPUT");
     assertThat(r.firewall().families()).containsExactly(4);
   }
@@ -538,10 +611,15 @@ class IptablesFeaturesTest {
         .hasMessage("unknown TCP flag 'ECE'");
   }
 
-  /** Options after the target, and protocol options after another match, mean what iptables reads. */
+  /**
+   * Options after the target, and protocol options after another match, mean what iptables reads.
+   */
   @Test
   void optionOrder() throws Exception {
-    assertModel("option-order.rules", Ipsets.NONE, """
+    assertModel(
+        "option-order.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -564,7 +642,10 @@ class IptablesFeaturesTest {
 
   @Test
   void protocols() throws Exception {
-    assertModel("protocols.rules", Ipsets.NONE, """
+    assertModel(
+        "protocols.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -586,7 +667,10 @@ class IptablesFeaturesTest {
 
   @Test
   void addressLists() throws Exception {
-    assertModel("address-lists.rules", Ipsets.NONE, """
+    assertModel(
+        "address-lists.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT
@@ -602,10 +686,16 @@ class IptablesFeaturesTest {
         """);
   }
 
-  /** iptables-restore keeps a built-in chain declared with "-": its rules count, its policy is unknown. */
+  /**
+   * iptables-restore keeps a built-in chain declared with "-": its rules count, its policy is
+   * unknown.
+   */
   @Test
   void builtinWithoutPolicy() throws Exception {
-    assertModel("builtin-without-policy.rules", Ipsets.NONE, """
+    assertModel(
+        "builtin-without-policy.rules",
+        Ipsets.NONE,
+        """
         stage INPUT FILTER 0 filter/INPUT
         stage FORWARD FILTER 0 filter/FORWARD
         stage OUTPUT FILTER 0 filter/OUTPUT

@@ -20,17 +20,27 @@ import java.util.stream.Collectors;
  * the whole result of reading a fixture. Negations are shown as "!" plus the smaller complement.
  */
 final class ModelText {
-  private static final String[] FLAG_NAMES = {"FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"};
+  private static final String[] FLAG_NAMES = {
+    "FIN", "SYN", "RST", "PSH", "ACK", "URG", "ECE", "CWR"
+  };
 
   private ModelText() {}
 
   static String of(Firewall fw) {
     StringBuilder sb = new StringBuilder();
     for (Stage s : fw.stages()) {
-      sb.append("stage ").append(s.hook()).append(' ').append(s.kind()).append(' ').append(s.priority())
-          .append(' ').append(s.chain()).append('\n');
+      sb.append("stage ")
+          .append(s.hook())
+          .append(' ')
+          .append(s.kind())
+          .append(' ')
+          .append(s.priority())
+          .append(' ')
+          .append(s.chain())
+          .append('\n');
     }
-    for (Chain c : fw.chains().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
+    for (Chain c :
+        fw.chains().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
       sb.append("chain ").append(c.name()).append('\n');
       for (Rule r : c.rules()) {
         sb.append("  ").append(rule(r)).append('\n');
@@ -102,15 +112,19 @@ final class ModelText {
     } else if (c instanceof Condition.CtPort p) {
       return "ct " + p.tuple() + " port " + ports(p.ports());
     } else if (c instanceof Condition.AddrType t) {
-      return "addrtype " + (t.source() ? "src " : "dst ") + (t.negated() ? "!" : "")
+      return "addrtype "
+          + (t.source() ? "src " : "dst ")
+          + (t.negated() ? "!" : "")
           + t.types().stream().sorted().collect(Collectors.joining(","));
     } else if (c instanceof Condition.AnyOf any) {
       if (any.alternatives().isEmpty()) {
         return "never";
       }
-      return "anyof(" + any.alternatives().stream()
-          .map(alt -> alt.stream().map(ModelText::condition).collect(Collectors.joining(" & ")))
-          .collect(Collectors.joining(" | ")) + ")";
+      return "anyof("
+          + any.alternatives().stream()
+              .map(alt -> alt.stream().map(ModelText::condition).collect(Collectors.joining(" & ")))
+              .collect(Collectors.joining(" | "))
+          + ")";
     } else if (c instanceof Condition.Unknown u) {
       return "unknown(" + u.what() + ")";
     }
@@ -142,7 +156,9 @@ final class ModelText {
     return String.join(",", out);
   }
 
-  /** "mask/comparison" when the set is exactly such a test (or its complement); else the members. */
+  /**
+   * "mask/comparison" when the set is exactly such a test (or its complement); else the members.
+   */
   static String flags(Bits b) {
     for (int mask = 0; mask < 256; mask++) {
       for (int cmp = 0; cmp < 256; cmp++) {

@@ -16,8 +16,11 @@ class NftCliTest {
   static Run audit(String config) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"audit", "--config", DIR + config, "--chain", "FORWARD"},
-        new PrintWriter(out, true), new PrintWriter(err, true));
+    int code =
+        Main.run(
+            new String[] {"audit", "--config", DIR + config, "--chain", "FORWARD"},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
     return new Run(code, out.toString(), err.toString());
   }
 
@@ -26,7 +29,8 @@ class NftCliTest {
     Run r = audit("not-json.json");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith(DIR + "not-json.json:3: error: cannot parse: Unexpected character");
+    assertThat(r.err())
+        .startsWith(DIR + "not-json.json:3: error: cannot parse: Unexpected character");
   }
 
   @Test
@@ -34,7 +38,8 @@ class NftCliTest {
     Run r = audit("truncated.json");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith(DIR + "truncated.json:133: error: cannot parse: Unexpected end-of-input");
+    assertThat(r.err())
+        .startsWith(DIR + "truncated.json:133: error: cannot parse: Unexpected end-of-input");
   }
 
   @Test
@@ -42,41 +47,58 @@ class NftCliTest {
     Run r = audit("missing-chain.json");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
-    assertThat(r.err()).isEqualTo(
-        DIR + "missing-chain.json:277: error: jump to chain 'checks', which does not exist in table inet filter\n"
-        + DIR + "missing-chain.json:292: error: goto to chain 'checks', which does not exist in table inet filter\n");
+    assertThat(r.err())
+        .isEqualTo(
+            DIR
+                + "missing-chain.json:277: error: jump to chain 'checks', which does not exist in table inet filter\n"
+                + DIR
+                + "missing-chain.json:292: error: goto to chain 'checks', which does not exist in table inet filter\n");
   }
 
   @Test
   void undefinedSetIsAnError() {
     Run r = audit("undefined-set.json");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo(
-        DIR + "undefined-set.json:88: error: set @zen is not defined in table inet filter\n"
-        + DIR + "undefined-set.json:160: error: set @zen is not defined in table inet filter\n");
+    assertThat(r.err())
+        .isEqualTo(
+            DIR
+                + "undefined-set.json:88: error: set @zen is not defined in table inet filter\n"
+                + DIR
+                + "undefined-set.json:160: error: set @zen is not defined in table inet filter\n");
   }
 
   @Test
   void nftTextFormatIsNotDetected() {
     Run r = audit("basic.nft");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).startsWith(DIR + "basic.nft:1: error: unknown export format (expected one of:"
-        + " iptables-save, ip6tables-save, nftables-json)");
+    assertThat(r.err())
+        .startsWith(
+            DIR
+                + "basic.nft:1: error: unknown export format (expected one of:"
+                + " iptables-save, ip6tables-save, nftables-json)");
   }
 
   @Test
   void wrongShapeIsAnError() throws Exception {
     java.nio.file.Path f = java.nio.file.Files.createTempFile("shape", ".json");
-    java.nio.file.Files.writeString(f, "{\"nftables\": [\n {\"table\": {\"family\": \"inet\"}},\n"
-        + " {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"handle\": 4, \"expr\": []}}\n]}\n");
+    java.nio.file.Files.writeString(
+        f,
+        "{\"nftables\": [\n {\"table\": {\"family\": \"inet\"}},\n"
+            + " {\"rule\": {\"family\": \"ip\", \"table\": \"t\", \"chain\": \"c\", \"handle\": 4, \"expr\": []}}\n]}\n");
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    int code = Main.run(new String[] {"audit", "--config", f.toString()}, new PrintWriter(out, true),
-        new PrintWriter(err, true));
+    int code =
+        Main.run(
+            new String[] {"audit", "--config", f.toString()},
+            new PrintWriter(out, true),
+            new PrintWriter(err, true));
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).isEqualTo(
-        f + ":2: error: missing \"name\"\n"
-        + f + ":3: error: rule (handle 4) is in chain 'c', which is not listed in table ip t\n");
+    assertThat(err.toString())
+        .isEqualTo(
+            f
+                + ":2: error: missing \"name\"\n"
+                + f
+                + ":3: error: rule (handle 4) is in chain 'c', which is not listed in table ip t\n");
     java.nio.file.Files.delete(f);
   }
 }

@@ -13,7 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The fixtures: real {@code nft -j list ruleset} output (see src/test/resources/nftables/README.md). */
+/**
+ * The fixtures: real {@code nft -j list ruleset} output (see
+ * src/test/resources/nftables/README.md).
+ */
 final class NftFixtures {
   static final String DIR = "src/test/resources/nftables/";
 
@@ -50,6 +53,7 @@ final class NftFixtures {
 
   static List<String> lines(ParseResult r, String chain) {
     return r.firewall().chain(chain).rules().stream()
-        .map(x -> x.location().line() + " " + x.text()).toList();
+        .map(x -> x.location().line() + " " + x.text())
+        .toList();
   }
 }

@@ -40,9 +40,17 @@ class NftablesJsonParserTest {
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.firewall().format()).isEqualTo("nftables-json");
     assertThat(r.firewall().families()).containsExactlyInAnyOrder(4, 6);
-    assertThat(r.firewall().chains().keySet()).containsExactlyInAnyOrder("inet filter input", "inet filter checks");
-    assertThat(r.firewall().stages()).containsExactly(new Stage(Hook.INPUT, Stage.Kind.FILTER, 0,
-        "inet filter input", Set.of(4, 6), "inet filter input"));
+    assertThat(r.firewall().chains().keySet())
+        .containsExactlyInAnyOrder("inet filter input", "inet filter checks");
+    assertThat(r.firewall().stages())
+        .containsExactly(
+            new Stage(
+                Hook.INPUT,
+                Stage.Kind.FILTER,
+                0,
+                "inet filter input",
+                Set.of(4, 6),
+                "inet filter input"));
     Rule policy = r.firewall().chain("inet filter input").policy();
     assertThat(policy.location().toString()).isEqualTo(BASIC + ":18");
     assertThat(policy.action()).isEqualTo(new Action.Drop());
@@ -53,46 +61,62 @@ class NftablesJsonParserTest {
   @Test
   void rulesAreLocatedAtTheirObjectAndRenderedInNftSyntax() throws Exception {
     ParseResult r = parse("basic.json");
-    assertThat(NftFixtures.lines(r, "inet filter input")).containsExactly(
-        "38 ct state established,related accept # handle 3",
-        "65 ct state invalid drop # handle 4",
-        "89 iifname \"lo\" accept # handle 5",
-        "113 iifname \"eth*\" tcp dport { 22, 8000-8080 } counter accept # handle 7",
-        "165 th dport 53 accept # handle 8",
-        "190 tcp flags & (syn | ack) == syn log prefix \"syn \" continue # handle 9",
-        "228 ct direction reply accept # handle 10",
-        "252 ip saddr != 10.0.0.0/8 reject with icmp host-prohibited # handle 11",
-        "285 jump checks # handle 12",
-        "300 goto checks # handle 13");
+    assertThat(NftFixtures.lines(r, "inet filter input"))
+        .containsExactly(
+            "38 ct state established,related accept # handle 3",
+            "65 ct state invalid drop # handle 4",
+            "89 iifname \"lo\" accept # handle 5",
+            "113 iifname \"eth*\" tcp dport { 22, 8000-8080 } counter accept # handle 7",
+            "165 th dport 53 accept # handle 8",
+            "190 tcp flags & (syn | ack) == syn log prefix \"syn \" continue # handle 9",
+            "228 ct direction reply accept # handle 10",
+            "252 ip saddr != 10.0.0.0/8 reject with icmp host-prohibited # handle 11",
+            "285 jump checks # handle 12",
+            "300 goto checks # handle 13");
   }
 
   @Test
   void matchesBecomeConditions() throws Exception {
     ParseResult r = parse("basic.json");
     String in = "inet filter input";
-    assertThat(rule(r, in, 0).match()).containsExactly(new Condition.Ct(CtState.set(
-        CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY, CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY)));
+    assertThat(rule(r, in, 0).match())
+        .containsExactly(
+            new Condition.Ct(
+                CtState.set(
+                    CtState.ESTABLISHED_ORIGINAL,
+                    CtState.ESTABLISHED_REPLY,
+                    CtState.RELATED_ORIGINAL,
+                    CtState.RELATED_REPLY)));
     assertThat(rule(r, in, 0).action()).isEqualTo(new Action.Accept());
-    assertThat(rule(r, in, 1).match()).containsExactly(new Condition.Ct(CtState.set(CtState.INVALID)));
+    assertThat(rule(r, in, 1).match())
+        .containsExactly(new Condition.Ct(CtState.set(CtState.INVALID)));
     assertThat(rule(r, in, 1).action()).isEqualTo(new Action.Drop());
     assertThat(rule(r, in, 2).match()).containsExactly(new Condition.InIface(List.of("lo"), false));
-    assertThat(rule(r, in, 3).match()).containsExactly(new Condition.InIface(List.of("eth+"), false),
-        proto(6), dport(PortSet.of(22).union(PortSet.range(8000, 8080))));
-    assertThat(rule(r, in, 4).match()).containsExactly(proto(6, 17, 33, 132, 136), dport(PortSet.of(53)));
-    assertThat(rule(r, in, 5).match()).containsExactly(proto(6),
-        new Condition.Flags(TcpFlags.masked(TcpFlags.SYN | TcpFlags.ACK, TcpFlags.SYN)));
+    assertThat(rule(r, in, 3).match())
+        .containsExactly(
+            new Condition.InIface(List.of("eth+"), false),
+            proto(6),
+            dport(PortSet.of(22).union(PortSet.range(8000, 8080))));
+    assertThat(rule(r, in, 4).match())
+        .containsExactly(proto(6, 17, 33, 132, 136), dport(PortSet.of(53)));
+    assertThat(rule(r, in, 5).match())
+        .containsExactly(
+            proto(6),
+            new Condition.Flags(TcpFlags.masked(TcpFlags.SYN | TcpFlags.ACK, TcpFlags.SYN)));
     assertThat(rule(r, in, 5).action()).isEqualTo(new Action.Continue("continue"));
     assertThat(rule(r, in, 6).match()).containsExactly(new Condition.Ct(CtState.reply()));
-    assertThat(rule(r, in, 7).match()).containsExactly(new Condition.Src(IpSet.parse("10.0.0.0/8").complement()));
+    assertThat(rule(r, in, 7).match())
+        .containsExactly(new Condition.Src(IpSet.parse("10.0.0.0/8").complement()));
     assertThat(rule(r, in, 7).action()).isEqualTo(new Action.Reject("icmp host-prohibited"));
     assertThat(rule(r, in, 8).action()).isEqualTo(new Action.Jump("inet filter checks"));
     assertThat(rule(r, in, 9).action()).isEqualTo(new Action.Goto("inet filter checks"));
     String checks = "inet filter checks";
     assertThat(rule(r, checks, 0).match()).containsExactly(dst("192.0.2.1"));
     assertThat(rule(r, checks, 0).action()).isEqualTo(new Action.Return());
-    assertThat(rule(r, checks, 1).match()).containsExactly(proto(17),
-        new Condition.SrcPort(PortSet.of(53).complement()));
-    assertThat(rule(r, checks, 2).match()).containsExactly(proto(1), new Condition.SrcPort(PortSet.of(8)));
+    assertThat(rule(r, checks, 1).match())
+        .containsExactly(proto(17), new Condition.SrcPort(PortSet.of(53).complement()));
+    assertThat(rule(r, checks, 2).match())
+        .containsExactly(proto(1), new Condition.SrcPort(PortSet.of(8)));
     assertThat(rule(r, checks, 3).match()).containsExactly(new Condition.Family(6));
     assertThat(rule(r, checks, 4).match()).isEmpty();
     assertThat(rule(r, checks, 4).action()).isInstanceOf(Action.Reject.class);
@@ -104,10 +128,15 @@ class NftablesJsonParserTest {
     assertThat(r.diagnostics()).isEmpty();
     String out = "inet filter output";
     IpSet zen = IpSet.parse("198.51.100.0/24").union(IpSet.parse("203.0.113.10-203.0.113.20"));
-    assertThat(rule(r, out, 0).match()).containsExactly(new Condition.Dst(zen), proto(6), dport(PortSet.of(443)));
-    assertThat(rule(r, out, 1).match()).containsExactly(proto(6), new Condition.AnyOf(List.of(
-        List.of(dst("192.0.2.0/24"), dport(PortSet.of(443))),
-        List.of(dst("192.0.2.53"), dport(PortSet.of(53))))));
+    assertThat(rule(r, out, 0).match())
+        .containsExactly(new Condition.Dst(zen), proto(6), dport(PortSet.of(443)));
+    assertThat(rule(r, out, 1).match())
+        .containsExactly(
+            proto(6),
+            new Condition.AnyOf(
+                List.of(
+                    List.of(dst("192.0.2.0/24"), dport(PortSet.of(443))),
+                    List.of(dst("192.0.2.53"), dport(PortSet.of(53))))));
     assertThat(rule(r, out, 2).match()).containsExactly(new Condition.Dst(zen.complement()));
     // a verdict map: one rule per verdict, both at the rule's line
     assertThat(rule(r, out, 3).match()).containsExactly(proto(6), dport(PortSet.of(22)));
@@ -117,15 +146,26 @@ class NftablesJsonParserTest {
     assertThat(rule(r, out, 3).location()).isEqualTo(rule(r, out, 4).location());
     assertThat(rule(r, out, 3).text()).isEqualTo("tcp dport vmap @ports # handle 8");
     List<Rule> ct = List.of(rule(r, out, 5), rule(r, out, 6));
-    assertThat(ct).extracting(Rule::action).containsExactlyInAnyOrder(new Action.Accept(), new Action.Drop());
-    assertThat(ct).extracting(Rule::match).containsExactlyInAnyOrder(
-        List.of(new Condition.Ct(CtState.set(CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY))),
-        List.of(new Condition.Ct(CtState.set(CtState.INVALID))));
-    assertThat(rule(r, out, 7).match()).containsExactly(new Condition.OutIface(List.of("eth0", "wg+"), true));
+    assertThat(ct)
+        .extracting(Rule::action)
+        .containsExactlyInAnyOrder(new Action.Accept(), new Action.Drop());
+    assertThat(ct)
+        .extracting(Rule::match)
+        .containsExactlyInAnyOrder(
+            List.of(
+                new Condition.Ct(
+                    CtState.set(CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY))),
+            List.of(new Condition.Ct(CtState.set(CtState.INVALID))));
+    assertThat(rule(r, out, 7).match())
+        .containsExactly(new Condition.OutIface(List.of("eth0", "wg+"), true));
     // not (daddr 192.0.2.1 and dport 80) = daddr is another, or it is that one and dport another
-    assertThat(rule(r, out, 8).match()).containsExactly(proto(6), new Condition.AnyOf(List.of(
-        List.of(new Condition.Dst(IpSet.parse("192.0.2.1").complement())),
-        List.of(dst("192.0.2.1"), dport(PortSet.of(80).complement())))));
+    assertThat(rule(r, out, 8).match())
+        .containsExactly(
+            proto(6),
+            new Condition.AnyOf(
+                List.of(
+                    List.of(new Condition.Dst(IpSet.parse("192.0.2.1").complement())),
+                    List.of(dst("192.0.2.1"), dport(PortSet.of(80).complement())))));
     assertThat(rule(r, out, 8).location().line()).isEqualTo(296);
   }
 
@@ -133,39 +173,63 @@ class NftablesJsonParserTest {
   void stagesRunInPriorityOrderWithTheirKinds() throws Exception {
     ParseResult r = parse("stages.json");
     assertThat(r.diagnostics()).isEmpty();
-    assertThat(r.firewall().stages()).extracting(s -> s.hook() + " " + s.kind() + " " + s.priority() + " "
-        + s.chain() + " " + new java.util.TreeSet<>(s.families())).containsExactly(
-        "PREROUTING RAW -300 ip raw prerouting [4]",
-        "PREROUTING NAT -100 ip nat prerouting [4]",
-        "FORWARD FILTER 0 inet filter forward [4, 6]",
-        "FORWARD FILTER 10 ip6 extra forward [6]",
-        "OUTPUT NAT -100 ip nat output [4]",
-        "POSTROUTING NAT 100 ip nat postrouting [4]");
+    assertThat(r.firewall().stages())
+        .extracting(
+            s ->
+                s.hook()
+                    + " "
+                    + s.kind()
+                    + " "
+                    + s.priority()
+                    + " "
+                    + s.chain()
+                    + " "
+                    + new java.util.TreeSet<>(s.families()))
+        .containsExactly(
+            "PREROUTING RAW -300 ip raw prerouting [4]",
+            "PREROUTING NAT -100 ip nat prerouting [4]",
+            "FORWARD FILTER 0 inet filter forward [4, 6]",
+            "FORWARD FILTER 10 ip6 extra forward [6]",
+            "OUTPUT NAT -100 ip nat output [4]",
+            "POSTROUTING NAT 100 ip nat postrouting [4]");
     assertThat(rule(r, "ip raw prerouting", 0).action()).isEqualTo(new Action.NoTrack());
-    assertThat(rule(r, "ip nat prerouting", 0).action()).isEqualTo(new Action.DestNat("dnat to 192.0.2.10:80"));
-    assertThat(rule(r, "ip nat postrouting", 0).action()).isEqualTo(new Action.SrcNat("masquerade"));
-    assertThat(rule(r, "ip nat postrouting", 1).action()).isEqualTo(new Action.SrcNat("snat to 198.51.100.1"));
-    assertThat(rule(r, "ip nat output", 0).action()).isEqualTo(new Action.DestNat("redirect to :3128"));
-    assertThat(r.firewall().chain("ip6 extra forward").policy().action()).isEqualTo(new Action.Drop());
+    assertThat(rule(r, "ip nat prerouting", 0).action())
+        .isEqualTo(new Action.DestNat("dnat to 192.0.2.10:80"));
+    assertThat(rule(r, "ip nat postrouting", 0).action())
+        .isEqualTo(new Action.SrcNat("masquerade"));
+    assertThat(rule(r, "ip nat postrouting", 1).action())
+        .isEqualTo(new Action.SrcNat("snat to 198.51.100.1"));
+    assertThat(rule(r, "ip nat output", 0).action())
+        .isEqualTo(new Action.DestNat("redirect to :3128"));
+    assertThat(r.firewall().chain("ip6 extra forward").policy().action())
+        .isEqualTo(new Action.Drop());
   }
 
   @Test
   void unmodelledConstructsAreWarningsAndUnknowns() throws Exception {
     ParseResult r = parse("unmodelled.json");
     String f = NftFixtures.DIR + "unmodelled.json";
-    assertThat(r.diagnostics()).extracting(d -> d.format()).containsExactly(
-        f + ":243: warning: table bridge br filters bridged frames, not routed packets; it is not evaluated",
-        f + ":55: warning: 'meta mark' is not modelled; the rule is evaluated as may-match",
-        f + ":79: warning: 'limit rate 10/second' is not modelled; the rule is evaluated as may-match",
-        f + ":99: warning: set @blocked changes while packets pass (its elements time out or rules add to it);"
-            + " its lookup is not modelled; the rule is evaluated as may-match",
-        f + ":161: warning: 'ip dscp' is not modelled; the rule is evaluated as may-match",
-        f + ":206: warning: chain netdev edge ingress filters the ingress of a device the export does not"
-            + " name; its rules are evaluated as may-apply");
+    assertThat(r.diagnostics())
+        .extracting(d -> d.format())
+        .containsExactly(
+            f
+                + ":243: warning: table bridge br filters bridged frames, not routed packets; it is not evaluated",
+            f + ":55: warning: 'meta mark' is not modelled; the rule is evaluated as may-match",
+            f
+                + ":79: warning: 'limit rate 10/second' is not modelled; the rule is evaluated as may-match",
+            f
+                + ":99: warning: set @blocked changes while packets pass (its elements time out or rules add to it);"
+                + " its lookup is not modelled; the rule is evaluated as may-match",
+            f + ":161: warning: 'ip dscp' is not modelled; the rule is evaluated as may-match",
+            f
+                + ":206: warning: chain netdev edge ingress filters the ingress of a device the export does not"
+                + " name; its rules are evaluated as may-apply");
     String fwd = "inet filter forward";
-    assertThat(rule(r, fwd, 0).match()).containsExactly(new Condition.Unknown("'meta mark' is not modelled"));
+    assertThat(rule(r, fwd, 0).match())
+        .containsExactly(new Condition.Unknown("'meta mark' is not modelled"));
     assertThat(rule(r, fwd, 0).action()).isEqualTo(new Action.Drop());
-    assertThat(rule(r, fwd, 1).match()).containsExactly(new Condition.Unknown("'limit rate 10/second' is not modelled"));
+    assertThat(rule(r, fwd, 1).match())
+        .containsExactly(new Condition.Unknown("'limit rate 10/second' is not modelled"));
     assertThat(rule(r, fwd, 2).match()).hasSize(1).first().isInstanceOf(Condition.Unknown.class);
     // adding to a set has no verdict of its own; the rule's drop stands
     assertThat(rule(r, fwd, 3).match()).containsExactly(proto(6), dport(PortSet.of(22)));
@@ -176,9 +240,13 @@ class NftablesJsonParserTest {
     assertThat(ingress.hook()).isEqualTo(Hook.PREROUTING);
     assertThat(ingress.kind()).isEqualTo(Stage.Kind.RAW);
     assertThat(ingress.chain()).isEqualTo("netdev edge ingress");
-    assertThat(rule(r, "netdev edge ingress", 0).match()).hasSize(1).first().isInstanceOf(Condition.Unknown.class);
+    assertThat(rule(r, "netdev edge ingress", 0).match())
+        .hasSize(1)
+        .first()
+        .isInstanceOf(Condition.Unknown.class);
     assertThat(rule(r, "netdev edge ingress", 0).action()).isEqualTo(new Action.Accept());
-    assertThat(rule(r, "netdev edge ingress", 1).match()).containsExactly(NftFixtures.src("192.0.2.66"));
+    assertThat(rule(r, "netdev edge ingress", 1).match())
+        .containsExactly(NftFixtures.src("192.0.2.66"));
     assertThat(r.firewall().chains()).doesNotContainKey("bridge br forward");
   }
 
@@ -187,20 +255,24 @@ class NftablesJsonParserTest {
     ParseResult r = parse("gateway-oneline.json");
     List<Rule> rules = r.firewall().chain("inet filter forward").rules();
     assertThat(rules).extracting(x -> x.location().line()).containsOnly(1);
-    assertThat(rules).extracting(Rule::text).containsExactly(
-        "ct state established,related accept # handle 6",
-        "ct state invalid drop # handle 7",
-        "iifname \"eth1\" oifname \"eth0\" udp dport 53 accept # handle 8",
-        "iifname \"eth1\" oifname \"eth0\" ip saddr 10.20.0.0/24 ip daddr @zen tcp dport 443 accept # handle 9",
-        "iifname \"eth*\" meta l4proto icmp accept # handle 10",
-        "log prefix \"fwd-drop \" # handle 11");
+    assertThat(rules)
+        .extracting(Rule::text)
+        .containsExactly(
+            "ct state established,related accept # handle 6",
+            "ct state invalid drop # handle 7",
+            "iifname \"eth1\" oifname \"eth0\" udp dport 53 accept # handle 8",
+            "iifname \"eth1\" oifname \"eth0\" ip saddr 10.20.0.0/24 ip daddr @zen tcp dport 443 accept # handle 9",
+            "iifname \"eth*\" meta l4proto icmp accept # handle 10",
+            "log prefix \"fwd-drop \" # handle 11");
   }
 
   @Test
   void priorityNamesAreKnown() {
-    assertThat(NftConversions.priority(new dev.zpaaudit.io.Tree.Scalar(1, "filter + 10"))).isEqualTo(10);
+    assertThat(NftConversions.priority(new dev.zpaaudit.io.Tree.Scalar(1, "filter + 10")))
+        .isEqualTo(10);
     assertThat(NftConversions.priority(new dev.zpaaudit.io.Tree.Scalar(1, "raw"))).isEqualTo(-300);
-    assertThat(NftConversions.priority(new dev.zpaaudit.io.Tree.Scalar(1, "srcnat - 5"))).isEqualTo(95);
+    assertThat(NftConversions.priority(new dev.zpaaudit.io.Tree.Scalar(1, "srcnat - 5")))
+        .isEqualTo(95);
     assertThat(NftConversions.priority(new dev.zpaaudit.io.Tree.Scalar(1, -150))).isEqualTo(-150);
     assertThat(NftConversions.priority(new dev.zpaaudit.io.Tree.Scalar(1, "soon"))).isNull();
   }

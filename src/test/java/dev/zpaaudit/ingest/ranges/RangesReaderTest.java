@@ -8,7 +8,8 @@ import dev.zpaaudit.model.PublishedRanges;
 import org.junit.jupiter.api.Test;
 
 class RangesReaderTest {
-  private static final String FEED = """
+  private static final String FEED =
+      """
       {
         "Cloud Name": "private.zscaler.com",
         "content": [
@@ -33,9 +34,11 @@ class RangesReaderTest {
 
   @Test
   void plainTextSkipsCommentsAndReadsBothFamilies() throws Exception {
-    PublishedRanges r = RangesReader.parse("# c\n165.225.0.0/17 # pse\n\n2a03:eec0::/32\n10.0.0.1\n",
-        "r.txt", "r.txt", "d");
-    assertThat(r.entries()).extracting(PublishedRanges.Entry::text)
+    PublishedRanges r =
+        RangesReader.parse(
+            "# c\n165.225.0.0/17 # pse\n\n2a03:eec0::/32\n10.0.0.1\n", "r.txt", "r.txt", "d");
+    assertThat(r.entries())
+        .extracting(PublishedRanges.Entry::text)
         .containsExactly("165.225.0.0/17", "2a03:eec0::/32", "10.0.0.1");
     assertThat(r.entries().get(1).location().line()).isEqualTo(4);
     assertThat(r.union(4).toCidrs()).containsExactly("10.0.0.1/32", "165.225.0.0/17");
@@ -44,20 +47,27 @@ class RangesReaderTest {
 
   @Test
   void plainTextBadLinesAreErrorsWithTheirLine() {
-    assertThatThrownBy(() -> RangesReader.parse("1.2.3.0/24\nnot-an-ip\n1.2.3.0/33\n", "r.txt", "r.txt", "d"))
-        .isInstanceOfSatisfying(InputException.class, e -> assertThat(e.errors())
-            .extracting(d -> d.format())
-            .containsExactly("r.txt:2: error: 'not-an-ip' is not an IPv4 or IPv6 address or CIDR",
-                "r.txt:3: error: '1.2.3.0/33' is not an IPv4 or IPv6 address or CIDR"));
+    assertThatThrownBy(
+            () -> RangesReader.parse("1.2.3.0/24\nnot-an-ip\n1.2.3.0/33\n", "r.txt", "r.txt", "d"))
+        .isInstanceOfSatisfying(
+            InputException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(d -> d.format())
+                    .containsExactly(
+                        "r.txt:2: error: 'not-an-ip' is not an IPv4 or IPv6 address or CIDR",
+                        "r.txt:3: error: '1.2.3.0/33' is not an IPv4 or IPv6 address or CIDR"));
   }
 
   @Test
   void jsonFeedSelectsConnectorRowsAndSplitsDomains() throws Exception {
     PublishedRanges r = RangesReader.parse(FEED, "feed.json", "feed.json", "d");
-    assertThat(r.entries()).extracting(PublishedRanges.Entry::text)
+    assertThat(r.entries())
+        .extracting(PublishedRanges.Entry::text)
         .containsExactly("165.225.0.0/17", "2a03:eec0::/32", "104.129.192.10");
     assertThat(r.entries().get(0).location().line()).isEqualTo(9);
-    assertThat(r.domains()).containsExactly("*.prod.zpath.net", "*.private.zscaler.com", "*.prod.zpath.vip");
+    assertThat(r.domains())
+        .containsExactly("*.prod.zpath.net", "*.private.zscaler.com", "*.prod.zpath.vip");
     assertThat(r.source()).isEqualTo("feed.json (cloud private.zscaler.com)");
   }
 
