@@ -7,8 +7,6 @@ import dev.zpaaudit.model.host.ConnectorGroup;
 import dev.zpaaudit.model.host.Fact;
 import dev.zpaaudit.model.host.Inventory;
 import dev.zpaaudit.model.host.Throughput;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,64 +30,6 @@ final class SizingCheck {
   static final String ID = "sizing";
 
   private SizingCheck() {}
-
-  /**
-   * What the group's connectors say about its peak: the largest stated, and the sum when all state
-   * one.
-   */
-  private record MemberPeaks(List<Connector> stated, long members) {
-    boolean any() {
-      return !stated.isEmpty();
-    }
-
-    boolean all() {
-      return members > 0 && stated.size() == members;
-    }
-
-    Connector largest() {
-      Connector max = stated.get(0);
-      for (Connector c : stated) {
-        if (c.peak().value().compareTo(max.peak().value()) > 0) {
-          max = c;
-        }
-      }
-      return max;
-    }
-
-    /** The sum of the connectors' peaks, or null when not every connector states one. */
-    Throughput sum() {
-      if (!all()) {
-        return null;
-      }
-      BigDecimal bits = BigDecimal.ZERO;
-      for (Connector c : stated) {
-        bits = bits.add(BigDecimal.valueOf(c.peak().value().bitsPerSecond()));
-      }
-      return new Throughput(bits.doubleValue());
-    }
-
-    /** E.g. {@code 300 Mbps (ac-1) + 200 Mbps (ac-2) = 500 Mbps}. */
-    String sumWorking() {
-      return stated.stream()
-              .map(c -> c.peak().value() + " (" + c.name() + ")")
-              .collect(Collectors.joining(" + "))
-          + " = "
-          + sum();
-    }
-
-    List<Map<String, Object>> data() {
-      List<Map<String, Object>> out = new ArrayList<>();
-      for (Connector c : stated) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("connector", c.name());
-        m.put("peakMbps", c.peak().value().mbps());
-        m.put("file", c.peak().at() == null ? null : c.peak().at().file());
-        m.put("line", c.peak().at() == null ? null : c.peak().at().line());
-        out.add(m);
-      }
-      return out;
-    }
-  }
 
   static CheckResult run(Inventory inv, HostRules r) {
     Outcome o = new Outcome(ID, "R6", "R7");
@@ -118,7 +58,7 @@ final class SizingCheck {
     MemberPeaks mp = new MemberPeaks(members.stream().filter(c -> c.peak().known()).toList(), n);
     if (g.peak().known()) {
       declared(o, subject, g, n, r);
-      disagreements(o, subject, g, mp);
+      ConnectorLoad.disagreements(o, subject, g, mp);
     } else if (mp.any()) {
       bounded(o, subject, g, n, mp, r);
     } else {
@@ -131,7 +71,7 @@ final class SizingCheck {
       return;
     }
     for (Connector c : mp.stated()) {
-      connector(o, c, g, r);
+      ConnectorLoad.connector(o, c, g, r);
     }
     largeConnectors(o, subject, members, r);
   }
@@ -363,177 +303,15 @@ final class SizingCheck {
     }
   }
 
-  private static String share(double pct, boolean stated) {
+  static String share(double pct, boolean stated) {
     return "at "
         + Throughput.number(pct)
         + "% double encryption"
         + (stated ? "" : pct == 0 ? " (the least it can need)" : " (the most it can need)");
   }
 
-  /** Warnings where a stated group peak contradicts its connectors' own peaks. */
-  private static void disagreements(Outcome o, String subject, ConnectorGroup g, MemberPeaks mp) {
-    if (!mp.any()) {
-      return;
-    }
-    Throughput peak = g.peak().value();
-    Connector largest = mp.largest();
-    if (peak.compareTo(largest.peak().value()) < 0) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("groupPeakMbps", peak.mbps());
-      data.put("connector", largest.name());
-      data.put("connectorPeakMbps", largest.peak().value().mbps());
-      o.note(
-          "warning",
-          subject,
-          g.peak().at(),
-          "the figures disagree: group peak "
-              + peak
-              + " ("
-              + g.peak().where()
-              + ") is below connector "
-              + largest.name()
-              + "'s own measured peak "
-              + largest.peak().value()
-              + " ("
-              + largest.peak().where()
-              + "), but a group's simultaneous peak"
-              + " is at least its largest connector's; the group is sized from its stated peak and each"
-              + " connector from its own: check both measurements",
-          data);
-    }
-    Throughput sum = mp.sum();
-    if (sum != null && peak.compareTo(sum) > 0) {
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("groupPeakMbps", peak.mbps());
-      data.put("sumOfConnectorPeaksMbps", sum.mbps());
-      data.put("connectorPeaks", mp.data());
-      o.note(
-          "warning",
-          subject,
-          g.peak().at(),
-          "the figures disagree: group peak "
-              + peak
-              + " ("
-              + g.peak().where()
-              + ") is above the sum of its connectors' measured peaks, "
-              + mp.sumWorking()
-              + ", but a group's simultaneous peak is at most that sum; the group is sized from its stated"
-              + " peak: check both measurements",
-          data);
-    }
-  }
-
-  /** One connector against its own measured peak: more than one connector carries is overloaded. */
-  private static void connector(Outcome o, Connector c, ConnectorGroup g, HostRules r) {
-    String subject = "connector " + c.name();
-    ThroughputTable table = r.sizing().table();
-    Param<String> rule = new Param<>("throughput.table", tableText(table), table.at());
-    Throughput peak = c.peak().value();
-    Fact<Double> de = g.doubleEncryptionPercent();
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("group", g.name());
-    data.put("peakMbps", peak.mbps());
-    data.put("averageMbps", c.average().known() ? c.average().value().mbps() : null);
-    String avg =
-        c.average().known()
-            ? "; average " + c.average().value() + " (for information; the peak decides)"
-            : "";
-    SourceLocation at = c.peak().at();
-    if (de.known()) {
-      double per = Sizing.perConnectorMbps(table, de.value());
-      data.put("doubleEncryptionPercent", de.value());
-      data.put("capacityMbps", per);
-      String cap =
-          Throughput.number(per)
-              + " Mbps, one connector's capacity at "
-              + Throughput.number(de.value())
-              + "% double encryption (group "
-              + g.name()
-              + ")";
-      String working = " [" + Sizing.perConnectorWorking(table, de.value()) + avg + "]";
-      if (Sizing.exceeds(peak, per)) {
-        o.fail(
-            subject,
-            at,
-            rule,
-            "measured peak "
-                + peak
-                + " > "
-                + cap
-                + ": overloaded; spread its load"
-                + " over more connectors"
-                + working,
-            data);
-      } else {
-        o.pass(subject, at, rule, "measured peak " + peak + " <= " + cap + working, data);
-      }
-      return;
-    }
-    double at0 = Sizing.perConnectorMbps(table, 0);
-    double at100 = Sizing.perConnectorMbps(table, 100);
-    data.put("capacityAt0PercentMbps", at0);
-    data.put("capacityAt100PercentMbps", at100);
-    String notStated = "group " + g.name() + " states no doubleEncryption";
-    if (Sizing.exceeds(peak, at0)) {
-      o.fail(
-          subject,
-          at,
-          rule,
-          "measured peak "
-              + peak
-              + " > "
-              + Throughput.number(at0)
-              + " Mbps, one"
-              + " connector's capacity even at 0% double encryption ("
-              + notStated
-              + "): overloaded; spread its"
-              + " load over more connectors ["
-              + Sizing.perConnectorWorking(table, 0)
-              + avg
-              + "]",
-          data);
-    } else if (!Sizing.exceeds(peak, at100)) {
-      o.pass(
-          subject,
-          at,
-          rule,
-          "measured peak "
-              + peak
-              + " <= "
-              + Throughput.number(at100)
-              + " Mbps, one"
-              + " connector's capacity even at 100% double encryption ("
-              + notStated
-              + ") ["
-              + Sizing.perConnectorWorking(table, 100)
-              + avg
-              + "]",
-          data);
-    } else {
-      o.unknown(
-          subject,
-          at,
-          rule,
-          "measured peak "
-              + peak
-              + " is within "
-              + Throughput.number(at0)
-              + " Mbps, one connector's capacity at 0% double encryption, but above "
-              + Throughput.number(at100)
-              + " Mbps at 100%; "
-              + notStated
-              + ": state it for an exact verdict ["
-              + Sizing.perConnectorWorking(table, 0)
-              + "; "
-              + Sizing.perConnectorWorking(table, 100)
-              + avg
-              + "]",
-          data);
-    }
-  }
-
   /** E.g. {@code 0% 500 Mbps, 100% 250 Mbps, linear}. */
-  private static String tableText(ThroughputTable t) {
+  static String tableText(ThroughputTable t) {
     return t.points().stream()
             .map(
                 p ->
@@ -545,7 +323,7 @@ final class SizingCheck {
         + ", linear";
   }
 
-  private static void verdict(
+  static void verdict(
       Outcome o,
       String subject,
       SourceLocation at,
