@@ -71,6 +71,39 @@ class ProbeTcpTest {
     assertThat(e.message()).contains("reset after 40.0 ms").contains("may hold no service");
   }
 
+  /**
+   * A real connect timeout on loopback: a listener that never accepts, its accept queue filled, so
+   * the kernel drops further SYNs and the probe hears nothing.
+   */
+  @Test
+  void aListenerThatNeverAnswersTimesOut() throws Exception {
+    List<java.net.Socket> queued = new java.util.ArrayList<>();
+    try (ServerSocket s = new ServerSocket(0, 1, LO)) {
+      boolean full = false;
+      for (int i = 0; i < 16 && !full; i++) {
+        java.net.Socket c = new java.net.Socket();
+        try {
+          c.connect(new java.net.InetSocketAddress(LO, s.getLocalPort()), 300);
+          queued.add(c);
+        } catch (java.net.SocketTimeoutException e) {
+          full = true;
+          c.close();
+        }
+      }
+      assertThat(full).as("the accept queue fills up").isTrue();
+      TcpResult r = direct.connect(Target.resolved("co2br.prod.zpath.net", LO, s.getLocalPort()));
+      assertThat(r.outcome()).isEqualTo(Outcome.TIMEOUT);
+      assertThat(r.micros()).isGreaterThanOrEqualTo(900_000);
+      Evidence e = judge(r);
+      assertThat(e.verdict()).isEqualTo("fail");
+      assertThat(e.message()).contains("no answer within").contains("dropped on the path");
+    } finally {
+      for (java.net.Socket c : queued) {
+        c.close();
+      }
+    }
+  }
+
   @Test
   void silenceAtAResolvedAddressFails() {
     Target t = Target.resolved("co2br.prod.zpath.net", LO, 443);
