@@ -20,8 +20,21 @@ public record Report(
   /** Where the published ranges came from. */
   public record RangeInfo(String source, String date, int count) {}
 
-  /** An input file and the format it was read as. */
-  public record Input(String file, String format) {}
+  /**
+   * An input file and the format it was read as. A firewall export also says which device it is
+   * part of ({@code device}: the position, from 1, of the --config it was given in; exports with
+   * the same number are one device) and the address families it judges; other inputs have neither
+   * ({@code device} null).
+   */
+  public record Input(String file, String format, Integer device, List<Integer> families) {
+    public Input {
+      families = families == null ? null : List.copyOf(families);
+    }
+
+    public Input(String file, String format) {
+      this(file, format, null, null);
+    }
+  }
 
   public Report {
     inputs = List.copyOf(inputs);

@@ -9,6 +9,7 @@ import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.inventory.InventoryReader;
+import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
@@ -37,6 +38,8 @@ import picocli.CommandLine.Option;
       "",
       "Examples:",
       "  zpa-audit audit --config host.rules --connector 10.1.2.3",
+      "  zpa-audit audit --config host.rules,host.rules6 --ranges zpa.json \\",
+      "      --connector 10.1.2.3 --connector 2001:db8::3",
       "  zpa-audit audit --config gw.rules --chain FORWARD --in-interface eth1 --out-interface eth0 \\",
       "      --connector 10.1.0.0/24 --resolver 10.1.0.53 --format json",
       "",
@@ -87,14 +90,19 @@ final class AuditCommand implements Callable<Integer> {
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
     PublishedRanges ranges = rangesOption.load();
-    List<ParseResult> parsed = net.readConfigs();
-    List<Firewall> fws = new ArrayList<>();
+    List<NetworkOptions.Config> configs = net.readConfigs();
+    List<Device> devices = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     List<Report.Input> inputs = new ArrayList<>();
-    for (ParseResult p : parsed) {
-      fws.add(p.firewall());
-      diags.addAll(p.diagnostics());
-      inputs.add(new Report.Input(p.firewall().source(), p.firewall().format()));
+    for (int i = 0; i < configs.size(); i++) {
+      devices.add(configs.get(i).device());
+      for (ParseResult p : configs.get(i).exports()) {
+        Firewall fw = p.firewall();
+        diags.addAll(p.diagnostics());
+        inputs.add(
+            new Report.Input(
+                fw.source(), fw.format(), i + 1, fw.families().stream().sorted().toList()));
+      }
     }
     InventoryReader.Result inventory = null;
     HostRules rules = null;
@@ -106,8 +114,8 @@ final class AuditCommand implements Callable<Integer> {
     }
     List<CheckResult> checks = new ArrayList<>();
     Map<String, String> ctx = new LinkedHashMap<>();
-    if (!fws.isEmpty()) {
-      checks.addAll(new NetworkChecks(fws, ranges, placement).run(res));
+    if (!devices.isEmpty()) {
+      checks.addAll(new NetworkChecks(devices, ranges, placement).run(res));
       ctx.put("placement", placement.describe());
       ctx.put(
           "connectors",

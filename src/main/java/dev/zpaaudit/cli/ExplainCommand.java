@@ -7,10 +7,10 @@ import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.eval.Trace;
 import dev.zpaaudit.eval.Verdict;
-import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -114,12 +115,11 @@ final class ExplainCommand implements Callable<Integer> {
     if (dport < 0 || dport > 65535 || (sport != null && (sport < 0 || sport > 65535))) {
       throw new IllegalArgumentException("ports must be 0-65535");
     }
-    List<ParseResult> parsed = net.readConfigs();
+    List<Device> devices = net.readConfigs().stream().map(NetworkOptions.Config::device).toList();
     // The same address facts as audit: published ranges are known unicast destinations.
     IpSet published = rangesOption.load().union(s.family());
     PrintWriter out = spec.commandLine().getOut();
-    List<Firewall> fws = parsed.stream().map(ParseResult::firewall).toList();
-    IfaceDomain dom = pl.domain(fws);
+    IfaceDomain dom = pl.domain(devices.stream().flatMap(x -> x.exports().stream()).toList());
     boolean reply = st.equals("reply");
     Bits[] ifs = reply ? pl.returnIfaces(dom) : pl.egressIfaces(dom);
     List<Hook> path = reply ? pl.returnPath() : pl.egressPath();
@@ -152,12 +152,18 @@ final class ExplainCommand implements Callable<Integer> {
     Verdict overall = Verdict.ALLOW;
     List<Map<String, Object>> results = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    for (Firewall fw : fws) {
-      Evaluator ev = new Evaluator(fw, s.family(), dom, pl.facts(s.family(), published));
-      for (Outcome o : ev.evaluate(List.of(c), path)) {
+    for (Device dev : devices) {
+      Optional<Firewall> fw = dev.exportFor(s.family());
+      List<Outcome> outcomes =
+          fw.isPresent()
+              ? new Evaluator(fw.get(), s.family(), dom, pl.facts(s.family(), published))
+                  .evaluate(List.of(c), path)
+              : Evaluator.unjudged(List.of(c), dev.noRulesFor(s.family()));
+      String judge = fw.map(Firewall::source).orElse(null);
+      for (Outcome o : outcomes) {
         overall = worse(overall, o.verdict());
-        results.add(json(fw, o));
-        describe(text, fw, o);
+        results.add(json(dev, judge, o));
+        describe(text, dev, judge, s.family(), o);
       }
     }
     if (format.equals("json")) {
@@ -205,8 +211,25 @@ final class ExplainCommand implements Callable<Integer> {
             () -> new IllegalArgumentException(opt + " '" + v + "' is not a single IP address"));
   }
 
-  private static void describe(StringBuilder sb, Firewall fw, Outcome o) {
-    sb.append('\n').append(fw.source()).append(": ").append(o.verdict().label());
+  /**
+   * One device's outcome. The header names the export that judged the flow; for a device of several
+   * exports, also the device.
+   */
+  private static void describe(StringBuilder sb, Device dev, String judge, int family, Outcome o) {
+    sb.append('\n');
+    if (dev.exports().size() == 1) {
+      sb.append(dev.name());
+    } else if (judge == null) {
+      sb.append(dev.name()).append(" (no IPv").append(family).append(" export)");
+    } else {
+      sb.append(judge)
+          .append(" (the IPv")
+          .append(family)
+          .append(" export of ")
+          .append(dev.name())
+          .append(')');
+    }
+    sb.append(": ").append(o.verdict().label());
     if (!o.packets().sport().isAll() && o.packets().sport().ranges().size() > 0) {
       sb.append(" (source ports ").append(o.packets().sport()).append(')');
     }
@@ -233,9 +256,10 @@ final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, Object> json(Firewall fw, Outcome o) {
+  private static Map<String, Object> json(Device dev, String judge, Outcome o) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("config", fw.source());
+    m.put("config", dev.name());
+    m.put("export", judge);
     m.put("verdict", o.verdict().label());
     m.put("sourcePorts", o.packets().sport().toString());
     List<Map<String, Object>> steps = new ArrayList<>();

@@ -6,6 +6,7 @@ import dev.zpaaudit.ingest.Formats;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.io.InputFiles;
+import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import java.nio.file.Path;
@@ -17,10 +18,14 @@ import picocli.CommandLine.Option;
 public final class NetworkOptions {
   @Option(
       names = "--config",
-      paramLabel = "FILE",
+      paramLabel = "FILE[,FILE...]",
       description =
-          "A firewall export (iptables-save, or nft -j list ruleset). Repeatable: every export must allow the traffic.")
-  List<Path> configs = new ArrayList<>();
+          "A firewall export (iptables-save, ip6tables-save, or nft -j list ruleset)."
+              + " Comma-separated files are one device exported per address family"
+              + " (e.g. host.rules,host.rules6): each family is judged by the file that covers it."
+              + " Repeatable: filters in series at the --chain placement, every one must allow"
+              + " the traffic.")
+  List<String> configs = new ArrayList<>();
 
   @Option(
       names = "--ipset",
@@ -84,13 +89,47 @@ public final class NetworkOptions {
     return new Placement(Placement.parseChain(chain), inIface, outIface, cs, ports);
   }
 
-  List<ParseResult> readConfigs() throws InputException {
+  /** One {@code --config} value: a device and what its files were read as. */
+  record Config(Device device, List<ParseResult> exports) {}
+
+  /** The files of one {@code --config} value. */
+  static List<Path> files(String value) {
+    List<Path> out = new ArrayList<>();
+    for (String f : value.split(",", -1)) {
+      if (f.isBlank()) {
+        throw new IllegalArgumentException("--config '" + value + "' has an empty file name");
+      }
+      out.add(Path.of(f.trim()));
+    }
+    return out;
+  }
+
+  List<Config> readConfigs() throws InputException {
+    List<List<Path>> groups = new ArrayList<>();
+    for (String c : configs) {
+      groups.add(files(c));
+    }
     Ipsets sets =
         ipset == null ? Ipsets.NONE : Ipsets.parse(InputFiles.read(ipset), ipset.toString());
     Formats formats = new Formats(sets);
-    List<ParseResult> out = new ArrayList<>();
-    for (Path c : configs) {
-      out.add(formats.read(c));
+    List<Config> out = new ArrayList<>();
+    for (int i = 0; i < groups.size(); i++) {
+      List<ParseResult> parsed = new ArrayList<>();
+      for (Path f : groups.get(i)) {
+        parsed.add(formats.read(f));
+      }
+      Device device;
+      try {
+        device = new Device(parsed.stream().map(ParseResult::firewall).toList());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "--config "
+                + configs.get(i)
+                + ": "
+                + e.getMessage()
+                + " (filters in series are separate --config options)");
+      }
+      out.add(new Config(device, parsed));
     }
     return out;
   }

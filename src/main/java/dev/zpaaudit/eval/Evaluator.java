@@ -3,6 +3,7 @@ package dev.zpaaudit.eval;
 import dev.zpaaudit.model.Action;
 import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.Rule;
@@ -41,6 +42,9 @@ public final class Evaluator {
 
   /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
   public List<Outcome> evaluate(List<Cube> packets, List<Hook> path) {
+    if (!firewall.families().contains(family)) {
+      return unjudged(packets, Device.of(firewall).noRulesFor(family));
+    }
     List<Piece> start = new ArrayList<>();
     for (Cube c : packets) {
       start.add(Piece.of(c));
@@ -50,29 +54,26 @@ public final class Evaluator {
       stages.addAll(firewall.stagesAt(h, family));
     }
     List<Outcome> out = new ArrayList<>();
-    if (!firewall.families().contains(family)) {
-      for (Piece p : start) {
-        out.add(
-            new Outcome(
-                p.origin(),
-                Verdict.INDETERMINATE,
-                null,
-                Trace.EMPTY,
-                List.of(
-                    new Outcome.Doubt(
-                        null,
-                        Verdict.INDETERMINATE,
-                        firewall.format()
-                            + " export "
-                            + firewall.source()
-                            + " has no rules for IPv"
-                            + family
-                            + " traffic"))));
-      }
-      return out;
-    }
     for (Fate f : runStages(start, stages, 0)) {
       out.add(f.toOutcome());
+    }
+    return out;
+  }
+
+  /**
+   * The outcomes of packets that no export judges (a device without rules for their family):
+   * indeterminate, for {@code reason}.
+   */
+  public static List<Outcome> unjudged(List<Cube> packets, String reason) {
+    List<Outcome> out = new ArrayList<>();
+    for (Cube c : packets) {
+      out.add(
+          new Outcome(
+              c,
+              Verdict.INDETERMINATE,
+              null,
+              Trace.EMPTY,
+              List.of(new Outcome.Doubt(null, Verdict.INDETERMINATE, reason))));
     }
     return out;
   }

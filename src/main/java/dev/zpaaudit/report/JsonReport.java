@@ -46,7 +46,14 @@ public final class JsonReport implements Renderer {
       root.putNull("ranges");
     }
     ArrayNode inputs = root.putArray("inputs");
-    r.inputs().forEach(i -> inputs.addObject().put("file", i.file()).put("format", i.format()));
+    for (Report.Input i : r.inputs()) {
+      ObjectNode n = inputs.addObject().put("file", i.file()).put("format", i.format());
+      if (i.device() != null) {
+        n.put("device", i.device());
+        ArrayNode fams = n.putArray("families");
+        i.families().forEach(fams::add);
+      }
+    }
     ObjectNode ctx = root.putObject("context");
     r.context().forEach(ctx::put);
     ArrayNode checks = root.putArray("checks");

@@ -5,8 +5,11 @@ import dev.zpaaudit.checks.Evidence;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.diag.Diagnostic;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The report for people: a short summary first, then the evidence for each check. */
 public final class TextReport implements Renderer {
@@ -49,6 +52,7 @@ public final class TextReport implements Renderer {
     for (Report.Input in : r.inputs()) {
       sb.append("input: ").append(in.file()).append(" (").append(in.format()).append(")\n");
     }
+    devices(sb, r.inputs());
     r.context().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
     sb.append('\n');
     int idWidth = r.checks().stream().mapToInt(c -> c.id().length()).max().orElse(8);
@@ -72,6 +76,27 @@ public final class TextReport implements Renderer {
       }
     }
     return sb.toString();
+  }
+
+  /** A device of several exports: which family each judges. */
+  private static void devices(StringBuilder sb, List<Report.Input> inputs) {
+    Map<Integer, List<Report.Input>> byDevice = new TreeMap<>();
+    for (Report.Input in : inputs) {
+      if (in.device() != null) {
+        byDevice.computeIfAbsent(in.device(), k -> new ArrayList<>()).add(in);
+      }
+    }
+    for (List<Report.Input> exports : byDevice.values()) {
+      if (exports.size() < 2) {
+        continue;
+      }
+      List<String> parts = new ArrayList<>();
+      for (Report.Input in : exports) {
+        List<String> fams = in.families().stream().map(f -> "IPv" + f).toList();
+        parts.add(in.file() + " (" + (fams.isEmpty() ? "no rules" : String.join(", ", fams)) + ")");
+      }
+      sb.append("device: ").append(String.join(" + ", parts)).append('\n');
+    }
   }
 
   private static void details(StringBuilder sb, CheckResult c) {

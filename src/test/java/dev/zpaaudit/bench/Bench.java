@@ -9,6 +9,7 @@ import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.ranges.RangesReader;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
@@ -43,7 +44,8 @@ public final class Bench {
           ranges.entries().size(),
           chain,
           summary(eng));
-      double[] ms = time(5, 20, () -> new NetworkChecks(List.of(fw), ranges, pl).run(List.of()));
+      double[] ms =
+          time(5, 20, () -> new NetworkChecks(List.of(Device.of(fw)), ranges, pl).run(List.of()));
       System.out.printf(
           Locale.ROOT,
           "tum-2013 (2807 rules) x %d ranges, %s, all checks: %s%n",
@@ -67,7 +69,8 @@ public final class Bench {
             List.of(IpSet.parse("10.1.0.0/24")),
             PortSet.range(1024, 65535));
     var results =
-        new NetworkChecks(List.of(gen), ranges, gw).run(List.of(IpSet.parse("10.0.0.53")));
+        new NetworkChecks(List.of(Device.of(gen)), ranges, gw)
+            .run(List.of(IpSet.parse("10.0.0.53")));
     long t2 = System.nanoTime();
     long peak =
         ManagementFactory.getMemoryPoolMXBeans().stream()

@@ -36,10 +36,9 @@ final class Coverage {
 
   void add(List<Outcome> more) {
     for (Outcome o : more) {
-      IpSet r = remote.apply(o);
       decisions
-          .computeIfAbsent(Decision.keyOf(o), k -> new Decision(k, r.family()))
-          .add(r, local.apply(o));
+          .computeIfAbsent(Decision.keyOf(o), Decision::new)
+          .add(remote.apply(o), local.apply(o));
     }
   }
 

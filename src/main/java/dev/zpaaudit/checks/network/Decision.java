@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * All the outcomes of one kind of packet that the same rule decided the same way for the same
- * reason: their remote addresses (the published side) and local addresses (the connectors) merged.
+ * All the outcomes of one kind of packet of one address family that the same rule decided the same
+ * way for the same reason: their remote addresses (the published side) and local addresses (the
+ * connectors) merged. A rule of an nftables inet table decides packets of both families; they are
+ * two decisions.
  */
 final class Decision {
   /** What makes outcomes one decision. The rule is compared by identity. */
-  record Key(Verdict verdict, Rule rule, String reason, String kind) {
+  record Key(int family, Verdict verdict, Rule rule, String reason, String kind) {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k
+          && k.family == family
           && k.verdict == verdict
           && k.rule == rule
           && Objects.equals(k.reason, reason)
@@ -26,7 +29,7 @@ final class Decision {
 
     @Override
     public int hashCode() {
-      return Objects.hash(verdict, System.identityHashCode(rule), reason, kind);
+      return Objects.hash(family, verdict, System.identityHashCode(rule), reason, kind);
     }
   }
 
@@ -38,13 +41,14 @@ final class Decision {
   private IpSet local;
   private List<String> localCidrs;
 
-  Decision(Key key, int family) {
+  Decision(Key key) {
     this.key = key;
-    this.family = family;
+    this.family = key.family();
   }
 
   static Key keyOf(Outcome o) {
-    return new Key(o.verdict(), o.decidingRule(), o.reason(), Flows.kind(o.packets()));
+    return new Key(
+        o.packets().family(), o.verdict(), o.decidingRule(), o.reason(), Flows.kind(o.packets()));
   }
 
   void add(IpSet remoteSet, IpSet localSet) {

@@ -7,6 +7,7 @@ import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
@@ -16,27 +17,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The network path checks: zen-egress (R8, R12), zen-return (R8) and dns-egress (R16). Every
- * firewall given must let the packets through: a range is allowed only if all of them allow it.
+ * The network path checks: zen-egress (R8, R12), zen-return (R8) and dns-egress (R16). Every device
+ * given is on the path and must let the packets through: a range is allowed only if all of them
+ * allow it. Each device judges a family's packets by its export for that family.
  */
 public final class NetworkChecks {
   public static final int ZEN_PORT = 443;
   public static final int DNS_PORT = 53;
 
-  private final List<Firewall> firewalls;
+  private final List<Device> devices;
   private final PublishedRanges ranges;
   private final Placement placement;
   private final IfaceDomain domain;
   private final Map<String, Evaluator> evaluators = new LinkedHashMap<>();
 
-  public NetworkChecks(List<Firewall> firewalls, PublishedRanges ranges, Placement placement) {
-    this.firewalls = List.copyOf(firewalls);
+  public NetworkChecks(List<Device> devices, PublishedRanges ranges, Placement placement) {
+    this.devices = List.copyOf(devices);
     this.ranges = ranges;
     this.placement = placement;
-    this.domain = placement.domain(firewalls);
+    this.domain = placement.domain(devices.stream().flatMap(d -> d.exports().stream()).toList());
   }
 
   private Evaluator evaluator(Firewall fw, int family) {
@@ -102,8 +105,12 @@ public final class NetworkChecks {
                   remotePort,
                   placement.egressIfaces(domain));
       List<Hook> path = replies ? placement.returnPath() : placement.egressPath();
-      for (Firewall fw : firewalls) {
-        cov.add(evaluator(fw, fam).evaluate(packets, path));
+      for (Device d : devices) {
+        Optional<Firewall> fw = d.exportFor(fam);
+        cov.add(
+            fw.isPresent()
+                ? evaluator(fw.get(), fam).evaluate(packets, path)
+                : Evaluator.unjudged(packets, d.noRulesFor(fam)));
       }
     }
     return cov;

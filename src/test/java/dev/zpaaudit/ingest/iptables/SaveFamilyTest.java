@@ -9,6 +9,7 @@ import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.ingest.Formats;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.ranges.RangesReader;
+import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
@@ -86,7 +87,7 @@ class SaveFamilyTest {
     PublishedRanges ranges = RangesReader.embedded();
     Placement host = new Placement(Hook.OUTPUT, null, null, List.of(), PortSet.range(1024, 65535));
     List<CheckResult> results =
-        new NetworkChecks(List.of(r.firewall()), ranges, host).run(List.<IpSet>of());
+        new NetworkChecks(List.of(Device.of(r.firewall())), ranges, host).run(List.<IpSet>of());
     CheckResult egress =
         results.stream().filter(c -> c.id().equals("zen-egress")).findFirst().orElseThrow();
     assertThat(egress.status()).isEqualTo(Status.INDETERMINATE);
