@@ -87,6 +87,57 @@ class FlowGeneratorTest {
     assertThat(flows).anyMatch(f -> f.dst().equals(ip("104.129.208.0")));
   }
 
+  @Test
+  void ipv6FlowsCoverPrefixBoundariesAndIcmpv6Types() {
+    OracleCase c = OracleCase.handWritten6("gateway6.rules");
+    List<Flow> flows = flows(c);
+    assertThat(flows).hasSizeGreaterThanOrEqualTo(OracleComparison.MIN_FLOWS);
+    assertThat(flows).allMatch(f -> f.family() == 6);
+    for (Flow f : flows) {
+      assertThat(Boundaries.usable(f.src())).as(f.toString()).isTrue();
+      assertThat(Boundaries.usable(f.dst())).as(f.toString()).isTrue();
+    }
+    Boundaries b = Boundaries.of(c.engineFirewall(), 6);
+    assertThat(b.addresses)
+        .contains(
+            Boundaries.toNumber(ip("2001:db8:f:ffff:ffff:ffff:ffff:ffff")),
+            Boundaries.toNumber(ip("2001:db8:10::")),
+            Boundaries.toNumber(ip("2001:db8:10:ffff:ffff:ffff:ffff:ffff")),
+            Boundaries.toNumber(ip("2001:db8:11::")));
+    for (BigInteger a : b.addresses) {
+      InetAddress ip = Boundaries.toInet(6, a);
+      for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
+        assertThat(flows)
+            .as(ip + " " + k)
+            .anyMatch(f -> f.kind() == k && f.src().equals(ip))
+            .anyMatch(f -> f.kind() == k && f.dst().equals(ip));
+      }
+    }
+    for (Hook h : ALL) {
+      for (Kind k : Kind.values()) {
+        assertThat(flows)
+            .as("echo " + h + " " + k)
+            .anyMatch(
+                f ->
+                    f.proto() == Flow.ICMPV6
+                        && f.sport() == Flow.ECHO_REQUEST
+                        && f.hook() == h
+                        && f.kind() == k);
+      }
+      for (int[] tc : FlowGenerator.ICMPV6_TYPES) {
+        assertThat(flows)
+            .as("ICMPv6 " + tc[0] + "/" + tc[1] + " " + h)
+            .anyMatch(
+                f ->
+                    f.proto() == Flow.ICMPV6
+                        && f.sport() == tc[0]
+                        && f.dport() == tc[1]
+                        && f.hook() == h);
+      }
+    }
+    assertThat(RoundPlanner.plan(flows)).hasSizeLessThanOrEqualTo(FlowGenerator.BATCHES + 2);
+  }
+
   private static InetAddress ip(String s) {
     return Flow.tcp(s, 1, s.contains(":") ? "2001:db8::1" : "10.0.0.1", 1).src();
   }

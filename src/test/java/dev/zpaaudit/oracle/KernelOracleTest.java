@@ -29,8 +29,9 @@ class KernelOracleTest {
           "ugent.rules");
   static final List<String> HAND_WRITTEN =
       List.of("edges.rules", "policies.rules", "untracked-nat.rules");
-  static final List<String> HAND_WRITTEN6 = List.of();
-  static final List<String> NFT = List.of("gateway", "host", "chains");
+  static final List<String> HAND_WRITTEN6 =
+      List.of("host6.rules", "gateway6.rules", "unmodelled6.rules");
+  static final List<String> NFT = List.of("gateway", "host", "chains", "inet6");
 
   private static final OracleSummary SUMMARY = new OracleSummary();
   private static KernelLab lab;
