@@ -2,7 +2,7 @@
 """Packet helper of the kernel oracle (stdlib only).
 
 Usage:
-  packets.py send JOBFILE          send crafted IPv4 packets, report what was observed
+  packets.py send JOBFILE          send crafted IPv4/IPv6 packets, report what was observed
 
 The job file is line based (whitespace separated):
   lab RULESET_NS PEER_NS NONCE
@@ -11,18 +11,25 @@ The job file is line based (whitespace separated):
   step NAME all|quiet TIMEOUT_MS QUIET_MS
   pkt ID TYPE FROM_HOST FROM_IFACE TO_HOST TO_IFACE SRC SPORT DST DPORT
 
-TYPE is SYN, SYNACK, ACK (TCP) or UDPO, UDPR (UDP original / reply datagram).
+TYPE is SYN, SYNACK, ACK (TCP), UDPO, UDPR (UDP original / reply datagram) or
+I<type>.<code> (ICMPv6: I128.0 an echo request, I129.0 its reply, I135.0 a
+neighbour solicitation...). SRC SPORT DST DPORT name the connection in its
+original direction; SYNACK, UDPR and I129.* are sent from DST to SRC. The
+addresses are IPv4 or IPv6 (ICMPv6 needs IPv6).
 FROM_HOST/TO_HOST is 1 for the ruleset namespace, 0 for the peer namespace;
 interfaces are always named by the ruleset-side veth name. A packet from the
 peer namespace is written on the peer veth of FROM_IFACE; a packet from the
 ruleset namespace goes through a raw socket bound to FROM_IFACE, so it crosses
 OUTPUT and POSTROUTING there.
 
-Packets are observed after netfilter decided: in the peer namespace with an
-AF_PACKET socket (frames that left the ruleset namespace), in the ruleset
-namespace with raw TCP/UDP sockets (packets that passed INPUT). Each packet is
-recognised by its TCP sequence number or UDP payload, which encode the nonce
-and the packet id, so address or port translation does not hide it.
+Packets are observed after netfilter decided: in the peer namespace with
+AF_PACKET sockets (frames that left the ruleset namespace), in the ruleset
+namespace with raw TCP/UDP (and ICMPv6) sockets (packets that passed INPUT).
+Each packet is recognised by its TCP sequence number or UDP/ICMPv6 payload,
+which encode the nonce and the packet id, so address or port translation does
+not hide it. An ICMPv6 echo carries the packet id as its identifier; an ICMPv6
+error (type below 128) quotes an IPv6 header (next header 59, so it refers to
+no connection) followed by the payload.
 
 Output lines:  seen STEP ID TYPE WHERE   (WHERE is host:IFACE or peer:IFACE)
                senderr STEP ID TYPE ERRNO (sendto failed; EPERM means OUTPUT dropped it)
@@ -39,6 +46,10 @@ import time
 
 CLONE_NEWNET = 0x40000000
 ETH_P_IP = 0x0800
+ETH_P_IPV6 = 0x86DD
+IPPROTO_ICMPV6 = 58
+IPV6_RECVPKTINFO = 49
+IPV6_PKTINFO = 50
 PACKET_OUTGOING = 4
 SOL_PACKET = 263
 PACKET_STATISTICS = 6
@@ -51,6 +62,9 @@ MASK = 0xFFFFFFFF
 TCP_FLAGS = {"SYN": 0x02, "SYNACK": 0x12, "ACK": 0x10}
 REPLY_TYPES = {"SYNACK", "UDPR"}
 UDP_MAGIC = b"ZPAO"
+ICMP_MAGIC = b"ZPAI"
+ICMP_HEADER = 8  # type, code, checksum and four bytes (echo identifier and sequence)
+ICMP_QUOTE = 40  # the quoted IPv6 header of an ICMPv6 error
 
 _libc = ctypes.CDLL(None, use_errno=True)
 
@@ -82,6 +96,31 @@ def server_isn(nonce, pid):
     return ((nonce ^ 0x5A5A5A5A) + pid * SEQ_STRIDE) & MASK
 
 
+def icmp_type(ptype):
+    """(type, code) of an ICMPv6 packet type I<type>.<code>, else None."""
+    if not ptype.startswith("I"):
+        return None
+    t, c = ptype[1:].split(".")
+    return int(t), int(c)
+
+
+def icmp_body(ptype, pid, nonce, src, dst):
+    """The ICMPv6 message after type, code and checksum, carrying the nonce and packet id."""
+    t, _ = icmp_type(ptype)
+    mark = ICMP_MAGIC + struct.pack("!IIB", nonce, pid, 0)
+    if t >= 128:
+        return struct.pack("!HH", pid & 0xFFFF, 1) + mark
+    # An error quotes the packet it is about: here a header that refers to no connection.
+    word = 1280 if t == 2 else 0
+    quoted = struct.pack("!IHBB", 6 << 28, len(mark), 59, 64) + packed(dst) + packed(src)
+    return struct.pack("!I", word) + quoted + mark
+
+
+def packed(text):
+    family = socket.AF_INET6 if ":" in text else socket.AF_INET
+    return socket.inet_pton(family, text)
+
+
 def l4_segment(ptype, pid, nonce, src, sport, dst, dport):
     """Returns (protocol number, transport segment with a valid checksum)."""
     if ptype in TCP_FLAGS:
@@ -96,24 +135,36 @@ def l4_segment(ptype, pid, nonce, src, sport, dst, dport):
         offset = (20 + len(options)) // 4
         seg = struct.pack("!HHIIBBHHH", sport, dport, seq & MASK, ack & MASK,
                           offset << 4, TCP_FLAGS[ptype], 64240, 0, 0) + options
+        pos = 16
+    elif ptype.startswith("I"):
+        proto = IPPROTO_ICMPV6
+        t, c = icmp_type(ptype)
+        seg = struct.pack("!BBH", t, c, 0) + icmp_body(ptype, pid, nonce, src, dst)
+        pos = 2
     else:
         proto = socket.IPPROTO_UDP
         payload = UDP_MAGIC + struct.pack("!IIB", nonce, pid, ptype == "UDPR")
         seg = struct.pack("!HHHH", sport, dport, 8 + len(payload), 0) + payload
-    pseudo = socket.inet_aton(src) + socket.inet_aton(dst) + struct.pack("!BBH", 0, proto, len(seg))
+        pos = 6
+    if ":" in src:
+        pseudo = packed(src) + packed(dst) + struct.pack("!IxxxB", len(seg), proto)
+    else:
+        pseudo = packed(src) + packed(dst) + struct.pack("!BBH", 0, proto, len(seg))
     csum = checksum(pseudo + seg)
     if proto == socket.IPPROTO_UDP and csum == 0:
         csum = 0xFFFF
-    pos = 16 if proto == socket.IPPROTO_TCP else 6
     return proto, seg[:pos] + struct.pack("!H", csum) + seg[pos + 2:]
 
 
 def ip_packet(pkt, nonce):
     pid, ptype = pkt["id"], pkt["type"]
     src, sport, dst, dport = pkt["src"], pkt["sport"], pkt["dst"], pkt["dport"]
-    if ptype in REPLY_TYPES:
+    if ptype in REPLY_TYPES or ptype.startswith("I129."):  # sent from DST to SRC
         src, sport, dst, dport = dst, dport, src, sport
     proto, seg = l4_segment(ptype, pid, nonce, src, sport, dst, dport)
+    if ":" in src:
+        header = struct.pack("!IHBB", 6 << 28, len(seg), proto, 64) + packed(src) + packed(dst)
+        return dst, header + seg
     header = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(seg), pid & 0xFFFF, 0x4000, 64,
                          proto, 0, socket.inet_aton(src), socket.inet_aton(dst))
     header = header[:10] + struct.pack("!H", checksum(header)) + header[12:]
@@ -121,11 +172,17 @@ def ip_packet(pkt, nonce):
 
 
 def identify(data, nonce, count):
-    """Returns (id, type) for one of our packets, else None."""
-    if len(data) < 20 or data[0] >> 4 != 4:
-        return None
-    ihl = (data[0] & 0x0F) * 4
-    proto, l4 = data[9], data[ihl:]
+    """Returns (id, type) for one of our IPv4 or IPv6 packets, else None."""
+    if len(data) >= 20 and data[0] >> 4 == 4:
+        ihl = (data[0] & 0x0F) * 4
+        return identify_l4(data[9], data[ihl:], nonce, count)
+    if len(data) >= 40 and data[0] >> 4 == 6:
+        return identify_l4(data[6], data[40:], nonce, count)
+    return None
+
+
+def identify_l4(proto, l4, nonce, count):
+    """Returns (id, type) for the transport segment of one of our packets, else None."""
     if proto == socket.IPPROTO_TCP and len(l4) >= 20:
         seq = struct.unpack("!I", l4[4:8])[0]
         flags = l4[13] & 0x3F
@@ -140,6 +197,12 @@ def identify(data, nonce, count):
         got_nonce, pid, reply = struct.unpack("!IIB", l4[12:21])
         if got_nonce == nonce and pid < count:
             return pid, "UDPR" if reply else "UDPO"
+    if proto == IPPROTO_ICMPV6 and len(l4) >= ICMP_HEADER:
+        at = ICMP_HEADER + (0 if l4[0] >= 128 else ICMP_QUOTE)
+        if l4[at:at + 4] == ICMP_MAGIC and len(l4) >= at + 13:
+            got_nonce, pid, _ = struct.unpack("!IIB", l4[at + 4:at + 13])
+            if got_nonce == nonce and pid < count:
+                return pid, "I%d.%d" % (l4[0], l4[1])
     return None
 
 
@@ -173,49 +236,69 @@ class Lab:
 
     def __init__(self, job):
         self.job = job
-        self.count = 1 + max((p["id"] for s in job["steps"] for p in s["pkts"]), default=0)
+        pkts = [p for s in job["steps"] for p in s["pkts"]]
+        self.count = 1 + max((p["id"] for p in pkts), default=0)
+        families = {socket.AF_INET6 if ":" in p["src"] else socket.AF_INET for p in pkts}
         enter_netns(job["host_ns"])
         if job.get("flushct"):
             flush_conntrack()
         self.device_drops = device_drops()
         self.host_names = {index: name for index, name in socket.if_nameindex()}
         self.host_send = {}
-        for name in job["ifaces"]:
-            sock = socket.socket(socket.AF_INET, socket.SOCK_RAW, socket.IPPROTO_RAW)
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, name.encode())
-            self.host_send[name] = sock
-        self.host_recv = [self._capture(socket.AF_INET, socket.SOCK_RAW, proto, True)
-                          for proto in (socket.IPPROTO_TCP, socket.IPPROTO_UDP)]
+        for family in families:
+            for name in job["ifaces"]:
+                # IPPROTO_RAW: the packet carries its own IP header (IPv6 too).
+                sock = socket.socket(family, socket.SOCK_RAW, socket.IPPROTO_RAW)
+                sock.setsockopt(socket.SOL_SOCKET, socket.SO_BINDTODEVICE, name.encode())
+                self.host_send[(family, name)] = sock
+        # Raw sockets get a copy of what passed INPUT; IPv6 ones without the IPv6 header.
+        self.host_recv = {}
+        if socket.AF_INET in families:
+            for proto in (socket.IPPROTO_TCP, socket.IPPROTO_UDP):
+                sock = self._capture(socket.AF_INET, socket.SOCK_RAW, proto)
+                sock.setsockopt(socket.IPPROTO_IP, IP_PKTINFO, 1)
+                self.host_recv[sock] = None
+        if socket.AF_INET6 in families:
+            for proto in (socket.IPPROTO_TCP, socket.IPPROTO_UDP, IPPROTO_ICMPV6):
+                sock = self._capture(socket.AF_INET6, socket.SOCK_RAW, proto)
+                sock.setsockopt(socket.IPPROTO_IPV6, IPV6_RECVPKTINFO, 1)
+                self.host_recv[sock] = proto
         enter_netns(job["peer_ns"])
         self.device_drops += device_drops()
         self.peer_to_host = {v["peer"]: k for k, v in job["ifaces"].items()}
         self.peer_send = socket.socket(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(ETH_P_IP))
-        self.peer_recv = self._capture(socket.AF_PACKET, socket.SOCK_DGRAM,
-                                       socket.htons(ETH_P_IP), False)
+        kinds = [k for f, k in ((socket.AF_INET, ETH_P_IP), (socket.AF_INET6, ETH_P_IPV6))
+                 if f in families]
+        self.peer_recv = [self._capture(socket.AF_PACKET, socket.SOCK_DGRAM, socket.htons(k))
+                          for k in kinds]
         self.drops = 0
 
     @staticmethod
-    def _capture(family, kind, proto, pktinfo):
+    def _capture(family, kind, proto):
         sock = socket.socket(family, kind, proto)
         sock.setsockopt(socket.SOL_SOCKET, SO_RCVBUFFORCE, RCVBUF)
         sock.setsockopt(socket.SOL_SOCKET, SO_RXQ_OVFL, 1)
-        if pktinfo:
-            sock.setsockopt(socket.IPPROTO_IP, IP_PKTINFO, 1)
         sock.setblocking(False)
         return sock
 
+    def sockets(self):
+        return list(self.host_recv) + self.peer_recv
+
     def send(self, pkt):
         dst, data = ip_packet(pkt, self.job["nonce"])
+        v6 = ":" in dst
         if pkt["from_host"]:
-            self.host_send[pkt["from_if"]].sendto(data, (dst, 0))
+            family = socket.AF_INET6 if v6 else socket.AF_INET
+            self.host_send[(family, pkt["from_if"])].sendto(data, (dst, 0))
         else:
             iface = self.job["ifaces"][pkt["from_if"]]
-            self.peer_send.sendto(data, (iface["peer"], ETH_P_IP, 0, 0, iface["host_mac"]))
+            kind = ETH_P_IPV6 if v6 else ETH_P_IP
+            self.peer_send.sendto(data, (iface["peer"], kind, 0, 0, iface["host_mac"]))
 
     def drain(self):
         """Reads every queued packet; returns the set of (id, type, where) seen."""
         seen = set()
-        for sock in self.host_recv + [self.peer_recv]:
+        for sock in self.sockets():
             while True:
                 try:
                     data, ancdata, _, addr = sock.recvmsg(65535, 256)
@@ -223,19 +306,28 @@ class Lab:
                     break
                 where = self._where(sock, ancdata, addr)
                 self._count_drops(ancdata)
-                found = identify(data, self.job["nonce"], self.count) if where else None
+                if not where:
+                    continue
+                proto = self.host_recv.get(sock)
+                if proto is None:
+                    found = identify(data, self.job["nonce"], self.count)
+                else:
+                    found = identify_l4(proto, data, self.job["nonce"], self.count)
                 if found:
                     seen.add((found[0], found[1], where))
         return seen
 
     def _where(self, sock, ancdata, addr):
-        if sock is self.peer_recv:
+        if sock not in self.host_recv:
             if addr[2] == PACKET_OUTGOING or addr[0] not in self.peer_to_host:
                 return None
             return "peer:" + self.peer_to_host[addr[0]]
         for level, kind, value in ancdata:
             if level == socket.IPPROTO_IP and kind == IP_PKTINFO:
                 index = struct.unpack("I", value[:4])[0]
+                return "host:" + self.host_names.get(index, "?")
+            if level == socket.IPPROTO_IPV6 and kind == IPV6_PKTINFO:
+                index = struct.unpack("I", value[16:20])[0]
                 return "host:" + self.host_names.get(index, "?")
         return "host:?"
 
@@ -257,7 +349,7 @@ class Lab:
                           % (step["name"], pkt["id"], pkt["type"], err.errno))
         last = time.monotonic()
         deadline = last + step["timeout"]
-        socks = self.host_recv + [self.peer_recv]
+        socks = self.sockets()
         while True:
             now = time.monotonic()
             if now >= deadline or (step["mode"] == "all" and expected <= seen):
@@ -282,8 +374,9 @@ def send_job(path):
     out = sys.stdout
     for step in job["steps"]:
         lab.run_step(step, out)
-    peer_stats = lab.peer_recv.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
-    lab.drops = max(lab.drops, struct.unpack("II", peer_stats)[1])
+    for sock in lab.peer_recv:
+        peer_stats = sock.getsockopt(SOL_PACKET, PACKET_STATISTICS, 8)
+        lab.drops = max(lab.drops, struct.unpack("II", peer_stats)[1])
     if lab.drops:
         out.write("drops %d\n" % lab.drops)
     enter_netns(job["host_ns"])

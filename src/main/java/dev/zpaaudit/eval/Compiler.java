@@ -8,6 +8,9 @@ import java.util.List;
 
 /** Turns a rule's conditions into packet sets for one address family. */
 final class Compiler {
+  /** Protocols whose conntrack tuple holds ports: TCP, UDP, DCCP, SCTP, UDP-Lite. */
+  private static final Bits PORT_PROTOCOLS = Bits.of(256, 6, 17, 33, 132, 136);
+
   private final int family;
   private final IfaceDomain domain;
   private final AddressFacts facts;
@@ -92,7 +95,7 @@ final class Compiler {
       return ctTuple(x.tuple(), all.withSrc(x.set()), all.withDst(x.set()), x.set().family());
     }
     if (c instanceof Condition.CtPort x) {
-      return ctTuple(x.tuple(), all.withSport(x.ports()), all.withDport(x.ports()), family);
+      return ctPort(x);
     }
     if (c instanceof Condition.AddrType x) {
       return addrType(x);
@@ -145,6 +148,30 @@ final class Compiler {
                 List.of(),
                 List.of(related),
                 "conntrack tuple of a RELATED connection",
+                false,
+                false))
+        .flags(true, false);
+  }
+
+  /**
+   * A test on the tracked connection's ports. Only protocols with ports have them in the tuple: for
+   * the others the tuple holds other values (an ICMP echo's identifier and its type and code, which
+   * a packet set does not carry as ports), so they may or may not match.
+   */
+  private CompiledMatch ctPort(Condition.CtPort x) {
+    Cube ported = all.withProto(PORT_PROTOCOLS);
+    CompiledMatch m =
+        ctTuple(x.tuple(), ported.withSport(x.ports()), ported.withDport(x.ports()), family);
+    Cube others =
+        all.withProto(PORT_PROTOCOLS.complement())
+            .withCt(
+                CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY));
+    return m.or(
+            new CompiledMatch(
+                List.of(),
+                List.of(others),
+                "conntrack tuple ports of a protocol without ports (for ICMP: the echo"
+                    + " identifier, type and code)",
                 false,
                 false))
         .flags(true, false);

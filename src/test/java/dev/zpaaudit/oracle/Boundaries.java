@@ -6,9 +6,11 @@ import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.Rule;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -21,23 +23,36 @@ import java.util.regex.Pattern;
  * a rule tests and the addresses just outside, the same for port ranges, and the interface names
  * the rules mention (a wildcard {@code eth+} gives two names it matches, {@code eth} and {@code
  * ethz}).
+ *
+ * <p>Addresses are of one family, as unsigned numbers (32 or 128 bits).
  */
 final class Boundaries {
   private static final Pattern IFACE_NAME = Pattern.compile("[^\\s/:]{1,15}");
 
-  final TreeSet<Long> addresses = new TreeSet<>();
+  /** The IPv6 prefixes flows may use: global unicast and unique local addresses. */
+  static final List<String> USABLE6 = List.of("2000::/3", "fc00::/7");
+
+  private static final BigInteger[][] USABLE6_RANGES = {range("2000::", 3), range("fc00::", 7)};
+
+  final int family;
+  final TreeSet<BigInteger> addresses = new TreeSet<>();
   final TreeSet<Integer> ports = new TreeSet<>();
 
   /** Address intervals [first, last] that rules test, to draw addresses inside them. */
-  final List<long[]> intervals = new ArrayList<>();
+  final List<BigInteger[]> intervals = new ArrayList<>();
 
   final Set<String> interfaces = new LinkedHashSet<>();
 
   /** Input/output interface pairs that one rule tests together. */
   final Set<List<String>> pairs = new LinkedHashSet<>();
 
-  static Boundaries of(Firewall fw) {
-    Boundaries b = new Boundaries();
+  private Boundaries(int family) {
+    this.family = family;
+  }
+
+  /** The boundaries of the firewall's rules for one address family (4 or 6). */
+  static Boundaries of(Firewall fw, int family) {
+    Boundaries b = new Boundaries(family);
     // chains by name: the model's map has no stable order, and the flows must not depend on it
     for (Chain c : new TreeMap<>(fw.chains()).values()) {
       for (Rule r : c.rules()) {
@@ -79,15 +94,16 @@ final class Boundaries {
   }
 
   private void add(IpSet set) {
-    if (set.family() != 4) {
+    if (set.family() != family) {
       return;
     }
     for (IpSet iv : set.intervals()) {
-      long first = toLong(iv.first().orElseThrow());
-      long last = toLong(iv.last().orElseThrow());
-      intervals.add(new long[] {first, last});
-      for (long a : new long[] {first - 1, first, last, last + 1}) {
-        if (usable(a)) {
+      BigInteger first = toNumber(iv.first().orElseThrow());
+      BigInteger last = toNumber(iv.last().orElseThrow());
+      intervals.add(new BigInteger[] {first, last});
+      for (BigInteger a :
+          List.of(first.subtract(BigInteger.ONE), first, last, last.add(BigInteger.ONE))) {
+        if (usable(family, a)) {
           addresses.add(a);
         }
       }
@@ -136,10 +152,40 @@ final class Boundaries {
   }
 
   /**
-   * Whether the kernel lab can use the address as an end of a flow: not 0/8, 127/8 or 224/3 (the
-   * kernel treats them as martians) nor 198.18/16 (the lab's own interface addresses).
+   * Whether the kernel lab can use the address as an end of a flow. IPv4: not 0/8, 127/8 or 224/3
+   * (the kernel treats them as martians) nor 198.18/16 (the lab's own interface addresses). IPv6:
+   * only global unicast (2000::/3) and unique local (fc00::/7) addresses; so no unspecified,
+   * loopback, IPv4-mapped, link-local or multicast address.
    */
-  static boolean usable(long a) {
+  static boolean usable(int family, BigInteger a) {
+    if (family == 4) {
+      return a.signum() >= 0 && a.bitLength() <= 32 && usable(a.longValueExact());
+    }
+    if (a.signum() < 0 || a.bitLength() > 128) {
+      return false;
+    }
+    return Arrays.stream(USABLE6_RANGES).anyMatch(r -> within(a, r));
+  }
+
+  static boolean usable(InetAddress a) {
+    return usable(a.getAddress().length == 4 ? 4 : 6, toNumber(a));
+  }
+
+  private static boolean within(BigInteger a, BigInteger[] range) {
+    return a.compareTo(range[0]) >= 0 && a.compareTo(range[1]) <= 0;
+  }
+
+  private static BigInteger[] range(String address, int prefix) {
+    try {
+      BigInteger first = toNumber(InetAddress.getByName(address));
+      BigInteger size = BigInteger.ONE.shiftLeft(128 - prefix);
+      return new BigInteger[] {first, first.add(size).subtract(BigInteger.ONE)};
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  private static boolean usable(long a) {
     if (a < 0 || a > 0xFFFFFFFFL) {
       return false;
     }
@@ -148,13 +194,18 @@ final class Boundaries {
     return first != 0 && first != 127 && first < 224 && !(first == 198 && second == 18);
   }
 
-  static long toLong(InetAddress a) {
-    byte[] b = a.getAddress();
-    return ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
+  /** The address as an unsigned number. */
+  static BigInteger toNumber(InetAddress a) {
+    return new BigInteger(1, a.getAddress());
   }
 
-  static InetAddress toInet(long a) {
-    byte[] b = {(byte) (a >>> 24), (byte) (a >>> 16), (byte) (a >>> 8), (byte) a};
+  /** The address of the family with this number. */
+  static InetAddress toInet(int family, BigInteger a) {
+    int bytes = family == 4 ? 4 : 16;
+    byte[] raw = a.toByteArray();
+    byte[] b = new byte[bytes];
+    int n = Math.min(raw.length, bytes);
+    System.arraycopy(raw, raw.length - n, b, bytes - n, n);
     try {
       return InetAddress.getByAddress(b);
     } catch (UnknownHostException e) {

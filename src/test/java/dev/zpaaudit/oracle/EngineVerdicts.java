@@ -30,6 +30,8 @@ import java.util.Set;
  * that round's flows, and never uses one of them as a remote end in the same round. So one set of
  * facts, with every host address of the whole run LOCAL, is right for every flow whose own remote
  * addresses are none of those; the few other flows get facts of their own.
+ *
+ * <p>The flows are all of one family, that of the ruleset.
  */
 final class EngineVerdicts {
   /** What the engine decided for one flow. */
@@ -39,14 +41,20 @@ final class EngineVerdicts {
   private static final IpSet NOT_UNICAST =
       IpSet.parse("127.0.0.0/8").union(IpSet.parse("198.18.0.0/16"));
 
+  /** The IPv6 addresses the lab's flows use (see {@link Boundaries#usable}): all unicast. */
+  private static final IpSet UNICAST6 =
+      IpSet.parse(Boundaries.USABLE6.get(0)).union(IpSet.parse(Boundaries.USABLE6.get(1)));
+
   private final Firewall firewall;
+  private final int family;
   private final IfaceDomain domain;
   private final Set<InetAddress> hostAddresses = new LinkedHashSet<>();
   private final Evaluator shared;
   private final Map<InetAddress, Evaluator> own = new HashMap<>();
 
-  EngineVerdicts(Firewall firewall, Collection<Flow> flows) {
+  EngineVerdicts(Firewall firewall, int family, Collection<Flow> flows) {
     this.firewall = firewall;
+    this.family = family;
     Set<String> names = new LinkedHashSet<>();
     for (Flow f : flows) {
       if (f.inIface() != null) {
@@ -61,7 +69,7 @@ final class EngineVerdicts {
       }
     }
     this.domain = IfaceDomain.forFirewalls(List.of(firewall), names);
-    IpSet local = IpSet.empty(4);
+    IpSet local = IpSet.empty(family);
     for (InetAddress a : hostAddresses) {
       local = local.union(IpSet.of(a));
     }
@@ -86,15 +94,16 @@ final class EngineVerdicts {
     for (InetAddress remote : remoteAddresses(flow)) {
       if (hostAddresses.contains(remote)) {
         InetAddress h = hostAddress(flow);
-        return own.computeIfAbsent(h, k -> evaluator(k == null ? IpSet.empty(4) : IpSet.of(k)));
+        return own.computeIfAbsent(
+            h, k -> evaluator(k == null ? IpSet.empty(family) : IpSet.of(k)));
       }
     }
     return shared;
   }
 
   private Evaluator evaluator(IpSet local) {
-    IpSet unicast = IpSet.all(4).minus(NOT_UNICAST);
-    return new Evaluator(firewall, 4, domain, AddressFacts.of(4, unicast, local));
+    IpSet unicast = family == 4 ? IpSet.all(4).minus(NOT_UNICAST) : UNICAST6;
+    return new Evaluator(firewall, family, domain, AddressFacts.of(family, unicast, local));
   }
 
   /** The address the ruleset host owns for this flow: the tested packet's own end; null if none. */
@@ -131,14 +140,22 @@ final class EngineVerdicts {
     };
   }
 
-  /** The tested packet as packets.py builds it (see {@code FlowScript} and {@code l4_segment}). */
+  /**
+   * The tested packet as packets.py builds it (see {@code FlowScript} and {@code l4_segment}); an
+   * ICMPv6 packet with its type as the source port and its code as the destination port, as the
+   * engine has them.
+   */
   static Cube packet(Flow f, IfaceDomain d) {
     boolean reply = f.kind() == Flow.Kind.REPLY;
     int sport = reply ? f.dport() : f.sport();
     int dport = reply ? f.sport() : f.dport();
+    if (f.proto() == Flow.ICMPV6) {
+      sport = reply ? Flow.ECHO_REPLY : f.sport();
+      dport = f.dport();
+    }
     String in = f.packetInIface();
     String out = f.packetOutIface();
-    return Cube.all(4, d)
+    return Cube.all(f.family(), d)
         .withSrc(IpSet.of(packetSrc(f)))
         .withDst(IpSet.of(packetDst(f)))
         .withProto(Bits.of(256, f.proto()))
@@ -147,7 +164,7 @@ final class EngineVerdicts {
         .withFlags(Bits.of(256, flags(f)))
         .withIif(d.exactly(in == null ? IfaceDomain.NONE : in))
         .withOif(d.exactly(out == null ? IfaceDomain.NONE : out))
-        .withCt(CtState.set(state(f.kind())));
+        .withCt(CtState.set(state(f)));
   }
 
   /** TCP flags of the tested packet: SYN, SYN+ACK, ACK; 0 for UDP. */
@@ -162,12 +179,30 @@ final class EngineVerdicts {
     };
   }
 
-  static CtState state(Flow.Kind kind) {
-    return switch (kind) {
+  /** The conntrack state the kernel gives the tested packet (before any NOTRACK). */
+  static CtState state(Flow f) {
+    if (!f.isConnection()) {
+      return lone(f.sport());
+    }
+    return switch (f.kind()) {
       case NEW -> CtState.NEW;
       case REPLY -> CtState.ESTABLISHED_REPLY;
       case ESTABLISHED -> CtState.ESTABLISHED_ORIGINAL;
     };
+  }
+
+  /**
+   * The conntrack state of a lone ICMPv6 packet of this type, as the kernel gives it (and as a
+   * {@code ct state} rule in the lab shows): multicast listener and neighbour discovery messages
+   * (130 to 136, 143) are not tracked; a node information query (139) opens a connection, as an
+   * echo request does; any other type (errors, whose quoted packet belongs to no connection, and
+   * informational messages that open none) is INVALID.
+   */
+  static CtState lone(int icmpv6Type) {
+    if (icmpv6Type >= 130 && icmpv6Type <= 136 || icmpv6Type == 143) {
+      return CtState.UNTRACKED;
+    }
+    return icmpv6Type == 139 ? CtState.NEW : CtState.INVALID;
   }
 
   /** Every step of the outcome's trace and every doubt, one a line, with file:line. */

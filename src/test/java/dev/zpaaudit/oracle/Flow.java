@@ -1,6 +1,7 @@
 package dev.zpaaudit.oracle;
 
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Objects;
@@ -30,6 +31,12 @@ import java.util.regex.Pattern;
  *
  * <p>For UDP, {@code NEW} is the first datagram, {@code REPLY} a datagram back after it, and {@code
  * ESTABLISHED} a further datagram in the original direction after a reply was seen.
+ *
+ * <p>Flows are IPv4 ({@code family} 4) or IPv6 (6). ICMPv6 flows (IPv6 only) carry the ICMPv6 type
+ * in {@code sport} and the code in {@code dport}, as the engine does. An echo request (type 128)
+ * opens a connection: {@code REPLY} is the echo reply (129) and {@code ESTABLISHED} a further
+ * request with the same identifier after it. Any other type is a single packet, {@code NEW} only
+ * (type 129 is only ever an echo flow's reply).
  */
 public record Flow(
     int family,
@@ -45,6 +52,12 @@ public record Flow(
 
   public static final int TCP = 6;
   public static final int UDP = 17;
+  public static final int ICMPV6 = 58;
+
+  /** The ICMPv6 echo request, the one ICMPv6 type that opens a connection here. */
+  public static final int ECHO_REQUEST = 128;
+
+  public static final int ECHO_REPLY = 129;
 
   private static final Pattern IFACE_NAME = Pattern.compile("[^\\s/:]{1,15}");
 
@@ -70,17 +83,31 @@ public record Flow(
     Objects.requireNonNull(dst, "dst");
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(hook, "hook");
-    if (family != 4) {
-      throw new IllegalArgumentException("only IPv4 (family 4) is supported, got " + family);
+    if (family != 4 && family != 6) {
+      throw new IllegalArgumentException("family must be 4 or 6, got " + family);
     }
-    if (!(src instanceof Inet4Address) || !(dst instanceof Inet4Address)) {
-      throw new IllegalArgumentException("family 4 needs IPv4 addresses: " + src + " " + dst);
+    Class<?> kindOf = family == 4 ? Inet4Address.class : Inet6Address.class;
+    if (!kindOf.isInstance(src) || !kindOf.isInstance(dst)) {
+      throw new IllegalArgumentException(
+          "family " + family + " needs IPv" + family + " addresses: " + src + " " + dst);
     }
-    if (proto != TCP && proto != UDP) {
-      throw new IllegalArgumentException("protocol must be 6 (tcp) or 17 (udp), got " + proto);
+    if (proto == ICMPV6) {
+      if (family != 6) {
+        throw new IllegalArgumentException("ICMPv6 needs family 6");
+      }
+      checkByte("ICMPv6 type (sport)", sport);
+      checkByte("ICMPv6 code (dport)", dport);
+      if (sport == ECHO_REPLY || sport != ECHO_REQUEST && kind != Kind.NEW) {
+        throw new IllegalArgumentException(
+            "ICMPv6 type " + sport + " is a single packet: NEW only (129 is an echo's reply)");
+      }
+    } else if (proto != TCP && proto != UDP) {
+      throw new IllegalArgumentException(
+          "protocol must be 6 (tcp), 17 (udp) or 58 (icmpv6), got " + proto);
+    } else {
+      checkPort("sport", sport);
+      checkPort("dport", dport);
     }
-    checkPort("sport", sport);
-    checkPort("dport", dport);
     checkIface("inIface", inIface);
     checkIface("outIface", outIface);
     boolean usesIn = hook == Hook.FORWARD || (hook == Hook.INPUT) == (kind != Kind.REPLY);
@@ -91,14 +118,34 @@ public record Flow(
     }
   }
 
-  /** A TCP {@code NEW} flow through {@code FORWARD} from {@code eth0} to {@code eth1}. */
+  /**
+   * A TCP {@code NEW} flow through {@code FORWARD} from {@code eth0} to {@code eth1}; IPv4 or IPv6
+   * as the literals are.
+   */
   public static Flow tcp(String src, int sport, String dst, int dport) {
-    return new Flow(4, ip(src), ip(dst), TCP, sport, dport, Kind.NEW, Hook.FORWARD, "eth0", "eth1");
+    return of(TCP, src, sport, dst, dport);
   }
 
   /** A UDP {@code NEW} flow through {@code FORWARD} from {@code eth0} to {@code eth1}. */
   public static Flow udp(String src, int sport, String dst, int dport) {
-    return new Flow(4, ip(src), ip(dst), UDP, sport, dport, Kind.NEW, Hook.FORWARD, "eth0", "eth1");
+    return of(UDP, src, sport, dst, dport);
+  }
+
+  /** An ICMPv6 {@code NEW} flow through {@code FORWARD} from {@code eth0} to {@code eth1}. */
+  public static Flow icmpv6(String src, String dst, int type, int code) {
+    return of(ICMPV6, src, type, dst, code);
+  }
+
+  private static Flow of(int proto, String src, int sport, String dst, int dport) {
+    InetAddress s = ip(src);
+    int family = s instanceof Inet4Address ? 4 : 6;
+    return new Flow(
+        family, s, ip(dst), proto, sport, dport, Kind.NEW, Hook.FORWARD, "eth0", "eth1");
+  }
+
+  /** Whether the flow opens a connection that conntrack follows (every flow but lone ICMPv6). */
+  public boolean isConnection() {
+    return proto != ICMPV6 || sport == ECHO_REQUEST;
   }
 
   public Flow withKind(Kind newKind) {
@@ -126,22 +173,36 @@ public record Flow(
 
   @Override
   public String toString() {
+    if (proto == ICMPV6) {
+      return String.format(
+          "%s icmpv6 %s -> %s type %d code %d %s [%s -> %s]",
+          hook, src.getHostAddress(), dst.getHostAddress(), sport, dport, kind, inIface, outIface);
+    }
     return String.format(
-        "%s %s %s:%d -> %s:%d %s [%s -> %s]",
+        "%s %s %s -> %s %s [%s -> %s]",
         hook,
         proto == TCP ? "tcp" : "udp",
-        src.getHostAddress(),
-        sport,
-        dst.getHostAddress(),
-        dport,
+        endpoint(src, sport),
+        endpoint(dst, dport),
         kind,
         inIface,
         outIface);
   }
 
+  private static String endpoint(InetAddress a, int port) {
+    String h = a.getHostAddress();
+    return (a instanceof Inet6Address ? "[" + h + "]" : h) + ":" + port;
+  }
+
   private static void checkPort(String name, int port) {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException(name + " must be 1..65535, got " + port);
+    }
+  }
+
+  private static void checkByte(String name, int value) {
+    if (value < 0 || value > 255) {
+      throw new IllegalArgumentException(name + " must be 0..255, got " + value);
     }
   }
 
@@ -153,13 +214,13 @@ public record Flow(
   }
 
   private static InetAddress ip(String literal) {
-    if (!literal.matches("[0-9.]+")) {
-      throw new IllegalArgumentException("not an IPv4 literal: " + literal);
+    if (!literal.matches("[0-9.]+") && !literal.matches("[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*")) {
+      throw new IllegalArgumentException("not an IPv4 or IPv6 literal: " + literal);
     }
     try {
       return InetAddress.getByName(literal);
     } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("not an IPv4 literal: " + literal, e);
+      throw new IllegalArgumentException("not an IPv4 or IPv6 literal: " + literal, e);
     }
   }
 }

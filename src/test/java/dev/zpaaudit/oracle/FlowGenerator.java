@@ -4,6 +4,7 @@ import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.oracle.Flow.Hook;
 import dev.zpaaudit.oracle.Flow.Kind;
 import dev.zpaaudit.oracle.RoundPlanner.Round;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -19,8 +20,10 @@ import java.util.Set;
  * replies), flows over every interface name the ruleset mentions plus one it does not, and seeded
  * random flows.
  *
- * <p>What the lab cannot send is never generated (see {@link Boundaries#usable(long)}; IPv4 TCP and
- * UDP only; no loopback; no flow from an address to itself).
+ * <p>Flows are of the family of the boundaries: IPv4 TCP and UDP, or IPv6 TCP, UDP and ICMPv6 (echo
+ * connections, and lone messages of the types in {@link #ICMPV6_TYPES}, each through every hook).
+ * What the lab cannot send is never generated (see {@link Boundaries#usable(int, BigInteger)}; no
+ * loopback; no flow from an address to itself).
  *
  * <p>The lab sends flows in rounds that share routes (see {@link RoundPlanner}): each interface
  * leads to one other per round, each source arrives on one interface, and an address the host owns
@@ -41,12 +44,32 @@ final class FlowGenerator {
 
   private static final int[] COMMON_PORTS = {22, 53, 80, 123, 443, 8080};
 
+  /**
+   * ICMPv6 types of lone messages (code 0, and 4 for port unreachable): errors, listener and
+   * neighbour discovery messages, a redirect, a node information query and an unassigned type. Echo
+   * requests (128) are connections and are generated as such.
+   */
+  static final int[][] ICMPV6_TYPES = {
+    {1, 0}, {1, 4}, {2, 0}, {3, 0}, {4, 0}, {130, 0}, {133, 0}, {134, 0}, {135, 0}, {136, 0},
+    {137, 0}, {139, 0}, {143, 0}, {200, 0}
+  };
+
+  /** Where random IPv6 addresses come from: documentation, unique local, global unicast. */
+  private static final BigInteger[] RANDOM6 = {
+    new BigInteger("20010db8", 16).shiftLeft(96),
+    new BigInteger("fc", 16).shiftLeft(120),
+    new BigInteger("2", 16).shiftLeft(124)
+  };
+
+  private static final int[] RANDOM6_BITS = {96, 121, 125};
+
   private final Boundaries bounds;
+  private final int family;
   private final List<IpSet> zen;
   private final Random rng;
   private final List<String> ifaces = new ArrayList<>();
   private final Map<String, List<String>> outsOf = new LinkedHashMap<>();
-  private final List<Long> addressPool;
+  private final List<BigInteger> addressPool;
   private final List<Integer> portPool;
   private final List<Round> batches = new ArrayList<>();
   private final Set<Flow> seen = new HashSet<>();
@@ -55,6 +78,7 @@ final class FlowGenerator {
 
   FlowGenerator(Boundaries bounds, List<IpSet> zenRanges, long seed) {
     this.bounds = bounds;
+    this.family = bounds.family;
     this.zen = zenRanges;
     this.rng = new Random(seed);
     ifaces.addAll(bounds.interfaces);
@@ -109,7 +133,7 @@ final class FlowGenerator {
    */
   List<Flow> generate(List<Hook> usedHooks, int randomFlows, int atLeast) {
     this.hooks = List.copyOf(usedHooks);
-    for (long a : bounds.addresses) {
+    for (BigInteger a : bounds.addresses) {
       for (Kind k : List.of(Kind.NEW, Kind.REPLY)) {
         focus(k, nextHook(), a, null, null, null, null, null);
         focus(k, nextHook(), null, a, null, null, null, null);
@@ -128,6 +152,9 @@ final class FlowGenerator {
         }
       }
     }
+    if (family == 6) {
+      icmpFlows();
+    }
     zenFlows();
     int random = Math.max(randomFlows, atLeast - seen.size());
     for (int n = 0; n < random; n++) {
@@ -143,20 +170,20 @@ final class FlowGenerator {
    * addresses just outside (one kind each), on TCP 443, as a connector opens them.
    */
   private void zenFlows() {
-    Set<Long> done = new HashSet<>();
+    Set<BigInteger> done = new HashSet<>();
     boolean alternate = false;
     for (IpSet r : zen) {
       for (IpSet iv : r.intervals()) {
-        long first = Boundaries.toLong(iv.first().orElseThrow());
-        long last = Boundaries.toLong(iv.last().orElseThrow());
-        for (long a : new long[] {first, last}) {
-          if (Boundaries.usable(a) && done.add(a)) {
+        BigInteger first = Boundaries.toNumber(iv.first().orElseThrow());
+        BigInteger last = Boundaries.toNumber(iv.last().orElseThrow());
+        for (BigInteger a : List.of(first, last)) {
+          if (Boundaries.usable(family, a) && done.add(a)) {
             zenFlow(Kind.NEW, a);
             zenFlow(Kind.REPLY, a);
           }
         }
-        for (long a : new long[] {first - 1, last + 1}) {
-          if (Boundaries.usable(a) && done.add(a)) {
+        for (BigInteger a : List.of(first.subtract(BigInteger.ONE), last.add(BigInteger.ONE))) {
+          if (Boundaries.usable(family, a) && done.add(a)) {
             zenFlow(alternate ? Kind.REPLY : Kind.NEW, a);
             alternate = !alternate;
           }
@@ -165,7 +192,26 @@ final class FlowGenerator {
     }
   }
 
-  private void zenFlow(Kind kind, long server) {
+  /**
+   * Through every hook: echo connections (the request, the reply, a later request) and each lone
+   * ICMPv6 type, twice, between addresses drawn as usual.
+   */
+  private void icmpFlows() {
+    for (Hook h : hooks) {
+      for (Kind k : Kind.values()) {
+        for (int n = 0; n < 2; n++) {
+          focus(k, h, null, null, Flow.ECHO_REQUEST, 0, Flow.ICMPV6, null);
+        }
+      }
+      for (int[] tc : ICMPV6_TYPES) {
+        for (int n = 0; n < 2; n++) {
+          focus(Kind.NEW, h, null, null, tc[0], tc[1], Flow.ICMPV6, null);
+        }
+      }
+    }
+  }
+
+  private void zenFlow(Kind kind, BigInteger server) {
     // a connector's own connections: through a gateway, out of the connector host, replies into it
     List<Hook> fit = new ArrayList<>();
     for (Hook h : hooks) {
@@ -197,8 +243,8 @@ final class FlowGenerator {
   private void focus(
       Kind kind,
       Hook hook,
-      Long src,
-      Long dst,
+      BigInteger src,
+      BigInteger dst,
       Integer sport,
       Integer dport,
       Integer proto,
@@ -211,19 +257,37 @@ final class FlowGenerator {
   }
 
   private Flow draw(
-      Kind kind, Hook hook, Long src, Long dst, Integer sport, Integer dport, Integer proto) {
-    long s = src != null ? src : address();
-    long d = dst != null ? dst : address();
-    while (d == s) {
+      Kind kind,
+      Hook hook,
+      BigInteger src,
+      BigInteger dst,
+      Integer sport,
+      Integer dport,
+      Integer proto) {
+    BigInteger s = src != null ? src : address();
+    BigInteger d = dst != null ? dst : address();
+    while (d.equals(s)) {
       d = address();
     }
-    int p = proto != null ? proto : rng.nextInt(10) < 7 ? Flow.TCP : Flow.UDP;
-    int sp = sport != null ? sport : sourcePort();
-    int dp = dport != null ? dport : destinationPort();
+    int p = proto != null ? proto : protocol(sport != null || dport != null);
+    int sp;
+    int dp;
+    if (p == Flow.ICMPV6 && sport == null) {
+      // a random ICMPv6 flow: an echo connection, or (NEW only) a lone message
+      int[] tc =
+          kind != Kind.NEW || rng.nextBoolean()
+              ? new int[] {Flow.ECHO_REQUEST, 0}
+              : ICMPV6_TYPES[rng.nextInt(ICMPV6_TYPES.length)];
+      sp = tc[0];
+      dp = tc[1];
+    } else {
+      sp = sport != null ? sport : sourcePort();
+      dp = dport != null ? dport : destinationPort();
+    }
     return new Flow(
-            4,
-            Boundaries.toInet(s),
-            Boundaries.toInet(d),
+            family,
+            Boundaries.toInet(family, s),
+            Boundaries.toInet(family, d),
             p,
             sp,
             dp,
@@ -301,23 +365,52 @@ final class FlowGenerator {
     return (f.hook() == Hook.INPUT) == (f.kind() != Kind.REPLY);
   }
 
-  private long address() {
+  /** TCP or UDP; for IPv6 also ICMPv6, unless a port is given. */
+  private int protocol(boolean hasPort) {
+    if (family == 4) {
+      return rng.nextInt(10) < 7 ? Flow.TCP : Flow.UDP;
+    }
+    int r = rng.nextInt(20);
+    return r < 12 ? Flow.TCP : r < 17 || hasPort ? Flow.UDP : Flow.ICMPV6;
+  }
+
+  private BigInteger address() {
     int r = rng.nextInt(10);
     if (r < 4 && !addressPool.isEmpty()) {
       return addressPool.get(rng.nextInt(addressPool.size()));
     }
     if (r < 7 && !bounds.intervals.isEmpty()) {
-      long[] iv = bounds.intervals.get(rng.nextInt(bounds.intervals.size()));
-      long a = iv[0] + (long) (rng.nextDouble() * (iv[1] - iv[0] + 1));
-      if (Boundaries.usable(a)) {
+      BigInteger[] iv = bounds.intervals.get(rng.nextInt(bounds.intervals.size()));
+      BigInteger a = inside(iv);
+      if (Boundaries.usable(family, a)) {
         return a;
       }
     }
-    long a;
+    BigInteger a;
     do {
-      a = rng.nextLong() & 0xFFFFFFFFL;
-    } while (!Boundaries.usable(a));
+      a = randomAddress();
+    } while (!Boundaries.usable(family, a));
     return a;
+  }
+
+  /** An address drawn from the interval [first, last]. */
+  private BigInteger inside(BigInteger[] iv) {
+    if (family == 4) {
+      long first = iv[0].longValueExact();
+      long last = iv[1].longValueExact();
+      return BigInteger.valueOf(first + (long) (rng.nextDouble() * (last - first + 1)));
+    }
+    BigInteger size = iv[1].subtract(iv[0]).add(BigInteger.ONE);
+    return iv[0].add(new BigInteger(size.bitLength() + 16, rng).mod(size));
+  }
+
+  private BigInteger randomAddress() {
+    if (family == 4) {
+      return BigInteger.valueOf(rng.nextLong() & 0xFFFFFFFFL);
+    }
+    int r = rng.nextInt(4);
+    int k = r < 2 ? 0 : r - 1;
+    return RANDOM6[k].add(new BigInteger(RANDOM6_BITS[k], rng));
   }
 
   private int sourcePort() {

@@ -52,18 +52,33 @@ record FlowScript(
 
   private static FlowScript script(
       Flow flow, End client, End server, String hostAddress, List<String> remote) {
-    boolean tcp = flow.proto() == Flow.TCP;
     String src = flow.src().getHostAddress();
     String dst = flow.dst().getHostAddress();
-    Packet first = new Packet(tcp ? "SYN" : "UDPO", src, client, server);
-    Packet reply = new Packet(tcp ? "SYNACK" : "UDPR", dst, server, client);
-    Packet later = new Packet(tcp ? "ACK" : "UDPO", src, client, server);
+    String[] types =
+        switch (flow.proto()) {
+          case Flow.TCP -> new String[] {"SYN", "SYNACK", "ACK"};
+          case Flow.UDP -> new String[] {"UDPO", "UDPR", "UDPO"};
+          default ->
+              new String[] {
+                icmp(flow.sport(), flow.dport()),
+                icmp(Flow.ECHO_REPLY, flow.dport()),
+                icmp(Flow.ECHO_REQUEST, flow.dport())
+              };
+        };
+    Packet first = new Packet(types[0], src, client, server);
+    Packet reply = new Packet(types[1], dst, server, client);
+    Packet later = new Packet(types[2], src, client, server);
     return switch (flow.kind()) {
       case NEW -> new FlowScript(List.of(), List.of(), first, hostAddress, remote);
       case REPLY -> new FlowScript(List.of(first), List.of(), reply, hostAddress, remote);
       case ESTABLISHED ->
           new FlowScript(List.of(first), List.of(reply), later, hostAddress, remote);
     };
+  }
+
+  /** The name packets.py knows an ICMPv6 packet by: {@code I<type>.<code>}. */
+  private static String icmp(int type, int code) {
+    return "I" + type + "." + code;
   }
 
   private static boolean hostIsServer(Flow flow) {

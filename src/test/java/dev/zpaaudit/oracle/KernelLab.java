@@ -33,6 +33,7 @@ public final class KernelLab implements AutoCloseable {
   public static final int MAX_FLOWS = 100_000;
 
   private static Optional<String> availability;
+  private static Optional<String> availability6;
 
   private final SecureRandom random = new SecureRandom();
   private final Path workDir;
@@ -71,6 +72,18 @@ public final class KernelLab implements AutoCloseable {
     return availability;
   }
 
+  /**
+   * Why the lab cannot run IPv6 rulesets here ({@link #unavailableReason()}, or {@code
+   * ip6tables-restore} missing), or empty.
+   */
+  public static synchronized Optional<String> ipv6UnavailableReason() {
+    if (availability6 == null) {
+      availability6 =
+          unavailableReason().or(() -> Optional.ofNullable(Requirements.missingForIpv6()));
+    }
+    return availability6;
+  }
+
   /** Loads an {@code iptables-save} file with {@code iptables-restore}, replacing any ruleset. */
   public void loadIptablesSave(Path file) {
     try {
@@ -88,6 +101,16 @@ public final class KernelLab implements AutoCloseable {
   public void loadIptablesSave(String content) {
     ensureOpen();
     rulesets.load(RulesetLoader.Format.IPTABLES, content);
+  }
+
+  /**
+   * Loads {@code ip6tables-save} output with {@code ip6tables-restore}, replacing any ruleset.
+   *
+   * @throws RulesetLoadException with the line ip6tables-restore complained about
+   */
+  public void loadIp6tablesSave(String content) {
+    ensureOpen();
+    rulesets.load(RulesetLoader.Format.IP6TABLES, content);
   }
 
   /**
@@ -109,9 +132,16 @@ public final class KernelLab implements AutoCloseable {
 
   /** What {@code iptables-save} prints for the loaded ruleset (to check that nothing was lost). */
   String iptablesSave() {
+    return iptablesSave(4);
+  }
+
+  /** What {@code iptables-save} (family 4) or {@code ip6tables-save} (6) prints. */
+  String iptablesSave(int family) {
     ensureOpen();
     rulesets.ensureUserRuleset();
-    return topology.inHost(null, Shell.which("iptables-save")).check().stdout();
+    RulesetLoader.Format f =
+        family == 4 ? RulesetLoader.Format.IPTABLES : RulesetLoader.Format.IP6TABLES;
+    return topology.inHost(null, Shell.which(f.save)).check().stdout();
   }
 
   /**
@@ -220,13 +250,13 @@ public final class KernelLab implements AutoCloseable {
       throw new IllegalArgumentException("src and dst must differ: " + flow);
     }
     for (InetAddress a : List.of(flow.src(), flow.dst())) {
-      int first = a.getAddress()[0] & 0xFF;
-      int second = a.getAddress()[1] & 0xFF;
-      if (first == 0 || first == 127 || first >= 224 || first == 198 && second == 18) {
+      if (!Boundaries.usable(a)) {
         throw new IllegalArgumentException(
             a.getHostAddress()
-                + " is reserved (0/8, 127/8, 224/3 are martian; 198.18/16 is the"
-                + " lab's own): "
+                + " is reserved (IPv4: 0/8, 127/8, 224/3 are martian, 198.18/16 is the lab's own;"
+                + " IPv6: only "
+                + String.join(" and ", Boundaries.USABLE6)
+                + "): "
                 + flow);
       }
     }

@@ -52,6 +52,24 @@ class KernelLabSmokeTest {
       }
       """;
 
+  private static final String IP6TABLES =
+      """
+      *filter
+      :INPUT DROP [0:0]
+      :FORWARD DROP [0:0]
+      :OUTPUT DROP [0:0]
+      -A INPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+      -A INPUT -p ipv6-icmp -m icmp6 --icmpv6-type neighbour-solicitation -j ACCEPT
+      -A INPUT -i eth0 -p tcp -m tcp --dport 22 -j ACCEPT
+      -A FORWARD -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+      -A FORWARD -d 2001:db8:100::/48 -o eth1 -p tcp -m tcp --dport 443 -j ACCEPT
+      -A FORWARD -d 2001:db8:100::53/128 -o eth1 -p udp -m udp --dport 53 -j ACCEPT
+      -A FORWARD -p ipv6-icmp -m icmp6 --icmpv6-type echo-request -j ACCEPT
+      -A OUTPUT -m conntrack --ctstate RELATED,ESTABLISHED -j ACCEPT
+      -A OUTPUT -d 2001:db8:100::/48 -o eth1 -p tcp -m tcp --dport 443 -j ACCEPT
+      COMMIT
+      """;
+
   private static KernelLab lab;
 
   @BeforeEach
@@ -109,6 +127,48 @@ class KernelLabSmokeTest {
     expected.put(web.withHook(Hook.INPUT).withKind(Kind.REPLY).via(null, "eth1"), DELIVERED);
     // The host as server: the SYN came in by eth0, its SYN+ACK leaves through OUTPUT.
     expected.put(ssh.withHook(Hook.OUTPUT).withKind(Kind.REPLY).via("eth0", null), DELIVERED);
+    assertThat(lab.run(List.copyOf(expected.keySet()))).isEqualTo(expected);
+  }
+
+  @Test
+  void ip6tablesWithDropPoliciesNeedsNoNeighbourDiscovery() {
+    String reason = KernelLab.ipv6UnavailableReason().orElse(null);
+    assumeTrue(reason == null, () -> "kernel lab unavailable for IPv6: " + reason);
+    lab.loadIp6tablesSave(IP6TABLES);
+    Flow https = Flow.tcp("2001:db8:1::5", 40001, "2001:db8:100::10", 443);
+    Flow dns = Flow.udp("2001:db8:1::5", 40002, "2001:db8:100::53", 53);
+    Flow ping = Flow.icmpv6("2001:db8:1::5", "2001:db8:200::1", Flow.ECHO_REQUEST, 0);
+    Flow ssh = Flow.tcp("2001:db8:7::7", 50000, "2001:db8:1::1", 22).withHook(Hook.INPUT);
+    Flow web = Flow.tcp("2001:db8:1::1", 41000, "2001:db8:100::10", 443).withHook(Hook.OUTPUT);
+    Map<Flow, Verdict> expected = new LinkedHashMap<>();
+    expected.put(https, DELIVERED);
+    expected.put(https.withKind(Kind.REPLY), DELIVERED);
+    expected.put(https.withKind(Kind.ESTABLISHED), DELIVERED);
+    expected.put(Flow.tcp("2001:db8:1::5", 40003, "2001:db8:100::10", 80), DROPPED);
+    expected.put(Flow.tcp("2001:db8:1::5", 40004, "2001:db8:200::10", 443), DROPPED);
+    expected.put(dns, DELIVERED);
+    expected.put(dns.withKind(Kind.REPLY), DELIVERED);
+    expected.put(Flow.udp("2001:db8:1::5", 40005, "2001:db8:100::53", 123), DROPPED);
+    expected.put(ping, DELIVERED);
+    expected.put(ping.withKind(Kind.REPLY), DELIVERED);
+    expected.put(ping.withKind(Kind.ESTABLISHED), DELIVERED);
+    // An error about no known connection is INVALID: no rule accepts it.
+    expected.put(Flow.icmpv6("2001:db8:1::5", "2001:db8:200::1", 1, 4), DROPPED);
+    Flow toHost = Flow.icmpv6("2001:db8:7::7", "2001:db8:1::1", 135, 0).withHook(Hook.INPUT);
+    expected.put(toHost.via("eth0", null), DELIVERED);
+    expected.put(
+        Flow.icmpv6("2001:db8:7::8", "2001:db8:1::1", 136, 0).withHook(Hook.INPUT), DROPPED);
+    expected.put(ssh.via("eth0", null), DELIVERED);
+    expected.put(ssh.via("eth0", null).withKind(Kind.ESTABLISHED), DELIVERED);
+    expected.put(ssh.via("eth1", null), DROPPED);
+    expected.put(web.via(null, "eth1"), DELIVERED);
+    expected.put(web.via(null, "eth1").withKind(Kind.ESTABLISHED), DELIVERED);
+    expected.put(web.via(null, "eth0"), DROPPED);
+    expected.put(
+        Flow.icmpv6("2001:db8:1::1", "2001:db8:100::9", Flow.ECHO_REQUEST, 0)
+            .withHook(Hook.OUTPUT)
+            .via(null, "eth1"),
+        DROPPED);
     assertThat(lab.run(List.copyOf(expected.keySet()))).isEqualTo(expected);
   }
 

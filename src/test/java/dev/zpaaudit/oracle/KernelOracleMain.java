@@ -11,11 +11,13 @@ import java.nio.file.Path;
  * kernel-oracle RULES.iptables [--nft SCRIPT.nft] [--seed N] [--flows N]
  * </pre>
  *
- * <p>Without {@code --nft} the iptables-save file is loaded into the kernel and read by the engine
- * (both after {@link CorpusSanitizer}); with it, the kernel loads the nft script and the engine
- * reads the iptables-save file, which must be its equivalent. Prints every disagreement with the
- * engine's trace, the most common reasons for indeterminate verdicts, and a summary line. Exit
- * status: 0 no disagreement, 1 disagreements, 2 usage error, 3 the lab cannot run here.
+ * <p>Without {@code --nft} the iptables-save (or ip6tables-save) file is loaded into the kernel and
+ * read by the engine (both after {@link CorpusSanitizer}); with it, the kernel loads the nft
+ * script, the engine reads the kernel's listing of it, and the kernel checks that the save file is
+ * its equivalent. The save file's family (its header, see {@code SaveFamily}) picks IPv4 or IPv6
+ * flows. Prints every disagreement with the engine's trace, the most common reasons for
+ * indeterminate verdicts, and a summary line. Exit status: 0 no disagreement, 1 disagreements, 2
+ * usage error, 3 the lab cannot run here.
  */
 public final class KernelOracleMain {
   private KernelOracleMain() {}
@@ -51,12 +53,17 @@ public final class KernelOracleMain {
       err.println("usage: kernel-oracle RULES.iptables [--nft SCRIPT.nft] [--seed N] [--flows N]");
       return 2;
     }
-    String reason = KernelLab.unavailableReason().orElse(null);
+    OracleCase c = OracleCase.file(rules, nft);
+    String reason =
+        (c.family() == 6 ? KernelLab.ipv6UnavailableReason() : KernelLab.unavailableReason())
+            .orElse(null);
     if (reason != null) {
-      out.println("kernel-oracle: skipped: kernel lab unavailable: " + reason);
+      out.println(
+          "kernel-oracle: skipped: kernel lab unavailable"
+              + (c.family() == 6 ? " for IPv6: " : ": ")
+              + reason);
       return 3;
     }
-    OracleCase c = OracleCase.file(rules, nft);
     OracleComparison.Report r;
     try (KernelLab lab = new KernelLab()) {
       r = OracleComparison.run(lab, c, seed == null ? c.seed() : seed, flows);

@@ -11,10 +11,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The engine against the kernel: for every corpus iptables ruleset, the hand-written iptables edge
- * cases and the hand-written nft rulesets, thousands of flows are sent through the kernel lab and
- * evaluated by the engine. An ALLOW or DENY that the kernel contradicts fails the test with the
- * flow and the engine's trace; an INDETERMINATE is counted. One summary line is printed at the end.
+ * The engine against the kernel: for every corpus iptables ruleset, the hand-written iptables and
+ * ip6tables edge cases and the hand-written nft rulesets (IPv4 and IPv6), thousands of flows are
+ * sent through the kernel lab and evaluated by the engine. An ALLOW or DENY that the kernel
+ * contradicts fails the test with the flow and the engine's trace; an INDETERMINATE is counted. One
+ * summary line is printed at the end.
  */
 class KernelOracleTest {
   static final List<String> CORPUS =
@@ -28,7 +29,9 @@ class KernelOracleTest {
           "ugent.rules");
   static final List<String> HAND_WRITTEN =
       List.of("edges.rules", "policies.rules", "untracked-nat.rules");
-  static final List<String> NFT = List.of("gateway", "host", "chains");
+  static final List<String> HAND_WRITTEN6 =
+      List.of("host6.rules", "gateway6.rules", "unmodelled6.rules");
+  static final List<String> NFT = List.of("gateway", "host", "chains", "inet6");
 
   private static final OracleSummary SUMMARY = new OracleSummary();
   private static KernelLab lab;
@@ -37,6 +40,7 @@ class KernelOracleTest {
     List<OracleCase> out = new ArrayList<>();
     CORPUS.forEach(f -> out.add(OracleCase.corpus(f)));
     HAND_WRITTEN.forEach(f -> out.add(OracleCase.handWritten(f)));
+    HAND_WRITTEN6.forEach(f -> out.add(OracleCase.handWritten6(f)));
     NFT.forEach(n -> out.add(OracleCase.nftResource(n)));
     return out.stream();
   }
@@ -44,11 +48,15 @@ class KernelOracleTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void engineAgreesWithTheKernel(OracleCase c) {
-    String reason = KernelLab.unavailableReason().orElse(null);
+    String reason =
+        (c.family() == 6 ? KernelLab.ipv6UnavailableReason() : KernelLab.unavailableReason())
+            .orElse(null);
+    String why =
+        (c.family() == 6 ? "kernel lab unavailable for IPv6: " : "kernel lab unavailable: ");
     if (reason != null) {
-      SUMMARY.skip("kernel lab unavailable: " + reason);
+      SUMMARY.skip(why + reason);
     }
-    assumeTrue(reason == null, () -> "kernel lab unavailable: " + reason);
+    assumeTrue(reason == null, () -> why + reason);
     if (lab == null) {
       lab = new KernelLab();
     }

@@ -1,7 +1,9 @@
 package dev.zpaaudit.oracle;
 
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
+import dev.zpaaudit.ingest.iptables.SaveFamily;
 import dev.zpaaudit.model.Firewall;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,31 +13,46 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One ruleset to compare: what the kernel loads and what the engine reads.
+ * One ruleset to compare: what the kernel loads and what the engine reads, and the address family
+ * whose traffic is compared (that of the iptables-save or ip6tables-save text).
  *
  * <p>For iptables both see the same sanitised text. For nftables the kernel loads the nft script
  * and the engine reads the kernel's JSON listing of it ({@code nft -j list ruleset}) through the
- * nft reader; {@code engineText}, an iptables-save twin of the script, is loaded into the kernel
- * too, as a check that the hand-written pairs say the same.
+ * nft reader; {@code engineText}, an iptables-save (or ip6tables-save) twin of the script, is
+ * loaded into the kernel too, as a check that the hand-written pairs say the same.
  */
 record OracleCase(
-    String name, Format kernelFormat, String kernelText, String engineFile, String engineText) {
+    String name,
+    Format kernelFormat,
+    String kernelText,
+    String engineFile,
+    String engineText,
+    int family) {
 
   enum Format {
     IPTABLES,
     NFT
   }
 
-  /** A corpus or user iptables-save file, sanitised once for both sides. */
+  /**
+   * A corpus or user iptables-save or ip6tables-save file (told apart as the engine does),
+   * sanitised once for both sides.
+   */
   static OracleCase iptables(String name, String file, String rawText) {
     String text = CorpusSanitizer.sanitize(rawText).content();
-    return new OracleCase(name, Format.IPTABLES, text, file, text);
+    return new OracleCase(name, Format.IPTABLES, text, file, text, SaveFamily.of(text).family());
   }
 
-  /** An nft script, and an iptables-save twin the kernel checks it against. */
+  /** An nft script, and an iptables-save or ip6tables-save twin the kernel checks it against. */
   static OracleCase nft(
       String name, String nftScript, String engineFile, String iptablesEquivalent) {
-    return new OracleCase(name, Format.NFT, nftScript, engineFile, iptablesEquivalent);
+    return new OracleCase(
+        name,
+        Format.NFT,
+        nftScript,
+        engineFile,
+        iptablesEquivalent,
+        SaveFamily.of(iptablesEquivalent).family());
   }
 
   static OracleCase corpus(String file) {
@@ -47,6 +64,16 @@ record OracleCase(
   static OracleCase handWritten(String file) {
     String res = "oracle/iptables/" + file;
     return iptables(file, res, resource("/" + res));
+  }
+
+  /** A hand-written ip6tables-save file, {@code oracle/ip6tables/NAME}. */
+  static OracleCase handWritten6(String file) {
+    String res = "oracle/ip6tables/" + file;
+    OracleCase c = iptables(file, res, resource("/" + res));
+    if (c.family != 6) {
+      throw new IllegalStateException(res + " is not read as ip6tables-save output");
+    }
+    return c;
   }
 
   /** {@code oracle/nft/NAME.nft} for the kernel, {@code oracle/nft/NAME.rules} for the engine. */
@@ -78,7 +105,7 @@ record OracleCase(
             .parse(json, name + " (nft -j list ruleset)")
             .firewall();
       }
-      return new IptablesSaveParser().parse(engineText, engineFile).firewall();
+      return new IptablesSaveParser(family, Ipsets.NONE).parse(engineText, engineFile).firewall();
     } catch (InputException e) {
       throw new IllegalStateException(engineFile + " cannot be read: " + e.getMessage(), e);
     }
@@ -88,7 +115,16 @@ record OracleCase(
     if (kernelFormat == Format.NFT) {
       lab.loadNft(kernelText);
     } else {
-      lab.loadIptablesSave(kernelText);
+      loadTwin(lab);
+    }
+  }
+
+  /** Loads the iptables-save text with iptables-restore or ip6tables-restore, by its family. */
+  void loadTwin(KernelLab lab) {
+    if (family == 6) {
+      lab.loadIp6tablesSave(engineText);
+    } else {
+      lab.loadIptablesSave(engineText);
     }
   }
 

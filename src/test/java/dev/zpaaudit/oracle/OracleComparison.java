@@ -83,11 +83,12 @@ final class OracleComparison {
   /** Compares with flows drawn from {@code seed}, at least {@code minFlows} of them. */
   static Report run(KernelLab lab, OracleCase c, long seed, int minFlows) {
     Firewall fw = c.engineFirewall();
-    List<Flow.Hook> hooks = usedHooks(fw);
+    List<Flow.Hook> hooks = usedHooks(fw, c.family());
     if (hooks.isEmpty()) {
       hooks = List.of(Flow.Hook.FORWARD, Flow.Hook.INPUT, Flow.Hook.OUTPUT);
     }
-    FlowGenerator gen = new FlowGenerator(Boundaries.of(fw), zenRanges(), seed);
+    FlowGenerator gen =
+        new FlowGenerator(Boundaries.of(fw, c.family()), zenRanges(c.family()), seed);
     List<Flow> flows = gen.generate(hooks, MIN_RANDOM, minFlows);
     c.load(lab);
     long t0 = System.nanoTime();
@@ -97,7 +98,7 @@ final class OracleComparison {
             ? checkTranslation(lab, c, flows, kernel)
             : List.of();
     long t1 = System.nanoTime();
-    EngineVerdicts engine = new EngineVerdicts(fw, flows);
+    EngineVerdicts engine = new EngineVerdicts(fw, c.family(), flows);
     List<Disagreement> bad = new ArrayList<>();
     int unknown = 0;
     Map<String, Integer> reasons = new java.util.HashMap<>();
@@ -157,12 +158,13 @@ final class OracleComparison {
   }
 
   /**
-   * Each nft script has an iptables-save twin: the kernel checks that the two agree on these flows,
-   * so the iptables and nftables readers are held to the same hand-written rulesets.
+   * Each nft script has an iptables-save (or ip6tables-save) twin: the kernel checks that the two
+   * agree on these flows, so the iptables and nftables readers are held to the same hand-written
+   * rulesets.
    */
   private static List<String> checkTranslation(
       KernelLab lab, OracleCase c, List<Flow> flows, Map<Flow, Verdict> nft) {
-    lab.loadIptablesSave(c.engineText());
+    c.loadTwin(lab);
     Map<Flow, Verdict> ipt = lab.run(flows);
     List<String> out = new ArrayList<>();
     for (Flow f : flows) {
@@ -177,12 +179,12 @@ final class OracleComparison {
    * The flow hooks whose path crosses a stage that can stop something: a chain with rules or a
    * policy other than ACCEPT.
    */
-  static List<Flow.Hook> usedHooks(Firewall fw) {
+  static List<Flow.Hook> usedHooks(Firewall fw, int family) {
     List<Flow.Hook> out = new ArrayList<>();
     for (Flow.Hook h : Flow.Hook.values()) {
       boolean used = false;
       for (dev.zpaaudit.model.Hook at : EngineVerdicts.path(sample(h))) {
-        for (Stage st : fw.stagesAt(at, 4)) {
+        for (Stage st : fw.stagesAt(at, family)) {
           Chain ch = fw.chain(st.chain());
           used |=
               !ch.rules().isEmpty()
@@ -209,16 +211,18 @@ final class OracleComparison {
     return Flow.tcp("10.0.0.1", 1024, "10.0.0.2", 443).withHook(h);
   }
 
-  private static List<IpSet> zenCache;
+  private static final Map<Integer, List<IpSet>> ZEN = new java.util.HashMap<>();
 
-  static synchronized List<IpSet> zenRanges() {
-    if (zenCache == null) {
-      List<IpSet> out = new ArrayList<>();
-      for (PublishedRanges.Entry e : RangesReader.embedded().family(4)) {
-        out.add(e.addresses());
-      }
-      zenCache = List.copyOf(out);
-    }
-    return zenCache;
+  /** The embedded published ranges of one family (the snapshot has IPv4 ranges only). */
+  static synchronized List<IpSet> zenRanges(int family) {
+    return ZEN.computeIfAbsent(
+        family,
+        f -> {
+          List<IpSet> out = new ArrayList<>();
+          for (PublishedRanges.Entry e : RangesReader.embedded().family(f)) {
+            out.add(e.addresses());
+          }
+          return List.copyOf(out);
+        });
   }
 }

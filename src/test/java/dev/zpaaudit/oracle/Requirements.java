@@ -16,6 +16,27 @@ final class Requirements {
 
   private Requirements() {}
 
+  /**
+   * For IPv6 rulesets, once {@link #missing()} is null: null when {@code ip6tables-restore} (with
+   * nf_tables) and the kernel's IPv6 are there, else a sentence saying what is missing.
+   */
+  static String missingForIpv6() {
+    if (!Files.isDirectory(Path.of("/proc/sys/net/ipv6"))) {
+      return "the kernel has no IPv6 (no /proc/sys/net/ipv6)";
+    }
+    for (String tool : List.of("ip6tables-restore", "ip6tables-save")) {
+      if (Shell.which(tool) == null) {
+        return tool + " is not installed (not on PATH, /usr/sbin or /sbin)";
+      }
+    }
+    Shell.Result version = Shell.run(TIMEOUT, null, Shell.which("ip6tables-restore"), "--version");
+    if (!version.ok() || !version.stdout().contains("nf_tables")) {
+      return "ip6tables-restore must use the nf_tables backend, it says: "
+          + (version.stdout() + version.stderr()).strip();
+    }
+    return null;
+  }
+
   /** Null when everything is in place, else a sentence saying what is missing. */
   static String missing() {
     String os = System.getProperty("os.name", "");

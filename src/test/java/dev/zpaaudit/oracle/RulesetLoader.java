@@ -32,6 +32,7 @@ final class RulesetLoader {
           type filter hook output priority -300; policy accept;
           tcp flags & rst != 0 drop
           icmp type { destination-unreachable, time-exceeded, parameter-problem } drop
+          icmpv6 type { destination-unreachable, packet-too-big, time-exceeded, parameter-problem } drop
         }
       }
       """
@@ -41,8 +42,17 @@ final class RulesetLoader {
       Pattern.compile("^[^:\\n]*:(\\d+):\\d+(-\\d+)?: Error", Pattern.MULTILINE);
 
   enum Format {
-    IPTABLES,
-    NFT
+    IPTABLES("iptables-restore", "iptables-save"),
+    IP6TABLES("ip6tables-restore", "ip6tables-save"),
+    NFT("nft", null);
+
+    final String restore;
+    final String save;
+
+    Format(String restore, String save) {
+      this.restore = restore;
+      this.save = save;
+    }
   }
 
   private final Topology topology;
@@ -99,11 +109,10 @@ final class RulesetLoader {
     } else if (format == Format.NFT) {
       applyNft(delete + "; " + content); // same line, so nft's line numbers stay right
     } else {
-      String both =
-          Shell.which("iptables-restore") + " -w 5 && " + Shell.which("nft") + " " + delete;
+      String both = Shell.which(format.restore) + " -w 5 && " + Shell.which("nft") + " " + delete;
       Shell.Result r = topology.inHost(content, "sh", "-c", both);
       if (!r.ok()) {
-        throw failure("iptables-restore", content, r.stderr(), IPTABLES_LINE);
+        throw failure(format.restore, content, r.stderr(), IPTABLES_LINE);
       }
     }
     userLoaded = true;
@@ -125,10 +134,10 @@ final class RulesetLoader {
     if (content == null) {
       return;
     }
-    if (format == Format.IPTABLES) {
-      Shell.Result r = topology.inHost(content, Shell.which("iptables-restore"), "-w", "5");
+    if (format != Format.NFT) {
+      Shell.Result r = topology.inHost(content, Shell.which(format.restore), "-w", "5");
       if (!r.ok()) {
-        throw failure("iptables-restore", content, r.stderr(), IPTABLES_LINE);
+        throw failure(format.restore, content, r.stderr(), IPTABLES_LINE);
       }
     } else {
       applyNft(content);

@@ -24,13 +24,16 @@ import java.util.stream.Stream;
  * the other end of every veth pair and owns every address ({@code local 0.0.0.0/0}) so nothing sent
  * there can go further. Nothing is connected to the root namespace.
  *
- * <p>The ruleset host owns, as /32 addresses on {@code lo}, the addresses of its own end of the
- * INPUT and OUTPUT flows of the current round, so packets to them are delivered locally and {@code
- * addrtype LOCAL} holds as on a real host. Other routing is by interface only, so any address
- * works: a packet arriving on interface X follows policy rule {@code iif X} to the table of one
- * egress interface; a packet sent by a raw socket bound to X follows rule {@code oif X}. Each
- * egress table holds a default route through a static neighbour whose MAC is the peer end, so there
- * is no ARP.
+ * <p>The ruleset host owns, as /32 (IPv4) or /128 (IPv6) addresses on {@code lo}, the addresses of
+ * its own end of the INPUT and OUTPUT flows of the current round, so packets to them are delivered
+ * locally and {@code addrtype LOCAL} holds as on a real host. Other routing is by interface only,
+ * so any address works: a packet arriving on interface X follows policy rule {@code iif X} to the
+ * table of one egress interface; a packet sent by a raw socket bound to X follows rule {@code oif
+ * X}. Each egress table holds a default route through a static neighbour whose MAC is the peer end,
+ * so there is no ARP and no IPv6 neighbour discovery: a ruleset that drops ICMPv6 cannot break the
+ * lab. IPv6 is on in the ruleset host only (forwarding on, no duplicate address detection, no
+ * link-local addresses, no automatic echo replies); the peer's IPv6 stack is off, so it drops
+ * whatever IPv6 arrives, after the capture saw it.
  */
 final class Topology implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(30);
@@ -39,6 +42,7 @@ final class Topology implements AutoCloseable {
   private static final Path NETNS_DIR = Path.of("/run/netns");
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final String GATEWAY = "198.18.255.254";
+  private static final String GATEWAY6 = "fe80::5a:1";
   private static final int OIF_PREF = 100;
   private static final int IIF_PREF = 200;
 
@@ -77,15 +81,17 @@ final class Topology implements AutoCloseable {
   private void build() {
     ip("netns", "add", host);
     ip("netns", "add", peer);
-    String common =
-        "net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1"
-            + " net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0";
-    sysctl(peer, common);
+    String v4 = "net.ipv4.conf.all.rp_filter=0 net.ipv4.conf.default.rp_filter=0";
+    sysctl(peer, "net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1 " + v4);
     sysctl(
         host,
-        common
+        v4
             + " net.ipv4.ip_forward=1 net.ipv4.conf.default.accept_local=1"
-            + " net.ipv4.conf.all.accept_local=1 net.netfilter.nf_conntrack_tcp_be_liberal=1");
+            + " net.ipv4.conf.all.accept_local=1 net.netfilter.nf_conntrack_tcp_be_liberal=1"
+            + " net.ipv6.conf.all.disable_ipv6=0 net.ipv6.conf.default.disable_ipv6=0"
+            + " net.ipv6.conf.all.forwarding=1 net.ipv6.conf.all.accept_dad=0"
+            + " net.ipv6.conf.default.accept_dad=0 net.ipv6.conf.default.addr_gen_mode=1"
+            + " net.ipv6.icmp.echo_ignore_all=1");
     batch(peer, "link set lo up", "route add local 0.0.0.0/0 dev lo");
     batch(host, "link set lo up");
     // The peer only watches: its own stack drops whatever arrives, after the capture saw it.
@@ -101,6 +107,7 @@ final class Topology implements AutoCloseable {
   /** Creates the veth pairs that are still missing. */
   void ensureLinks(Collection<String> names) {
     List<String> hostCmds = new ArrayList<>();
+    List<String> hostCmds6 = new ArrayList<>();
     List<String> peerCmds = new ArrayList<>();
     for (String name : names) {
       if (links.containsKey(name)) {
@@ -113,10 +120,21 @@ final class Topology implements AutoCloseable {
       Link link = new Link(index, name, "p" + index, mac(0, index), mac(1, index));
       links.put(name, link);
       hostCmds.addAll(linkCommands(link));
+      hostCmds6.addAll(linkCommands6(link));
       peerCmds.add("link set " + link.peerName() + " up");
     }
     batch(host, hostCmds);
+    batch6(host, hostCmds6);
     batch(peer, peerCmds);
+  }
+
+  /** The IPv6 half of a link: the same egress table, through an IPv6 static neighbour. */
+  private static List<String> linkCommands6(Link l) {
+    String dev = " dev " + l.name();
+    return List.of(
+        "neighbour add " + GATEWAY6 + " lladdr " + l.peerMac() + dev + " nud permanent",
+        "route add default via " + GATEWAY6 + dev + " table " + l.table(),
+        "rule add oif " + l.name() + " lookup " + l.table() + " pref " + OIF_PREF);
   }
 
   private List<String> linkCommands(Link l) {
@@ -139,7 +157,10 @@ final class Topology implements AutoCloseable {
         "rule add oif " + l.name() + " lookup " + l.table() + " pref " + OIF_PREF);
   }
 
-  /** Replaces the {@code iif} policy rules: what arrives on each key leaves by its value. */
+  /**
+   * Replaces the {@code iif} policy rules (IPv4 and IPv6): what arrives on each key leaves by its
+   * value.
+   */
   void routeIncoming(Map<String, String> wanted) {
     List<String> cmds = new ArrayList<>();
     incoming.forEach(
@@ -156,26 +177,27 @@ final class Topology implements AutoCloseable {
           }
         });
     batch(host, cmds);
+    batch6(host, cmds);
     incoming.clear();
     incoming.putAll(wanted);
   }
 
-  /** Makes the ruleset host own exactly these addresses (as /32 on {@code lo}). */
+  /** Makes the ruleset host own exactly these addresses (as /32 or /128 on {@code lo}). */
   void ownAddresses(Set<String> wanted) {
     List<String> cmds = new ArrayList<>();
     owned.stream()
         .filter(a -> !wanted.contains(a))
-        .forEach(a -> cmds.add("address del " + a + "/32 dev lo"));
+        .forEach(a -> cmds.add("address del " + hostPrefix(a) + " dev lo"));
     wanted.stream()
         .filter(a -> !owned.contains(a))
-        .forEach(a -> cmds.add("address add " + a + "/32 dev lo"));
+        .forEach(a -> cmds.add("address add " + hostPrefix(a) + " dev lo" + nodad(a)));
     batch(host, cmds);
     owned.clear();
     owned.addAll(wanted);
   }
 
   /**
-   * Makes the main table hold exactly these /32 routes, each back out of the interface the address
+   * Makes the main table hold exactly these host routes, each back out of the interface the address
    * sends from, as a real host's routes would for reverse-path checks. Forwarding is unaffected:
    * {@code iif} rules are looked up first.
    */
@@ -184,19 +206,36 @@ final class Topology implements AutoCloseable {
     back.forEach(
         (address, iface) -> {
           if (!wanted.containsKey(address)) {
-            cmds.add("route del " + address + "/32");
+            cmds.add("route del " + hostPrefix(address));
           }
         });
     wanted.forEach(
         (address, iface) -> {
           if (!iface.equals(back.get(address))) {
+            String via = address.contains(":") ? GATEWAY6 : GATEWAY;
             cmds.add(
-                "route replace " + address + "/32 via " + GATEWAY + " dev " + iface + " onlink");
+                "route replace "
+                    + hostPrefix(address)
+                    + " via "
+                    + via
+                    + " dev "
+                    + iface
+                    + " onlink");
           }
         });
     batch(host, cmds);
     back.clear();
     back.putAll(wanted);
+  }
+
+  /** The address as a host prefix: /32 for IPv4, /128 for IPv6. */
+  private static String hostPrefix(String address) {
+    return address + (address.contains(":") ? "/128" : "/32");
+  }
+
+  /** IPv6 addresses are usable at once: no duplicate address detection. */
+  private static String nodad(String address) {
+    return address.contains(":") ? " nodad" : "";
   }
 
   Collection<Link> links() {
@@ -264,6 +303,22 @@ final class Topology implements AutoCloseable {
     Shell.run(
             TIMEOUT, String.join("\n", commands) + "\n", Shell.which("ip"), "-n", ns, "-batch", "-")
         .check();
+  }
+
+  /** Like {@link #batch(String, List)}, with IPv6 as the family of commands that name none. */
+  private static void batch6(String ns, List<String> commands) {
+    if (!commands.isEmpty()) {
+      Shell.run(
+              TIMEOUT,
+              String.join("\n", commands) + "\n",
+              Shell.which("ip"),
+              "-6",
+              "-n",
+              ns,
+              "-batch",
+              "-")
+          .check();
+    }
   }
 
   private static void sysctl(String ns, String settings) {

@@ -318,7 +318,11 @@ final class MatchModules {
           for (String t : RuleConverter.one(args, opt).split(",")) {
             types.add(t.toUpperCase(Locale.ROOT));
           }
-          conds.add(new Condition.AddrType(opt.equals("--src-type"), types, neg));
+          boolean source = opt.equals("--src-type");
+          conds.add(
+              family == 6
+                  ? Ip6AddrType.condition(opt, source, types, neg)
+                  : new Condition.AddrType(source, types, neg));
         }
         default -> unknown.add((neg ? "! " : "") + opt);
       }
