@@ -126,6 +126,14 @@ public final class IpSet {
     }
     try {
       byte[] b = InetAddress.getByName(s).getAddress();
+      if (v6 && b.length == 4) {
+        // Java reads an IPv4-mapped IPv6 address (::ffff:a.b.c.d) as IPv4; it is an IPv6 address.
+        byte[] mapped = new byte[16];
+        mapped[10] = (byte) 0xFF;
+        mapped[11] = (byte) 0xFF;
+        System.arraycopy(b, 0, mapped, 12, 4);
+        b = mapped;
+      }
       return Optional.of(fromBytes(b));
     } catch (UnknownHostException e) {
       return Optional.empty();
@@ -486,7 +494,10 @@ public final class IpSet {
       }
     }
     try {
-      return InetAddress.getByAddress(b);
+      // Inet6Address keeps an IPv4-mapped address (::ffff:a.b.c.d) IPv6; getByAddress would not.
+      return family == 4
+          ? InetAddress.getByAddress(b)
+          : java.net.Inet6Address.getByAddress(null, b, -1);
     } catch (UnknownHostException e) {
       throw new IllegalStateException(e);
     }

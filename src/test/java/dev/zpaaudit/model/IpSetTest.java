@@ -38,6 +38,18 @@ class IpSetTest {
         .containsExactly("::/63");
   }
 
+  @Test
+  void ipv4MappedIpv6AddressesStayIpv6() {
+    IpSet mapped = IpSet.parse("::ffff:10.0.0.0/104");
+    assertThat(mapped.family()).isEqualTo(6);
+    assertThat(mapped.toCidrs()).hasSize(1);
+    assertThat(mapped.containsAll(IpSet.parse("::ffff:10.1.2.3"))).isTrue();
+    assertThat(IpSet.parse("::ffff:10.1.2.3").family()).isEqualTo(6);
+    assertThat(IpSet.parse("::ffff:0.0.0.0/96").union(IpSet.parse("::/96")).toCidrs())
+        .containsExactly("::/96", "::ffff:0:0/96");
+    assertThat(IpSet.parse("10.1.2.3").family()).isEqualTo(4);
+  }
+
   static IntStream seeds() {
     return IntStream.range(0, 40);
   }
