@@ -14,11 +14,15 @@ import java.util.List;
 
 /** Detects an export's format from its content and parses it. */
 public final class Formats {
+  private final IptablesSaveParser save4;
+  private final IptablesSaveParser save6;
   private final List<Parser> parsers = new ArrayList<>();
 
   public Formats(Ipsets ipsets) {
-    parsers.add(new IptablesSaveParser(4, ipsets));
-    parsers.add(new IptablesSaveParser(6, ipsets));
+    save4 = new IptablesSaveParser(4, ipsets);
+    save6 = new IptablesSaveParser(6, ipsets);
+    parsers.add(save4);
+    parsers.add(save6);
     parsers.add(new NftablesJsonParser());
   }
 
@@ -27,11 +31,7 @@ public final class Formats {
   }
 
   /** A save file read as IPv4 for want of anything to tell the family by says so. */
-  private static ParseResult withFamilyNote(ParseResult r, String text, String file) {
-    SaveFamily.Detected d = SaveFamily.of(text);
-    if (d.certain()) {
-      return r;
-    }
+  private static ParseResult withFamilyNote(ParseResult r, SaveFamily.Detected d, String file) {
     List<Diagnostic> diags = new ArrayList<>();
     diags.add(
         new Diagnostic(
@@ -48,10 +48,15 @@ public final class Formats {
 
   public ParseResult read(Path file) throws InputException {
     String text = InputFiles.read(file);
+    if (IptablesSaveParser.looksLikeSave(text)) {
+      // The two save formats share one syntax: detect the family once and pick the parser by it.
+      SaveFamily.Detected d = SaveFamily.of(text);
+      ParseResult r = (d.family() == 6 ? save6 : save4).parse(text, file.toString());
+      return d.certain() ? r : withFamilyNote(r, d, file.toString());
+    }
     for (Parser p : parsers) {
       if (p.accepts(text)) {
-        ParseResult r = p.parse(text, file.toString());
-        return p.format().equals("iptables-save") ? withFamilyNote(r, text, file.toString()) : r;
+        return p.parse(text, file.toString());
       }
     }
     throw new InputException(

@@ -49,7 +49,8 @@ public final class IptablesSaveParser implements Parser {
     return looksLikeSave(text) && SaveFamily.of(text).family() == family;
   }
 
-  private static boolean looksLikeSave(String text) {
+  /** Whether the text is iptables-save or ip6tables-save output: its first table header. */
+  public static boolean looksLikeSave(String text) {
     for (String line : text.lines().limit(50).toList()) {
       String t = line.trim();
       if (t.isEmpty() || t.startsWith("#")) {

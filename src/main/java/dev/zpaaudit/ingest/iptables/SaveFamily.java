@@ -24,7 +24,9 @@ public final class SaveFamily {
 
   public static Detected of(String text) {
     int n = 0;
-    for (String line : text.split("\n", -1)) {
+    // Lines are read lazily: the header or the first family token is usually near the top.
+    for (java.util.Iterator<String> lines = text.lines().iterator(); lines.hasNext(); ) {
+      String line = lines.next();
       n++;
       String t = line.trim();
       Matcher h = HEADER.matcher(t);
