@@ -50,7 +50,8 @@ final class InstanceTypeCheck {
   private static void judge(Outcome o, Connector c, HostRules r) {
     Platform p = c.platform().value();
     Param<List<String>> rec = r.instances().recommended().get(p);
-    Fact<String> judged = Known.instanceType(c);
+    Optional<Fact<String>> host = Known.hostInstanceType(c);
+    Fact<String> judged = host.orElse(c.instanceType());
     if (!judged.known()) {
       String dmi =
           Dmi.seen(c)
@@ -61,7 +62,7 @@ final class InstanceTypeCheck {
     }
     String type = judged.value();
     String shown = type;
-    boolean fromHost = p == Platform.AWS && Dmi.awsType(c).isPresent();
+    boolean fromHost = host.isPresent();
     if (fromHost) {
       if (!c.instanceType().known()) {
         shown =

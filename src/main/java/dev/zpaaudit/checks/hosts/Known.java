@@ -28,13 +28,12 @@ final class Known {
    * inventory's.
    */
   static Fact<String> instanceType(Connector c) {
-    if (c.platform().value() == Platform.AWS) {
-      Optional<Fact<String>> seen = Dmi.awsType(c);
-      if (seen.isPresent()) {
-        return seen.get();
-      }
-    }
-    return c.instanceType();
+    return hostInstanceType(c).orElse(c.instanceType());
+  }
+
+  /** The instance type an AWS connector's host reports in its DMI product name, if it does. */
+  static Optional<Fact<String>> hostInstanceType(Connector c) {
+    return c.platform().value() == Platform.AWS ? Dmi.awsType(c) : Optional.empty();
   }
 
   static Optional<InstanceType> type(Connector c, HostRules r) {
