@@ -27,6 +27,11 @@ public record Sizing(
     working = List.copyOf(working);
   }
 
+  /** The working as one line, steps separated by "; ". */
+  public String workingText() {
+    return String.join("; ", working);
+  }
+
   public long total() {
     return forPeak + spares;
   }

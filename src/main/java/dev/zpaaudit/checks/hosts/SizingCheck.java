@@ -99,7 +99,7 @@ final class SizingCheck {
               + "% double encryption: need "
               + s.total()
               + " ["
-              + String.join("; ", s.working())
+              + s.workingText()
               + "]";
       verdict(o, subject, g.peak().at(), spares, n, s, msg, "the peak", data);
     } else {
@@ -121,7 +121,7 @@ final class SizingCheck {
             subject,
             g.peak().at(),
             spares,
-            msg + " (enough either way) [at 100%: " + String.join("; ", hi.working()) + "]",
+            msg + " (enough either way) [at 100%: " + hi.workingText() + "]",
             data);
       } else if (n < lo.total()) {
         verdict(
@@ -131,7 +131,7 @@ final class SizingCheck {
             spares,
             n,
             lo,
-            msg + " [at 0%: " + String.join("; ", lo.working()) + "]",
+            msg + " [at 0%: " + lo.workingText() + "]",
             "the peak",
             data);
       } else {
@@ -141,9 +141,9 @@ final class SizingCheck {
             spares,
             msg
                 + "; state doubleEncryption for an exact verdict [at 0%: "
-                + String.join("; ", lo.working())
+                + lo.workingText()
                 + "] [at 100%: "
-                + String.join("; ", hi.working())
+                + hi.workingText()
                 + "]",
             data);
       }
@@ -215,7 +215,7 @@ final class SizingCheck {
               + " ["
               + upperWhy
               + "; "
-              + String.join("; ", hi.working())
+              + hi.workingText()
               + "]",
           data);
     } else if (n < lo.total()) {
@@ -234,7 +234,7 @@ final class SizingCheck {
               + " ["
               + lowerWhy
               + "; "
-              + String.join("; ", lo.working())
+              + lo.workingText()
               + "]";
       verdict(o, subject, largest.peak().at(), spares, n, lo, msg, "that peak", data);
     } else {
@@ -264,7 +264,7 @@ final class SizingCheck {
                 + " ["
                 + lowerWhy
                 + "; "
-                + String.join("; ", lo.working())
+                + lo.workingText()
                 + "]",
             data);
       } else {
@@ -292,11 +292,11 @@ final class SizingCheck {
                 + " [lower bound: "
                 + lowerWhy
                 + "; "
-                + String.join("; ", lo.working())
+                + lo.workingText()
                 + "] [upper bound: "
                 + upperWhy
                 + "; "
-                + String.join("; ", hi.working())
+                + hi.workingText()
                 + "]",
             data);
       }
