@@ -1,6 +1,7 @@
 package dev.zpaaudit.checks;
 
 import dev.zpaaudit.diag.Diagnostic;
+import dev.zpaaudit.model.PublishedRanges;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,24 @@ public record Report(
     List<CheckResult> checks,
     List<Diagnostic> diagnostics) {
 
-  /** Where the published ranges came from. */
-  public record RangeInfo(String source, String date, int count) {}
+  /**
+   * Where the published ranges came from; {@code count} entries as published (they may overlap),
+   * which are {@code blocks} CIDR blocks once overlapping and adjacent entries are merged (the
+   * blocks that lists of destinations name); {@code blocks} is -1 when not known.
+   */
+  public record RangeInfo(String source, String date, int count, int blocks) {
+    public RangeInfo(String source, String date, int count) {
+      this(source, date, count, -1);
+    }
+
+    public static RangeInfo of(PublishedRanges ranges) {
+      int blocks = 0;
+      for (int family : new int[] {4, 6}) {
+        blocks += ranges.union(family).toCidrs().size();
+      }
+      return new RangeInfo(ranges.source(), ranges.date(), ranges.entries().size(), blocks);
+    }
+  }
 
   /**
    * An input file and the format it was read as. A firewall export also says which device it is

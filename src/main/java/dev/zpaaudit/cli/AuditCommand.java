@@ -127,14 +127,7 @@ final class AuditCommand implements Callable<Integer> {
     if (inventory != null) {
       checks.addAll(HostChecks.run(inventory.inventory(), rules));
     }
-    Report r =
-        new Report(
-            "audit",
-            new Report.RangeInfo(ranges.source(), ranges.date(), ranges.entries().size()),
-            inputs,
-            ctx,
-            checks,
-            diags);
+    Report r = new Report("audit", Report.RangeInfo.of(ranges), inputs, ctx, checks, diags);
     return report.emit(r, spec.commandLine().getOut());
   }
 }

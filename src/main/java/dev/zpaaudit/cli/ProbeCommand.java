@@ -176,7 +176,7 @@ final class ProbeCommand implements Callable<Integer> {
     Report r =
         new Report(
             "probe",
-            new Report.RangeInfo(published.source(), published.date(), published.entries().size()),
+            Report.RangeInfo.of(published),
             inputs(rules),
             context(dns, sockets, thePort),
             checks,

@@ -27,6 +27,15 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
     Objects.requireNonNull(message);
   }
 
+  /**
+   * What the diagnostic is about, for counting alike ones together: the match, target or expression
+   * that is not modelled ({@code mac}, {@code target NFQUEUE}, {@code meta mark}); null for a
+   * message that does not say something is not modelled. See {@link DiagnosticKinds}.
+   */
+  public String kind() {
+    return DiagnosticKinds.of(message);
+  }
+
   /** The one format for a located message: {@code file:line: severity: message}. */
   public String format() {
     return location + ": " + severity.label() + ": " + message;

@@ -38,10 +38,16 @@ public final class JsonReport implements Renderer {
       counts.put(s.label(), r.count(s));
     }
     if (r.ranges() != null) {
-      root.putObject("ranges")
-          .put("source", r.ranges().source())
-          .put("date", r.ranges().date())
-          .put("count", r.ranges().count());
+      ObjectNode ranges =
+          root.putObject("ranges")
+              .put("source", r.ranges().source())
+              .put("date", r.ranges().date())
+              .put("count", r.ranges().count());
+      if (r.ranges().blocks() >= 0) {
+        ranges.put("blocks", r.ranges().blocks());
+      } else {
+        ranges.putNull("blocks");
+      }
     } else {
       root.putNull("ranges");
     }
@@ -69,6 +75,7 @@ public final class JsonReport implements Renderer {
         n.putNull("line");
       }
       n.put("message", d.message());
+      n.put("kind", d.kind());
     }
     return write(root);
   }

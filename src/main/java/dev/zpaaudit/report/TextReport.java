@@ -1,20 +1,24 @@
 package dev.zpaaudit.report;
 
+import static dev.zpaaudit.report.TextLayout.count;
+
 import dev.zpaaudit.checks.CheckResult;
-import dev.zpaaudit.checks.Evidence;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Status;
-import dev.zpaaudit.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The report for people: a short summary first, then the evidence for each check. */
+/**
+ * The report for people: a short summary first, then the evidence for each check, then the
+ * diagnostics. Lines are wrapped for an 80-column terminal; lists longer than {@value
+ * TextLayout#LIST_LIMIT} items are cut, saying how many more the JSON report has.
+ */
 public final class TextReport implements Renderer {
   /** Lists longer than this are cut in text; the JSON report always has them whole. */
-  static final int LIST_LIMIT = 20;
+  static final int LIST_LIMIT = TextLayout.LIST_LIMIT;
 
   @Override
   public String extension() {
@@ -24,58 +28,62 @@ public final class TextReport implements Renderer {
   @Override
   public String render(Report r) {
     StringBuilder sb = new StringBuilder();
-    Status overall = Renderer.overall(r);
     sb.append("zpa-audit ")
         .append(r.command())
         .append(": ")
-        .append(overall.label().toUpperCase(Locale.ROOT))
+        .append(Renderer.overall(r).label().toUpperCase(Locale.ROOT))
         .append(" (")
-        .append(r.count(Status.PASS))
+        .append(count(r.count(Status.PASS)))
         .append(" pass, ")
-        .append(r.count(Status.FAIL))
+        .append(count(r.count(Status.FAIL)))
         .append(" fail, ")
-        .append(r.count(Status.INDETERMINATE))
+        .append(count(r.count(Status.INDETERMINATE)))
         .append(" indeterminate");
     if (r.count(Status.SKIPPED) > 0) {
-      sb.append(", ").append(r.count(Status.SKIPPED)).append(" skipped");
+      sb.append(", ").append(count(r.count(Status.SKIPPED))).append(" skipped");
     }
     sb.append(")\n");
     if (r.ranges() != null) {
-      sb.append("ranges: ")
-          .append(r.ranges().count())
-          .append(" entries from ")
-          .append(r.ranges().source())
-          .append(" (")
-          .append(r.ranges().date())
-          .append(")\n");
+      TextLayout.words(sb, "ranges: ", ranges(r.ranges()), 2);
     }
-    for (Report.Input in : r.inputs()) {
-      sb.append("input: ").append(in.file()).append(" (").append(in.format()).append(")\n");
-    }
+    inputs(sb, r.inputs());
     devices(sb, r.inputs());
-    r.context().forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+    r.context().forEach((k, v) -> TextLayout.words(sb, k + ": ", v, 2));
     sb.append('\n');
-    int idWidth = r.checks().stream().mapToInt(c -> c.id().length()).max().orElse(8);
+    summaries(sb, r.checks());
     for (CheckResult c : r.checks()) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "  %-13s %-" + idWidth + "s  %-8s  %s%n",
-              c.status().label().toUpperCase(Locale.ROOT),
-              c.id(),
-              c.severity().label(),
-              c.summary()));
+      CheckText.details(sb, c);
     }
-    for (CheckResult c : r.checks()) {
-      details(sb, c);
-    }
-    if (!r.diagnostics().isEmpty()) {
-      sb.append("\ndiagnostics (").append(r.diagnostics().size()).append("):\n");
-      for (Diagnostic d : r.diagnostics()) {
-        sb.append("  ").append(d.format()).append('\n');
-      }
-    }
+    DiagnosticText.render(sb, r.diagnostics());
     return sb.toString();
+  }
+
+  /** "1,080 published entries (818 CIDR blocks once ... merged) from SOURCE (DATE)". */
+  static String ranges(Report.RangeInfo ranges) {
+    String blocks =
+        ranges.blocks() < 0 || ranges.blocks() == ranges.count()
+            ? ""
+            : " ("
+                + count(ranges.blocks(), "CIDR block", "CIDR blocks")
+                + " once overlapping and adjacent entries are merged)";
+    return count(ranges.count(), "published entry", "published entries")
+        + blocks
+        + " from "
+        + ranges.source()
+        + " ("
+        + ranges.date()
+        + ")";
+  }
+
+  /** One line per input, cut after {@value #LIST_LIMIT}. */
+  private static void inputs(StringBuilder sb, List<Report.Input> inputs) {
+    int shown = Math.min(inputs.size(), LIST_LIMIT);
+    for (Report.Input in : inputs.subList(0, shown)) {
+      TextLayout.words(sb, "input: ", in.file() + " (" + in.format() + ")", 2);
+    }
+    if (shown < inputs.size()) {
+      TextLayout.words(sb, "input: ", TextLayout.more(inputs.size() - shown), 2);
+    }
   }
 
   /** A device of several exports: which family each judges. */
@@ -93,85 +101,27 @@ public final class TextReport implements Renderer {
       List<String> parts = new ArrayList<>();
       for (Report.Input in : exports) {
         List<String> fams = in.families().stream().map(f -> "IPv" + f).toList();
-        parts.add(in.file() + " (" + (fams.isEmpty() ? "no rules" : String.join(", ", fams)) + ")");
+        String part =
+            in.file() + " (" + (fams.isEmpty() ? "no rules" : String.join(", ", fams)) + ")";
+        parts.add(parts.size() < exports.size() - 1 ? part + " +" : part);
       }
-      sb.append("device: ").append(String.join(" + ", parts)).append('\n');
+      TextLayout.units(sb, "device: ", parts, 2);
     }
   }
 
-  private static void details(StringBuilder sb, CheckResult c) {
-    sb.append("\n== ")
-        .append(c.id())
-        .append(" (")
-        .append(String.join(", ", c.requirements()))
-        .append("): ")
-        .append(c.status().label().toUpperCase(Locale.ROOT))
-        .append('\n');
-    sb.append("  ").append(c.summary()).append('\n');
-    if (c.uncovered() != null && !c.uncovered().isEmpty()) {
-      sb.append("  uncovered (").append(c.uncovered().size()).append("): ");
-      list(sb, c.uncovered());
-      sb.append('\n');
-    }
-    long allows = c.evidence().stream().filter(e -> e.verdict().equals("allow")).count();
-    boolean collapse = allows > 3;
-    for (Evidence e : c.evidence()) {
-      if (e.data().get("ranges") instanceof List<?> ranges) {
-        notAllowed(sb, ranges);
-        continue;
-      }
-      if (collapse && e.verdict().equals("allow")) {
-        continue;
-      }
-      sb.append("  - ").append(e.verdict());
-      if (e.file() != null) {
-        sb.append(" by ").append(e.where());
-      }
-      sb.append(": ").append(e.message()).append('\n');
-      if (e.rule() != null) {
-        sb.append("      rule: ").append(e.rule()).append('\n');
-      }
-      if (!e.destinations().isEmpty()) {
-        sb.append("      destinations (").append(e.destinations().size()).append("): ");
-        list(sb, e.destinations());
-        sb.append('\n');
-      }
-      if (!e.sources().isEmpty()) {
-        sb.append("      sources: ");
-        list(sb, e.sources());
-        sb.append('\n');
-      }
-    }
-    if (collapse) {
-      sb.append("  - allow: ")
-          .append(allows)
-          .append(" rules allow the rest (the JSON report lists each)\n");
-    }
-    if (c.remediation() != null && c.status() != Status.PASS) {
-      sb.append("  fix: ").append(c.remediation()).append('\n');
-    }
-  }
-
-  /** The published entries that are not allowed, with their status. */
-  private static void notAllowed(StringBuilder sb, List<?> ranges) {
-    List<String> lines = new java.util.ArrayList<>();
-    for (Object o : ranges) {
-      if (o instanceof java.util.Map<?, ?> m && !"allowed".equals(m.get("status"))) {
-        lines.add(m.get("range") + " " + m.get("status"));
-      }
-    }
-    if (!lines.isEmpty()) {
-      sb.append("  ranges not allowed (").append(lines.size()).append("): ");
-      list(sb, lines);
-      sb.append('\n');
-    }
-  }
-
-  private static void list(StringBuilder sb, List<String> items) {
-    int n = Math.min(items.size(), LIST_LIMIT);
-    sb.append(String.join(", ", items.subList(0, n)));
-    if (items.size() > n) {
-      sb.append(", ... and ").append(items.size() - n).append(" more (the JSON report lists all)");
+  /** The table of checks: status, id, severity and summary, the summary wrapped in its column. */
+  private static void summaries(StringBuilder sb, List<CheckResult> checks) {
+    int idWidth = checks.stream().mapToInt(c -> c.id().length()).max().orElse(8);
+    for (CheckResult c : checks) {
+      String columns =
+          String.format(
+              Locale.ROOT,
+              "  %-13s %-" + idWidth + "s  %-8s  ",
+              c.status().label().toUpperCase(Locale.ROOT),
+              c.id(),
+              c.severity().label());
+      int indent = columns.length() <= TextLayout.WIDTH / 2 ? columns.length() : 6;
+      TextLayout.words(sb, columns, c.summary(), indent);
     }
   }
 }

@@ -127,7 +127,7 @@ class DeviceCliTest {
         .contains(
             "input: " + V4 + " (iptables-save)\n",
             "input: " + V6 + " (ip6tables-save)\n",
-            "device: " + V4 + " (IPv4) + " + V6 + " (IPv6)\n");
+            "device: " + V4 + " (IPv4) +\n  " + V6 + " (IPv6)\n");
   }
 
   @Test

@@ -83,7 +83,7 @@ class ProbeCliTest {
     Run learn = probe(zpa.cloud.port(), "--learn-pins", pins.toString());
     assertThat(learn.err()).isEmpty();
     assertThat(learn.code()).as(learn.out()).isEqualTo(0);
-    assertThat(learn.out())
+    assertThat(flat(learn.out()))
         .startsWith("zpa-audit probe: PASS (3 pass, 0 fail, 0 indeterminate," + " 1 skipped)")
         .contains("learning mode: pins for 5 of 5 names written to " + pins);
     String written = Files.readString(pins);
@@ -99,27 +99,32 @@ class ProbeCliTest {
     Run verify = probe(zpa.cloud.port(), "--pins", pins.toString());
     assertThat(verify.err()).isEmpty();
     assertThat(verify.code()).as(verify.out()).isEqualTo(0);
-    assertThat(verify.out())
+    assertThat(flat(verify.out()))
         .startsWith("zpa-audit probe: PASS (4 pass, 0 fail, 0 indeterminate)")
         .contains("all 5 handshakes present chains that verify against the pins (" + pins + ")");
 
     Run intercepted = probe(zpa.interceptor.port(), "--pins", pins.toString());
     assertThat(intercepted.code()).isEqualTo(1);
-    assertThat(intercepted.out())
+    assertThat(flat(intercepted.out()))
         .startsWith("zpa-audit probe: FAIL (3 pass, 1 fail,")
         .contains(
-            "FAIL          probe-tls  critical  5 of 5 handshakes fail; first:"
+            "FAIL probe-tls critical 5 of 5 handshakes fail; first:"
                 + " co2br.prod.zpath.net at 127.0.0.1:"
                 + zpa.interceptor.port()
                 + " (SNI co2br.prod.zpath.net): TLS interception, issued by "
                 + TestZpa.INSPECTION_CA)
         .contains("no client certificate was requested, though the real server asks for one")
         .contains(
-            "  - fail by "
+            " - fail by "
                 + pins
                 + ":"
                 + entryLine(written, "co2br.prod.zpath.net")
                 + ": co2br.prod.zpath.net at 127.0.0.1:");
+  }
+
+  /** The text report with its lines joined and runs of spaces made one, as it reads unwrapped. */
+  static String flat(String text) {
+    return text.replaceAll("\\s+", " ");
   }
 
   /** The line of a name's entry in a pins file: its first key, below the name. */
