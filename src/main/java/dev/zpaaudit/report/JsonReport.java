@@ -12,6 +12,7 @@ import dev.zpaaudit.checks.Evidence;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.diag.Diagnostic;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -37,20 +38,7 @@ public final class JsonReport implements Renderer {
     for (Status s : Status.values()) {
       counts.put(s.label(), r.count(s));
     }
-    if (r.ranges() != null) {
-      ObjectNode ranges =
-          root.putObject("ranges")
-              .put("source", r.ranges().source())
-              .put("date", r.ranges().date())
-              .put("count", r.ranges().count());
-      if (r.ranges().blocks() >= 0) {
-        ranges.put("blocks", r.ranges().blocks());
-      } else {
-        ranges.putNull("blocks");
-      }
-    } else {
-      root.putNull("ranges");
-    }
+    ranges(root, r.ranges());
     ArrayNode inputs = root.putArray("inputs");
     for (Report.Input i : r.inputs()) {
       ObjectNode n = inputs.addObject().put("file", i.file()).put("format", i.format());
@@ -64,8 +52,30 @@ public final class JsonReport implements Renderer {
     r.context().forEach(ctx::put);
     ArrayNode checks = root.putArray("checks");
     r.checks().forEach(c -> check(checks.addObject(), c));
-    ArrayNode diags = root.putArray("diagnostics");
-    for (Diagnostic d : r.diagnostics()) {
+    diagnostics(root.putArray("diagnostics"), r.diagnostics());
+    return write(root);
+  }
+
+  /** Where the published ranges came from: entries as published, CIDR blocks once merged. */
+  private static void ranges(ObjectNode root, Report.RangeInfo info) {
+    if (info == null) {
+      root.putNull("ranges");
+      return;
+    }
+    ObjectNode ranges =
+        root.putObject("ranges")
+            .put("source", info.source())
+            .put("date", info.date())
+            .put("count", info.count());
+    if (info.blocks() >= 0) {
+      ranges.put("blocks", info.blocks());
+    } else {
+      ranges.putNull("blocks");
+    }
+  }
+
+  private static void diagnostics(ArrayNode diags, List<Diagnostic> diagnostics) {
+    for (Diagnostic d : diagnostics) {
       ObjectNode n = diags.addObject();
       n.put("severity", d.severity().label());
       n.put("file", d.location().file());
@@ -77,7 +87,6 @@ public final class JsonReport implements Renderer {
       n.put("message", d.message());
       n.put("kind", d.kind());
     }
-    return write(root);
   }
 
   private static void check(ObjectNode n, CheckResult c) {
