@@ -41,47 +41,47 @@ public record ProbeTargets(ProbePlan plan, Endpoint proxy, boolean systemResolve
     ProbeRules r = plan.rules();
     lines.add(
         "dns: "
-            + r.names().size()
-            + " names, "
             + String.join(" and ", r.dns().recordTypes())
-            + " records, asked of each resolver over UDP (TCP after a truncated answer)");
+            + " records of each name below, asked of each resolver below over UDP"
+            + " (and TCP after a truncated answer)");
     if (plan.resolvers().isEmpty()) {
-      lines.add("  resolver: none (the system lists none and no --resolver was given;");
-      lines.add("    a run would stop with exit code 3)");
+      lines.add(
+          "  no resolver: the system lists none and no --resolver was given"
+              + " (a run would stop with exit code 3)");
     }
     for (InetSocketAddress a : plan.resolvers()) {
       lines.add("  resolver " + Endpoint.format(a) + (systemResolvers ? " (system)" : ""));
     }
     for (NameRule n : r.names()) {
-      lines.add("  name " + n.name() + (n.purpose().isEmpty() ? "" : " (" + n.purpose() + ")"));
+      lines.add("  name " + n.name() + (n.purpose().isEmpty() ? "" : ": " + n.purpose()));
     }
   }
 
   private void tcp(List<String> lines) {
     List<Target> sample = sampled();
+    String from = plan.ranges() == null ? "" : " (" + plan.ranges().source() + ")";
     lines.add(
         "tcp: port "
             + plan.port()
             + " of every address the names resolve to, and "
-            + sample.size()
-            + " addresses sampled from the published ranges"
-            + (plan.ranges() == null ? "" : " (" + plan.ranges().source() + ")"));
+            + (sample.isEmpty()
+                ? "no address sampled from the published ranges" + from
+                : "these addresses sampled from the published ranges" + from + ":"));
     for (Target t : sample) {
       lines.add("  " + t.label());
     }
   }
 
   private void tls(List<String> lines) {
-    List<NameRule> names = plan.rules().names().stream().filter(NameRule::tls).toList();
     lines.add(
         "tls: a handshake with SNI on port "
             + plan.port()
             + " to up to "
             + plan.rules().tls().maxAddressesPerName()
-            + " resolved addresses of each of "
-            + names.size()
-            + " names");
-    names.forEach(n -> lines.add("  name " + n.name()));
+            + " of the addresses each name below resolves to");
+    plan.rules().names().stream()
+        .filter(NameRule::tls)
+        .forEach(n -> lines.add("  name " + n.name()));
   }
 
   private void ntp(List<String> lines) {
@@ -89,7 +89,9 @@ public record ProbeTargets(ProbePlan plan, Endpoint proxy, boolean systemResolve
       lines.add("ntp: none (no --ntp-server, and the rule pack lists none)");
       return;
     }
-    lines.add("ntp: an SNTP request over UDP to each server (a name is asked of the resolvers)");
+    lines.add(
+        "ntp: an SNTP request over UDP to each server below (a name is first asked of the"
+            + " resolvers)");
     plan.ntpServers().forEach(e -> lines.add("  server " + e));
   }
 
@@ -98,11 +100,13 @@ public record ProbeTargets(ProbePlan plan, Endpoint proxy, boolean systemResolve
       lines.add("connection: direct");
       return;
     }
-    lines.add("connection: HTTP CONNECT proxy " + proxy + " for the TCP and TLS probes");
+    lines.add(
+        "connection: the TCP and TLS probes go through the HTTP CONNECT proxy "
+            + proxy
+            + "; DNS and NTP do not");
     lines.add(
         "  "
-            + (proxy.isLiteral() ? "" : "its name is resolved by the system first; ")
-            + "a run first opens one connection to it to check it answers;"
-            + " DNS and NTP do not go through it");
+            + (proxy.isLiteral() ? "" : "its name is first resolved by the system; ")
+            + "a run first opens one connection to it to check that it answers");
   }
 }
