@@ -75,6 +75,13 @@ public final class TextReport implements Renderer {
         sb.append("  ").append(d.format()).append('\n');
       }
     }
+    if (!r.requirements().isEmpty()) {
+      sb.append("\nrequirements: ")
+          .append(String.join(", ", r.requirements()))
+          .append("; see ")
+          .append(Report.REQUIREMENTS_DOC)
+          .append('\n');
+    }
     return sb.toString();
   }
 
