@@ -111,6 +111,14 @@ final class ExplainCommand implements Callable<Integer> {
           spec, List.of("--source-ports"), "without --sport, which names the one source port");
     }
     Placement pl = net.placement();
+    if (!pl.host()) {
+      // On a host, --connector names its own addresses; on a gateway it would name sources, and
+      // the one source of this flow is --src.
+      OptionScope.refuse(
+          spec,
+          List.of("--connector"),
+          "to a host (--chain OUTPUT or INPUT): the flow's source is --src");
+    }
     IpSet s = addr(src, "--src");
     IpSet d = addr(dst, "--dst");
     if (s.family() != d.family()) {

@@ -103,6 +103,35 @@ class OptionScopeTest {
   }
 
   @Test
+  void connectorsOfAGatewayAreRefusedInExplainWhoseSourceIsSrc() {
+    String[] flow = {"--src", "10.1.0.5", "--dst", "58.220.95.10"};
+    refused(
+        CliTest.run(
+            concat(
+                new String[] {
+                  "explain",
+                  "--config",
+                  CliTest.GW,
+                  "--chain",
+                  "FORWARD",
+                  "--connector",
+                  "10.1.0.0/24"
+                },
+                flow)),
+        "--connector applies only to a host (--chain OUTPUT or INPUT): the flow's source is --src");
+    Run host =
+        CliTest.run(
+            concat(new String[] {"explain", "--config", HOST, "--connector", "10.1.0.5"}, flow));
+    assertThat(host.err()).isEmpty();
+    assertThat(host.code()).isZero();
+  }
+
+  static String[] concat(String[] a, String[] b) {
+    return java.util.stream.Stream.concat(java.util.Arrays.stream(a), java.util.Arrays.stream(b))
+        .toArray(String[]::new);
+  }
+
+  @Test
   void sizeRefusesFiguresTheInventoryStates() {
     refused(
         CliTest.run("size", "--hosts", INVENTORY, "--average", "1Gbps"),
