@@ -100,6 +100,16 @@ final class AuditCommand implements Callable<Integer> {
   private static final List<String> HOST_OPTIONS =
       List.of("--profile", "--rules", "--instance-types");
 
+  /** Network options without a firewall export, or host rule options without an inventory. */
+  private void refuseOptionsThatDoNotApply() {
+    if (net.configs.isEmpty()) {
+      OptionScope.refuse(spec, NETWORK_OPTIONS, "to firewall exports: give --config FILE");
+    }
+    if (hosts == null) {
+      OptionScope.refuse(spec, HOST_OPTIONS, "to the host checks: give --hosts INVENTORY");
+    }
+  }
+
   @Override
   public Integer call() throws Exception {
     report.validate();
@@ -117,12 +127,7 @@ final class AuditCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
-    if (net.configs.isEmpty()) {
-      OptionScope.refuse(spec, NETWORK_OPTIONS, "to firewall exports: give --config FILE");
-    }
-    if (hosts == null) {
-      OptionScope.refuse(spec, HOST_OPTIONS, "to the host checks: give --hosts INVENTORY");
-    }
+    refuseOptionsThatDoNotApply();
     PublishedRanges ranges = rangesOption.load();
     List<NetworkOptions.Config> configs = net.readConfigs();
     List<Device> devices = new ArrayList<>();

@@ -174,14 +174,10 @@ final class ProbeCommand implements Callable<Integer> {
         new ZenRanges(
             published.union(4), published.union(6), published.source(), published.entries().size());
     Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
-    int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
-    List<Endpoint> ntp = new ArrayList<>();
-    for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
-      ntp.add(Endpoint.parse(s, 123));
-    }
+    ProbePlan plan = plan(rules, ranges);
+    int thePort = plan.port();
+    List<InetSocketAddress> dns = plan.resolvers();
     Endpoint proxyAt = proxy == null ? null : Endpoint.parse(proxy, 3128);
-    List<InetSocketAddress> dns = resolvers();
-    ProbePlan plan = new ProbePlan(rules, dns, ranges, thePort, ntp);
     if (dryRun) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(new ProbeTargets(plan, proxyAt, resolvers.isEmpty()).describe());
@@ -229,6 +225,16 @@ final class ProbeCommand implements Callable<Integer> {
               + " local error); the report above shows each");
     }
     return code;
+  }
+
+  /** What to probe; working it out sends nothing (system resolvers are read from its files). */
+  private ProbePlan plan(ProbeRules rules, ZenRanges ranges) throws java.net.UnknownHostException {
+    int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
+    List<Endpoint> ntp = new ArrayList<>();
+    for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
+      ntp.add(Endpoint.parse(s, 123));
+    }
+    return new ProbePlan(rules, resolvers(), ranges, thePort, ntp);
   }
 
   private static Sockets proxySockets(Endpoint e) throws ProbeFailedException {
