@@ -2,6 +2,7 @@ package dev.zpaaudit.checks;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.model.PublishedRanges;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,9 @@ public record Report(
     Map<String, String> context,
     List<CheckResult> checks,
     List<Diagnostic> diagnostics) {
+
+  /** Where the requirement ids that checks cite are described, relative to the distribution. */
+  public static final String REQUIREMENTS_DOC = "docs/requirements.md";
 
   /**
    * Where the published ranges came from; {@code count} entries as published (they may overlap),
@@ -58,6 +62,15 @@ public record Report(
     context = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(context));
     checks = List.copyOf(checks);
     diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
+  }
+
+  /** The requirement ids the checks cite, each once, in numeric order (R8 before R12). */
+  public List<String> requirements() {
+    return checks.stream()
+        .flatMap(c -> c.requirements().stream())
+        .distinct()
+        .sorted(Comparator.comparingInt((String id) -> id.length()).thenComparing(id -> id))
+        .toList();
   }
 
   public long count(Status s) {

@@ -28,23 +28,29 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Audit firewall exports against the ZPA connector's network requirements:",
-      "  zen-egress  (R8, R12) every published range allowed from every connector on TCP 443",
-      "  zen-return  (R8)      the replies let back in",
-      "  dns-egress  (R16)     UDP and TCP 53 to each --resolver, both ways",
-      "and, with --hosts, the connector hosts and sizing (R1-R7, R9-R11)."
+      "Audit firewall exports and connector hosts against the ZPA prerequisites.",
+      "With --config, the network checks:",
+      "  zen-egress  (R8, R12)  every published range reachable on TCP 443",
+      "  zen-return  (R8)       the replies let back in",
+      "  dns-egress  (R16)      UDP and TCP 53 to each --resolver, both ways",
+      "With --hosts, the host and sizing checks (R1-R7, R9-R11).",
+      "The requirements are described in docs/requirements.md."
     },
     footer = {
       "",
       "Examples:",
-      "  zpa-audit audit --config host.rules --connector 10.1.2.3",
+      "  zpa-audit audit --config sample-configs/iptables/host-compliant.rules \\",
+      "      --connector 10.0.0.10 --resolver 10.0.0.53",
       "  zpa-audit audit --config host.rules,host.rules6 --ranges zpa.json \\",
-      "      --connector 10.1.2.3 --connector 2001:db8::3",
-      "  zpa-audit audit --config gw.rules --chain FORWARD --in-interface eth1 --out-interface eth0 \\",
-      "      --connector 10.1.0.0/24 --resolver 10.1.0.53 --format json",
+      "      --connector 10.0.0.10 --connector 2001:db8::10",
+      "  zpa-audit audit --config sample-configs/iptables/gateway-shadowed.rules \\",
+      "      --chain FORWARD --in-interface eth1 --out-interface eth0 \\",
+      "      --connector 10.1.0.0/24 --resolver 10.0.0.53 --format json",
+      "  zpa-audit audit --hosts sample-configs/hosts/inventory.yaml --profile strict",
       "",
-      "Exit codes: 0 all pass; 1 a check fails or is indeterminate at or above --fail-on;",
-      "2 usage error or unreadable input (nothing is written); 4 internal error."
+      "Exit codes: 0 all checks pass; 1 a check fails, or is indeterminate, at or",
+      "above --fail-on; 2 usage error or unreadable input (nothing is written);",
+      "4 internal error."
     })
 final class AuditCommand implements Callable<Integer> {
   @Mixin NetworkOptions net;
@@ -54,7 +60,7 @@ final class AuditCommand implements Callable<Integer> {
   @Option(
       names = "--resolver",
       paramLabel = "IP",
-      description = "A DNS resolver the connectors use (repeatable); enables dns-egress.")
+      description = "A DNS resolver the connectors use; enables dns-egress. Repeatable.")
   List<String> resolvers = new ArrayList<>();
 
   @Option(
@@ -68,9 +74,41 @@ final class AuditCommand implements Callable<Integer> {
 
   @Mixin RuleOptions hostRules;
 
+  @Option(
+      names = "--instance-types",
+      paramLabel = "FILE",
+      description = "A YAML table of instance types adding to the built-in one. Repeatable.")
+  List<Path> instanceTypes = new ArrayList<>();
+
   @Mixin ReportOptions report;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  /** Options only the network checks use. */
+  private static final List<String> NETWORK_OPTIONS =
+      List.of(
+          "--ipset",
+          "--chain",
+          "--in-interface",
+          "--out-interface",
+          "--connector",
+          "--source-ports",
+          "--ranges",
+          "--resolver");
+
+  /** Options only the host checks use. */
+  private static final List<String> HOST_OPTIONS =
+      List.of("--profile", "--rules", "--instance-types");
+
+  /** Network options without a firewall export, or host rule options without an inventory. */
+  private void refuseOptionsThatDoNotApply() {
+    if (net.configs.isEmpty()) {
+      OptionScope.refuse(spec, NETWORK_OPTIONS, "to firewall exports: give --config FILE");
+    }
+    if (hosts == null) {
+      OptionScope.refuse(spec, HOST_OPTIONS, "to the host checks: give --hosts INVENTORY");
+    }
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -89,6 +127,7 @@ final class AuditCommand implements Callable<Integer> {
       throw new IllegalArgumentException(
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
+    refuseOptionsThatDoNotApply();
     PublishedRanges ranges = rangesOption.load();
     List<NetworkOptions.Config> configs = net.readConfigs();
     List<Device> devices = new ArrayList<>();
@@ -108,7 +147,7 @@ final class AuditCommand implements Callable<Integer> {
     HostRules rules = null;
     if (hosts != null) {
       inventory = InventoryReader.read(hosts);
-      rules = hostRules.load();
+      rules = hostRules.load(instanceTypes);
       diags.addAll(inventory.diagnostics());
       inputs.add(new Report.Input(hosts.toString(), "inventory"));
     }

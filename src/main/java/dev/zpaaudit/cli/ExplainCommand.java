@@ -34,14 +34,20 @@ import picocli.CommandLine.Option;
     name = "explain",
     mixinStandardHelpOptions = true,
     sortOptions = false,
-    description = "Show the verdict for one flow and every rule that decided it.",
+    description = {
+      "Show one flow's verdict and every rule on its path.",
+      "The flow is one packet of a connection from --src to --dst: its first packet,",
+      "a later one, or the server's reply (--state)."
+    },
     footer = {
       "",
       "Example:",
-      "  zpa-audit explain --config gw.rules --chain FORWARD --in-interface eth1 --out-interface eth0 \\",
-      "      --src 10.1.0.5 --dst 104.129.192.10 --proto tcp --dport 443",
+      "  zpa-audit explain --config sample-configs/iptables/gateway-shadowed.rules \\",
+      "      --chain FORWARD --in-interface eth1 --out-interface eth0 \\",
+      "      --src 10.1.0.5 --dst 58.220.95.10 --proto tcp --dport 443",
       "",
-      "Exit codes: 0 allowed; 1 denied or indeterminate; 2 usage error or unreadable input."
+      "Exit codes: 0 allowed; 1 denied or indeterminate; 2 usage error or unreadable",
+      "input; 4 internal error."
     })
 final class ExplainCommand implements Callable<Integer> {
   @Mixin NetworkOptions net;
@@ -58,7 +64,7 @@ final class ExplainCommand implements Callable<Integer> {
       names = "--proto",
       defaultValue = "tcp",
       paramLabel = "PROTO",
-      description = "tcp, udp, icmp or a protocol number (default ${DEFAULT-VALUE}).")
+      description = "tcp, udp, icmp or a protocol number (default: ${DEFAULT-VALUE}).")
   String proto;
 
   @Option(
@@ -71,21 +77,23 @@ final class ExplainCommand implements Callable<Integer> {
       names = "--dport",
       defaultValue = "443",
       paramLabel = "PORT",
-      description = "Destination port (default ${DEFAULT-VALUE}).")
+      description = "Destination port (default: ${DEFAULT-VALUE}).")
   int dport;
 
   @Option(
       names = "--state",
       defaultValue = "new",
       paramLabel = "STATE",
-      description = "new (first packet), established (later packets) or reply (the answer).")
+      description =
+          "new (the first packet), established (a later one) or reply (the server's answer)"
+              + " (default: ${DEFAULT-VALUE}).")
   String state;
 
   @Option(
       names = "--format",
       defaultValue = "text",
       paramLabel = "FORMAT",
-      description = "text or json.")
+      description = "text or json (default: ${DEFAULT-VALUE}).")
   String format;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -98,7 +106,19 @@ final class ExplainCommand implements Callable<Integer> {
     if (net.configs.isEmpty()) {
       throw new IllegalArgumentException("give at least one --config FILE");
     }
+    if (sport != null) {
+      OptionScope.refuse(
+          spec, List.of("--source-ports"), "without --sport, which names the one source port");
+    }
     Placement pl = net.placement();
+    if (!pl.host()) {
+      // On a host, --connector names its own addresses; on a gateway it would name sources, and
+      // the one source of this flow is --src.
+      OptionScope.refuse(
+          spec,
+          List.of("--connector"),
+          "to a host (--chain OUTPUT or INPUT): the flow's source is --src");
+    }
     IpSet s = addr(src, "--src");
     IpSet d = addr(dst, "--dst");
     if (s.family() != d.family()) {

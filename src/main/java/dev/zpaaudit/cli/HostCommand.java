@@ -23,8 +23,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "host",
     mixinStandardHelpOptions = true,
-    description = "Work with connector hosts.",
-    subcommands = HostCommand.Collect.class)
+    description = {
+      "Work with connector hosts.",
+      "host collect gathers a host's facts into a file for audit --hosts."
+    },
+    subcommands = HostCommand.Collect.class,
+    footer = {"", "Example:", "  zpa-audit host collect -o ac-01.json"})
 final class HostCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -37,42 +41,59 @@ final class HostCommand implements Runnable {
   @Command(
       name = "collect",
       mixinStandardHelpOptions = true,
-      description =
-          "Collect this host's facts (CPU, memory, disk, NICs, OS, SSH, listening services,"
-              + " package age, root or sudo access) into a facts file for an inventory. Runs without root"
-              + " (run it as the account that will install the connector); what it cannot read is listed"
-              + " in the file and on standard error.")
+      sortOptions = false,
+      description = {
+        "Collect this host's facts into a facts file for an inventory.",
+        "CPU, memory, disk, NICs, OS, SSH, listening services, package age, and root",
+        "or sudo access. Runs without root: run it as the account that will install",
+        "the connector. What it cannot read is listed in the file and on standard",
+        "error."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  zpa-audit host collect -o ac-01.json",
+        "  zpa-audit host collect --root captured/ac-01 \\",
+        "      --collected-at 2024-12-01T12:00:00Z -o ac-01.json",
+        "",
+        "Exit codes: 0 collected (what could not be read is listed); 2 usage error;",
+        "4 internal error."
+      })
   static final class Collect implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Option(
         names = {"-o", "--output"},
         paramLabel = "FILE",
-        description = "Write the facts here (default: standard output).")
+        description = "Write the facts to FILE (default: standard output).")
     Path output;
-
-    @Option(
-        names = "--root",
-        paramLabel = "DIR",
-        description =
-            "Read /proc, /sys and /etc under DIR (a captured tree) instead of /. No commands are run:"
-                + " the output of a command NAME (df, uname, sshd, rpm) is read from DIR/commands/NAME.txt where"
-                + " the tree has it.")
-    Path root = Path.of("/");
 
     @Option(
         names = "--install-path",
         paramLabel = "PATH",
-        description = "The connector's install path (default: ${DEFAULT-VALUE}).")
-    String installPath = "/opt/zscaler";
+        defaultValue = "/opt/zscaler",
+        description =
+            "The connector's install path, whose file system and disk are measured"
+                + " (default: ${DEFAULT-VALUE}).")
+    String installPath;
+
+    @Option(
+        names = "--root",
+        paramLabel = "DIR",
+        defaultValue = "/",
+        description =
+            "Read /proc, /sys and /etc under DIR, a captured tree, and run no commands: the"
+                + " output of a command NAME (df, uname, sshd, rpm) is read from"
+                + " DIR/commands/NAME.txt where the tree has it (default: ${DEFAULT-VALUE}).")
+    Path root;
 
     @Option(
         names = "--collected-at",
         paramLabel = "TIME",
         description =
-            "With --root: when the tree was captured (ISO-8601, e.g. 2024-12-01T12:00:00Z). Ages"
-                + " (days since the last package change) are counted to it, and it is recorded as collectedAt."
-                + " Default: now.")
+            "With --root: when the tree was captured, in ISO-8601 (2024-12-01T12:00:00Z)."
+                + " Package ages are counted to it, and it is recorded as collectedAt"
+                + " (default: now).")
     String collectedAt;
 
     @Override

@@ -14,14 +14,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = {
-      "Checks a network and its hosts against the ZPA App Connector prerequisites,",
-      "from exported firewall configurations and published ZPA ranges."
+      "Check a network and its hosts against the ZPA App Connector prerequisites.",
+      "Reads exported firewall configurations, connector inventories and the",
+      "published ZPA ranges, and probes the live network."
     },
     subcommands = {CommandLine.HelpCommand.class},
     footer = {
       "",
-      "Exit codes: 0 all checks pass; 1 a check fails (or is indeterminate) at or above",
-      "--fail-on; 2 usage error or unreadable input; 3 a probe could not run; 4 internal error."
+      "Run 'zpa-audit COMMAND --help' for a command's options and examples.",
+      "",
+      "Exit codes: 0 all checks pass; 1 a check fails, or is indeterminate, at or",
+      "above --fail-on; 2 usage error or unreadable input; 3 a probe could not run;",
+      "4 internal error."
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

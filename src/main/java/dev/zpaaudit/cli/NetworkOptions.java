@@ -7,6 +7,7 @@ import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.Device;
+import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import java.nio.file.Path;
@@ -20,10 +21,10 @@ public final class NetworkOptions {
       names = "--config",
       paramLabel = "FILE[,FILE...]",
       description =
-          "A firewall export (iptables-save, ip6tables-save, or nft -j list ruleset)."
-              + " Comma-separated files are one device exported per address family"
-              + " (e.g. host.rules,host.rules6): each family is judged by the file that covers it."
-              + " Repeatable: filters in series at the --chain placement, every one must allow"
+          "A firewall export: iptables-save, ip6tables-save or nft -j list ruleset output."
+              + " Comma-separated files, as in host.rules,host.rules6, are one device exported"
+              + " per address family: each family is judged by the file that covers it."
+              + " Repeatable: devices in series at the --chain placement, every one must allow"
               + " the traffic.")
   List<String> configs = new ArrayList<>();
 
@@ -38,33 +39,38 @@ public final class NetworkOptions {
       paramLabel = "CHAIN",
       defaultValue = "OUTPUT",
       description =
-          "Where the filter sits: OUTPUT (a firewall on the connector host, the default),"
-              + " FORWARD (a gateway the connector's traffic crosses) or INPUT (host, inbound only).")
+          "Where the filter sits: OUTPUT, a firewall on the connector host; FORWARD, a gateway"
+              + " the connector's traffic crosses; INPUT, the connector host, inbound only"
+              + " (default: ${DEFAULT-VALUE}).")
   String chain;
 
   @Option(
       names = "--in-interface",
       paramLabel = "IF",
-      description = "FORWARD: the interface facing the connectors. Default: any but lo.")
+      description =
+          "FORWARD: the interface facing the connectors. INPUT: the interface packets arrive"
+              + " by. Not for OUTPUT (default: any interface but lo).")
   String inIface;
 
   @Option(
       names = "--out-interface",
       paramLabel = "IF",
-      description = "The interface traffic to the ZPA cloud leaves by. Default: any but lo.")
+      description =
+          "OUTPUT and FORWARD: the interface traffic to the ZPA cloud leaves by. Not for INPUT"
+              + " (default: any interface but lo).")
   String outIface;
 
   @Option(
       names = "--connector",
       paramLabel = "CIDR",
-      description = "A connector address or network (repeatable). Default: any source address.")
+      description = "A connector address or network. Repeatable (default: any source address).")
   List<String> connectors = new ArrayList<>();
 
   @Option(
       names = "--source-ports",
       paramLabel = "LOW-HIGH",
       defaultValue = "1024-65535",
-      description = "The connectors' ephemeral source ports (default ${DEFAULT-VALUE}).")
+      description = "The connectors' ephemeral source ports (default: ${DEFAULT-VALUE}).")
   String sourcePorts;
 
   Placement placement() {
@@ -86,7 +92,26 @@ public final class NetworkOptions {
       throw new IllegalArgumentException(
           "--source-ports '" + sourcePorts + "' is not a range LOW-HIGH");
     }
-    return new Placement(Placement.parseChain(chain), inIface, outIface, cs, ports);
+    Hook hook = Placement.parseChain(chain);
+    refuseInterfaceThatDoesNotApply(hook);
+    return new Placement(hook, inIface, outIface, cs, ports);
+  }
+
+  /**
+   * A connector host's own traffic has no input interface, and inbound packets no output interface:
+   * naming one is a mistake, not something to ignore.
+   */
+  private void refuseInterfaceThatDoesNotApply(Hook hook) {
+    if (hook == Hook.OUTPUT && inIface != null) {
+      throw new IllegalArgumentException(
+          "--in-interface does not apply to --chain OUTPUT: a connector host's own traffic has"
+              + " no input interface; name the interface it leaves by with --out-interface");
+    }
+    if (hook == Hook.INPUT && outIface != null) {
+      throw new IllegalArgumentException(
+          "--out-interface does not apply to --chain INPUT: inbound packets have no output"
+              + " interface; name the interface they arrive by with --in-interface");
+    }
   }
 
   /** One {@code --config} value: a device and what its files were read as. */

@@ -17,6 +17,7 @@ import dev.zpaaudit.probe.ProbePlan;
 import dev.zpaaudit.probe.ProbeResults;
 import dev.zpaaudit.probe.ProbeRules;
 import dev.zpaaudit.probe.ProbeRulesReader;
+import dev.zpaaudit.probe.ProbeTargets;
 import dev.zpaaudit.probe.Prober;
 import dev.zpaaudit.probe.Progress;
 import dev.zpaaudit.probe.Sockets;
@@ -39,48 +40,59 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "probe",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-      "Probe the network as a connector meets it: DNS of the ZPA names",
-      "(answers inside the published ranges), TCP to the resolved and sampled",
-      "addresses, TLS chains against pins (interception), and the clock",
-      "against NTP servers."
+      "Probe the network from where a connector stands.",
+      "DNS of the ZPA names (answers inside the published ranges), TCP to the resolved",
+      "and sampled addresses, TLS chains against pins (interception), and the clock",
+      "against NTP servers. Without options it asks the system's resolvers for the",
+      "rule pack's names and samples the embedded ranges; --dry-run lists every",
+      "target and sends nothing. See docs/probe.md."
     },
     footer = {
       "",
-      "Exit codes: 0 all checks pass; 1 a check fails (or is indeterminate)",
-      "at or above --fail-on; 2 usage error or unreadable input; 3 the probe",
-      "could not run at all (no resolver, the proxy unreachable, or no probe",
-      "reached the network); 4 internal error."
+      "Examples:",
+      "  zpa-audit probe --dry-run",
+      "  zpa-audit probe --ntp-server ntp.example.net --learn-pins pins.yaml",
+      "  zpa-audit probe --ntp-server ntp.example.net --pins pins.yaml",
+      "  zpa-audit probe --pins pins.yaml --proxy proxy.example.net:8080 \\",
+      "      --format json --output out/",
+      "",
+      "Exit codes: 0 all checks pass; 1 a check fails, or is indeterminate, at or",
+      "above --fail-on; 2 usage error or unreadable input; 3 the probe could not run",
+      "at all (no resolver, the proxy unreachable, or no probe reached the network);",
+      "4 internal error."
     })
 final class ProbeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Mixin ReportOptions report = new ReportOptions();
-
   @Option(
-      names = "--rules",
-      paramLabel = "FILE",
-      description = "Probe rule pack (default: the embedded rules/probe.yaml).")
-  Path rulesFile;
-
-  @Mixin RangesOption rangesOption = new RangesOption();
+      names = "--dry-run",
+      description =
+          "List every target a run would contact (DNS names and resolvers, TCP and TLS"
+              + " endpoints, NTP servers, the proxy) and send nothing. Accepts every other"
+              + " option, so it can be added to any probe command line; no report is written.")
+  boolean dryRun;
 
   @Option(
       names = "--resolver",
       paramLabel = "IP[:PORT]",
-      description = "Ask this resolver (repeatable) instead of the system's.")
+      description =
+          "Ask this resolver instead of the system's. Repeatable (default: the system's).")
   List<String> resolvers = new ArrayList<>();
 
   @Option(
       names = "--name",
       paramLabel = "NAME",
-      description = "Probe this name (repeatable) instead of the rule pack's names.")
+      description = "Probe this name. Repeatable (default: the rule pack's names).")
   List<String> names = new ArrayList<>();
 
   @Option(
       names = "--port",
       paramLabel = "PORT",
-      description = "TCP port for the TCP and TLS probes (default: the rule pack's, 443).")
+      description =
+          "TCP port of the TCP and TLS probes (default: the rule pack's, 443 in the embedded"
+              + " one).")
   Integer port;
 
   @Option(names = "--pins", paramLabel = "FILE", description = "TLS pins to verify against.")
@@ -89,45 +101,63 @@ final class ProbeCommand implements Callable<Integer> {
   @Option(
       names = "--learn-pins",
       paramLabel = "FILE",
-      description = "Learn TLS pins into FILE instead of verifying (on a known-good network).")
+      description = "Learn TLS pins into FILE instead of verifying, on a known-good network.")
   Path learnPins;
 
   @Option(
       names = "--proxy",
       paramLabel = "HOST[:PORT]",
       description =
-          "Make TCP and TLS probes through this HTTP proxy with CONNECT" + " (default port 3128).")
+          "Make the TCP and TLS probes through this HTTP proxy with CONNECT; PORT is 3128"
+              + " when not given.")
   String proxy;
 
   @Option(
       names = "--ntp-server",
       paramLabel = "HOST[:PORT]",
-      description = "Measure the clock offset against this NTP server (repeatable).")
+      description =
+          "Measure the clock offset against this NTP server. Repeatable (default: the rule"
+              + " pack's servers, none in the embedded one).")
   List<String> ntpServers = new ArrayList<>();
+
+  @Mixin RangesOption rangesOption = new RangesOption();
+
+  @Option(
+      names = "--rules",
+      paramLabel = "FILE",
+      description = "A probe rule pack (default: the embedded rules/probe.yaml).")
+  Path rulesFile;
 
   @Option(
       names = "--sample",
       paramLabel = "N",
-      description = "Addresses probed per published block (default: the rule pack's; 0: none).")
+      description =
+          "Addresses probed per published block, 0 for none (default: the rule pack's, 1 in"
+              + " the embedded one).")
   Integer sample;
 
   @Option(
       names = "--max-sample",
       paramLabel = "N",
-      description = "Most sampled addresses in all (default: the rule pack's).")
+      description =
+          "Most sampled addresses in all (default: the rule pack's, 64 in the embedded one).")
   Integer maxSample;
 
   @Option(
       names = "--timeout",
       paramLabel = "MS",
-      description = "Timeout of each probe in milliseconds (default: the rule pack's).")
+      description =
+          "Timeout of each probe in milliseconds (default: the rule pack's; in the embedded"
+              + " one 3000, and 5000 for TLS).")
   Integer timeoutMs;
 
   @Option(
       names = "--concurrency",
       paramLabel = "N",
-      description = "Probes run at once (default: the rule pack's).")
+      description = "Probes run at once (default: the rule pack's, 8 in the embedded one).")
   Integer concurrency;
+
+  @Mixin ReportOptions report = new ReportOptions();
 
   @Override
   public Integer call() throws Exception {
@@ -144,20 +174,27 @@ final class ProbeCommand implements Callable<Integer> {
         new ZenRanges(
             published.union(4), published.union(6), published.source(), published.entries().size());
     Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
-    int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
-    List<Endpoint> ntp = new ArrayList<>();
-    for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
-      ntp.add(Endpoint.parse(s, 123));
+    ProbePlan plan = plan(rules, ranges);
+    int thePort = plan.port();
+    List<InetSocketAddress> dns = plan.resolvers();
+    Endpoint proxyAt = proxy == null ? null : Endpoint.parse(proxy, 3128);
+    if (dryRun) {
+      PrintWriter out = spec.commandLine().getOut();
+      out.print(new ProbeTargets(plan, proxyAt, resolvers.isEmpty()).describe());
+      out.flush();
+      return ExitCodes.CLEAN;
     }
-    Sockets sockets = proxy == null ? Sockets.direct() : proxySockets(Endpoint.parse(proxy, 3128));
-    List<InetSocketAddress> dns = resolvers();
+    Sockets sockets = proxyAt == null ? Sockets.direct() : proxySockets(proxyAt);
+    if (dns.isEmpty()) {
+      throw new ProbeFailedException(
+          "no DNS resolver: the system lists none and no --resolver"
+              + " was given; nothing was probed");
+    }
     Prober.checkProxy(sockets, rules.tcp().timeoutMs());
 
     PrintWriter err = spec.commandLine().getErr();
     Progress progress = System.console() != null ? Progress.bar(err) : Progress.NONE;
-    ProbeResults results =
-        new Prober(sockets, System::nanoTime, progress)
-            .run(new ProbePlan(rules, dns, ranges, thePort, ntp));
+    ProbeResults results = new Prober(sockets, System::nanoTime, progress).run(plan);
 
     List<CheckResult> checks = new ArrayList<>();
     checks.add(DnsCheck.check(results.dns(), ranges, rules));
@@ -190,6 +227,16 @@ final class ProbeCommand implements Callable<Integer> {
     return code;
   }
 
+  /** What to probe; working it out sends nothing (system resolvers are read from its files). */
+  private ProbePlan plan(ProbeRules rules, ZenRanges ranges) throws java.net.UnknownHostException {
+    int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
+    List<Endpoint> ntp = new ArrayList<>();
+    for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
+      ntp.add(Endpoint.parse(s, 123));
+    }
+    return new ProbePlan(rules, resolvers(), ranges, thePort, ntp);
+  }
+
   private static Sockets proxySockets(Endpoint e) throws ProbeFailedException {
     try {
       return new HttpConnectSockets(e.resolve());
@@ -202,8 +249,8 @@ final class ProbeCommand implements Callable<Integer> {
     return report.emit(r, spec.commandLine().getOut());
   }
 
-  private List<InetSocketAddress> resolvers()
-      throws ProbeFailedException, java.net.UnknownHostException {
+  /** The resolvers given, else the system's (read from its configuration, nothing sent). */
+  private List<InetSocketAddress> resolvers() throws java.net.UnknownHostException {
     List<InetSocketAddress> out = new ArrayList<>();
     for (String s : resolvers) {
       Endpoint e = Endpoint.parse(s, 53);
@@ -214,11 +261,6 @@ final class ProbeCommand implements Callable<Integer> {
     }
     if (out.isEmpty()) {
       out.addAll(SystemResolvers.list());
-    }
-    if (out.isEmpty()) {
-      throw new ProbeFailedException(
-          "no DNS resolver: the system lists none and no --resolver"
-              + " was given; nothing was probed");
     }
     return out;
   }

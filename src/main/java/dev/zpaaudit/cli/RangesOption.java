@@ -12,8 +12,8 @@ public final class RangesOption {
       names = "--ranges",
       paramLabel = "FILE",
       description =
-          "The published ranges: the vendor's JSON feed or plain text (one CIDR per"
-              + " line). Default: the embedded snapshot.")
+          "The published ranges: the vendor's JSON feed, or plain text with one CIDR a line"
+              + " (default: the embedded snapshot).")
   Path file;
 
   PublishedRanges load() throws InputException {

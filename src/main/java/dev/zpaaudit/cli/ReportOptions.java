@@ -17,8 +17,9 @@ public final class ReportOptions {
       split = ",",
       paramLabel = "FORMAT",
       description =
-          "Report format: text or json. Without --output exactly one, printed to standard output"
-              + " (default text). With --output, the formats to write (default: all).")
+          "Report format, text or json. Without --output exactly one, printed to standard"
+              + " output; with --output, the formats to write (default: text, or with --output"
+              + " every format).")
   List<String> formats = new ArrayList<>();
 
   @Option(
@@ -30,16 +31,17 @@ public final class ReportOptions {
   @Option(
       names = "--fail-on",
       paramLabel = "SEVERITY",
+      defaultValue = "info",
       description =
-          "Exit 1 when a check at or above this severity fails or is indeterminate:"
-              + " critical, high, medium, low, info (default: info, i.e. any).")
-  String failOn = "info";
+          "Exit 1 when a check at or above this severity fails or is indeterminate: critical,"
+              + " high, medium, low or info (default: ${DEFAULT-VALUE}, i.e. any).")
+  String failOn;
 
   @Option(
       names = "--allow-indeterminate",
       description =
-          "Do not let indeterminate checks set exit code 1 (they are still reported, never as"
-              + " passes).")
+          "Do not let indeterminate checks set exit code 1. They are still reported, never as"
+              + " passes.")
   boolean allowIndeterminate;
 
   Severity threshold() {

@@ -8,30 +8,26 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** Host rule options shared by the commands that use host rules. */
+/** Host rule options shared by the commands that use host rules (audit --hosts, size). */
 public final class RuleOptions {
   @Option(
       names = "--profile",
       paramLabel = "NAME",
       description =
           "Apply a built-in rule profile over the spec's values: strict (the vendor's"
-              + " current values: 64 GB disk, AES-NI, newer instance types), ram-8gb. Repeatable.")
+              + " current values: 64 GB disk, AES-NI, newer instance types) or ram-8gb."
+              + " Repeatable.")
   List<String> profiles = new ArrayList<>();
 
   @Option(
       names = "--rules",
       paramLabel = "FILE",
       description =
-          "A YAML file overriding keys of rules/hosts.yaml (applied after profiles). Repeatable.")
+          "A YAML file overriding keys of rules/hosts.yaml, applied after the profiles."
+              + " Repeatable.")
   List<Path> ruleFiles = new ArrayList<>();
 
-  @Option(
-      names = "--instance-types",
-      paramLabel = "FILE",
-      description = "A YAML table of instance types adding to the built-in one. Repeatable.")
-  List<Path> instanceTypes = new ArrayList<>();
-
-  HostRules load() throws InputException {
+  HostRules load(List<Path> instanceTypes) throws InputException {
     return HostRulesLoader.load(profiles, ruleFiles, instanceTypes);
   }
 }

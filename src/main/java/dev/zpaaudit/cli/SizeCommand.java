@@ -25,9 +25,22 @@ import picocli.CommandLine.Option;
 @Command(
     name = "size",
     mixinStandardHelpOptions = true,
+    sortOptions = false,
     description = {
-      "Size a connector group (R6, R7): connectors for the peak, plus N+1, with the working.",
-      "Example: zpa-audit size --peak 1Gbps --double-encryption 25%"
+      "Size a connector group for its peak throughput, plus N+1 (R6, R7).",
+      "Prints the connectors needed and the working. From --peak and",
+      "--double-encryption, or for every group of an inventory (--hosts) that",
+      "states a measured peak."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  zpa-audit size --peak 1Gbps --double-encryption 25%%",
+      "  zpa-audit size --peak 1Gbps --average 400Mbps --double-encryption 0%% \\",
+      "      --format json",
+      "  zpa-audit size --hosts sample-configs/hosts/inventory.yaml",
+      "",
+      "Exit codes: 0 sized; 2 usage error or unreadable input; 4 internal error."
     })
 final class SizeCommand implements Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -35,37 +48,43 @@ final class SizeCommand implements Callable<Integer> {
   @Option(
       names = "--peak",
       paramLabel = "RATE",
-      description = "Peak user traffic, aggregate in+out: 1Gbps, 500Mbps, 750M.")
+      description = "Peak user traffic, aggregate in+out: 1Gbps, 500Mbps or 750M.")
   String peak;
 
   @Option(
       names = "--average",
       paramLabel = "RATE",
-      description = "Average user traffic (shown for information).")
+      description = "Average user traffic, shown for information. With --peak only.")
   String average;
 
   @Option(
       names = "--double-encryption",
       paramLabel = "PERCENT",
       description =
-          "Share of applications that are double-encrypted, 0-100%% (required with --peak).")
+          "Share of applications that are double-encrypted, 0-100%%. Required with --peak.")
   String doubleEncryption;
 
   @Option(
       names = "--spare",
       paramLabel = "N",
-      description = "Spare connectors for failover (default: N+1 from the rules).")
+      description =
+          "Spare connectors for failover (default: the rules' spares, 1 in rules/hosts.yaml).")
   Long spare;
 
   @Option(
       names = "--hosts",
       paramLabel = "INVENTORY",
       description =
-          "Size every connector group of an inventory that states a measured peak, instead of --peak.")
+          "Size every connector group of an inventory that states a measured peak, instead of"
+              + " --peak.")
   Path hosts;
 
-  @Option(names = "--format", paramLabel = "FORMAT", description = "text (default) or json.")
-  String format = "text";
+  @Option(
+      names = "--format",
+      paramLabel = "FORMAT",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
+  String format;
 
   @Mixin RuleOptions rules;
 
@@ -75,10 +94,16 @@ final class SizeCommand implements Callable<Integer> {
     if ((peak == null) == (hosts == null)) {
       throw new IllegalArgumentException("give either --peak RATE or --hosts INVENTORY");
     }
+    if (hosts != null) {
+      OptionScope.refuse(
+          spec,
+          List.of("--average", "--double-encryption"),
+          "with --peak: with --hosts, the inventory's groups state them");
+    }
     if (spare != null && spare < 0) {
       throw new IllegalArgumentException("--spare must not be negative");
     }
-    HostRules r = rules.load();
+    HostRules r = rules.load(List.of());
     long spares = spare != null ? spare : r.sizing().spares().value();
     Map<String, Sizing> sized = new LinkedHashMap<>();
     List<String> notes = new ArrayList<>();
@@ -87,18 +112,39 @@ final class SizeCommand implements Callable<Integer> {
         throw new IllegalArgumentException(
             "--double-encryption PERCENT is required (e.g. 0% or 25%)");
       }
+      Throughput max = parse("--peak", peak);
       Throughput avg = average == null ? null : parse("--average", average);
-      sized.put(
-          "",
-          Sizing.of(
-              parse("--peak", peak), avg, percent(doubleEncryption), spares, r.sizing().table()));
+      warnIfAverageAbovePeak(null, max, avg);
+      sized.put("", Sizing.of(max, avg, percent(doubleEncryption), spares, r.sizing().table()));
     } else {
-      sizeInventory(InventoryReader.read(hosts).inventory(), r, spares, sized, notes);
+      Inventory inv = InventoryReader.read(hosts).inventory();
+      for (ConnectorGroup g : inv.groups()) {
+        if (g.peak().known() && g.average().known()) {
+          warnIfAverageAbovePeak(g.name(), g.peak().value(), g.average().value());
+        }
+      }
+      sizeInventory(inv, r, spares, sized, notes);
     }
     PrintWriter out = spec.commandLine().getOut();
     out.print(json ? json(sized, notes) : SizeText.render(sized, notes));
     out.flush();
     return ExitCodes.CLEAN;
+  }
+
+  /** An average above the peak is a mistake in the figures; the peak still decides. */
+  private void warnIfAverageAbovePeak(String group, Throughput peak, Throughput average) {
+    if (average != null && average.compareTo(peak) > 0) {
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(
+          "zpa-audit: warning: "
+              + (group == null ? "" : "group " + group + ": ")
+              + "the average ("
+              + average
+              + ") is above the peak ("
+              + peak
+              + "); an average cannot exceed the peak, so check both (the peak decides)");
+      err.flush();
+    }
   }
 
   private boolean parseFormat() {

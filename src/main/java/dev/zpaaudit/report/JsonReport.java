@@ -33,6 +33,7 @@ public final class JsonReport implements Renderer {
     root.put("schema", SCHEMA);
     root.putObject("tool").put("name", "zpa-audit").put("version", Version.get());
     root.put("command", r.command());
+    root.put("requirementsDoc", Report.REQUIREMENTS_DOC);
     root.put("status", Renderer.overall(r).label());
     ObjectNode counts = root.putObject("summary");
     for (Status s : Status.values()) {

@@ -55,6 +55,14 @@ public final class TextReport implements Renderer {
       CheckText.details(sb, c);
     }
     DiagnosticText.render(sb, r.diagnostics());
+    if (!r.requirements().isEmpty()) {
+      sb.append('\n');
+      TextLayout.words(
+          sb,
+          "requirements: ",
+          String.join(", ", r.requirements()) + "; see " + Report.REQUIREMENTS_DOC,
+          2);
+    }
     return sb.toString();
   }
 

@@ -115,7 +115,9 @@ public record Placement(
     } else if (chain == Hook.OUTPUT) {
       sb.append(" (connector host").append(outIface == null ? "" : ", out " + outIface).append(')');
     } else {
-      sb.append(" (connector host, inbound only)");
+      sb.append(" (connector host, inbound only")
+          .append(inIface == null ? "" : ", in " + inIface)
+          .append(')');
     }
     return sb.toString();
   }

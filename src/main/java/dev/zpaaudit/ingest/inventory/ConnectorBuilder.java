@@ -23,24 +23,17 @@ final class ConnectorBuilder {
     this.d = d;
   }
 
+  /**
+   * The connector of an entry, or empty when it lacks a required field or names an unknown
+   * platform. Every field is read either way, so that all of an entry's errors are reported.
+   */
   Optional<Connector> build(Entry e) {
     for (String f : Fields.REQUIRED) {
       if (e.get(f).isEmpty()) {
         d.error(e.at(), "connector without '" + f + "'");
       }
     }
-    if (e.get("name").isEmpty() || e.get("group").isEmpty() || e.get("platform").isEmpty()) {
-      return Optional.empty();
-    }
-    Cell p = e.get("platform").get();
-    Platform platform;
-    try {
-      platform = Platform.parse(p.text());
-    } catch (IllegalArgumentException ex) {
-      d.error(p.at(), ex.getMessage());
-      return Optional.empty();
-    }
-    String name = e.get("name").get().text().trim();
+    Optional<Fact<Platform>> platform = e.get("platform").flatMap(this::platform);
     HostFacts stated =
         new HostFacts(
             e.at(), StatedFacts.read(e, d), "not stated in the inventory" + " and no facts file");
@@ -49,20 +42,34 @@ final class ConnectorBuilder {
     if (factsFile.isPresent()) {
       host = collected(factsFile.get(), stated);
     }
+    Fact<Throughput> peak = rate(e, "peak");
+    Fact<Throughput> average = rate(e, "average");
+    if (e.get("name").isEmpty() || e.get("group").isEmpty() || platform.isEmpty()) {
+      return Optional.empty();
+    }
     return Optional.of(
         new Connector(
-            name,
+            e.get("name").get().text().trim(),
             e.get("group").get().text().trim(),
             e.at(),
-            Fact.of(platform, p.at()),
+            platform.get(),
             text(e, "instanceType"),
             text(e, "region"),
             text(e, "vpc"),
             list(e, "peeredVpcs"),
             text(e, "provisioningKey"),
-            rate(e, "peak"),
-            rate(e, "average"),
+            peak,
+            average,
             host));
+  }
+
+  private Optional<Fact<Platform>> platform(Cell p) {
+    try {
+      return Optional.of(Fact.of(Platform.parse(p.text()), p.at()));
+    } catch (IllegalArgumentException ex) {
+      d.error(p.at(), ex.getMessage());
+      return Optional.empty();
+    }
   }
 
   private HostFacts collected(Cell file, HostFacts stated) {

@@ -26,14 +26,16 @@ final class CsvInventory {
     List<String> known = new ArrayList<>(Fields.connectorFields());
     known.addAll(Fields.CSV_GROUP);
     List<String> columns = new ArrayList<>();
-    int before = d.errors().size();
     for (String h : header.fields()) {
       String name = Fields.match(h, known).orElse(null);
       if (name == null) {
         d.error(new SourceLocation(file, header.line()), "unknown column '" + h + "'");
       } else if (columns.contains(name)) {
         d.error(new SourceLocation(file, header.line()), "column '" + h + "' appears twice");
+        name = null;
       }
+      // An unknown or repeated column is reported once and its cells are skipped; the rows are
+      // still read, so that their own errors are reported too.
       columns.add(name);
     }
     for (String req : Fields.REQUIRED) {
@@ -41,7 +43,7 @@ final class CsvInventory {
         d.error(new SourceLocation(file, header.line()), "missing required column '" + req + "'");
       }
     }
-    if (d.errors().size() > before) {
+    if (Fields.REQUIRED.stream().anyMatch(req -> !columns.contains(req))) {
       return out;
     }
     for (CsvReader.Row r : rows.subList(1, rows.size())) {
@@ -52,7 +54,9 @@ final class CsvInventory {
       }
       Map<String, Cell> cells = new LinkedHashMap<>();
       for (int i = 0; i < columns.size(); i++) {
-        cells.put(columns.get(i), new Cell(r.fields().get(i), null, at));
+        if (columns.get(i) != null) {
+          cells.put(columns.get(i), new Cell(r.fields().get(i), null, at));
+        }
       }
       out.add(new Entry(at, cells));
     }

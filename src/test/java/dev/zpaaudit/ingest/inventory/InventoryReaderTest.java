@@ -191,6 +191,39 @@ class InventoryReaderTest {
   }
 
   @Test
+  void everyErrorOfAnEntryIsReportedNotOnlyTheFirst() throws Exception {
+    Path f = tmp.resolve("inv.yaml");
+    Files.writeString(
+        f,
+        "connectors:\n  - name: a\n    group: g\n    platform: openstack\n    memoryGiB: -4\n"
+            + "    peak: -1Gbps\n  - group: g\n    platform: aws\n    vcpus: many\n");
+    assertThat(errors(f))
+        .containsExactly(
+            f
+                + ":4: error: unknown platform 'openstack' (expected physical, vmware, kvm, aws,"
+                + " azure or gcp)",
+            f + ":5: error: memoryGiB: -4 is negative",
+            f + ":6: error: peak: throughput '-1Gbps' is negative",
+            f + ":7: error: connector without 'name'",
+            f + ":9: error: vcpus: 'many' is not a number");
+  }
+
+  @Test
+  void anUnknownColumnDoesNotHideTheRowsErrors() throws Exception {
+    Path csv = tmp.resolve("inv.csv");
+    Files.writeString(
+        csv, "name,group,platform,colour,memoryGiB,platform\na,g,aws,red,-4,aws\nb,g,mars,x,8,x\n");
+    assertThat(errors(csv))
+        .containsExactly(
+            csv + ":1: error: column 'platform' appears twice",
+            csv + ":1: error: unknown column 'colour'",
+            csv + ":2: error: memoryGiB: -4 is negative",
+            csv
+                + ":3: error: unknown platform 'mars' (expected physical, vmware, kvm, aws, azure or"
+                + " gcp)");
+  }
+
+  @Test
   void moreBadInput() throws Exception {
     Path f = tmp.resolve("inv.yaml");
     Files.writeString(
