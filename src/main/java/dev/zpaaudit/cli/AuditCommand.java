@@ -80,13 +80,11 @@ final class AuditCommand implements Callable<Integer> {
     for (String r : resolvers) {
       IpSet s =
           IpSet.tryParse(r)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException("--resolver '" + r + "' is not an IP address"));
+              .orElseThrow(() -> new UsageException("--resolver '" + r + "' is not an IP address"));
       res.add(s);
     }
     if (net.configs.isEmpty() && hosts == null) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
     PublishedRanges ranges = rangesOption.load();

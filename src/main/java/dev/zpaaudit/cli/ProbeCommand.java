@@ -133,7 +133,7 @@ final class ProbeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     report.validate();
     if (pinsFile != null && learnPins != null) {
-      throw new IllegalArgumentException("--pins and --learn-pins exclude each other");
+      throw new UsageException("--pins and --learn-pins exclude each other");
     }
     ProbeRules rules =
         ProbeOverrides.apply(
@@ -147,9 +147,9 @@ final class ProbeCommand implements Callable<Integer> {
     int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
     List<Endpoint> ntp = new ArrayList<>();
     for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
-      ntp.add(Endpoint.parse(s, 123));
+      ntp.add(endpoint(s, 123));
     }
-    Sockets sockets = proxy == null ? Sockets.direct() : proxySockets(Endpoint.parse(proxy, 3128));
+    Sockets sockets = proxy == null ? Sockets.direct() : proxySockets(endpoint(proxy, 3128));
     List<InetSocketAddress> dns = resolvers();
     Prober.checkProxy(sockets, rules.tcp().timeoutMs());
 
@@ -198,6 +198,10 @@ final class ProbeCommand implements Callable<Integer> {
     }
   }
 
+  private static Endpoint endpoint(String text, int defaultPort) {
+    return UsageException.parse("", () -> Endpoint.parse(text, defaultPort));
+  }
+
   private int emit(Report r) throws java.io.IOException {
     return report.emit(r, spec.commandLine().getOut());
   }
@@ -206,9 +210,9 @@ final class ProbeCommand implements Callable<Integer> {
       throws ProbeFailedException, java.net.UnknownHostException {
     List<InetSocketAddress> out = new ArrayList<>();
     for (String s : resolvers) {
-      Endpoint e = Endpoint.parse(s, 53);
+      Endpoint e = endpoint(s, 53);
       if (!e.isLiteral()) {
-        throw new IllegalArgumentException("--resolver needs an IP address, not '" + s + "'");
+        throw new UsageException("--resolver needs an IP address, not '" + s + "'");
       }
       out.add(e.resolve());
     }

@@ -43,17 +43,17 @@ public final class ReportOptions {
   boolean allowIndeterminate;
 
   Severity threshold() {
-    return Severity.parse(failOn);
+    return UsageException.parse("", () -> Severity.parse(failOn));
   }
 
-  /** Checks the options before any work is done; throws IllegalArgumentException on misuse. */
+  /** Checks the options before any work is done; throws UsageException on misuse. */
   void validate() {
     threshold();
     for (String f : formats) {
-      ReportWriter.renderer(f);
+      UsageException.parse("", () -> ReportWriter.renderer(f));
     }
     if (output == null && formats.size() > 1) {
-      throw new IllegalArgumentException("several --format values need --output DIR");
+      throw new UsageException("several --format values need --output DIR");
     }
   }
 

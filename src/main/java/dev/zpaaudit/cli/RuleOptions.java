@@ -32,6 +32,16 @@ public final class RuleOptions {
   List<Path> instanceTypes = new ArrayList<>();
 
   HostRules load() throws InputException {
+    for (String p : profiles) {
+      if (!HostRulesLoader.PROFILES.contains(p)) {
+        throw new UsageException(
+            "unknown profile '"
+                + p
+                + "' (expected one of "
+                + String.join(", ", HostRulesLoader.PROFILES)
+                + ")");
+      }
+    }
     return HostRulesLoader.load(profiles, ruleFiles, instanceTypes);
   }
 }
