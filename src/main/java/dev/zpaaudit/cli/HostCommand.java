@@ -83,6 +83,9 @@ final class HostCommand implements Runnable {
       if (!installPath.startsWith("/")) {
         throw new UsageException("--install-path must be absolute, not '" + installPath + "'");
       }
+      if (output != null) {
+        Outputs.checkFile("--output", output, false);
+      }
       boolean live = root.toAbsolutePath().normalize().equals(Path.of("/"));
       CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.captured(root);
       HostCollector.Result r =
@@ -139,9 +142,6 @@ final class HostCommand implements Runnable {
 
     private static void write(Path target, String text) throws IOException {
       Path dir = target.toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw new UsageException("cannot write " + target + ": no such directory");
-      }
       Path tmp = Files.createTempFile(dir, ".facts-", ".tmp");
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);

@@ -135,6 +135,9 @@ final class ProbeCommand implements Callable<Integer> {
     if (pinsFile != null && learnPins != null) {
       throw new UsageException("--pins and --learn-pins exclude each other");
     }
+    if (learnPins != null) {
+      Outputs.checkFile("--learn-pins", learnPins, true);
+    }
     ProbeRules rules =
         ProbeOverrides.apply(
             rulesFile == null ? ProbeRulesReader.embedded() : ProbeRulesReader.read(rulesFile),

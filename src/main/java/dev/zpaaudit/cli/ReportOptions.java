@@ -24,7 +24,9 @@ public final class ReportOptions {
   @Option(
       names = "--output",
       paramLabel = "DIR",
-      description = "Write report.<ext> files into DIR instead of printing.")
+      description =
+          "Write report.<ext> files into DIR instead of printing. DIR then holds this run's"
+              + " reports only: a report of a format not written this time is removed.")
   Path output;
 
   @Option(
@@ -54,6 +56,9 @@ public final class ReportOptions {
     }
     if (output == null && formats.size() > 1) {
       throw new UsageException("several --format values need --output DIR");
+    }
+    if (output != null) {
+      Outputs.checkDirectory("--output", output);
     }
   }
 
