@@ -44,7 +44,7 @@ import picocli.CommandLine.Option;
       "      --connector 10.1.0.0/24 --resolver 10.1.0.53 --format json",
       "",
       "Exit codes: 0 all pass; 1 a check fails or is indeterminate at or above --fail-on;",
-      "2 usage error or unreadable input (nothing is written); 4 internal error."
+      "2 usage error or unreadable input (nothing is written); 4 internal error or out of memory."
     })
 final class AuditCommand implements Callable<Integer> {
   @Mixin NetworkOptions net;

@@ -25,7 +25,8 @@ import picocli.CommandLine.ParseResult;
     footer = {
       "",
       "Exit codes: 0 all checks pass; 1 a check fails (or is indeterminate) at or above",
-      "--fail-on; 2 usage error or unreadable input; 3 a probe could not run; 4 internal error."
+      "--fail-on; 2 usage error or unreadable input; 3 a probe could not run; 4 internal error",
+      "or out of memory (give Java more heap with ZPA_AUDIT_JAVA_OPTS=-Xmx4g)."
     })
 public final class Main implements Runnable {
   /** The options naming a command's input files, named in the out-of-memory message. */
