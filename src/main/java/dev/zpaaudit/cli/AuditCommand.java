@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
       "",
       "Exit codes: 0 all checks pass; 1 a check fails, or is indeterminate, at or",
       "above --fail-on; 2 usage error or unreadable input (nothing is written);",
-      "4 internal error."
+      "4 internal error or out of memory."
     })
 final class AuditCommand implements Callable<Integer> {
   @Mixin NetworkOptions net;
@@ -118,13 +118,11 @@ final class AuditCommand implements Callable<Integer> {
     for (String r : resolvers) {
       IpSet s =
           IpSet.tryParse(r)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException("--resolver '" + r + "' is not an IP address"));
+              .orElseThrow(() -> new UsageException("--resolver '" + r + "' is not an IP address"));
       res.add(s);
     }
     if (net.configs.isEmpty() && hosts == null) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
     refuseOptionsThatDoNotApply();

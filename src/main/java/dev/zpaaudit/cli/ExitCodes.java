@@ -14,7 +14,7 @@ public final class ExitCodes {
   /** A probe could not run at all. */
   public static final int PROBE = 3;
 
-  /** A bug: an unexpected internal error. */
+  /** An unexpected internal error (a bug), or out of memory. */
   public static final int INTERNAL = 4;
 
   private ExitCodes() {}

@@ -101,10 +101,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     if (!format.equals("text") && !format.equals("json")) {
-      throw new IllegalArgumentException("--format must be text or json");
+      throw new UsageException("--format must be text or json");
     }
     if (net.configs.isEmpty()) {
-      throw new IllegalArgumentException("give at least one --config FILE");
+      throw new UsageException("give at least one --config FILE");
     }
     if (sport != null) {
       OptionScope.refuse(
@@ -122,18 +122,18 @@ final class ExplainCommand implements Callable<Integer> {
     IpSet s = addr(src, "--src");
     IpSet d = addr(dst, "--dst");
     if (s.family() != d.family()) {
-      throw new IllegalArgumentException("--src and --dst are of different address families");
+      throw new UsageException("--src and --dst are of different address families");
     }
     OptionalInt p = Protocols.protocol(proto);
     if (p.isEmpty()) {
-      throw new IllegalArgumentException("unknown protocol '" + proto + "'");
+      throw new UsageException("unknown protocol '" + proto + "'");
     }
     String st = state.toLowerCase(Locale.ROOT);
     if (!List.of("new", "established", "reply").contains(st)) {
-      throw new IllegalArgumentException("--state must be new, established or reply");
+      throw new UsageException("--state must be new, established or reply");
     }
     if (dport < 0 || dport > 65535 || (sport != null && (sport < 0 || sport > 65535))) {
-      throw new IllegalArgumentException("ports must be 0-65535");
+      throw new UsageException("ports must be 0-65535");
     }
     List<Device> devices = net.readConfigs().stream().map(NetworkOptions.Config::device).toList();
     // The same address facts as audit: published ranges are known unicast destinations.
@@ -227,8 +227,7 @@ final class ExplainCommand implements Callable<Integer> {
   private static IpSet addr(String v, String opt) {
     return IpSet.tryParse(v)
         .filter(x -> x.size().equals(java.math.BigInteger.ONE))
-        .orElseThrow(
-            () -> new IllegalArgumentException(opt + " '" + v + "' is not a single IP address"));
+        .orElseThrow(() -> new UsageException(opt + " '" + v + "' is not a single IP address"));
   }
 
   /**

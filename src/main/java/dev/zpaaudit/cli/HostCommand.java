@@ -99,7 +99,13 @@ final class HostCommand implements Runnable {
     @Override
     public Integer call() throws IOException {
       if (!Files.isDirectory(root)) {
-        throw new IllegalArgumentException("--root " + root + " is not a directory");
+        throw new UsageException("--root " + root + " is not a directory");
+      }
+      if (!installPath.startsWith("/")) {
+        throw new UsageException("--install-path must be absolute, not '" + installPath + "'");
+      }
+      if (output != null) {
+        Outputs.checkFile("--output", output, false);
       }
       boolean live = root.toAbsolutePath().normalize().equals(Path.of("/"));
       CommandRunner runner = live ? new SystemCommandRunner(10) : CommandRunner.captured(root);
@@ -140,14 +146,14 @@ final class HostCommand implements Runnable {
         return Clock.systemUTC();
       }
       if (live) {
-        throw new IllegalArgumentException(
+        throw new UsageException(
             "--collected-at is for a captured tree (--root DIR); a live"
                 + " collection is dated now");
       }
       try {
         return Clock.fixed(Instant.parse(collectedAt.trim()), ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw new IllegalArgumentException(
+        throw new UsageException(
             "--collected-at: '"
                 + collectedAt
                 + "' is not an ISO-8601 time"
@@ -157,9 +163,6 @@ final class HostCommand implements Runnable {
 
     private static void write(Path target, String text) throws IOException {
       Path dir = target.toAbsolutePath().getParent();
-      if (dir == null || !Files.isDirectory(dir)) {
-        throw new IllegalArgumentException("cannot write " + target + ": no such directory");
-      }
       Path tmp = Files.createTempFile(dir, ".facts-", ".tmp");
       try {
         Files.writeString(tmp, text, StandardCharsets.UTF_8);

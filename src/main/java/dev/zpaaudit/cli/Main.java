@@ -5,8 +5,12 @@ import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.probe.ProbeFailedException;
 import dev.zpaaudit.report.Version;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /** The zpa-audit command line. Exit codes are mapped here and nowhere else. */
 @Command(
@@ -25,9 +29,22 @@ import picocli.CommandLine.Command;
       "",
       "Exit codes: 0 all checks pass; 1 a check fails, or is indeterminate, at or",
       "above --fail-on; 2 usage error or unreadable input; 3 a probe could not run;",
-      "4 internal error."
+      "4 internal error or out of memory (give Java more heap with",
+      "ZPA_AUDIT_JAVA_OPTS=-Xmx4g)."
     })
 public final class Main implements Runnable {
+  /** The options naming a command's input files, named in the out-of-memory message. */
+  private static final List<String> INPUT_OPTIONS =
+      List.of(
+          "--config",
+          "--ipset",
+          "--ranges",
+          "--hosts",
+          "--rules",
+          "--instance-types",
+          "--pins",
+          "--root");
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -41,40 +58,78 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return run(args, out, err, Commands.all());
+  }
+
+  /** Runs the command line with these subcommands (tests give their own). */
+  static int run(String[] args, PrintWriter out, PrintWriter err, List<Object> commands) {
     CommandLine cl = new CommandLine(new Main());
-    for (Object command : Commands.all()) {
+    for (Object command : commands) {
       cl.addSubcommand(command);
     }
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler(
-        (ex, cmd, parsed) -> {
-          Throwable t = ex;
-          if (t instanceof InputException ie) {
-            for (Diagnostic d : ie.errors()) {
-              err.println(d.format());
-            }
-            return ExitCodes.INPUT;
-          }
-          if (t instanceof IllegalArgumentException) {
-            err.println("zpa-audit: " + t.getMessage());
-            return ExitCodes.INPUT;
-          }
-          if (t instanceof ProbeFailedException) {
-            err.println("zpa-audit: " + t.getMessage());
-            return ExitCodes.PROBE;
-          }
-          err.println("zpa-audit: internal error: " + t);
-          t.printStackTrace(err);
-          return ExitCodes.INTERNAL;
-        });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, parsed, err));
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           err.println("zpa-audit: " + ex.getMessage());
           err.println("Try 'zpa-audit " + commandPath(ex.getCommandLine()) + "--help' for more.");
           return ExitCodes.INPUT;
         });
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (Error e) {
+      // Errors (out of memory, stack overflow) pass through picocli's handler.
+      int code = failed(e, cl.getParseResult(), err);
+      err.flush();
+      return code;
+    }
+  }
+
+  /** The one mapping of what stopped a command to its message and exit code. */
+  private static int failed(Throwable t, ParseResult parsed, PrintWriter err) {
+    if (t instanceof InputException ie) {
+      for (Diagnostic d : ie.errors()) {
+        err.println(d.format());
+      }
+      return ExitCodes.INPUT;
+    }
+    if (t instanceof UsageException) {
+      err.println("zpa-audit: " + t.getMessage());
+      return ExitCodes.INPUT;
+    }
+    if (t instanceof ProbeFailedException) {
+      err.println("zpa-audit: " + t.getMessage());
+      return ExitCodes.PROBE;
+    }
+    if (t instanceof OutOfMemoryError) {
+      err.println(outOfMemory(parsed));
+      return ExitCodes.INTERNAL;
+    }
+    err.println(
+        "zpa-audit: internal error: "
+            + t
+            + "; this is a bug: please report it with the command line and the trace below");
+    t.printStackTrace(err);
+    return ExitCodes.INTERNAL;
+  }
+
+  private static String outOfMemory(ParseResult parsed) {
+    List<String> inputs = new ArrayList<>();
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      for (OptionSpec o : p.matchedOptions()) {
+        if (INPUT_OPTIONS.contains(o.longestName())) {
+          o.originalStringValues().forEach(v -> inputs.add(o.longestName() + " " + v));
+        }
+      }
+    }
+    long heapMiB = Runtime.getRuntime().maxMemory() / (1024 * 1024);
+    return "zpa-audit: out of memory"
+        + (inputs.isEmpty() ? "" : " working on " + String.join(" ", inputs))
+        + " (the Java heap is limited to "
+        + heapMiB
+        + " MiB); give Java more heap with the environment variable ZPA_AUDIT_JAVA_OPTS,"
+        + " e.g. ZPA_AUDIT_JAVA_OPTS=-Xmx4g bin/zpa-audit ...";
   }
 
   private static String commandPath(CommandLine cl) {

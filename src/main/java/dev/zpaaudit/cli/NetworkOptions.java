@@ -7,16 +7,21 @@ import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.Device;
+import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /** Options naming the exports, ranges and where the filter sits; shared by audit and explain. */
 public final class NetworkOptions {
+  private static final List<Hook> PLACEMENTS = List.of(Hook.INPUT, Hook.OUTPUT, Hook.FORWARD);
+
   @Option(
       names = "--config",
       paramLabel = "FILE[,FILE...]",
@@ -79,9 +84,7 @@ public final class NetworkOptions {
       cs.add(
           IpSet.tryParse(c)
               .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "--connector '" + c + "' is not an address or CIDR")));
+                  () -> new UsageException("--connector '" + c + "' is not an address or CIDR")));
     }
     String[] p = sourcePorts.split("-");
     PortSet ports;
@@ -89,10 +92,9 @@ public final class NetworkOptions {
       ports =
           PortSet.range(Integer.parseInt(p[0].trim()), Integer.parseInt(p[p.length - 1].trim()));
     } catch (RuntimeException e) {
-      throw new IllegalArgumentException(
-          "--source-ports '" + sourcePorts + "' is not a range LOW-HIGH");
+      throw new UsageException("--source-ports '" + sourcePorts + "' is not a range LOW-HIGH");
     }
-    Hook hook = Placement.parseChain(chain);
+    Hook hook = chain();
     refuseInterfaceThatDoesNotApply(hook);
     return new Placement(hook, inIface, outIface, cs, ports);
   }
@@ -103,15 +105,27 @@ public final class NetworkOptions {
    */
   private void refuseInterfaceThatDoesNotApply(Hook hook) {
     if (hook == Hook.OUTPUT && inIface != null) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "--in-interface does not apply to --chain OUTPUT: a connector host's own traffic has"
               + " no input interface; name the interface it leaves by with --out-interface");
     }
     if (hook == Hook.INPUT && outIface != null) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           "--out-interface does not apply to --chain INPUT: inbound packets have no output"
               + " interface; name the interface they arrive by with --in-interface");
     }
+  }
+
+  /** Where the filter sits: one of the three hooks a placement can be on. */
+  private Hook chain() {
+    String name = chain.trim().toUpperCase(Locale.ROOT);
+    return PLACEMENTS.stream()
+        .filter(h -> h.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    "--chain must be INPUT, OUTPUT or FORWARD, not '" + chain + "'"));
   }
 
   /** One {@code --config} value: a device and what its files were read as. */
@@ -122,7 +136,7 @@ public final class NetworkOptions {
     List<Path> out = new ArrayList<>();
     for (String f : value.split(",", -1)) {
       if (f.isBlank()) {
-        throw new IllegalArgumentException("--config '" + value + "' has an empty file name");
+        throw new UsageException("--config '" + value + "' has an empty file name");
       }
       out.add(Path.of(f.trim()));
     }
@@ -143,18 +157,17 @@ public final class NetworkOptions {
       for (Path f : groups.get(i)) {
         parsed.add(formats.read(f));
       }
-      Device device;
-      try {
-        device = new Device(parsed.stream().map(ParseResult::firewall).toList());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(
+      List<Firewall> exports = parsed.stream().map(ParseResult::firewall).toList();
+      Optional<String> clash = Device.familyClash(exports);
+      if (clash.isPresent()) {
+        throw new UsageException(
             "--config "
                 + configs.get(i)
                 + ": "
-                + e.getMessage()
+                + clash.get()
                 + " (filters in series are separate --config options)");
       }
-      out.add(new Config(device, parsed));
+      out.add(new Config(new Device(exports), parsed));
     }
     return out;
   }

@@ -12,14 +12,14 @@ final class OptionScope {
   private OptionScope() {}
 
   /**
-   * Throws IllegalArgumentException (exit 2, one line) when any of {@code options} was given on the
-   * command line: "{@code --a, --b apply only to WHAT}".
+   * Throws UsageException (exit 2, one line) when any of {@code options} was given on the command
+   * line: "{@code --a, --b apply only to WHAT}".
    */
   static void refuse(CommandSpec spec, List<String> options, String onlyTo) {
     ParseResult parsed = spec.commandLine().getParseResult();
     List<String> given = options.stream().filter(parsed::hasMatchedOption).toList();
     if (!given.isEmpty()) {
-      throw new IllegalArgumentException(
+      throw new UsageException(
           String.join(", ", given)
               + (given.size() == 1 ? " applies" : " apply")
               + " only "

@@ -163,7 +163,10 @@ final class ProbeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     report.validate();
     if (pinsFile != null && learnPins != null) {
-      throw new IllegalArgumentException("--pins and --learn-pins exclude each other");
+      throw new UsageException("--pins and --learn-pins exclude each other");
+    }
+    if (learnPins != null) {
+      Outputs.checkFile("--learn-pins", learnPins, true);
     }
     ProbeRules rules =
         ProbeOverrides.apply(
@@ -177,7 +180,7 @@ final class ProbeCommand implements Callable<Integer> {
     ProbePlan plan = plan(rules, ranges);
     int thePort = plan.port();
     List<InetSocketAddress> dns = plan.resolvers();
-    Endpoint proxyAt = proxy == null ? null : Endpoint.parse(proxy, 3128);
+    Endpoint proxyAt = proxy == null ? null : endpoint(proxy, 3128);
     if (dryRun) {
       PrintWriter out = spec.commandLine().getOut();
       out.print(new ProbeTargets(plan, proxyAt, resolvers.isEmpty()).describe());
@@ -232,7 +235,7 @@ final class ProbeCommand implements Callable<Integer> {
     int thePort = port != null ? ProbeOverrides.range(port, 1, 65535, "--port") : rules.port();
     List<Endpoint> ntp = new ArrayList<>();
     for (String s : ntpServers.isEmpty() ? rules.ntp().servers() : ntpServers) {
-      ntp.add(Endpoint.parse(s, 123));
+      ntp.add(endpoint(s, 123));
     }
     return new ProbePlan(rules, resolvers(), ranges, thePort, ntp);
   }
@@ -245,6 +248,10 @@ final class ProbeCommand implements Callable<Integer> {
     }
   }
 
+  private static Endpoint endpoint(String text, int defaultPort) {
+    return UsageException.parse("", () -> Endpoint.parse(text, defaultPort));
+  }
+
   private int emit(Report r) throws java.io.IOException {
     return report.emit(r, spec.commandLine().getOut());
   }
@@ -253,9 +260,9 @@ final class ProbeCommand implements Callable<Integer> {
   private List<InetSocketAddress> resolvers() throws java.net.UnknownHostException {
     List<InetSocketAddress> out = new ArrayList<>();
     for (String s : resolvers) {
-      Endpoint e = Endpoint.parse(s, 53);
+      Endpoint e = endpoint(s, 53);
       if (!e.isLiteral()) {
-        throw new IllegalArgumentException("--resolver needs an IP address, not '" + s + "'");
+        throw new UsageException("--resolver needs an IP address, not '" + s + "'");
       }
       out.add(e.resolve());
     }

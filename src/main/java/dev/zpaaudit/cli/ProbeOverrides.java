@@ -12,8 +12,7 @@ final class ProbeOverrides {
 
   static int range(int v, int min, int max, String option) {
     if (v < min || v > max) {
-      throw new IllegalArgumentException(
-          option + " must be from " + min + " to " + max + ", not " + v);
+      throw new UsageException(option + " must be from " + min + " to " + max + ", not " + v);
     }
     return v;
   }
@@ -25,7 +24,7 @@ final class ProbeOverrides {
       for (String n : c.names) {
         String name = n.trim().toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z0-9]([a-z0-9.-]{0,251}[a-z0-9])?")) {
-          throw new IllegalArgumentException("--name needs a host name, not '" + n + "'");
+          throw new UsageException("--name needs a host name, not '" + n + "'");
         }
         names.add(
             r.rule(name).orElse(new NameRule(name, "", true, ProbeRules.ClientCert.UNKNOWN, 0)));

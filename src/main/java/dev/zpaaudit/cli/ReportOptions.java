@@ -25,7 +25,9 @@ public final class ReportOptions {
   @Option(
       names = "--output",
       paramLabel = "DIR",
-      description = "Write report.<ext> files into DIR instead of printing.")
+      description =
+          "Write report.<ext> files into DIR instead of printing. DIR then holds this run's"
+              + " reports only: a report of a format not written this time is removed.")
   Path output;
 
   @Option(
@@ -45,17 +47,20 @@ public final class ReportOptions {
   boolean allowIndeterminate;
 
   Severity threshold() {
-    return Severity.parse(failOn);
+    return UsageException.parse("", () -> Severity.parse(failOn));
   }
 
-  /** Checks the options before any work is done; throws IllegalArgumentException on misuse. */
+  /** Checks the options before any work is done; throws UsageException on misuse. */
   void validate() {
     threshold();
     for (String f : formats) {
-      ReportWriter.renderer(f);
+      UsageException.parse("", () -> ReportWriter.renderer(f));
     }
     if (output == null && formats.size() > 1) {
-      throw new IllegalArgumentException("several --format values need --output DIR");
+      throw new UsageException("several --format values need --output DIR");
+    }
+    if (output != null) {
+      Outputs.checkDirectory("--output", output);
     }
   }
 

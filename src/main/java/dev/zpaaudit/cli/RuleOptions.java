@@ -28,6 +28,16 @@ public final class RuleOptions {
   List<Path> ruleFiles = new ArrayList<>();
 
   HostRules load(List<Path> instanceTypes) throws InputException {
+    for (String p : profiles) {
+      if (!HostRulesLoader.PROFILES.contains(p)) {
+        throw new UsageException(
+            "unknown profile '"
+                + p
+                + "' (expected one of "
+                + String.join(", ", HostRulesLoader.PROFILES)
+                + ")");
+      }
+    }
     return HostRulesLoader.load(profiles, ruleFiles, instanceTypes);
   }
 }

@@ -92,7 +92,7 @@ final class SizeCommand implements Callable<Integer> {
   public Integer call() throws InputException {
     boolean json = parseFormat();
     if ((peak == null) == (hosts == null)) {
-      throw new IllegalArgumentException("give either --peak RATE or --hosts INVENTORY");
+      throw new UsageException("give either --peak RATE or --hosts INVENTORY");
     }
     if (hosts != null) {
       OptionScope.refuse(
@@ -101,7 +101,7 @@ final class SizeCommand implements Callable<Integer> {
           "with --peak: with --hosts, the inventory's groups state them");
     }
     if (spare != null && spare < 0) {
-      throw new IllegalArgumentException("--spare must not be negative");
+      throw new UsageException("--spare must not be negative");
     }
     HostRules r = rules.load(List.of());
     long spares = spare != null ? spare : r.sizing().spares().value();
@@ -109,8 +109,7 @@ final class SizeCommand implements Callable<Integer> {
     List<String> notes = new ArrayList<>();
     if (peak != null) {
       if (doubleEncryption == null) {
-        throw new IllegalArgumentException(
-            "--double-encryption PERCENT is required (e.g. 0% or 25%)");
+        throw new UsageException("--double-encryption PERCENT is required (e.g. 0% or 25%)");
       }
       Throughput max = parse("--peak", peak);
       Throughput avg = average == null ? null : parse("--average", average);
@@ -150,7 +149,7 @@ final class SizeCommand implements Callable<Integer> {
   private boolean parseFormat() {
     String f = format.toLowerCase(Locale.ROOT);
     if (!f.equals("text") && !f.equals("json")) {
-      throw new IllegalArgumentException("unknown format '" + format + "' (expected text or json)");
+      throw new UsageException("unknown format '" + format + "' (expected text or json)");
     }
     return f.equals("json");
   }
@@ -233,11 +232,7 @@ final class SizeCommand implements Callable<Integer> {
   }
 
   private static Throughput parse(String option, String text) {
-    try {
-      return Throughput.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(option + ": " + e.getMessage());
-    }
+    return UsageException.parse(option + ": ", () -> Throughput.parse(text));
   }
 
   static double percent(String text) {
@@ -251,7 +246,7 @@ final class SizeCommand implements Callable<Integer> {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new IllegalArgumentException(
+    throw new UsageException(
         "--double-encryption: '" + text + "' is not a percentage from 0% to 100%");
   }
 

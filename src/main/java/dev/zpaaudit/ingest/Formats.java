@@ -11,6 +11,7 @@ import dev.zpaaudit.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** Detects an export's format from its content and parses it. */
 public final class Formats {
@@ -48,6 +49,9 @@ public final class Formats {
 
   public ParseResult read(Path file) throws InputException {
     String text = InputFiles.read(file);
+    if (text.isBlank()) {
+      throw unread(file, "file is empty");
+    }
     if (IptablesSaveParser.looksLikeSave(text)) {
       // The two save formats share one syntax: detect the family once and pick the parser by it.
       SaveFamily.Detected d = SaveFamily.of(text);
@@ -59,10 +63,20 @@ public final class Formats {
         return p.parse(text, file.toString());
       }
     }
+    Optional<String> unread = UnreadFormats.describe(text);
+    if (unread.isPresent()) {
+      throw unread(file, unread.get());
+    }
     throw new InputException(
         new Diagnostic(
             Diagnostic.Severity.ERROR,
             new SourceLocation(file.toString(), 1),
             "unknown export format (expected one of: " + String.join(", ", names()) + ")"));
+  }
+
+  /** A file that is not read, said of the whole file. */
+  private static InputException unread(Path file, String why) {
+    return new InputException(
+        new Diagnostic(Diagnostic.Severity.ERROR, new SourceLocation(file.toString(), 0), why));
   }
 }

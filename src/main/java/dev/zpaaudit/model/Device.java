@@ -16,6 +16,17 @@ public record Device(List<Firewall> exports) {
     if (exports.isEmpty()) {
       throw new IllegalArgumentException("a device needs at least one export");
     }
+    Optional<String> clash = familyClash(exports);
+    if (clash.isPresent()) {
+      throw new IllegalArgumentException(clash.get());
+    }
+  }
+
+  /**
+   * Why these exports cannot be one device, if they cannot: two of them cover the same address
+   * family. Callers with exports from the user test this first and report it as the user's error.
+   */
+  public static Optional<String> familyClash(List<Firewall> exports) {
     for (int i = 0; i < exports.size(); i++) {
       for (int j = i + 1; j < exports.size(); j++) {
         Firewall a = exports.get(i);
@@ -27,7 +38,7 @@ public record Device(List<Firewall> exports) {
           }
         }
         if (!shared.isEmpty()) {
-          throw new IllegalArgumentException(
+          return Optional.of(
               describe(a)
                   + " and "
                   + describe(b)
@@ -38,6 +49,7 @@ public record Device(List<Firewall> exports) {
         }
       }
     }
+    return Optional.empty();
   }
 
   /** A device exported as one file. */

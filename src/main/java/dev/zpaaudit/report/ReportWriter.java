@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * Writes a report in one format to standard output, or in one or more formats into a directory.
  * Every output is rendered in full before anything is written, and files are written to a temporary
- * name and moved into place, so a failure never leaves a half-written report.
+ * name and moved into place, so a failure never leaves a half-written report. A directory holds the
+ * reports of one run: a {@code report.EXT} of a format this run did not write is removed.
  */
 public final class ReportWriter {
   private static final Map<String, Renderer> FORMATS = new LinkedHashMap<>();
@@ -41,6 +42,10 @@ public final class ReportWriter {
     return r;
   }
 
+  private static Path reportFile(Path dir, Renderer r) {
+    return dir.resolve("report." + r.extension());
+  }
+
   /** Renders to stdout (outputDir null, one format) or writes report.EXT files into outputDir. */
   public static List<Path> write(
       Report report, List<String> formats, Path outputDir, PrintWriter out) throws IOException {
@@ -56,17 +61,30 @@ public final class ReportWriter {
       return written;
     }
     Files.createDirectories(outputDir);
-    for (Map.Entry<Renderer, String> e : rendered.entrySet()) {
-      Path target = outputDir.resolve("report." + e.getKey().extension());
-      Path tmp = Files.createTempFile(outputDir, ".report-", ".tmp");
-      try {
+    Map<Path, Path> staged = new LinkedHashMap<>();
+    try {
+      for (Map.Entry<Renderer, String> e : rendered.entrySet()) {
+        Path tmp = Files.createTempFile(outputDir, ".report-", ".tmp");
+        staged.put(tmp, reportFile(outputDir, e.getKey()));
         Files.writeString(tmp, e.getValue(), StandardCharsets.UTF_8);
+      }
+      for (Map.Entry<Path, Path> s : staged.entrySet()) {
         Files.move(
-            tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-      } finally {
+            s.getKey(),
+            s.getValue(),
+            StandardCopyOption.REPLACE_EXISTING,
+            StandardCopyOption.ATOMIC_MOVE);
+        written.add(s.getValue());
+      }
+    } finally {
+      for (Path tmp : staged.keySet()) {
         Files.deleteIfExists(tmp);
       }
-      written.add(target);
+    }
+    for (Renderer r : FORMATS.values()) {
+      if (!rendered.containsKey(r)) {
+        Files.deleteIfExists(reportFile(outputDir, r));
+      }
     }
     return written;
   }

@@ -1,6 +1,7 @@
 package dev.zpaaudit.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,14 +12,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sample configurations' reports, compared byte for byte with src/test/resources/golden/*.ref.
- * On a mismatch the new output is written beside the reference as .actual; run with
- * -Dgolden.update=true to accept changes.
+ * On a mismatch, or when the reference is missing, the new output is written beside it as .actual
+ * and the test fails; run with -Dgolden.update=true to accept changes.
  */
 class GoldenReportTest {
   static final Path DIR = Path.of("src/test/resources/golden");
@@ -63,10 +66,27 @@ class GoldenReportTest {
   }
 
   static void compare(String name, String actual) throws IOException {
-    Path ref = DIR.resolve(name + ".ref");
-    Path act = DIR.resolve(name + ".actual");
-    if (Boolean.getBoolean("golden.update") || !Files.exists(ref)) {
+    compare(DIR, name, actual, Boolean.getBoolean("golden.update"));
+  }
+
+  /**
+   * Compares with {@code dir/name.ref}. A mismatch, or a missing reference, writes {@code .actual}
+   * and fails; {@code update} writes the reference instead.
+   */
+  static void compare(Path dir, String name, String actual, boolean update) throws IOException {
+    Path ref = dir.resolve(name + ".ref");
+    Path act = dir.resolve(name + ".actual");
+    if (update) {
       Files.writeString(ref, actual, StandardCharsets.UTF_8);
+    }
+    if (!Files.exists(ref)) {
+      Files.writeString(act, actual, StandardCharsets.UTF_8);
+      throw new AssertionError(
+          "no reference "
+              + ref
+              + "; the output is in "
+              + act
+              + ": read it, then accept it with -Dgolden.update=true");
     }
     String expected = Files.readString(ref, StandardCharsets.UTF_8);
     if (!expected.equals(actual)) {
@@ -74,6 +94,29 @@ class GoldenReportTest {
     } else {
       Files.deleteIfExists(act);
     }
-    assertThat(actual).as("report %s (new output in %s)", ref, act).isEqualTo(expected);
+    assertThat(actual)
+        .as("report %s (new output in %s; accept with -Dgolden.update=true)", ref, act)
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void aMissingReferenceFailsAndWritesTheOutputBesideIt(@TempDir Path dir) throws IOException {
+    assertThatThrownBy(() -> compare(dir, "new.txt", "output\n", false))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("no reference " + dir.resolve("new.txt.ref"))
+        .hasMessageContaining("-Dgolden.update=true");
+    assertThat(dir.resolve("new.txt.ref")).doesNotExist();
+    assertThat(dir.resolve("new.txt.actual")).hasContent("output\n");
+  }
+
+  @Test
+  void aMismatchFailsAndWritesTheOutputBesideIt(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("old.txt.ref"), "before\n");
+    assertThatThrownBy(() -> compare(dir, "old.txt", "after\n", false))
+        .isInstanceOf(AssertionError.class);
+    assertThat(dir.resolve("old.txt.actual")).hasContent("after\n");
+    compare(dir, "old.txt", "after\n", true);
+    assertThat(dir.resolve("old.txt.ref")).hasContent("after\n");
+    assertThat(dir.resolve("old.txt.actual")).doesNotExist();
   }
 }

@@ -196,6 +196,30 @@ class ProbeCliTest {
   }
 
   @Test
+  void anUnwritableOutputIsAUsageErrorBeforeAnythingIsProbed() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-directory"), "x\n");
+    int before = dns.udpQueries.get() + dns.tcpQueries.get();
+    Run output = probe(zpa.cloud.port(), "--output", file.toString());
+    assertThat(output.err())
+        .isEqualTo("zpa-audit: --output " + file + ": is a file, not a directory\n");
+    assertThat(output.code()).isEqualTo(2);
+    assertThat(output.out()).isEmpty();
+    Path pins = file.resolve("pins.yaml");
+    Run learn = probe(zpa.cloud.port(), "--learn-pins", pins.toString());
+    assertThat(learn.err())
+        .isEqualTo(
+            "zpa-audit: --learn-pins "
+                + pins
+                + ": "
+                + file.toAbsolutePath()
+                + " is a file, not a directory\n");
+    assertThat(learn.code()).isEqualTo(2);
+    assertThat(dns.udpQueries.get() + dns.tcpQueries.get())
+        .as("DNS queries sent")
+        .isEqualTo(before);
+  }
+
+  @Test
   void pinsAndLearnPinsExcludeEachOther() {
     Run run = probe(zpa.cloud.port(), "--pins", "a.yaml", "--learn-pins", "b.yaml");
     assertThat(run.code()).isEqualTo(2);

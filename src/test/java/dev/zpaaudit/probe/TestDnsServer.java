@@ -44,6 +44,7 @@ final class TestDnsServer implements AutoCloseable {
   private final Set<Name> truncated = ConcurrentHashMap.newKeySet();
   private final Set<Name> authenticated = ConcurrentHashMap.newKeySet();
   final AtomicInteger tcpQueries = new AtomicInteger();
+  final AtomicInteger udpQueries = new AtomicInteger();
 
   private final DatagramSocket udp;
   private final ServerSocket tcp;
@@ -181,6 +182,7 @@ final class TestDnsServer implements AutoCloseable {
       try {
         DatagramPacket p = new DatagramPacket(buf, buf.length);
         udp.receive(p);
+        udpQueries.incrementAndGet();
         byte[] out = respond(java.util.Arrays.copyOf(p.getData(), p.getLength()), false);
         if (out != null) {
           udp.send(new DatagramPacket(out, out.length, p.getSocketAddress()));

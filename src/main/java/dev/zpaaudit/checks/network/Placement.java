@@ -9,7 +9,6 @@ import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Where the filter sits relative to the connector. OUTPUT: a firewall on the connector host (its
@@ -22,18 +21,10 @@ public record Placement(
 
   public Placement {
     if (chain != Hook.OUTPUT && chain != Hook.FORWARD && chain != Hook.INPUT) {
-      throw new IllegalArgumentException("--chain must be INPUT, OUTPUT or FORWARD");
+      throw new IllegalArgumentException(
+          "a placement is on INPUT, OUTPUT or FORWARD, not " + chain);
     }
     connectors = List.copyOf(connectors);
-  }
-
-  public static Hook parseChain(String s) {
-    try {
-      return Hook.valueOf(s.trim().toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(
-          "--chain must be INPUT, OUTPUT or FORWARD, not '" + s + "'");
-    }
   }
 
   public boolean host() {

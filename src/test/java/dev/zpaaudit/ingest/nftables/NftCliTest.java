@@ -68,14 +68,14 @@ class NftCliTest {
   }
 
   @Test
-  void nftTextFormatIsNotDetected() {
+  void nftTextFormatIsNamedWithTheCommandThatIsRead() {
     Run r = audit("basic.nft");
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.err())
-        .startsWith(
+        .isEqualTo(
             DIR
-                + "basic.nft:1: error: unknown export format (expected one of:"
-                + " iptables-save, ip6tables-save, nftables-json)");
+                + "basic.nft: error: looks like `nft list ruleset` text, which is not read:"
+                + " use `nft -j list ruleset`\n");
   }
 
   @Test

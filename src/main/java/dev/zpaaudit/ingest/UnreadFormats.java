@@ -1,0 +1,79 @@
+package dev.zpaaudit.ingest;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+/**
+ * Exports of formats that are recognised but not read yet, told apart by their first lines, so an
+ * unsupported file is named instead of being "unknown".
+ */
+final class UnreadFormats {
+  /** How much of the start of a file the tests look at. */
+  private static final int HEAD = 16 * 1024;
+
+  private static final Pattern PANOS =
+      Pattern.compile("<config\\b[^>]*>\\s*(<!--.*?-->\\s*)*<(mgt-config|devices|shared)\\b");
+  private static final Pattern FORTIOS =
+      Pattern.compile(
+          "\\A(\\s*#[^\\n]*\\n)*\\s*config (system|firewall|global|vdom|router)\\b|^#config-version=F",
+          Pattern.MULTILINE);
+  private static final Pattern ASA = Pattern.compile("^(ASA|PIX) Version \\d", Pattern.MULTILINE);
+  private static final Pattern SQUID =
+      Pattern.compile("^\\s*(http_port|https_port|http_access)\\s", Pattern.MULTILINE);
+  private static final Pattern NFT_TEXT =
+      Pattern.compile(
+          "^\\s*(table\\s+((ip|ip6|inet|arp|bridge|netdev)\\s+)?[\\w.-]+\\s*\\{|flush\\s+ruleset\\b)",
+          Pattern.MULTILINE);
+  private static final Pattern AZURE =
+      Pattern.compile("\"Microsoft\\.Network/|schema\\.management\\.azure\\.com");
+  private static final Pattern AWS =
+      Pattern.compile(
+          "\"(SecurityGroups|SecurityGroupRules|NetworkAcls|RouteTables|Subnets|Vpcs|Reservations"
+              + "|NetworkInterfaces|IpPermissions|IpPermissionsEgress)\"\\s*:");
+  private static final Pattern GCP =
+      Pattern.compile("\"kind\"\\s*:\\s*\"compute#|\"IPProtocol\"\\s*:|\"firewallPolicys\"\\s*:");
+  private static final Pattern CHECKPOINT =
+      Pattern.compile("\"(rulebase|domain-type)\"\\s*:|\"type\"\\s*:\\s*\"access-rule\"");
+
+  /** A format by what the user is told it looks like, and the test of a file's start. */
+  private record Lookalike(String looksLike, Predicate<String> test) {}
+
+  private static final List<Lookalike> KNOWN =
+      List.of(
+          new Lookalike("a PAN-OS configuration (XML)", h -> xml(h) && PANOS.matcher(h).find()),
+          new Lookalike("an Azure network security group export (JSON)", json(AZURE)),
+          new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
+          new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
+          new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)),
+          new Lookalike("a FortiGate configuration", h -> FORTIOS.matcher(h).find()),
+          new Lookalike("a Cisco ASA configuration", h -> ASA.matcher(h).find()),
+          new Lookalike("a Squid configuration", h -> SQUID.matcher(h).find()));
+
+  private UnreadFormats() {}
+
+  /** Why the file cannot be read, when it looks like a known format that is not read yet. */
+  static Optional<String> describe(String text) {
+    String head = text.length() > HEAD ? text.substring(0, HEAD) : text;
+    if (!head.stripLeading().startsWith("{") && NFT_TEXT.matcher(head).find()) {
+      return Optional.of(
+          "looks like `nft list ruleset` text, which is not read: use `nft -j list ruleset`");
+    }
+    return KNOWN.stream()
+        .filter(k -> k.test().test(head))
+        .findFirst()
+        .map(k -> "looks like " + k.looksLike() + ", which is not read yet");
+  }
+
+  private static boolean xml(String head) {
+    return head.stripLeading().startsWith("<");
+  }
+
+  private static Predicate<String> json(Pattern keys) {
+    return h -> {
+      String s = h.stripLeading();
+      return (s.startsWith("{") || s.startsWith("[")) && keys.matcher(s).find();
+    };
+  }
+}
