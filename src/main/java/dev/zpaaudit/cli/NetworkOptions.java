@@ -61,6 +61,15 @@ public final class NetworkOptions {
   List<String> connectors = new ArrayList<>();
 
   @Option(
+      names = "--egress-address",
+      paramLabel = "IP",
+      description =
+          "The address the connectors' traffic gets where it is masqueraded: the address of the"
+              + " interface it leaves by (repeatable, one per address family). Without it, a"
+              + " verdict that depends on that address is indeterminate.")
+  List<String> egressAddresses = new ArrayList<>();
+
+  @Option(
       names = "--source-ports",
       paramLabel = "LOW-HIGH",
       defaultValue = "1024-65535",
@@ -86,7 +95,17 @@ public final class NetworkOptions {
       throw new IllegalArgumentException(
           "--source-ports '" + sourcePorts + "' is not a range LOW-HIGH");
     }
-    return new Placement(Placement.parseChain(chain), inIface, outIface, cs, ports);
+    List<IpSet> egress = new ArrayList<>();
+    for (String e : egressAddresses) {
+      egress.add(
+          IpSet.tryParse(e)
+              .filter(x -> x.size().equals(java.math.BigInteger.ONE))
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          "--egress-address '" + e + "' is not a single IP address")));
+    }
+    return new Placement(Placement.parseChain(chain), inIface, outIface, cs, ports, egress);
   }
 
   /** One {@code --config} value: a device and what its files were read as. */

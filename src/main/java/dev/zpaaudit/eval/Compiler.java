@@ -16,11 +16,15 @@ final class Compiler {
   private final AddressFacts facts;
   private final Cube all;
 
-  Compiler(int family, IfaceDomain domain, AddressFacts facts) {
+  /** Whether the ruleset translates sources, so that a reply tuple's destination may differ. */
+  private final boolean sourceNat;
+
+  Compiler(int family, IfaceDomain domain, AddressFacts facts, boolean sourceNat) {
     this.family = family;
     this.domain = domain;
     this.facts = facts;
     this.all = Cube.all(family, domain);
+    this.sourceNat = sourceNat;
   }
 
   Cube all() {
@@ -134,6 +138,16 @@ final class Compiler {
   private CompiledMatch ctTuple(Condition.Tuple t, Cube onSrc, Cube onDst, int setFamily) {
     if (setFamily != family) {
       return CompiledMatch.never();
+    }
+    if (sourceNat && t == Condition.Tuple.REPLY_DST) {
+      return new CompiledMatch(
+              List.of(),
+              List.of(all),
+              "conntrack reply-tuple destination, which source NAT in this ruleset may have"
+                  + " rewritten",
+              false,
+              false)
+          .flags(true, false);
     }
     boolean testsSourceSide = t == Condition.Tuple.ORIG_SRC || t == Condition.Tuple.REPLY_DST;
     Bits orig = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL);
