@@ -37,8 +37,9 @@ public final class Evaluator {
   public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
     this.firewall = firewall;
     this.family = family;
-    this.sourceNat = SourceNatReplies.translatesSources(firewall);
-    this.compiler = new Compiler(family, domain, facts, sourceNat);
+    List<Rule> natRules = SourceNatReplies.sourceNatRules(firewall);
+    this.sourceNat = !natRules.isEmpty();
+    this.compiler = new Compiler(family, domain, facts, natRules);
     this.tracking = Tracking.certain(firewall);
   }
 

@@ -42,15 +42,17 @@ final class SourceNatReplies {
   /** How one part of the replies' connections was translated, if at all. */
   private record Translation(Cube reply, Action.SrcNat nat, Rule rule, String doubt) {}
 
-  static boolean translatesSources(Firewall fw) {
+  /** The rules that translate sources (SNAT, MASQUERADE, NETMAP), in no particular order. */
+  static List<Rule> sourceNatRules(Firewall fw) {
+    List<Rule> out = new ArrayList<>();
     for (Chain c : fw.chains().values()) {
       for (Rule r : c.rules()) {
         if (r.action() instanceof Action.SrcNat) {
-          return true;
+          out.add(r);
         }
       }
     }
-    return false;
+    return out;
   }
 
   /** A filtering chain in POSTROUTING after source NAT sees the translated source. */
