@@ -11,7 +11,10 @@ The job file is line based (whitespace separated):
   step NAME all|quiet TIMEOUT_MS QUIET_MS
   pkt ID TYPE FROM_HOST FROM_IFACE TO_HOST TO_IFACE SRC SPORT DST DPORT
 
-TYPE is SYN, SYNACK, ACK (TCP), UDPO, UDPR (UDP original / reply datagram) or
+TYPE is SYN, SYNACK, ACK (TCP), UDPO, UDPR (UDP original / reply datagram),
+SYNACKNAT or UDPRNAT (a reply sent to the address and port that conntrack
+translated the connection's client to, read from the ruleset namespace's
+conntrack table; "unopened" when it holds no such connection) or
 I<type>.<code> (ICMPv6: I128.0 an echo request, I129.0 its reply, I135.0 a
 neighbour solicitation...). SRC SPORT DST DPORT name the connection in its
 original direction; SYNACK, UDPR and I129.* are sent from DST to SRC. The
@@ -33,6 +36,7 @@ no connection) followed by the payload.
 
 Output lines:  seen STEP ID TYPE WHERE   (WHERE is host:IFACE or peer:IFACE)
                senderr STEP ID TYPE ERRNO (sendto failed; EPERM means OUTPUT dropped it)
+               unopened STEP ID TYPE     (a NAT reply whose connection conntrack lacks)
                drops N                   (the capture sockets lost packets)
                devdrops N                (network devices of either namespace lost packets)
 """
@@ -61,6 +65,8 @@ SEQ_STRIDE = 1024
 MASK = 0xFFFFFFFF
 TCP_FLAGS = {"SYN": 0x02, "SYNACK": 0x12, "ACK": 0x10}
 REPLY_TYPES = {"SYNACK", "UDPR"}
+NAT_SUFFIX = "NAT"
+PROTOCOLS = {"tcp": 6, "udp": 17}
 UDP_MAGIC = b"ZPAO"
 ICMP_MAGIC = b"ZPAI"
 ICMP_HEADER = 8  # type, code, checksum and four bytes (echo identifier and sequence)
@@ -336,11 +342,35 @@ class Lab:
             if level == socket.SOL_SOCKET and kind == SO_RXQ_OVFL:
                 self.drops = max(self.drops, struct.unpack("I", value[:4])[0])
 
-    def run_step(self, step, out):
-        expected = {(p["id"], p["type"], ("host:" if p["to_host"] else "peer:") + p["to_if"])
-                    for p in step["pkts"]}
-        seen = set()
+    def translated(self, step, out):
+        """The step's packets, NAT replies addressed as conntrack translated their connection."""
+        if not any(p["type"].endswith(NAT_SUFFIX) for p in step["pkts"]):
+            return step["pkts"]
+        enter_netns(self.job["host_ns"])
+        table = conntrack_replies()
+        enter_netns(self.job["peer_ns"])
+        pkts = []
         for pkt in step["pkts"]:
+            if not pkt["type"].endswith(NAT_SUFFIX):
+                pkts.append(pkt)
+                continue
+            base = pkt["type"][:-len(NAT_SUFFIX)]
+            proto = socket.IPPROTO_TCP if base == "SYNACK" else socket.IPPROTO_UDP
+            key = (proto, packed(pkt["src"]), pkt["sport"], packed(pkt["dst"]), pkt["dport"])
+            if key not in table:
+                out.write("unopened %s %d %s\n" % (step["name"], pkt["id"], pkt["type"]))
+                continue
+            to, port = table[key]
+            # A reply type is sent from DST:DPORT to SRC:SPORT (see ip_packet).
+            pkts.append(dict(pkt, type=base, src=to, sport=port))
+        return pkts
+
+    def run_step(self, step, out):
+        pkts = self.translated(step, out)
+        expected = {(p["id"], p["type"], ("host:" if p["to_host"] else "peer:") + p["to_if"])
+                    for p in pkts}
+        seen = set()
+        for pkt in pkts:
             try:
                 self.send(pkt)
             except OSError as err:
@@ -396,6 +426,28 @@ def device_drops():
             fields = line.split(":", 1)[1].split()
             total += int(fields[3]) + int(fields[11])
     return total
+
+
+def conntrack_replies():
+    """Maps each tracked connection's original tuple (protocol, src, sport, dst, dport; addresses
+    packed) to the destination and port of its reply tuple, from /proc/self/net/nf_conntrack."""
+    table = {}
+    with open("/proc/self/net/nf_conntrack") as handle:
+        for line in handle:
+            fields = line.split()
+            if len(fields) < 3 or fields[2] not in PROTOCOLS:
+                continue
+            values = {}
+            for field in fields:
+                if "=" in field:
+                    name, value = field.split("=", 1)
+                    values.setdefault(name, []).append(value)
+            if any(len(values.get(k, [])) < 2 for k in ("src", "dst", "sport", "dport")):
+                continue
+            key = (PROTOCOLS[fields[2]], packed(values["src"][0]), int(values["sport"][0]),
+                   packed(values["dst"][0]), int(values["dport"][0]))
+            table[key] = (values["dst"][1], int(values["dport"][1]))
+    return table
 
 
 def flush_conntrack():

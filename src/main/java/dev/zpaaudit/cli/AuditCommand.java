@@ -93,6 +93,7 @@ final class AuditCommand implements Callable<Integer> {
           "--out-interface",
           "--connector",
           "--source-ports",
+          "--egress-address",
           "--ranges",
           "--resolver");
 

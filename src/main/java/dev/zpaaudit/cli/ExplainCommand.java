@@ -175,10 +175,14 @@ final class ExplainCommand implements Callable<Integer> {
     for (Device dev : devices) {
       Optional<Firewall> fw = dev.exportFor(s.family());
       List<Outcome> outcomes =
-          fw.isPresent()
-              ? new Evaluator(fw.get(), s.family(), dom, pl.facts(s.family(), published))
-                  .evaluate(List.of(c), path)
-              : Evaluator.unjudged(List.of(c), dev.noRulesFor(s.family()));
+          fw.isEmpty()
+              ? Evaluator.unjudged(List.of(c), dev.noRulesFor(s.family()))
+              : reply
+                  ? new Evaluator(fw.get(), s.family(), dom, pl.facts(s.family(), published))
+                      .evaluateReplies(
+                          List.of(c), path, pl.egressPath(), pl.egressAddress(s.family()))
+                  : new Evaluator(fw.get(), s.family(), dom, pl.facts(s.family(), published))
+                      .evaluate(List.of(c), path);
       String judge = fw.map(Firewall::source).orElse(null);
       for (Outcome o : outcomes) {
         overall = worse(overall, o.verdict());

@@ -72,6 +72,15 @@ public final class NetworkOptions {
   List<String> connectors = new ArrayList<>();
 
   @Option(
+      names = "--egress-address",
+      paramLabel = "IP",
+      description =
+          "The address the connectors' traffic gets where it is masqueraded: the address of the"
+              + " interface it leaves by (repeatable, one per address family). Without it, a"
+              + " verdict that depends on that address is indeterminate.")
+  List<String> egressAddresses = new ArrayList<>();
+
+  @Option(
       names = "--source-ports",
       paramLabel = "LOW-HIGH",
       defaultValue = "1024-65535",
@@ -96,7 +105,17 @@ public final class NetworkOptions {
     }
     Hook hook = chain();
     refuseInterfaceThatDoesNotApply(hook);
-    return new Placement(hook, inIface, outIface, cs, ports);
+    List<IpSet> egress = new ArrayList<>();
+    for (String e : egressAddresses) {
+      egress.add(
+          IpSet.tryParse(e)
+              .filter(x -> x.size().equals(java.math.BigInteger.ONE))
+              .orElseThrow(
+                  () ->
+                      new UsageException(
+                          "--egress-address '" + e + "' is not a single IP address")));
+    }
+    return new Placement(hook, inIface, outIface, cs, ports, egress);
   }
 
   /**

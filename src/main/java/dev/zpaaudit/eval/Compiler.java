@@ -4,6 +4,8 @@ import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Rule;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Turns a rule's conditions into packet sets for one address family. */
@@ -16,11 +18,18 @@ final class Compiler {
   private final AddressFacts facts;
   private final Cube all;
 
-  Compiler(int family, IfaceDomain domain, AddressFacts facts) {
+  /** The ruleset's source NAT rules: their connections' reply tuples hold the new source. */
+  private final List<Rule> sourceNatRules;
+
+  /** Packets of connections that a source NAT rule may translate; computed on first use. */
+  private List<Cube> translatable;
+
+  Compiler(int family, IfaceDomain domain, AddressFacts facts, List<Rule> sourceNatRules) {
     this.family = family;
     this.domain = domain;
     this.facts = facts;
     this.all = Cube.all(family, domain);
+    this.sourceNatRules = List.copyOf(sourceNatRules);
   }
 
   Cube all() {
@@ -141,6 +150,9 @@ final class Compiler {
     Cube inOrig = (testsSourceSide ? onSrc : onDst).withCt(orig);
     Cube inReply = (testsSourceSide ? onDst : onSrc).withCt(reply);
     CompiledMatch known = of(inOrig).or(of(inReply));
+    if (t == Condition.Tuple.REPLY_DST && !sourceNatRules.isEmpty()) {
+      known = translatedMaybe(known);
+    }
     Cube related = all.withCt(CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY));
     return known
         .or(
@@ -151,6 +163,51 @@ final class Compiler {
                 false,
                 false))
         .flags(true, false);
+  }
+
+  /**
+   * A reply-tuple destination test where source NAT may have translated the connection: there the
+   * tuple holds the new source, not the packet's, so the packets of connections that a source NAT
+   * rule's own test admits (either direction) may or may not match.
+   */
+  private CompiledMatch translatedMaybe(CompiledMatch exact) {
+    if (translatable == null) {
+      List<Cube> cubes = new ArrayList<>();
+      Bits states = CtState.set(CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY);
+      Compiler plain = new Compiler(family, domain, facts, List.of());
+      for (Rule r : sourceNatRules) {
+        CompiledMatch m = plain.compile(r.match());
+        List<Cube> admitted = new ArrayList<>(m.definite());
+        admitted.addAll(m.maybe());
+        for (Cube c : admitted) {
+          Cube orig = c.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL));
+          Cube reply = mirror(c).withCt(CtState.set(CtState.ESTABLISHED_REPLY));
+          for (Cube x : List.of(orig, reply)) {
+            cubes.addAll(CompiledMatch.subtractAll(List.of(x), cubes));
+          }
+        }
+      }
+      translatable = cubes.stream().filter(c -> states.intersects(c.ct())).toList();
+    }
+    List<Cube> definite = CompiledMatch.subtractAll(exact.definite(), translatable);
+    List<Cube> maybe = new ArrayList<>(CompiledMatch.subtractAll(exact.maybe(), translatable));
+    maybe.addAll(translatable);
+    return new CompiledMatch(
+        definite,
+        maybe,
+        "conntrack reply-tuple destination of a connection that source NAT may have translated",
+        exact.usesCt(),
+        exact.usesOif());
+  }
+
+  /** The same packets seen in the other direction. */
+  private static Cube mirror(Cube c) {
+    return c.withSrc(c.dst())
+        .withDst(c.src())
+        .withSport(c.dport())
+        .withDport(c.sport())
+        .withIif(c.oif())
+        .withOif(c.iif());
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
@@ -36,9 +37,14 @@ public final class Evaluator {
   public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
     this.firewall = firewall;
     this.family = family;
-    this.compiler = new Compiler(family, domain, facts);
+    List<Rule> natRules = SourceNatReplies.sourceNatRules(firewall);
+    this.sourceNat = !natRules.isEmpty();
+    this.compiler = new Compiler(family, domain, facts, natRules);
     this.tracking = Tracking.certain(firewall);
   }
+
+  /** Whether any rule of the firewall translates sources (SNAT, MASQUERADE, NETMAP). */
+  private final boolean sourceNat;
 
   /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
   public List<Outcome> evaluate(List<Cube> packets, List<Hook> path) {
@@ -49,15 +55,56 @@ public final class Evaluator {
     for (Cube c : packets) {
       start.add(Piece.of(c));
     }
+    List<Stage> stages = stages(path);
+    List<Outcome> out = new ArrayList<>();
+    for (Fate f : runStages(start, stages, 0, stages.size())) {
+      out.add(f.toOutcome());
+    }
+    return out;
+  }
+
+  /**
+   * Evaluates reply packets (of this evaluator's family) along {@code replyPath}, for connections
+   * opened along {@code openingPath}, with the source NAT that the opening packet met there: until
+   * the kernel translates a reply back (PREROUTING, before the NAT priority -100) its destination
+   * is the translated source. {@code egressAddress} is the address MASQUERADE gives, or null when
+   * it is not known.
+   */
+  public List<Outcome> evaluateReplies(
+      List<Cube> replies, List<Hook> replyPath, List<Hook> openingPath, IpSet egressAddress) {
+    if (!firewall.families().contains(family)) {
+      return unjudged(replies, Device.of(firewall).noRulesFor(family));
+    }
+    List<Outcome> out = new ArrayList<>();
+    SourceNatReplies nat = new SourceNatReplies(this, stages(replyPath), stages(openingPath));
+    for (Fate f : nat.run(replies, egressAddress)) {
+      out.add(f.toOutcome());
+    }
+    return out;
+  }
+
+  List<Stage> stages(List<Hook> path) {
     List<Stage> stages = new ArrayList<>();
     for (Hook h : path) {
       stages.addAll(firewall.stagesAt(h, family));
     }
-    List<Outcome> out = new ArrayList<>();
-    for (Fate f : runStages(start, stages, 0)) {
-      out.add(f.toOutcome());
-    }
-    return out;
+    return stages;
+  }
+
+  Firewall firewall() {
+    return firewall;
+  }
+
+  int family() {
+    return family;
+  }
+
+  boolean sourceNat() {
+    return sourceNat;
+  }
+
+  boolean tracking() {
+    return tracking;
   }
 
   /**
@@ -109,10 +156,14 @@ public final class Evaluator {
     }
   }
 
-  private List<Fate> runStages(List<Piece> pieces, List<Stage> stages, int from) {
+  /**
+   * Carries pieces through stages {@code from} (inclusive) to {@code to} (exclusive); those that
+   * pass them all end as ALLOW fates.
+   */
+  List<Fate> runStages(List<Piece> pieces, List<Stage> stages, int from, int to) {
     List<Fate> done = new ArrayList<>();
     List<Piece> cur = pieces;
-    for (int k = from; k < stages.size() && !cur.isEmpty(); k++) {
+    for (int k = from; k < to && !cur.isEmpty(); k++) {
       Stage st = stages.get(k);
       List<Piece> entering = new ArrayList<>();
       List<Piece> next = new ArrayList<>();
@@ -149,7 +200,7 @@ public final class Evaluator {
         untrackedNat(out, k, next);
       }
       for (Fate f : out.fates) {
-        done.addAll(resolveStageAccepts(f, stages, k));
+        done.addAll(resolveStageAccepts(f, stages, k, to));
       }
       cur = next;
     }
@@ -192,7 +243,7 @@ public final class Evaluator {
    * A piece stopped in stage k may instead have been accepted there by a rule with an unmodelled
    * test; then the later stages decide. Those fates become notes on the piece.
    */
-  private List<Fate> resolveStageAccepts(Fate f, List<Stage> stages, int k) {
+  private List<Fate> resolveStageAccepts(Fate f, List<Stage> stages, int k, int to) {
     List<Note> alternatives = new ArrayList<>();
     for (Note n = f.piece().notes(); n != null; n = n.next()) {
       if (n.stage() == k) {
@@ -205,7 +256,7 @@ public final class Evaluator {
     Piece base = f.piece().withNotes(dropStageAccepts(f.piece().notes(), k));
     List<Piece> parts = List.of(base);
     Piece fresh = new Piece(base.cube(), base.origCt(), base.trace(), null);
-    for (Fate alt : runStages(List.of(fresh), stages, k + 1)) {
+    for (Fate alt : runStages(List.of(fresh), stages, k + 1, to)) {
       for (Note a : alternatives) {
         String why = a.reason() + " (if it matches, " + a.rule().location() + " accepts)";
         Rule r = alt.rule() != null ? alt.rule() : a.rule();
@@ -268,10 +319,15 @@ public final class Evaluator {
     if (m.usesCt() && st.kind() == Stage.Kind.RAW) {
       m = m.allMaybe("connection state tested before connection tracking (" + st.label() + ")");
     }
+    if (sourceNat && SourceNatReplies.seesTranslatedSource(st) && SourceNatReplies.testsSource(r)) {
+      m =
+          m.allMaybe(
+              "source tested after source NAT (" + st.label() + "), where it may be translated");
+    }
     return m;
   }
 
-  private void runChain(Chain chain, List<Piece> in, Out out, int depth) {
+  void runChain(Chain chain, List<Piece> in, Out out, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalStateException(
           "chains call each other more than " + MAX_DEPTH + " deep at " + chain.name());

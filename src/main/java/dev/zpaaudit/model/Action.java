@@ -1,5 +1,9 @@
 package dev.zpaaudit.model;
 
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
 /** What a rule does when it matches. */
 public sealed interface Action {
   /** How the action reads in a trace. */
@@ -57,10 +61,33 @@ public sealed interface Action {
     }
   }
 
-  /** Source NAT (SNAT, MASQUERADE): ends the NAT chain, the packet goes on. */
-  record SrcNat(String name) implements Action {
+  /**
+   * Source NAT (SNAT, MASQUERADE, NETMAP): ends the NAT chain, the packet goes on with a new
+   * source. {@code masquerade}: the new source is the address of the interface the packet leaves
+   * by. Else {@code to} holds the addresses the source may become (one of them per connection);
+   * empty when the reader could not tell. {@code ports} the source ports it may get, or null when
+   * the kernel keeps the port where it can (else it picks another of the same class: below 512,
+   * 512-1023, 1024 and above).
+   */
+  record SrcNat(String name, boolean masquerade, List<IpSet> to, PortSet ports) implements Action {
+    public SrcNat {
+      Objects.requireNonNull(name);
+      to = List.copyOf(to);
+    }
+
+    /** A source NAT whose new address is not known. */
+    public SrcNat(String name) {
+      this(name, false, List.of(), null);
+    }
+
     public String text() {
       return name;
+    }
+
+    /** The addresses of {@code family} the source may become, if the rule says. */
+    public Optional<IpSet> addresses(int family) {
+      List<IpSet> of = to.stream().filter(s -> s.family() == family).toList();
+      return of.isEmpty() ? Optional.empty() : Optional.of(IpSet.unionAll(family, of));
     }
   }
 

@@ -52,8 +52,16 @@ final class EngineVerdicts {
   private final Evaluator shared;
   private final Map<InetAddress, Evaluator> own = new HashMap<>();
 
-  EngineVerdicts(Firewall firewall, int family, Collection<Flow> flows) {
+  /** The address MASQUERADE gives packets leaving by an interface, by its name (null: unknown). */
+  private final java.util.function.Function<String, String> egressAddress;
+
+  EngineVerdicts(
+      Firewall firewall,
+      int family,
+      Collection<Flow> flows,
+      java.util.function.Function<String, String> egressAddress) {
     this.firewall = firewall;
+    this.egressAddress = egressAddress;
     this.family = family;
     Set<String> names = new LinkedHashSet<>();
     for (Flow f : flows) {
@@ -81,6 +89,9 @@ final class EngineVerdicts {
   }
 
   Result verdict(Flow flow) {
+    if (flow.kind() == Flow.Kind.NAT_REPLY) {
+      return natReply(flow);
+    }
     List<Outcome> outcomes = evaluatorFor(flow).evaluate(List.of(packet(flow, domain)), path(flow));
     if (outcomes.size() != 1) {
       throw new IllegalStateException(
@@ -88,6 +99,37 @@ final class EngineVerdicts {
     }
     Outcome o = outcomes.get(0);
     return new Result(o.verdict(), o);
+  }
+
+  /**
+   * A reply to a connection opened through the ruleset: its source NAT is modelled. Where the
+   * translated address is one of several, the engine gives one outcome per candidate; they agree or
+   * the verdict is indeterminate.
+   */
+  private Result natReply(Flow flow) {
+    String address = egressAddress.apply(flow.outIface());
+    List<Outcome> outcomes =
+        evaluatorFor(flow)
+            .evaluateReplies(
+                List.of(packet(flow, domain)),
+                path(flow),
+                openingPath(flow),
+                address == null ? null : IpSet.parse(address));
+    Outcome first = outcomes.get(0);
+    for (Outcome o : outcomes) {
+      if (o.verdict() != first.verdict()) {
+        dev.zpaaudit.eval.Verdict unknown = dev.zpaaudit.eval.Verdict.INDETERMINATE;
+        return new Result(unknown, o.verdict() == unknown ? o : first);
+      }
+    }
+    return new Result(first.verdict(), first);
+  }
+
+  /** The hooks the connection's opening packet crossed: the reply's path, from the other side. */
+  static List<Hook> openingPath(Flow f) {
+    return f.hook() == Flow.Hook.FORWARD
+        ? List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
+        : List.of(Hook.OUTPUT, Hook.POSTROUTING);
   }
 
   private Evaluator evaluatorFor(Flow flow) {
@@ -124,11 +166,11 @@ final class EngineVerdicts {
   }
 
   static InetAddress packetSrc(Flow f) {
-    return f.kind() == Flow.Kind.REPLY ? f.dst() : f.src();
+    return f.isReply() ? f.dst() : f.src();
   }
 
   static InetAddress packetDst(Flow f) {
-    return f.kind() == Flow.Kind.REPLY ? f.src() : f.dst();
+    return f.isReply() ? f.src() : f.dst();
   }
 
   /** The hooks the tested packet crosses on the ruleset host. */
@@ -146,7 +188,7 @@ final class EngineVerdicts {
    * engine has them.
    */
   static Cube packet(Flow f, IfaceDomain d) {
-    boolean reply = f.kind() == Flow.Kind.REPLY;
+    boolean reply = f.isReply();
     int sport = reply ? f.dport() : f.sport();
     int dport = reply ? f.sport() : f.dport();
     if (f.proto() == Flow.ICMPV6) {
@@ -174,7 +216,7 @@ final class EngineVerdicts {
     }
     return switch (f.kind()) {
       case NEW -> TcpFlags.SYN;
-      case REPLY -> TcpFlags.SYN | TcpFlags.ACK;
+      case REPLY, NAT_REPLY -> TcpFlags.SYN | TcpFlags.ACK;
       case ESTABLISHED -> TcpFlags.ACK;
     };
   }
@@ -186,7 +228,7 @@ final class EngineVerdicts {
     }
     return switch (f.kind()) {
       case NEW -> CtState.NEW;
-      case REPLY -> CtState.ESTABLISHED_REPLY;
+      case REPLY, NAT_REPLY -> CtState.ESTABLISHED_REPLY;
       case ESTABLISHED -> CtState.ESTABLISHED_ORIGINAL;
     };
   }

@@ -68,7 +68,14 @@ public record Flow(
     /** TCP SYN+ACK, or a UDP datagram, from {@code dst:dport} back to {@code src:sport}. */
     REPLY,
     /** TCP ACK in the original direction after the handshake (UDP: after a reply). */
-    ESTABLISHED
+    ESTABLISHED,
+    /**
+     * As {@code REPLY}, for a connection whose opening packet crossed the ruleset itself (not the
+     * accept-all table), so that the ruleset's source NAT applies: the reply is sent to the address
+     * and port conntrack translated the client to. TCP and UDP over IPv4, through FORWARD or INPUT
+     * (the host as client) only.
+     */
+    NAT_REPLY
   }
 
   /** Where the ruleset is loaded relative to the tested packet. */
@@ -108,9 +115,16 @@ public record Flow(
       checkPort("sport", sport);
       checkPort("dport", dport);
     }
+    if (kind == Kind.NAT_REPLY
+        && (family != 4 || hook == Hook.OUTPUT || proto != TCP && proto != UDP)) {
+      throw new IllegalArgumentException(
+          "a NAT_REPLY flow is TCP or UDP over IPv4, through FORWARD or INPUT");
+    }
     checkIface("inIface", inIface);
     checkIface("outIface", outIface);
-    boolean usesIn = hook == Hook.FORWARD || (hook == Hook.INPUT) == (kind != Kind.REPLY);
+    boolean usesIn =
+        hook == Hook.FORWARD
+            || (hook == Hook.INPUT) != (kind == Kind.REPLY || kind == Kind.NAT_REPLY);
     boolean usesOut = hook == Hook.FORWARD || !usesIn;
     if (usesIn && inIface == null || usesOut && outIface == null) {
       String needs = usesIn && usesOut ? "inIface and outIface" : usesIn ? "inIface" : "outIface";
@@ -144,6 +158,11 @@ public record Flow(
   }
 
   /** Whether the flow opens a connection that conntrack follows (every flow but lone ICMPv6). */
+  /** Whether the tested packet is the server's reply (REPLY or NAT_REPLY). */
+  public boolean isReply() {
+    return kind == Kind.REPLY || kind == Kind.NAT_REPLY;
+  }
+
   public boolean isConnection() {
     return proto != ICMPV6 || sport == ECHO_REQUEST;
   }
@@ -163,12 +182,12 @@ public record Flow(
 
   /** The interface the tested packet enters the ruleset host on; null for {@code OUTPUT}. */
   public String packetInIface() {
-    return hook == Hook.OUTPUT ? null : kind == Kind.REPLY ? outIface : inIface;
+    return hook == Hook.OUTPUT ? null : isReply() ? outIface : inIface;
   }
 
   /** The interface the tested packet leaves the ruleset host on; null for {@code INPUT}. */
   public String packetOutIface() {
-    return hook == Hook.INPUT ? null : kind == Kind.REPLY ? inIface : outIface;
+    return hook == Hook.INPUT ? null : isReply() ? inIface : outIface;
   }
 
   @Override

@@ -160,6 +160,9 @@ final class FlowGenerator {
     for (int n = 0; n < random; n++) {
       randomFlow();
     }
+    if (natReplies) {
+      natReplyFlows();
+    }
     List<Flow> out = new ArrayList<>();
     batches.forEach(b -> out.addAll(b.flows));
     return out;
@@ -192,13 +195,64 @@ final class FlowGenerator {
     }
   }
 
+  /** How many random NAT_REPLY flows a ruleset with source NAT gets, beyond the focused ones. */
+  static final int RANDOM_NAT_REPLIES = 600;
+
+  private boolean natReplies;
+
+  /**
+   * Also generate NAT_REPLY flows (IPv4 only): replies to connections opened through the ruleset,
+   * so that its source NAT applies. Added after all other flows, which stay as they were.
+   */
+  FlowGenerator withNatReplies(boolean on) {
+    natReplies = on && family == 4;
+    return this;
+  }
+
+  /**
+   * Replies through source NAT, through a gateway and into the connector host: every boundary
+   * address as client and as server, the first address of each published range as server on TCP
+   * 443, and random connections.
+   */
+  private void natReplyFlows() {
+    List<Hook> fit = hooks.stream().filter(h -> h != Hook.OUTPUT).toList();
+    if (fit.isEmpty()) {
+      fit = List.of(Hook.FORWARD, Hook.INPUT);
+    }
+    for (BigInteger a : bounds.addresses) {
+      focus(Kind.NAT_REPLY, fit.get(turn++ % fit.size()), a, null, null, null, natProto(), null);
+      focus(Kind.NAT_REPLY, fit.get(turn++ % fit.size()), null, a, null, null, natProto(), null);
+    }
+    for (IpSet r : zen) {
+      BigInteger first = Boundaries.toNumber(r.intervals().get(0).first().orElseThrow());
+      if (Boundaries.usable(family, first)) {
+        focus(Kind.NAT_REPLY, fit.get(turn++ % fit.size()), null, first, null, 443, Flow.TCP, null);
+      }
+    }
+    for (int n = 0; n < RANDOM_NAT_REPLIES; n++) {
+      focus(
+          Kind.NAT_REPLY,
+          fit.get(rng.nextInt(fit.size())),
+          null,
+          null,
+          null,
+          null,
+          natProto(),
+          null);
+    }
+  }
+
+  private int natProto() {
+    return rng.nextInt(4) == 0 ? Flow.UDP : Flow.TCP;
+  }
+
   /**
    * Through every hook: echo connections (the request, the reply, a later request) and each lone
    * ICMPv6 type, twice, between addresses drawn as usual.
    */
   private void icmpFlows() {
     for (Hook h : hooks) {
-      for (Kind k : Kind.values()) {
+      for (Kind k : List.of(Kind.NEW, Kind.REPLY, Kind.ESTABLISHED)) {
         for (int n = 0; n < 2; n++) {
           focus(k, h, null, null, Flow.ECHO_REQUEST, 0, Flow.ICMPV6, null);
         }
@@ -346,7 +400,7 @@ final class FlowGenerator {
       if (f.hook() == Hook.FORWARD) {
         List<String> outs = outsOf.get(i).isEmpty() ? otherThan(i) : outsOf.get(i);
         for (String o : outs) {
-          if (iface == null || iface.equals(f.kind() == Kind.REPLY ? o : i)) {
+          if (iface == null || iface.equals(f.isReply() ? o : i)) {
             out.add(new String[] {i, o});
           }
         }
@@ -362,7 +416,7 @@ final class FlowGenerator {
   }
 
   private static boolean usesIn(Flow f) {
-    return (f.hook() == Hook.INPUT) == (f.kind() != Kind.REPLY);
+    return (f.hook() == Hook.INPUT) == !f.isReply();
   }
 
   /** TCP or UDP; for IPv6 also ICMPv6, unless a port is given. */

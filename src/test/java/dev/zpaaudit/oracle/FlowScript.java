@@ -1,7 +1,6 @@
 package dev.zpaaudit.oracle;
 
 import dev.zpaaudit.oracle.Flow.Hook;
-import dev.zpaaudit.oracle.Flow.Kind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,16 +19,27 @@ import java.util.stream.Stream;
 record FlowScript(
     List<Packet> opening,
     List<Packet> answer,
+    List<Packet> natOpening,
     Packet probe,
     String hostAddress,
     List<String> remoteAddresses) {
 
-  /** One packet: its type for the packet helper, its source address and the ends it joins. */
+  /**
+   * One packet: its type for the packet helper, its source address and the ends it joins. A type
+   * ending in {@value #NAT} is sent to the address and port conntrack translated the client to.
+   */
   record Packet(String type, String source, End from, End to) {
     String expectedAt() {
       return (to.host() ? "host:" : "peer:") + to.iface();
     }
+
+    /** The type the helper reports the packet as when it sees it. */
+    String seenType() {
+      return type.endsWith(NAT) ? type.substring(0, type.length() - NAT.length()) : type;
+    }
   }
+
+  static final String NAT = "NAT";
 
   /** An end of the connection: the ruleset host, or the peer behind one of its interfaces. */
   record End(boolean host, String iface) {}
@@ -68,11 +78,20 @@ record FlowScript(
     Packet first = new Packet(types[0], src, client, server);
     Packet reply = new Packet(types[1], dst, server, client);
     Packet later = new Packet(types[2], src, client, server);
+    List<Packet> none = List.of();
     return switch (flow.kind()) {
-      case NEW -> new FlowScript(List.of(), List.of(), first, hostAddress, remote);
-      case REPLY -> new FlowScript(List.of(first), List.of(), reply, hostAddress, remote);
+      case NEW -> new FlowScript(none, none, none, first, hostAddress, remote);
+      case REPLY -> new FlowScript(List.of(first), none, none, reply, hostAddress, remote);
       case ESTABLISHED ->
-          new FlowScript(List.of(first), List.of(reply), later, hostAddress, remote);
+          new FlowScript(List.of(first), List.of(reply), none, later, hostAddress, remote);
+      case NAT_REPLY ->
+          new FlowScript(
+              none,
+              none,
+              List.of(first),
+              new Packet(reply.type() + NAT, reply.source(), reply.from(), reply.to()),
+              hostAddress,
+              remote);
     };
   }
 
@@ -82,12 +101,13 @@ record FlowScript(
   }
 
   private static boolean hostIsServer(Flow flow) {
-    return (flow.hook() == Hook.INPUT) == (flow.kind() != Kind.REPLY);
+    return (flow.hook() == Hook.INPUT) == !flow.isReply();
   }
 
   List<Packet> all() {
     List<Packet> all = new ArrayList<>(opening);
     all.addAll(answer);
+    all.addAll(natOpening);
     all.add(probe);
     return all;
   }

@@ -176,12 +176,19 @@ public final class KernelLab implements AutoCloseable {
       rulesets.ensureUserRuleset();
       job.flushConntrackFirst();
     }
+    // Connections whose source NAT is tested are opened through the ruleset itself.
+    addStep(job, "natopen", false, round, s -> s.natOpening().stream());
     addStep(job, "probe", false, round, s -> Stream.of(s.probe()));
     PacketJob.Observations seen = job.run(workDir, script);
     Map<Flow, Verdict> verdicts = new HashMap<>();
     for (int i = 0; i < round.flows.size(); i++) {
-      boolean arrived = seen.saw("probe", i, round.scripts.get(i).probe());
-      verdicts.put(round.flows.get(i), arrived ? Verdict.DELIVERED : Verdict.DROPPED);
+      Packet probe = round.scripts.get(i).probe();
+      boolean arrived = seen.saw("probe", i, probe);
+      verdicts.put(
+          round.flows.get(i),
+          seen.unopened("probe", i, probe)
+              ? Verdict.UNOPENED
+              : arrived ? Verdict.DELIVERED : Verdict.DROPPED);
     }
     return verdicts;
   }
@@ -266,6 +273,14 @@ public final class KernelLab implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("kernel lab is closed");
     }
+  }
+
+  /**
+   * The IPv4 address of the ruleset host's interface {@code name} (what MASQUERADE translates to
+   * there), or null when no flow has used that interface yet.
+   */
+  public String ipv4Address(String name) {
+    return topology.ipv4Address(name);
   }
 
   /** Deletes both namespaces and the working directory. */

@@ -28,10 +28,16 @@ class KernelOracleTest {
           "ufw-server.rules",
           "ugent.rules");
   static final List<String> HAND_WRITTEN =
-      List.of("edges.rules", "policies.rules", "untracked-nat.rules");
+      List.of(
+          "edges.rules",
+          "policies.rules",
+          "untracked-nat.rules",
+          "snat-gateway.rules",
+          "masquerade.rules",
+          "host-snat.rules");
   static final List<String> HAND_WRITTEN6 =
       List.of("host6.rules", "gateway6.rules", "unmodelled6.rules");
-  static final List<String> NFT = List.of("gateway", "host", "chains", "inet6");
+  static final List<String> NFT = List.of("gateway", "host", "chains", "inet6", "nat");
 
   private static final OracleSummary SUMMARY = new OracleSummary();
   private static KernelLab lab;

@@ -49,6 +49,8 @@ final class OracleComparison {
       int denied,
       int delivered,
       int indeterminate,
+      int unopened,
+      int natReplies,
       Map<Flow.Hook, Integer> perHook,
       List<Disagreement> disagreements,
       List<String> translationMismatches,
@@ -59,7 +61,8 @@ final class OracleComparison {
     String summary() {
       return String.format(
           "%s: %d flows over %s in at most %d rounds; kernel delivered %d; engine"
-              + " allow %d, deny %d, indeterminate %d; %d disagreements (kernel %d ms, engine %d ms)",
+              + " allow %d, deny %d, indeterminate %d%s; %d disagreements (kernel %d ms, engine %d"
+              + " ms)",
           name,
           flows,
           perHook,
@@ -68,6 +71,7 @@ final class OracleComparison {
           allowed,
           denied,
           indeterminate,
+          unopened == 0 ? "" : "; " + unopened + " NAT replies not opened",
           disagreements.size(),
           kernelMillis,
           engineMillis);
@@ -88,7 +92,8 @@ final class OracleComparison {
       hooks = List.of(Flow.Hook.FORWARD, Flow.Hook.INPUT, Flow.Hook.OUTPUT);
     }
     FlowGenerator gen =
-        new FlowGenerator(Boundaries.of(fw, c.family()), zenRanges(c.family()), seed);
+        new FlowGenerator(Boundaries.of(fw, c.family()), zenRanges(c.family()), seed)
+            .withNatReplies(translatesSources(fw));
     List<Flow> flows = gen.generate(hooks, MIN_RANDOM, minFlows);
     c.load(lab);
     long t0 = System.nanoTime();
@@ -98,9 +103,11 @@ final class OracleComparison {
             ? checkTranslation(lab, c, flows, kernel)
             : List.of();
     long t1 = System.nanoTime();
-    EngineVerdicts engine = new EngineVerdicts(fw, c.family(), flows);
+    EngineVerdicts engine = new EngineVerdicts(fw, c.family(), flows, lab::ipv4Address);
     List<Disagreement> bad = new ArrayList<>();
     int unknown = 0;
+    int unopened = 0;
+    int natReplies = 0;
     Map<String, Integer> reasons = new java.util.HashMap<>();
     int allowed = 0;
     int denied = 0;
@@ -108,8 +115,13 @@ final class OracleComparison {
     Map<Flow.Hook, Integer> perHook = new EnumMap<>(Flow.Hook.class);
     for (Flow f : flows) {
       perHook.merge(f.hook(), 1, Integer::sum);
-      EngineVerdicts.Result e = engine.verdict(f);
       Verdict k = kernel.get(f);
+      if (k == Verdict.UNOPENED) {
+        unopened++;
+        continue;
+      }
+      natReplies += f.kind() == Flow.Kind.NAT_REPLY ? 1 : 0;
+      EngineVerdicts.Result e = engine.verdict(f);
       delivered += k == Verdict.DELIVERED ? 1 : 0;
       switch (e.verdict()) {
         case INDETERMINATE -> {
@@ -148,6 +160,8 @@ final class OracleComparison {
         denied,
         delivered,
         unknown,
+        unopened,
+        natReplies,
         perHook,
         bad,
         translation,
@@ -197,6 +211,13 @@ final class OracleComparison {
       }
     }
     return out;
+  }
+
+  /** Whether any rule translates sources (SNAT, MASQUERADE, NETMAP): its replies are tested. */
+  static boolean translatesSources(Firewall fw) {
+    return fw.chains().values().stream()
+        .flatMap(ch -> ch.rules().stream())
+        .anyMatch(r -> r.action() instanceof dev.zpaaudit.model.Action.SrcNat);
   }
 
   static String reason(dev.zpaaudit.eval.Outcome o) {

@@ -15,6 +15,7 @@ final class OracleSummary {
 
   private int rulesets;
   private int flows;
+  private int natReplies;
   private int disagreements;
   private int indeterminate;
   private int skipped;
@@ -23,7 +24,8 @@ final class OracleSummary {
 
   synchronized void add(OracleComparison.Report r) {
     rulesets++;
-    flows += r.flows();
+    flows += r.flows() - r.unopened();
+    natReplies += r.natReplies();
     disagreements += r.disagreements().size();
     indeterminate += r.indeterminate();
   }
@@ -46,10 +48,12 @@ final class OracleSummary {
       return "kernel-oracle: skipped: no ruleset was compared";
     }
     return String.format(
-            "kernel-oracle: %d rulesets, %d flows compared, %d disagreements,"
+            "kernel-oracle: %d rulesets, %d flows compared (%d replies through source NAT),"
+                + " %d disagreements,"
                 + " %d indeterminate (engine), %d skipped%s",
             rulesets,
             flows,
+            natReplies,
             disagreements,
             indeterminate,
             skipped,

@@ -26,9 +26,14 @@ final class PacketJob {
   private int packets;
 
   /** What the helper saw: lines {@code STEP ID TYPE WHERE}, and packets it could not send. */
-  record Observations(Set<String> seen, Set<String> refused) {
+  record Observations(Set<String> seen, Set<String> refused, Set<String> unopened) {
     boolean saw(String step, int id, Packet p) {
-      return seen.contains(step + " " + id + " " + p.type() + " " + p.expectedAt());
+      return seen.contains(step + " " + id + " " + p.seenType() + " " + p.expectedAt());
+    }
+
+    /** A reply to a translated connection that was not sent: conntrack had no such connection. */
+    boolean unopened(String step, int id, Packet p) {
+      return unopened.contains(step + " " + id + " " + p.type());
     }
 
     boolean refused(String step, int id, Packet p) {
@@ -101,6 +106,7 @@ final class PacketJob {
   private static Observations parse(String stdout) {
     Set<String> seen = new HashSet<>();
     Set<String> refused = new HashSet<>();
+    Set<String> unopened = new HashSet<>();
     List<String> problems = new ArrayList<>();
     for (String line : stdout.lines().toList()) {
       String[] f = line.split(" ");
@@ -108,6 +114,8 @@ final class PacketJob {
         seen.add(line.substring(5));
       } else if (f[0].equals("senderr") && f.length == 5 && Integer.parseInt(f[4]) == EPERM) {
         refused.add(f[1] + " " + f[2] + " " + f[3]);
+      } else if (f[0].equals("unopened") && f.length == 4) {
+        unopened.add(line.substring(9));
       } else {
         problems.add(line);
       }
@@ -115,6 +123,6 @@ final class PacketJob {
     if (!problems.isEmpty()) {
       throw new IllegalStateException("packet helper reported problems: " + problems);
     }
-    return new Observations(seen, refused);
+    return new Observations(seen, refused, unopened);
   }
 }

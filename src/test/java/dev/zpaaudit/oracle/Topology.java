@@ -104,6 +104,15 @@ final class Topology implements AutoCloseable {
         .check();
   }
 
+  /**
+   * The IPv4 address of the ruleset host's interface {@code name}, which MASQUERADE gives packets
+   * leaving by it; null for an interface not made yet.
+   */
+  String ipv4Address(String name) {
+    Link l = links.get(name);
+    return l == null ? null : "198.18." + l.index() + ".1";
+  }
+
   /** Creates the veth pairs that are still missing. */
   void ensureLinks(Collection<String> names) {
     List<String> hostCmds = new ArrayList<>();

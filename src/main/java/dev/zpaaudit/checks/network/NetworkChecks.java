@@ -107,10 +107,16 @@ public final class NetworkChecks {
       List<Hook> path = replies ? placement.returnPath() : placement.egressPath();
       for (Device d : devices) {
         Optional<Firewall> fw = d.exportFor(fam);
-        cov.add(
-            fw.isPresent()
-                ? evaluator(fw.get(), fam).evaluate(packets, path)
-                : Evaluator.unjudged(packets, d.noRulesFor(fam)));
+        if (fw.isEmpty()) {
+          cov.add(Evaluator.unjudged(packets, d.noRulesFor(fam)));
+        } else if (replies) {
+          cov.add(
+              evaluator(fw.get(), fam)
+                  .evaluateReplies(
+                      packets, path, placement.egressPath(), placement.egressAddress(fam)));
+        } else {
+          cov.add(evaluator(fw.get(), fam).evaluate(packets, path));
+        }
       }
     }
     return cov;

@@ -17,7 +17,12 @@ import java.util.List;
  * Unnamed interfaces stand for any interface but loopback.
  */
 public record Placement(
-    Hook chain, String inIface, String outIface, List<IpSet> connectors, PortSet ephemeral) {
+    Hook chain,
+    String inIface,
+    String outIface,
+    List<IpSet> connectors,
+    PortSet ephemeral,
+    List<IpSet> egressAddresses) {
 
   public Placement {
     if (chain != Hook.OUTPUT && chain != Hook.FORWARD && chain != Hook.INPUT) {
@@ -25,6 +30,27 @@ public record Placement(
           "a placement is on INPUT, OUTPUT or FORWARD, not " + chain);
     }
     connectors = List.copyOf(connectors);
+    egressAddresses = List.copyOf(egressAddresses);
+  }
+
+  /** A placement where the address that MASQUERADE gives is not known. */
+  public Placement(
+      Hook chain, String inIface, String outIface, List<IpSet> connectors, PortSet ephemeral) {
+    this(chain, inIface, outIface, connectors, ephemeral, List.of());
+  }
+
+  /**
+   * The address of {@code family} that the connectors' traffic gets where it is masqueraded (the
+   * address of the interface it leaves by), or null when not given.
+   */
+  public IpSet egressAddress(int family) {
+    IpSet s = null;
+    for (IpSet a : egressAddresses) {
+      if (a.family() == family) {
+        s = s == null ? a : s.union(a);
+      }
+    }
+    return s;
   }
 
   public boolean host() {

@@ -383,12 +383,12 @@ final class RuleConverter {
       case "CT":
         return opts.contains("--notrack") ? new Action.NoTrack() : new Action.Continue("CT " + all);
       case "SNAT", "MASQUERADE":
-        return new Action.SrcNat((target + " " + all).strip());
+        return NatTargets.sourceNat(target, opts);
       case "DNAT", "REDIRECT", "TPROXY":
         return new Action.DestNat((target + " " + all).strip());
       case "NETMAP":
         return line.chain().equals("POSTROUTING")
-            ? new Action.SrcNat("NETMAP " + all)
+            ? NatTargets.sourceNat("NETMAP", opts)
             : new Action.DestNat("NETMAP " + all);
       default:
         break;

@@ -149,7 +149,7 @@ final class NftRules {
               s.startsWith("reject with ") ? s.substring("reject with ".length()) : "");
         }
       case "snat", "masquerade":
-        return new Action.SrcNat(NftText.statement(e));
+        return NftNat.sourceNat(k, body, NftText.statement(e));
       case "dnat", "redirect", "tproxy":
         return new Action.DestNat(NftText.statement(e));
       default:
