@@ -35,7 +35,7 @@ class CorpusTextReportTest {
     assertThat(code).as(err.toString()).isEqualTo(1);
     String text = out.toString();
     List<String> lines = text.lines().toList();
-    assertThat(lines).hasSizeLessThan(320);
+    assertThat(lines).hasSizeLessThan(400);
     assertThat(lines)
         .allSatisfy(l -> assertThat(l.length() <= 80 || !l.strip().contains(" ")).as(l).isTrue());
     assertThat(text)
