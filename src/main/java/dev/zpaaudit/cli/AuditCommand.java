@@ -161,6 +161,11 @@ final class AuditCommand implements Callable<Integer> {
               ? "any source address"
               : String.join(", ", placement.connectors().stream().map(IpSet::toString).toList()));
       ctx.put("source ports", placement.ephemeral().toString());
+      if (!placement.egressAddresses().isEmpty()) {
+        ctx.put(
+            "egress address",
+            String.join(", ", placement.egressAddresses().stream().map(IpSet::toString).toList()));
+      }
     }
     if (inventory != null) {
       checks.addAll(HostChecks.run(inventory.inventory(), rules));
