@@ -181,7 +181,7 @@ final class Compiler {
         admitted.addAll(m.maybe());
         for (Cube c : admitted) {
           Cube orig = c.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL));
-          Cube reply = mirror(c).withCt(CtState.set(CtState.ESTABLISHED_REPLY));
+          Cube reply = c.mirrored().withCt(CtState.set(CtState.ESTABLISHED_REPLY));
           for (Cube x : List.of(orig, reply)) {
             cubes.addAll(CompiledMatch.subtractAll(List.of(x), cubes));
           }
@@ -198,16 +198,6 @@ final class Compiler {
         "conntrack reply-tuple destination of a connection that source NAT may have translated",
         exact.usesCt(),
         exact.usesOif());
-  }
-
-  /** The same packets seen in the other direction. */
-  private static Cube mirror(Cube c) {
-    return c.withSrc(c.dst())
-        .withDst(c.src())
-        .withSport(c.dport())
-        .withDport(c.sport())
-        .withIif(c.oif())
-        .withOif(c.iif());
   }
 
   /**

@@ -153,6 +153,14 @@ public record Cube(
     return out;
   }
 
+  /**
+   * The same packets as seen travelling the other way: addresses, ports and interfaces swapped (the
+   * connection's replies to these packets, or the packets these reply to).
+   */
+  public Cube mirrored() {
+    return new Cube(family, dst, src, proto, dport, sport, flags, oif, iif, ct);
+  }
+
   public Cube withSrc(IpSet v) {
     return new Cube(family, v, dst, proto, sport, dport, flags, iif, oif, ct);
   }

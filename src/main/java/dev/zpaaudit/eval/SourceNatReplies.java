@@ -136,25 +136,19 @@ final class SourceNatReplies {
 
   /** The opening packet of the connection a reply answers. */
   private static Cube opening(Cube r) {
-    Cube o =
-        r.withSrc(r.dst())
-            .withDst(r.src())
-            .withSport(r.dport())
-            .withDport(r.sport())
-            .withIif(r.oif())
-            .withOif(r.iif())
-            .withCt(CtState.set(CtState.NEW));
+    Cube o = r.mirrored().withCt(CtState.set(CtState.NEW));
     return r.proto().contains(6) ? o.withFlags(dev.zpaaudit.model.TcpFlags.syn()) : o;
   }
 
   /** The replies to the connections of opening packets {@code o}, within replies {@code r}. */
   private static Cube replyTo(Cube o, Cube r) {
-    return r.withSrc(o.dst())
-        .withDst(o.src())
-        .withSport(o.dport())
-        .withDport(o.sport())
-        .withIif(o.oif())
-        .withOif(o.iif());
+    Cube back = o.mirrored();
+    return r.withSrc(back.src())
+        .withDst(back.dst())
+        .withSport(back.sport())
+        .withDport(back.dport())
+        .withIif(back.iif())
+        .withOif(back.oif());
   }
 
   /** Splits the replies by the source NAT their connections met on the opening path. */
