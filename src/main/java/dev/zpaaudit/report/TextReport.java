@@ -156,7 +156,10 @@ public final class TextReport implements Renderer {
   private static void notAllowed(StringBuilder sb, List<?> ranges) {
     List<String> lines = new java.util.ArrayList<>();
     for (Object o : ranges) {
-      if (o instanceof java.util.Map<?, ?> m && !"allowed".equals(m.get("status"))) {
+      // Not-applicable entries are listed apart, by their own evidence item.
+      if (o instanceof java.util.Map<?, ?> m
+          && !"allowed".equals(m.get("status"))
+          && !"not-applicable".equals(m.get("status"))) {
         lines.add(m.get("range") + " " + m.get("status"));
       }
     }
