@@ -50,6 +50,27 @@ class VerdictEvidenceInvariantTest {
     assertThat(problems).isEmpty();
   }
 
+  @Test
+  void theCorpusRulesetsSayWhyToo() throws Exception {
+    List<String> problems = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of(CORPUS))) {
+      for (String f : files.map(Object::toString).filter(x -> x.endsWith(".rules")).toList()) {
+        for (List<String> placement : Samples.placements()) {
+          // The embedded published ranges.
+          List<String> args = new ArrayList<>(List.of("--config", f, "--connector", "10.0.0.10"));
+          args.addAll(placement);
+          args.addAll(List.of("--resolver", "10.0.0.53"));
+          for (JsonNode check : audit(args).get("checks")) {
+            problems.addAll(problems(args, check));
+          }
+        }
+      }
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  static final String CORPUS = "src/test/resources/corpus/iptables";
+
   /** What a check's evidence leaves unexplained. */
   static List<String> problems(List<String> args, JsonNode check) {
     List<String> out = new ArrayList<>();

@@ -40,16 +40,19 @@ public record AskedInterfaces(
   }
 
   /**
-   * A subset of {@code universe} in words: "eth0", "eth0 or eth1", "an eth+ interface", "any
-   * interface but eth0".
+   * A subset of {@code universe} in words: "eth0", "eth0, eth1 or eth2", "an eth+ interface", "any
+   * interface but eth0, eth1".
    */
   String words(Bits set, Bits universe) {
     int other = index(IfaceDomain.OTHER);
     if (other >= 0 && set.contains(other)) {
       List<String> but = names(universe.minus(set));
-      return but.isEmpty() ? "any interface" : "any interface but " + String.join(" or ", but);
+      return but.isEmpty() ? "any interface" : "any interface but " + String.join(", ", but);
     }
-    return String.join(" or ", names(set));
+    List<String> n = names(set);
+    return n.size() == 1
+        ? n.get(0)
+        : String.join(", ", n.subList(0, n.size() - 1)) + " or " + n.get(n.size() - 1);
   }
 
   /** The one exact interface name a set stands for, or null (several, a wildcard, "others"). */

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -119,31 +120,49 @@ final class Coverage {
     return out;
   }
 
+  /**
+   * Each entry's status. The verdicts on every path are worked out once for all the entries'
+   * addresses (each address's verdict depends only on the decisions about it), then read per entry.
+   */
   List<EntryResult> perEntry(List<PublishedRanges.Entry> entries) {
+    Map<Integer, EveryPath.Result> all = new TreeMap<>();
+    for (int fam : new int[] {4, 6}) {
+      List<IpSet> sets = new ArrayList<>();
+      for (PublishedRanges.Entry e : entries) {
+        if (e.addresses().family() == fam) {
+          sets.add(e.addresses());
+        }
+      }
+      if (!sets.isEmpty()) {
+        all.put(fam, status(IpSet.unionAll(fam, sets)));
+      }
+    }
     List<EntryResult> out = new ArrayList<>(entries.size());
     for (PublishedRanges.Entry e : entries) {
       IpSet addrs = e.addresses();
       List<Decision> parts = concerning(addrs);
-      if (parts.isEmpty()) {
-        out.add(
-            new EntryResult(
-                e, EntryStatus.INDETERMINATE, parts, "no packets to it were evaluated", List.of()));
-        continue;
-      }
-      EveryPath.Result res = EveryPath.of(addrs, parts, devices.size());
-      EntryStatus st;
-      if (res.denied().containsAll(addrs)) {
-        st = EntryStatus.DENIED;
-      } else if (!res.denied().isEmpty()) {
-        st = EntryStatus.PARTIAL;
-      } else {
-        st = res.allowed().containsAll(addrs) ? EntryStatus.ALLOWED : EntryStatus.INDETERMINATE;
-      }
-      List<Conditional> cond = conditionals(res, parts);
-      String reason = st == EntryStatus.ALLOWED ? null : reason(addrs, cond, parts);
-      out.add(new EntryResult(e, st, parts, reason, cond));
+      out.add(entry(e, parts, all.get(addrs.family()).restrict(addrs)));
     }
     return out;
+  }
+
+  private EntryResult entry(PublishedRanges.Entry e, List<Decision> parts, EveryPath.Result res) {
+    IpSet addrs = e.addresses();
+    if (parts.isEmpty()) {
+      return new EntryResult(
+          e, EntryStatus.INDETERMINATE, parts, "no packets to it were evaluated", List.of());
+    }
+    EntryStatus st;
+    if (res.denied().containsAll(addrs)) {
+      st = EntryStatus.DENIED;
+    } else if (!res.denied().isEmpty()) {
+      st = EntryStatus.PARTIAL;
+    } else {
+      st = res.allowed().containsAll(addrs) ? EntryStatus.ALLOWED : EntryStatus.INDETERMINATE;
+    }
+    List<Conditional> cond = conditionals(res, parts);
+    String reason = st == EntryStatus.ALLOWED ? null : reason(addrs, cond, parts);
+    return new EntryResult(e, st, parts, reason, cond);
   }
 
   /**

@@ -19,7 +19,20 @@ import java.util.Map;
  */
 final class EveryPath {
   /** Addresses denied on every path, allowed on every path, and allowed only on some. */
-  record Result(IpSet denied, IpSet allowed, IpSet conditional, List<PathCondition> conditions) {}
+  record Result(IpSet denied, IpSet allowed, IpSet conditional, List<PathCondition> conditions) {
+    /** The same for a subset of the addresses: each address's verdict is its own. */
+    Result restrict(IpSet addrs) {
+      List<PathCondition> cond = new ArrayList<>();
+      for (PathCondition c : conditions) {
+        IpSet in = c.addresses().intersect(addrs);
+        if (!in.isEmpty()) {
+          cond.add(new PathCondition(in, c.paths()));
+        }
+      }
+      return new Result(
+          denied.intersect(addrs), allowed.intersect(addrs), conditional.intersect(addrs), cond);
+    }
+  }
 
   /** The paths one device lets some addresses through on, as classes of interfaces. */
   record Paths(int device, List<Bits[]> allowed, List<Bits[]> all) {

@@ -18,6 +18,8 @@ import java.util.TreeSet;
  * (host.rules:7)", with the options that would name the interfaces.
  */
 record PathCondition(IpSet addresses, List<EveryPath.Paths> paths) {
+  /** How many alternatives, and rules, one condition spells out before counting the rest. */
+  static final int SPELLED = 3;
 
   /** The condition in words, with the rules that make it. */
   record Text(String condition, Rule rule, List<String> rules, List<String> options) {
@@ -43,24 +45,18 @@ record PathCondition(IpSet addresses, List<EveryPath.Paths> paths) {
       if (p.unconditional()) {
         continue;
       }
-      String clause = "when " + ways(p, asked, names);
-      List<Rule> narrow = narrowRules(p.device(), asked, parts);
-      for (Rule r : narrow) {
-        rules.add(r.location().toString());
-      }
-      if (first == null && !narrow.isEmpty()) {
-        first = narrow.get(0);
-      }
+      StringBuilder clause = new StringBuilder("when ").append(ways(p, asked, names));
       if (several) {
-        clause += " at " + deviceNames.get(p.device());
+        clause.append(" at ").append(deviceNames.get(p.device()));
       }
+      List<Rule> narrow = narrowRules(p.device(), asked, parts);
       if (!narrow.isEmpty()) {
-        clause +=
-            " ("
-                + String.join(", ", narrow.stream().map(r -> r.location().toString()).toList())
-                + ")";
+        first = first == null ? narrow.get(0) : first;
+        List<String> locs = narrow.stream().map(r -> r.location().toString()).toList();
+        rules.addAll(locs);
+        clause.append(" (").append(spell(locs, ", ", "more rules")).append(')');
       }
-      clauses.add(clause);
+      clauses.add(clause.toString());
     }
     String condition =
         clauses.isEmpty()
@@ -80,27 +76,40 @@ record PathCondition(IpSet addresses, List<EveryPath.Paths> paths) {
 
   /**
    * The classes a device lets the addresses through on, in words: "leaving by eth0", "arriving by
-   * eth1 and leaving by eth0", or, when they are not one product of input and output sets,
-   * alternatives joined by "or". Records the option and exact name each side would need.
+   * eth1 and leaving by eth0", or alternatives ("arriving by eth1 and leaving by eth0, or arriving
+   * by eth2 and leaving by eth3"): input classes with the same output classes go together. Records
+   * the option and exact name each side would need.
    */
   private static String ways(
       EveryPath.Paths p, AskedInterfaces asked, Map<String, Set<String>> names) {
     Bits allIn = union(p.all(), 0);
     Bits allOut = union(p.all(), 1);
-    Bits in = union(p.allowed(), 0);
-    Bits out = union(p.allowed(), 1);
-    if (product(p.allowed(), in, out, p.all())) {
-      note(names, asked.inFlag(), in, allIn, asked);
-      note(names, asked.outFlag(), out, allOut, asked);
-      return side(in, allIn, out, allOut, asked);
-    }
-    List<String> alts = new ArrayList<>();
+    Map<Bits, Bits> outsByIn = new LinkedHashMap<>();
     for (Bits[] c : p.allowed()) {
-      alts.add(side(c[0], allIn, c[1], allOut, asked));
-      note(names, asked.inFlag(), c[0], allIn, asked);
-      note(names, asked.outFlag(), c[1], allOut, asked);
+      outsByIn.merge(c[0], c[1], Bits::union);
     }
-    return String.join(", or ", new LinkedHashSet<>(alts));
+    Map<Bits, Bits> insByOuts = new LinkedHashMap<>();
+    outsByIn.forEach((in, outs) -> insByOuts.merge(outs, in, Bits::union));
+    List<String> alts = new ArrayList<>();
+    insByOuts.forEach(
+        (outs, ins) -> {
+          alts.add(side(ins, allIn, outs, allOut, asked));
+          note(names, asked.inFlag(), ins, allIn, asked);
+          note(names, asked.outFlag(), outs, allOut, asked);
+        });
+    return spell(alts, ", or ", "more combinations");
+  }
+
+  /** The first few items joined, and how many more there are. */
+  private static String spell(List<String> items, String sep, String more) {
+    if (items.size() <= SPELLED + 1) {
+      return String.join(sep, items);
+    }
+    return String.join(sep, items.subList(0, SPELLED))
+        + sep
+        + (items.size() - SPELLED)
+        + " "
+        + more;
   }
 
   private static String side(Bits in, Bits allIn, Bits out, Bits allOut, AskedInterfaces asked) {
@@ -120,20 +129,6 @@ record PathCondition(IpSet addresses, List<EveryPath.Paths> paths) {
       return;
     }
     names.computeIfAbsent(flag, k -> new LinkedHashSet<>()).add(asked.exactName(set));
-  }
-
-  /**
-   * Whether the allowed classes are every pair of an input class in {@code in} and output in {@code
-   * out}.
-   */
-  private static boolean product(List<Bits[]> allowed, Bits in, Bits out, List<Bits[]> all) {
-    int n = 0;
-    for (Bits[] c : all) {
-      if (in.intersects(c[0]) && out.intersects(c[1])) {
-        n++;
-      }
-    }
-    return n == allowed.size();
   }
 
   private static Bits union(List<Bits[]> classes, int side) {
