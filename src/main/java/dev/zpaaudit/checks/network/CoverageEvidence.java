@@ -156,6 +156,56 @@ final class CoverageEvidence {
         data);
   }
 
+  /** The not-applicable entries per family, in words: "; 3 IPv6 ranges not applicable: ...". */
+  static String notApplicableSummary(List<Coverage.EntryResult> entries) {
+    StringBuilder sb = new StringBuilder();
+    notApplicableByFamily(entries)
+        .forEach(
+            (fam, list) ->
+                sb.append("; ")
+                    .append(count(fam, list))
+                    .append(" not applicable: ")
+                    .append(list.get(0).reason()));
+    return sb.toString();
+  }
+
+  /** One info item per family of not-applicable entries, listing them with the reason. */
+  static List<Evidence> notApplicable(List<Coverage.EntryResult> entries) {
+    List<Evidence> out = new ArrayList<>();
+    notApplicableByFamily(entries)
+        .forEach(
+            (fam, list) ->
+                out.add(
+                    new Evidence(
+                        "info",
+                        null,
+                        0,
+                        null,
+                        count(fam, list)
+                            + " not applicable: "
+                            + list.get(0).reason()
+                            + " (--connector names none of this family)",
+                        list.stream().map(r -> r.entry().text()).toList(),
+                        List.of(),
+                        Map.of("notApplicable", list.size(), "family", fam))));
+    return out;
+  }
+
+  private static String count(int family, List<Coverage.EntryResult> list) {
+    return list.size() + " IPv" + family + (list.size() == 1 ? " range" : " ranges");
+  }
+
+  private static Map<Integer, List<Coverage.EntryResult>> notApplicableByFamily(
+      List<Coverage.EntryResult> entries) {
+    Map<Integer, List<Coverage.EntryResult>> by = new TreeMap<>();
+    for (Coverage.EntryResult r : entries) {
+      if (r.status() == Coverage.EntryStatus.NOT_APPLICABLE) {
+        by.computeIfAbsent(r.entry().addresses().family(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    return by;
+  }
+
   /** Evidence grouped by verdict, deciding rule and interfaces, restricted to {@code scope}. */
   static List<Evidence> grouped(
       Coverage cov, Map<Integer, IpSet> scope, String allowWord, String denyWord) {

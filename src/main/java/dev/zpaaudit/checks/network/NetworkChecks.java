@@ -184,12 +184,9 @@ public final class NetworkChecks {
       String allowWord,
       String denyWord) {
     List<Coverage.EntryResult> entries = new ArrayList<>();
-    Map<Integer, Integer> notApplicable = new TreeMap<>();
     for (int fam : families()) {
       if (placement.connectorSet(fam).isEmpty()) {
-        List<PublishedRanges.Entry> none = ranges.family(fam);
-        entries.addAll(Coverage.notApplicable(none, noConnector(fam)));
-        notApplicable.put(fam, none.size());
+        entries.addAll(Coverage.notApplicable(ranges.family(fam), noConnector(fam)));
       } else {
         entries.addAll(cov.perEntry(ranges.family(fam)));
       }
@@ -230,23 +227,14 @@ public final class NetworkChecks {
           .append(conditional == 1 ? " depends" : " depend")
           .append(" on an interface not named)");
     }
-    notApplicable.forEach(
-        (fam, n) ->
-            summary
-                .append("; ")
-                .append(n)
-                .append(" IPv")
-                .append(fam)
-                .append(n == 1 ? " range" : " ranges")
-                .append(" not applicable: ")
-                .append(noConnector(fam)));
+    summary.append(CoverageEvidence.notApplicableSummary(entries));
     List<String> uncovered = new ArrayList<>();
     for (Map.Entry<Integer, IpSet> e : zenSpace().entrySet()) {
       uncovered.addAll(cov.notAllowed(e.getValue()).toCidrs());
     }
     List<Evidence> ev = new ArrayList<>(CoverageEvidence.conditional(entries));
     ev.addAll(CoverageEvidence.grouped(cov, zenSpace(), allowWord, denyWord));
-    notApplicable.forEach((fam, n) -> ev.add(notApplicableEvidence(fam, n)));
+    ev.addAll(CoverageEvidence.notApplicable(entries));
     ev.add(CoverageEvidence.perRange(cov, entries));
     return new CheckResult(
         id,
@@ -261,26 +249,6 @@ public final class NetworkChecks {
 
   private static String noConnector(int family) {
     return "no IPv" + family + " connector";
-  }
-
-  /** The published entries of a family no connector has: not applicable, listed apart. */
-  private Evidence notApplicableEvidence(int family, int count) {
-    List<String> listed = ranges.family(family).stream().map(PublishedRanges.Entry::text).toList();
-    return new Evidence(
-        "info",
-        null,
-        0,
-        null,
-        count
-            + " IPv"
-            + family
-            + (count == 1 ? " range" : " ranges")
-            + " not applicable: "
-            + noConnector(family)
-            + " (--connector names none of this family)",
-        listed,
-        List.of(),
-        Map.of("notApplicable", count, "family", family));
   }
 
   private CheckResult dnsEgress(List<IpSet> resolvers) {
