@@ -215,5 +215,19 @@ class InterfaceConditionalVerdictTest {
             "json");
     assertThat(named.code()).isZero();
     assertThat(named.json().get("dependsOn").isNull()).isTrue();
+    Audits.Run ports =
+        Audits.run(
+            "explain",
+            "--config",
+            DIR + "host-sport.rules",
+            "--src",
+            "10.0.0.10",
+            "--dst",
+            "8.25.203.1");
+    assertThat(ports.out())
+        .startsWith(
+            "verdict: deny\n"
+                + "placement: OUTPUT (connector host)\n"
+                + "the verdict depends on the source port, which --sport did not name\n");
   }
 }

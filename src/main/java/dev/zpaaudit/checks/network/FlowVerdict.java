@@ -35,8 +35,32 @@ public record FlowVerdict(Verdict verdict, String dependsOn) {
     return new FlowVerdict(v, dependsOn(perDevice, asked, cov.conditionals(res, parts)));
   }
 
-  /** Which unnamed interfaces the outcomes differ by, and the condition they make, if any. */
+  /**
+   * Why there is more than one outcome: the unnamed interfaces they differ by, with the condition
+   * they make if any, and the source ports when --sport was not given; null when there is one.
+   */
   private static String dependsOn(
+      List<List<Outcome>> perDevice, AskedInterfaces asked, List<Coverage.Conditional> cond) {
+    List<String> why = new ArrayList<>();
+    String ifs = interfaces(perDevice, asked, cond);
+    if (ifs != null) {
+      why.add(ifs);
+    }
+    for (List<Outcome> outcomes : perDevice) {
+      if (outcomes.stream().map(o -> o.packets().sport()).distinct().count() > 1) {
+        boolean differ = outcomes.stream().map(Outcome::verdict).distinct().count() > 1;
+        why.add(
+            (differ
+                    ? "the verdict depends on the source port"
+                    : "the packets meet different rules depending on their source port")
+                + ", which --sport did not name");
+        break;
+      }
+    }
+    return why.isEmpty() ? null : String.join("; ", why);
+  }
+
+  private static String interfaces(
       List<List<Outcome>> perDevice, AskedInterfaces asked, List<Coverage.Conditional> cond) {
     boolean in = false;
     boolean out = false;
@@ -59,18 +83,24 @@ public record FlowVerdict(Verdict verdict, String dependsOn) {
       which.add("leave by");
       flags.add(asked.outFlag());
     }
-    String subject =
-        (cond.isEmpty() ? "the packets meet different rules" : "the verdict depends")
-            + " on the "
-            + (which.size() > 1 ? "interfaces" : "interface")
-            + " the packets "
-            + String.join(" and ", which)
-            + ", which "
+    String iface = which.size() > 1 ? "interfaces" : "interface";
+    String named =
+        ", which "
             + String.join(" and ", flags.stream().filter(f -> f != null).toList())
             + " did not name";
     return cond.isEmpty()
-        ? subject + "; each is listed below"
-        : subject + ": " + cond.get(0).text().reason();
+        ? "the packets meet different rules depending on the "
+            + iface
+            + " they "
+            + String.join(" and ", which)
+            + named
+        : "the verdict depends on the "
+            + iface
+            + " the packets "
+            + String.join(" and ", which)
+            + named
+            + ": "
+            + cond.get(0).text().reason();
   }
 
   /** How packets with these interfaces differ from all asked about ("leaving by eth0"), or "". */
