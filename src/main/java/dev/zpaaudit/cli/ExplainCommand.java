@@ -1,5 +1,7 @@
 package dev.zpaaudit.cli;
 
+import dev.zpaaudit.checks.network.FlowPackets;
+import dev.zpaaudit.checks.network.FlowVerdict;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.Evaluator;
@@ -8,14 +10,10 @@ import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.eval.Trace;
 import dev.zpaaudit.eval.Verdict;
 import dev.zpaaudit.ingest.Protocols;
-import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
-import dev.zpaaudit.model.TcpFlags;
 import dev.zpaaudit.report.JsonReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -85,8 +83,8 @@ final class ExplainCommand implements Callable<Integer> {
       defaultValue = "new",
       paramLabel = "STATE",
       description =
-          "new (the first packet), established (a later one) or reply (the server's answer)"
-              + " (default: ${DEFAULT-VALUE}).")
+          "new (the first packet), established (a later one) or reply (the server's answer,"
+              + " from --dst back to --src) (default: ${DEFAULT-VALUE}).")
   String state;
 
   @Option(
@@ -98,8 +96,14 @@ final class ExplainCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Override
-  public Integer call() throws Exception {
+  /** The flow asked about, checked: its addresses, protocol and state. */
+  private record Question(IpSet client, IpSet server, int proto, String state) {
+    int family() {
+      return client.family();
+    }
+  }
+
+  private Question question() {
     if (!format.equals("text") && !format.equals("json")) {
       throw new UsageException("--format must be text or json");
     }
@@ -129,103 +133,114 @@ final class ExplainCommand implements Callable<Integer> {
       throw new UsageException("unknown protocol '" + proto + "'");
     }
     String st = state.toLowerCase(Locale.ROOT);
-    if (!List.of("new", "established", "reply").contains(st)) {
+    if (!FlowPackets.STATES.contains(st)) {
       throw new UsageException("--state must be new, established or reply");
     }
     if (dport < 0 || dport > 65535 || (sport != null && (sport < 0 || sport > 65535))) {
       throw new UsageException("ports must be 0-65535");
     }
+    return new Question(s, d, p.getAsInt(), st);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Question q = question();
+    Placement pl = net.placement();
     List<Device> devices = net.readConfigs().stream().map(NetworkOptions.Config::device).toList();
     // The same address facts as audit: published ranges are known unicast destinations.
-    IpSet published = rangesOption.load().union(s.family());
-    PrintWriter out = spec.commandLine().getOut();
+    IpSet published = rangesOption.load().union(q.family());
     IfaceDomain dom = pl.domain(devices.stream().flatMap(x -> x.exports().stream()).toList());
-    boolean reply = st.equals("reply");
-    Bits[] ifs = reply ? pl.returnIfaces(dom) : pl.egressIfaces(dom);
-    List<Hook> path = reply ? pl.returnPath() : pl.egressPath();
-    if (!reply && pl.chain() == Hook.INPUT) {
-      path = List.of(Hook.PREROUTING, Hook.INPUT);
-      ifs = pl.returnIfaces(dom);
-    }
-    Cube c =
-        Cube.all(s.family(), dom)
-            .withSrc(s)
-            .withDst(d)
-            .withProto(Bits.of(256, p.getAsInt()))
-            .withSport(sport == null ? pl.ephemeral() : PortSet.of(sport))
-            .withDport(PortSet.of(dport))
-            .withIif(ifs[0])
-            .withOif(ifs[1]);
-    boolean tcp = p.getAsInt() == 6;
-    c =
-        switch (st) {
-          case "new" ->
-              c.withCt(CtState.set(CtState.NEW)).withFlags(tcp ? TcpFlags.syn() : Bits.of(256, 0));
-          case "established" ->
-              c.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL))
-                  .withFlags(tcp ? TcpFlags.established() : Bits.of(256, 0));
-          default ->
-              c.withCt(CtState.set(CtState.ESTABLISHED_REPLY))
-                  .withFlags(
-                      tcp ? TcpFlags.synAck().union(TcpFlags.established()) : Bits.of(256, 0));
-        };
-    Verdict overall = Verdict.ALLOW;
+    // --src and --dst name the connection; its reply travels from --dst back to --src.
+    PortSet clientPorts = sport == null ? pl.ephemeral() : PortSet.of(sport);
+    FlowPackets flow =
+        FlowPackets.of(
+            pl, dom, q.state(), q.proto(), q.client(), clientPorts, q.server(), PortSet.of(dport));
+    List<List<Outcome>> perDevice = new ArrayList<>();
     List<Map<String, Object>> results = new ArrayList<>();
     StringBuilder text = new StringBuilder();
     for (Device dev : devices) {
-      Optional<Firewall> fw = dev.exportFor(s.family());
+      Optional<Firewall> fw = dev.exportFor(q.family());
       List<Outcome> outcomes =
           fw.isEmpty()
-              ? Evaluator.unjudged(List.of(c), dev.noRulesFor(s.family()))
-              : reply
-                  ? new Evaluator(fw.get(), s.family(), dom, pl.facts(s.family(), published))
+              ? Evaluator.unjudged(List.of(flow.packets()), dev.noRulesFor(q.family()))
+              : q.state().equals("reply")
+                  ? new Evaluator(fw.get(), q.family(), dom, pl.facts(q.family(), published))
                       .evaluateReplies(
-                          List.of(c), path, pl.egressPath(), pl.egressAddress(s.family()))
-                  : new Evaluator(fw.get(), s.family(), dom, pl.facts(s.family(), published))
-                      .evaluate(List.of(c), path);
+                          List.of(flow.packets()),
+                          flow.path(),
+                          pl.egressPath(),
+                          pl.egressAddress(q.family()))
+                  : new Evaluator(fw.get(), q.family(), dom, pl.facts(q.family(), published))
+                      .evaluate(List.of(flow.packets()), flow.path());
+      perDevice.add(outcomes);
       String judge = fw.map(Firewall::source).orElse(null);
       for (Outcome o : outcomes) {
-        overall = worse(overall, o.verdict());
-        results.add(json(dev, judge, o));
-        describe(text, dev, judge, s.family(), o);
+        String ifs = FlowVerdict.interfaces(flow.asked(), o.packets().iif(), o.packets().oif());
+        results.add(json(dev, judge, o, ifs));
+        describe(text, dev, judge, q.family(), o, ifs);
       }
     }
+    List<String> names = devices.stream().map(Device::name).toList();
+    FlowVerdict verdict = FlowVerdict.of(perDevice, flow.packets().dst(), flow.asked(), names);
+    print(pl, q.state(), flow, verdict, results, text);
+    return verdict.verdict() == Verdict.ALLOW ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
+  }
+
+  private void print(
+      Placement pl,
+      String st,
+      FlowPackets flow,
+      FlowVerdict verdict,
+      List<Map<String, Object>> results,
+      StringBuilder text) {
+    PrintWriter out = spec.commandLine().getOut();
     if (format.equals("json")) {
       Map<String, Object> root = new LinkedHashMap<>();
       root.put("schema", "zpa-audit/explain/v1");
-      root.put(
-          "flow",
-          Map.of(
-              "src",
-              src,
-              "dst",
-              dst,
-              "proto",
-              proto,
-              "dport",
-              dport,
-              "sport",
-              sport == null ? pl.ephemeral().toString() : sport.toString(),
-              "state",
-              st));
+      Map<String, Object> f = new LinkedHashMap<>();
+      f.put("src", src);
+      f.put("dst", dst);
+      f.put("proto", proto);
+      f.put("dport", dport);
+      f.put("sport", sport == null ? pl.ephemeral().toString() : sport.toString());
+      f.put("state", st);
+      root.put("flow", f);
+      root.put("packet", packet(flow, st));
       root.put("placement", pl.describe());
-      root.put("verdict", overall.label());
+      root.put("verdict", verdict.verdict().label());
+      root.put("dependsOn", verdict.dependsOn());
       root.put("results", results);
       out.print(JsonReport.write(root));
     } else {
-      out.print("verdict: " + overall.label() + "\nplacement: " + pl.describe() + "\n" + text);
+      out.print("verdict: " + verdict.verdict().label() + "\nplacement: " + pl.describe() + "\n");
+      if (st.equals("reply")) {
+        out.print("packet: " + packet(flow, st) + "\n");
+      }
+      if (verdict.dependsOn() != null) {
+        out.print(verdict.dependsOn() + "\n");
+      }
+      out.print(text);
     }
     out.flush();
-    return overall == Verdict.ALLOW ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
   }
 
-  private static Verdict worse(Verdict a, Verdict b) {
-    if (a == Verdict.DENY || b == Verdict.DENY) {
-      return Verdict.DENY;
-    }
-    return a == Verdict.INDETERMINATE || b == Verdict.INDETERMINATE
-        ? Verdict.INDETERMINATE
-        : Verdict.ALLOW;
+  /** The packets judged: "58.220.95.10:443 -> 10.1.0.5:1024-65535 (reply)". */
+  private static String packet(FlowPackets flow, String state) {
+    Cube c = flow.packets();
+    return address(c.src())
+        + ":"
+        + c.sport()
+        + " -> "
+        + address(c.dst())
+        + ":"
+        + c.dport()
+        + " ("
+        + state
+        + ")";
+  }
+
+  private static String address(IpSet one) {
+    return one.first().map(java.net.InetAddress::getHostAddress).orElse(one.toString());
   }
 
   private static IpSet addr(String v, String opt) {
@@ -236,9 +251,11 @@ final class ExplainCommand implements Callable<Integer> {
 
   /**
    * One device's outcome. The header names the export that judged the flow; for a device of several
-   * exports, also the device.
+   * exports, also the device; then the source ports and interfaces of these packets where they are
+   * not all that were asked about.
    */
-  private static void describe(StringBuilder sb, Device dev, String judge, int family, Outcome o) {
+  private static void describe(
+      StringBuilder sb, Device dev, String judge, int family, Outcome o, String ifs) {
     sb.append('\n');
     if (dev.exports().size() == 1) {
       sb.append(dev.name());
@@ -253,8 +270,15 @@ final class ExplainCommand implements Callable<Integer> {
           .append(')');
     }
     sb.append(": ").append(o.verdict().label());
+    List<String> which = new ArrayList<>();
     if (!o.packets().sport().isAll() && o.packets().sport().ranges().size() > 0) {
-      sb.append(" (source ports ").append(o.packets().sport()).append(')');
+      which.add("source ports " + o.packets().sport());
+    }
+    if (!ifs.isEmpty()) {
+      which.add(ifs);
+    }
+    if (!which.isEmpty()) {
+      sb.append(" (").append(String.join(", ", which)).append(')');
     }
     sb.append('\n');
     for (Trace.Step step : o.trace().steps()) {
@@ -270,21 +294,22 @@ final class ExplainCommand implements Callable<Integer> {
       sb.append("  no rule on the path stops these packets\n");
     }
     for (Outcome.Doubt dbt : o.doubts()) {
-      sb.append("  ? ")
-          .append(dbt.rule() == null ? "" : dbt.rule().location() + ": ")
-          .append(dbt.reason())
-          .append(" (may be ")
-          .append(dbt.verdict().label())
-          .append(")\n");
+      sb.append("  ? ").append(dbt.describe());
+      if (dbt.landsElsewhere()) {
+        sb.append(" [").append(dbt.landsAt().text()).append("]\n");
+      } else {
+        sb.append(" (may be ").append(dbt.verdict().label()).append(")\n");
+      }
     }
   }
 
-  private static Map<String, Object> json(Device dev, String judge, Outcome o) {
+  private static Map<String, Object> json(Device dev, String judge, Outcome o, String ifs) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("config", dev.name());
     m.put("export", judge);
     m.put("verdict", o.verdict().label());
     m.put("sourcePorts", o.packets().sport().toString());
+    m.put("interfaces", ifs.isEmpty() ? null : ifs);
     List<Map<String, Object>> steps = new ArrayList<>();
     for (Trace.Step step : o.trace().steps()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -301,7 +326,10 @@ final class ExplainCommand implements Callable<Integer> {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("file", dbt.rule() == null ? null : dbt.rule().location().file());
       x.put("line", dbt.rule() == null ? null : dbt.rule().location().line());
+      x.put("rule", dbt.rule() == null ? null : dbt.rule().text());
       x.put("mayBe", dbt.verdict().label());
+      x.put("landsAt", dbt.landsAt() == null ? null : dbt.landsAt().location().toString());
+      x.put("landsAtRule", dbt.landsAt() == null ? null : dbt.landsAt().text());
       x.put("reason", dbt.reason());
       doubts.add(x);
     }

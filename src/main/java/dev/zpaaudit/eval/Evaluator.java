@@ -136,8 +136,8 @@ public final class Evaluator {
       Map<String, Outcome.Doubt> seen = new LinkedHashMap<>();
       for (Note n = piece.notes(); n != null; n = n.next()) {
         if (n.verdict() != verdict || n.verdict() == Verdict.INDETERMINATE) {
-          String key = (n.rule() == null ? "" : n.rule().location().toString()) + n.reason();
-          seen.putIfAbsent(key, new Outcome.Doubt(n.rule(), n.verdict(), n.reason()));
+          String key = where(n.test()) + "|" + where(n.rule()) + "|" + n.reason();
+          seen.putIfAbsent(key, new Outcome.Doubt(n.test(), n.verdict(), n.reason(), n.rule()));
         }
       }
       List<Outcome.Doubt> notes = new ArrayList<>(seen.values());
@@ -153,6 +153,10 @@ public final class Evaluator {
                   ? piece.trace().acceptingRule()
                   : piece.trace().decidingRule();
       return new Outcome(piece.origin(), v, decider, piece.trace(), doubts);
+    }
+
+    private static String where(Rule r) {
+      return r == null ? "" : r.location().toString();
     }
   }
 
@@ -236,7 +240,9 @@ public final class Evaluator {
     if (n.stage() == stage) {
       return rest;
     }
-    return rest == n.next() ? n : new Note(n.verdict(), n.rule(), n.reason(), n.stage(), rest);
+    return rest == n.next()
+        ? n
+        : new Note(n.verdict(), n.rule(), n.test(), n.reason(), n.stage(), rest);
   }
 
   /**
@@ -262,7 +268,9 @@ public final class Evaluator {
         Rule r = alt.rule() != null ? alt.rule() : a.rule();
         parts =
             annotate(
-                parts, alt.piece().cube(), new Note(alt.verdict(), r, why, Note.NO_STAGE, null));
+                parts,
+                alt.piece().cube(),
+                new Note(alt.verdict(), r, a.test(), why, Note.NO_STAGE, null));
         for (Note inner = alt.piece().notes(); inner != null; inner = inner.next()) {
           parts = annotate(parts, alt.piece().cube(), inner);
         }
@@ -476,7 +484,9 @@ public final class Evaluator {
       for (Piece p : sub.accepted) {
         result =
             annotate(
-                result, p.cube(), new Note(Verdict.ALLOW, lastRule(p, r), reason, out.index, null));
+                result,
+                p.cube(),
+                new Note(Verdict.ALLOW, lastRule(p, r), r, reason, out.index, null));
         result = carry(result, p);
       }
       for (Fate f : sub.fates) {
@@ -487,6 +497,7 @@ public final class Evaluator {
                 new Note(
                     f.verdict(),
                     f.rule(),
+                    r,
                     f.reason() == null ? reason : f.reason(),
                     Note.NO_STAGE,
                     null));

@@ -27,7 +27,10 @@ record Piece(Cube cube, dev.zpaaudit.model.Bits origCt, Trace trace, Note notes)
 
   Piece note(Note n) {
     return new Piece(
-        cube, origCt, trace, new Note(n.verdict(), n.rule(), n.reason(), n.stage(), notes));
+        cube,
+        origCt,
+        trace,
+        new Note(n.verdict(), n.rule(), n.test(), n.reason(), n.stage(), notes));
   }
 
   Piece withNotes(Note n) {

@@ -136,7 +136,13 @@ final class CheckText {
   /** The published entries that are not allowed, with their status, out of all entries. */
   private static void notAllowed(StringBuilder sb, List<?> ranges) {
     List<String> lines = new ArrayList<>();
+    int applicable = 0;
     for (Object o : ranges) {
+      // Not-applicable entries are listed apart, by their own evidence item.
+      if (o instanceof Map<?, ?> m && "not-applicable".equals(m.get("status"))) {
+        continue;
+      }
+      applicable++;
       if (o instanceof Map<?, ?> m && !"allowed".equals(m.get("status"))) {
         lines.add(m.get("range") + " " + m.get("status"));
       }
@@ -146,7 +152,7 @@ final class CheckText {
           "  published entries not allowed ("
               + count(lines.size())
               + " of "
-              + count(ranges.size())
+              + count(applicable)
               + "): ";
       TextLayout.units(sb, head, TextLayout.listUnits(lines), 4);
     }

@@ -1,11 +1,9 @@
 package dev.zpaaudit.checks.network;
 
-import dev.zpaaudit.checks.Evidence;
 import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.eval.Verdict;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
-import dev.zpaaudit.model.Rule;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,17 +25,31 @@ final class Coverage {
   private final Function<Outcome, IpSet> remote;
 
   private final Function<Outcome, IpSet> local;
+
+  /** The interfaces asked about, to tell verdicts that depend on one the user did not name. */
+  final AskedInterfaces asked;
+
+  /** The devices on the path, by position: the names of their {@code --config}. */
+  final List<String> devices;
+
   private final Map<Decision.Key, Decision> decisions = new LinkedHashMap<>();
 
-  Coverage(Function<Outcome, IpSet> remote, Function<Outcome, IpSet> local) {
+  Coverage(
+      Function<Outcome, IpSet> remote,
+      Function<Outcome, IpSet> local,
+      AskedInterfaces asked,
+      List<String> devices) {
     this.remote = remote;
     this.local = local;
+    this.asked = asked;
+    this.devices = List.copyOf(devices);
   }
 
-  void add(List<Outcome> more) {
+  /** Adds the outcomes of the device at position {@code device}. */
+  void add(List<Outcome> more, int device) {
     for (Outcome o : more) {
       decisions
-          .computeIfAbsent(Decision.keyOf(o), Decision::new)
+          .computeIfAbsent(Decision.keyOf(o, device), Decision::new)
           .add(remote.apply(o), local.apply(o));
     }
   }
@@ -47,127 +59,135 @@ final class Coverage {
     ALLOWED,
     DENIED,
     PARTIAL,
-    INDETERMINATE;
+    INDETERMINATE,
+    /** No connector of the entry's address family: nothing could reach it, nothing to prove. */
+    NOT_APPLICABLE;
 
     String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
   }
 
-  record EntryResult(PublishedRanges.Entry entry, EntryStatus status, List<Decision> parts) {}
+  /** Addresses allowed only on some interfaces, and that condition in words. */
+  record Conditional(IpSet addresses, PathCondition.Text text) {}
 
-  List<EntryResult> perEntry(List<PublishedRanges.Entry> entries) {
-    List<EntryResult> out = new ArrayList<>(entries.size());
+  /**
+   * One entry's status, the decisions that concern it, why it is not allowed where no rule says
+   * (null otherwise), and its addresses that are allowed only on some interfaces.
+   */
+  record EntryResult(
+      PublishedRanges.Entry entry,
+      EntryStatus status,
+      List<Decision> parts,
+      String reason,
+      List<Conditional> conditionals) {
+    EntryResult {
+      conditionals = List.copyOf(conditionals);
+    }
+  }
+
+  /** Entries that are not applicable, for {@code reason}. */
+  static List<EntryResult> notApplicable(List<PublishedRanges.Entry> entries, String reason) {
+    List<EntryResult> out = new ArrayList<>();
     for (PublishedRanges.Entry e : entries) {
-      IpSet addrs = e.addresses();
-      int fam = addrs.family();
-      List<Decision> parts = new ArrayList<>();
-      List<IpSet> denied = new ArrayList<>();
-      List<IpSet> unsure = new ArrayList<>();
-      for (Decision d : decisions.values()) {
-        if (d.family() != fam || !d.remote().intersects(addrs)) {
-          continue;
-        }
-        IpSet r = d.remote().intersect(addrs);
+      out.add(new EntryResult(e, EntryStatus.NOT_APPLICABLE, List.of(), reason, List.of()));
+    }
+    return out;
+  }
+
+  /** The decisions (of the addresses' family) that concern some of {@code addrs}. */
+  List<Decision> concerning(IpSet addrs) {
+    List<Decision> parts = new ArrayList<>();
+    for (Decision d : decisions.values()) {
+      if (d.family() == addrs.family() && d.remote().intersects(addrs)) {
         parts.add(d);
-        if (d.verdict() == Verdict.DENY) {
-          denied.add(r);
-        } else if (d.verdict() == Verdict.INDETERMINATE) {
-          unsure.add(r);
-        }
       }
-      // An address is stopped if any of its packets is (a connection needs all of them).
-      IpSet stopped = IpSet.unionAll(fam, denied);
-      IpSet notProven = stopped.union(IpSet.unionAll(fam, unsure));
-      EntryStatus st;
-      if (parts.isEmpty()) {
-        st = EntryStatus.INDETERMINATE;
-      } else if (stopped.isEmpty()) {
-        st = notProven.isEmpty() ? EntryStatus.ALLOWED : EntryStatus.INDETERMINATE;
-      } else {
-        st = stopped.containsAll(addrs) ? EntryStatus.DENIED : EntryStatus.PARTIAL;
-      }
-      out.add(new EntryResult(e, st, parts));
+    }
+    return parts;
+  }
+
+  /** Which of {@code addrs} are denied, allowed, or allowed only on some paths. */
+  EveryPath.Result status(IpSet addrs) {
+    return EveryPath.of(addrs, concerning(addrs), devices.size());
+  }
+
+  /** The conditions of a result, in words. */
+  List<Conditional> conditionals(EveryPath.Result res, List<Decision> parts) {
+    List<Conditional> out = new ArrayList<>();
+    for (PathCondition c : res.conditions()) {
+      out.add(new Conditional(c.addresses(), c.describe(asked, devices, parts)));
     }
     return out;
   }
 
   /**
-   * Per-entry results as evidence data: each entry's status and the deciding rules by verdict
-   * ("file:line", detailed in the grouped evidence); for a partial entry also its parts: which
-   * sub-ranges and sources each rule decided.
+   * Each entry's status. The verdicts on every path are worked out once for all the entries'
+   * addresses (each address's verdict depends only on the decisions about it), then read per entry.
    */
-  Evidence perRange(List<EntryResult> entries) {
-    List<Map<String, Object>> list = new ArrayList<>();
-    for (EntryResult r : entries) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("range", r.entry().text());
-      m.put("file", r.entry().location().file());
-      m.put("line", r.entry().location().line());
-      m.put("status", r.status().label());
-      Map<String, Set<dev.zpaaudit.model.SourceLocation>> by = new TreeMap<>();
-      Set<String> noRule = new java.util.TreeSet<>();
-      for (Decision d : r.parts()) {
-        if (d.rule() == null) {
-          noRule.add(d.verdict().label());
-          continue;
+  List<EntryResult> perEntry(List<PublishedRanges.Entry> entries) {
+    Map<Integer, EveryPath.Result> all = new TreeMap<>();
+    for (int fam : new int[] {4, 6}) {
+      List<IpSet> sets = new ArrayList<>();
+      for (PublishedRanges.Entry e : entries) {
+        if (e.addresses().family() == fam) {
+          sets.add(e.addresses());
         }
-        by.computeIfAbsent(d.verdict().label(), k -> new java.util.TreeSet<>())
-            .add(d.rule().location());
       }
-      noRule.forEach(v -> by.computeIfAbsent(v, k -> new java.util.TreeSet<>()));
-      by.forEach(
-          (v, locs) -> {
-            List<String> l = new ArrayList<>(Math.min(locs.size(), BY_LIMIT));
-            if (noRule.contains(v)) {
-              l.add("(no rule on the path)");
-            }
-            for (dev.zpaaudit.model.SourceLocation loc : locs) {
-              if (l.size() == BY_LIMIT) {
-                break;
-              }
-              l.add(loc.toString());
-            }
-            m.put(v + "By", l);
-            if (locs.size() > BY_LIMIT) {
-              m.put(v + "ByCount", locs.size());
-            }
-          });
-      if (r.status() == EntryStatus.PARTIAL) {
-        List<Map<String, Object>> parts = new ArrayList<>();
-        for (Decision d : r.parts()) {
-          Map<String, Object> p = new LinkedHashMap<>();
-          p.put("verdict", d.verdict().label());
-          p.put("packets", d.kind());
-          p.put("destinations", d.remote().intersect(r.entry().addresses()).toCidrs());
-          p.put("sources", d.localText());
-          if (d.rule() != null) {
-            p.put("file", d.rule().location().file());
-            p.put("line", d.rule().location().line());
-            p.put("rule", d.rule().text());
-          }
-          if (d.reason() != null) {
-            p.put("reason", d.reason());
-          }
-          parts.add(p);
-        }
-        m.put("parts", parts);
+      if (!sets.isEmpty()) {
+        all.put(fam, status(IpSet.unionAll(fam, sets)));
       }
-      list.add(m);
     }
-    return new Evidence(
-        "info",
-        null,
-        0,
-        null,
-        "per-range results: see data.ranges",
-        List.of(),
-        List.of(),
-        Map.of("ranges", list));
+    List<EntryResult> out = new ArrayList<>(entries.size());
+    for (PublishedRanges.Entry e : entries) {
+      IpSet addrs = e.addresses();
+      List<Decision> parts = concerning(addrs);
+      out.add(entry(e, parts, all.get(addrs.family()).restrict(addrs)));
+    }
+    return out;
   }
 
-  /** How many deciding rules a per-range result names per verdict; the count says if more. */
-  static final int BY_LIMIT = 50;
+  private EntryResult entry(PublishedRanges.Entry e, List<Decision> parts, EveryPath.Result res) {
+    IpSet addrs = e.addresses();
+    if (parts.isEmpty()) {
+      return new EntryResult(
+          e, EntryStatus.INDETERMINATE, parts, "no packets to it were evaluated", List.of());
+    }
+    EntryStatus st;
+    if (res.denied().containsAll(addrs)) {
+      st = EntryStatus.DENIED;
+    } else if (!res.denied().isEmpty()) {
+      st = EntryStatus.PARTIAL;
+    } else {
+      st = res.allowed().containsAll(addrs) ? EntryStatus.ALLOWED : EntryStatus.INDETERMINATE;
+    }
+    List<Conditional> cond = conditionals(res, parts);
+    String reason = st == EntryStatus.ALLOWED ? null : reason(addrs, cond, parts);
+    return new EntryResult(e, st, parts, reason, cond);
+  }
+
+  /**
+   * Why an entry is not proven allowed beyond its deciding rules: the interfaces it depends on, and
+   * the reasons of indeterminate outcomes.
+   */
+  private static String reason(IpSet addrs, List<Conditional> cond, List<Decision> parts) {
+    Set<String> why = new LinkedHashSet<>();
+    for (Conditional c : cond) {
+      why.add(
+          (c.addresses().containsAll(addrs)
+                  ? ""
+                  : String.join(", ", c.addresses().toCidrs()) + ": ")
+              + c.text().reason());
+    }
+    for (Decision d : parts) {
+      if (d.verdict() == Verdict.INDETERMINATE && d.reason() != null && why.size() < REASON_LIMIT) {
+        why.add(d.reason());
+      }
+    }
+    return why.isEmpty() ? null : String.join("; ", why);
+  }
+
+  /** How many reasons an entry's reason names at most. */
+  static final int REASON_LIMIT = 5;
 
   /** Remote addresses (within {@code scope}) of packets not allowed. */
   IpSet notAllowed(IpSet scope) {
@@ -180,106 +200,8 @@ final class Coverage {
     return IpSet.unionAll(scope.family(), parts);
   }
 
-  /** Evidence grouped by verdict and deciding rule, restricted to {@code scope} remotes. */
-  List<Evidence> evidence(Map<Integer, IpSet> scope, String allowWord, String denyWord) {
-    Map<String, Group> groups = new TreeMap<>();
-    for (Decision d : decisions.values()) {
-      IpSet sc = scope.get(d.family());
-      if (sc == null) {
-        continue;
-      }
-      IpSet in = d.remote().intersect(sc);
-      if (in.isEmpty()) {
-        continue;
-      }
-      Rule rule = d.rule();
-      String key =
-          order(d.verdict())
-              + "|"
-              + (rule == null ? "" : rule.location().file())
-              + "|"
-              + String.format("%09d", rule == null ? 0 : rule.location().line())
-              + "|"
-              + (d.reason() == null ? "" : d.reason());
-      Group g = groups.computeIfAbsent(key, k -> new Group(d.verdict(), rule, d.reason()));
-      g.remote.computeIfAbsent(in.family(), k -> new ArrayList<>()).add(in);
-      IpSet loc = d.local();
-      g.local.computeIfAbsent(loc.family(), k -> new ArrayList<>()).add(loc);
-      g.kinds.add(d.kind());
-    }
-    List<Evidence> out = new ArrayList<>();
-    for (Group g : groups.values()) {
-      out.add(g.toEvidence(allowWord, denyWord));
-    }
-    return out;
-  }
-
-  private static int order(Verdict v) {
-    return switch (v) {
-      case DENY -> 0;
-      case INDETERMINATE -> 1;
-      case ALLOW -> 2;
-    };
-  }
-
-  private static final class Group {
-    final Verdict verdict;
-    final Rule rule;
-    final String reason;
-    final Map<Integer, List<IpSet>> remote = new TreeMap<>();
-    final Map<Integer, List<IpSet>> local = new TreeMap<>();
-    final Set<String> kinds = new LinkedHashSet<>();
-
-    Group(Verdict verdict, Rule rule, String reason) {
-      this.verdict = verdict;
-      this.rule = rule;
-      this.reason = reason;
-    }
-
-    Evidence toEvidence(String allowWord, String denyWord) {
-      List<String> dst = new ArrayList<>();
-      remote.forEach(
-          (f, l) -> dst.addAll((l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l)).toCidrs()));
-      List<String> src = new ArrayList<>();
-      local.forEach(
-          (f, l) -> {
-            IpSet s = l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l);
-            src.addAll(
-                s.intervalCount() > 16
-                    ? List.of(s.intervalCount() + " address ranges")
-                    : s.toCidrs());
-          });
-      String what = String.join(" and ", kinds) + " packets";
-      String msg =
-          switch (verdict) {
-            case ALLOW ->
-                allowWord
-                    + ": "
-                    + what
-                    + " allowed"
-                    + (rule == null ? " (no rule stops them)" : "");
-            case DENY ->
-                denyWord
-                    + ": "
-                    + what
-                    + " stopped"
-                    + (rule == null ? "" : " by " + rule.actionText());
-            case INDETERMINATE -> "indeterminate: " + what + ": " + reason;
-          };
-      Map<String, Object> data = new LinkedHashMap<>();
-      data.put("packets", List.copyOf(kinds));
-      if (reason != null) {
-        data.put("reason", reason);
-      }
-      return new Evidence(
-          verdict.label(),
-          rule == null ? null : rule.location().file(),
-          rule == null ? 0 : rule.location().line(),
-          rule == null ? null : rule.text(),
-          msg,
-          dst,
-          src,
-          data);
-    }
+  /** The decisions, in the order they were first made. */
+  java.util.Collection<Decision> decisions() {
+    return decisions.values();
   }
 }

@@ -2,6 +2,7 @@ package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.eval.Verdict;
+import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
 import java.util.ArrayList;
@@ -9,14 +10,22 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * All the outcomes of one kind of packet of one address family that the same rule decided the same
- * way for the same reason: their remote addresses (the published side) and local addresses (the
- * connectors) merged. A rule of an nftables inet table decides packets of both families; they are
- * two decisions.
+ * All the outcomes of one kind of packet of one address family that the same rule of one device
+ * decided the same way for the same reason, on the same interfaces: their remote addresses (the
+ * published side) and local addresses (the connectors) merged. A rule of an nftables inet table
+ * decides packets of both families; they are two decisions.
  */
 final class Decision {
   /** What makes outcomes one decision. The rule is compared by identity. */
-  record Key(int family, Verdict verdict, Rule rule, String reason, String kind) {
+  record Key(
+      int family,
+      Verdict verdict,
+      Rule rule,
+      String reason,
+      String kind,
+      int device,
+      Bits iif,
+      Bits oif) {
     @Override
     public boolean equals(Object o) {
       return o instanceof Key k
@@ -24,12 +33,16 @@ final class Decision {
           && k.verdict == verdict
           && k.rule == rule
           && Objects.equals(k.reason, reason)
-          && k.kind.equals(kind);
+          && k.kind.equals(kind)
+          && k.device == device
+          && k.iif.equals(iif)
+          && k.oif.equals(oif);
     }
 
     @Override
     public int hashCode() {
-      return Objects.hash(family, verdict, System.identityHashCode(rule), reason, kind);
+      return Objects.hash(
+          family, verdict, System.identityHashCode(rule), reason, kind, device, iif, oif);
     }
   }
 
@@ -46,9 +59,17 @@ final class Decision {
     this.family = key.family();
   }
 
-  static Key keyOf(Outcome o) {
+  /** The key of an outcome of the device at {@code device} (its position on the path). */
+  static Key keyOf(Outcome o, int device) {
     return new Key(
-        o.packets().family(), o.verdict(), o.decidingRule(), o.reason(), Flows.kind(o.packets()));
+        o.packets().family(),
+        o.verdict(),
+        o.decidingRule(),
+        o.reason(),
+        Flows.kind(o.packets()),
+        device,
+        o.packets().iif(),
+        o.packets().oif());
   }
 
   void add(IpSet remoteSet, IpSet localSet) {
@@ -105,5 +126,17 @@ final class Decision {
 
   String kind() {
     return key.kind();
+  }
+
+  int device() {
+    return key.device();
+  }
+
+  Bits iif() {
+    return key.iif();
+  }
+
+  Bits oif() {
+    return key.oif();
   }
 }

@@ -74,10 +74,19 @@ public final class NetworkChecks {
   /** Evaluates, per family, the packet sets built by {@code space} along {@code path}. */
   private Coverage evaluate(
       boolean replies, int proto, Map<Integer, IpSet> remote, PortSet remotePort) {
+    List<String> names = devices.stream().map(Device::name).toList();
     Coverage cov =
         replies
-            ? new Coverage(o -> o.packets().src(), o -> o.packets().dst())
-            : new Coverage(o -> o.packets().dst(), o -> o.packets().src());
+            ? new Coverage(
+                o -> o.packets().src(),
+                o -> o.packets().dst(),
+                placement.returnAsked(domain),
+                names)
+            : new Coverage(
+                o -> o.packets().dst(),
+                o -> o.packets().src(),
+                placement.egressAsked(domain),
+                names);
     for (Map.Entry<Integer, IpSet> e : remote.entrySet()) {
       int fam = e.getKey();
       IpSet local = placement.connectorSet(fam);
@@ -105,17 +114,19 @@ public final class NetworkChecks {
                   remotePort,
                   placement.egressIfaces(domain));
       List<Hook> path = replies ? placement.returnPath() : placement.egressPath();
-      for (Device d : devices) {
+      for (int i = 0; i < devices.size(); i++) {
+        Device d = devices.get(i);
         Optional<Firewall> fw = d.exportFor(fam);
         if (fw.isEmpty()) {
-          cov.add(Evaluator.unjudged(packets, d.noRulesFor(fam)));
+          cov.add(Evaluator.unjudged(packets, d.noRulesFor(fam)), i);
         } else if (replies) {
           cov.add(
               evaluator(fw.get(), fam)
                   .evaluateReplies(
-                      packets, path, placement.egressPath(), placement.egressAddress(fam)));
+                      packets, path, placement.egressPath(), placement.egressAddress(fam)),
+              i);
         } else {
-          cov.add(evaluator(fw.get(), fam).evaluate(packets, path));
+          cov.add(evaluator(fw.get(), fam).evaluate(packets, path), i);
         }
       }
     }
@@ -180,39 +191,70 @@ public final class NetworkChecks {
       String denyWord) {
     List<Coverage.EntryResult> entries = new ArrayList<>();
     for (int fam : families()) {
-      entries.addAll(cov.perEntry(ranges.family(fam)));
+      if (placement.connectorSet(fam).isEmpty()) {
+        entries.addAll(Coverage.notApplicable(ranges.family(fam), noConnector(fam)));
+      } else {
+        entries.addAll(cov.perEntry(ranges.family(fam)));
+      }
     }
     Map<Coverage.EntryStatus, Integer> counts = new TreeMap<>();
+    int conditional = 0;
     for (Coverage.EntryResult r : entries) {
       counts.merge(r.status(), 1, Integer::sum);
+      if (r.status() == Coverage.EntryStatus.INDETERMINATE && !r.conditionals().isEmpty()) {
+        conditional++;
+      }
     }
     int allowed = counts.getOrDefault(Coverage.EntryStatus.ALLOWED, 0);
     int denied = counts.getOrDefault(Coverage.EntryStatus.DENIED, 0);
     int partial = counts.getOrDefault(Coverage.EntryStatus.PARTIAL, 0);
     int unknown = counts.getOrDefault(Coverage.EntryStatus.INDETERMINATE, 0);
+    int applicable = entries.size() - counts.getOrDefault(Coverage.EntryStatus.NOT_APPLICABLE, 0);
     Status st =
         denied + partial > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
     String what =
         dir.equals("to")
             ? "connectors reach %d of %d published ranges on TCP %d"
             : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
-    String summary =
-        String.format(
-            what + "; %d denied, %d partly denied, %d indeterminate",
-            allowed,
-            entries.size(),
-            ZEN_PORT,
-            denied,
-            partial,
-            unknown);
+    StringBuilder summary =
+        new StringBuilder(
+            String.format(
+                what + "; %d denied, %d partly denied, %d indeterminate",
+                allowed,
+                applicable,
+                ZEN_PORT,
+                denied,
+                partial,
+                unknown));
+    if (conditional > 0) {
+      summary
+          .append(" (")
+          .append(conditional)
+          .append(conditional == 1 ? " depends" : " depend")
+          .append(" on an interface not named)");
+    }
+    summary.append(CoverageEvidence.notApplicableSummary(entries));
     List<String> uncovered = new ArrayList<>();
     for (Map.Entry<Integer, IpSet> e : zenSpace().entrySet()) {
       uncovered.addAll(cov.notAllowed(e.getValue()).toCidrs());
     }
-    List<Evidence> ev = new ArrayList<>(cov.evidence(zenSpace(), allowWord, denyWord));
-    ev.add(cov.perRange(entries));
+    List<Evidence> ev = new ArrayList<>(CoverageEvidence.conditional(entries));
+    ev.addAll(CoverageEvidence.grouped(cov, zenSpace(), allowWord, denyWord));
+    ev.addAll(CoverageEvidence.notApplicable(entries));
+    ev.add(CoverageEvidence.perRange(cov, entries));
     return new CheckResult(
-        id, reqs, Severity.CRITICAL, st, summary, uncovered, ev, st == Status.PASS ? null : fix);
+        id,
+        reqs,
+        Severity.CRITICAL,
+        st,
+        summary.toString(),
+        uncovered,
+        ev,
+        st == Status.PASS ? null : fix);
+  }
+
+  private static String noConnector(int family) {
+    return "no IPv" + family + " connector";
   }
 
   private CheckResult dnsEgress(List<IpSet> resolvers) {
@@ -239,11 +281,35 @@ public final class NetworkChecks {
           List.of(),
           null);
     }
+    return dnsChecked(resolvers, reqs);
+  }
+
+  /**
+   * dns-egress over the resolvers that some connector shares an address family with; the others are
+   * not applicable and listed apart.
+   */
+  private CheckResult dnsChecked(List<IpSet> resolvers, List<String> reqs) {
     Map<Integer, IpSet> space = new TreeMap<>();
-    for (IpSet r : resolvers) {
-      space.merge(r.family(), r, IpSet::union);
-    }
     List<Evidence> ev = new ArrayList<>();
+    for (IpSet r : resolvers) {
+      if (placement.connectorSet(r.family()).isEmpty()) {
+        ev.add(
+            Evidence.note("info", "resolver " + r + " not applicable: " + noConnector(r.family())));
+      } else {
+        space.merge(r.family(), r, IpSet::union);
+      }
+    }
+    if (space.isEmpty()) {
+      return new CheckResult(
+          "dns-egress",
+          reqs,
+          Severity.HIGH,
+          Status.SKIPPED,
+          "not evaluated: no connector of the resolvers' address family",
+          null,
+          ev,
+          null);
+    }
     boolean fail = false;
     boolean unknown = false;
     List<String> bad = new ArrayList<>();
@@ -251,22 +317,24 @@ public final class NetworkChecks {
       String p = proto == Flows.UDP ? "UDP" : "TCP";
       for (boolean replies : new boolean[] {false, true}) {
         Coverage cov = evaluate(replies, proto, space, PortSet.of(DNS_PORT));
-        for (Evidence e :
-            cov.evidence(
-                space,
-                p + " 53 " + (replies ? "replies" : "queries"),
-                p + " 53 " + (replies ? "replies" : "queries"))) {
-          fail |= e.verdict().equals("deny");
-          unknown |= e.verdict().equals("indeterminate");
-          if (!e.verdict().equals("allow")) {
-            bad.add(p + (replies ? " replies" : " queries"));
-          }
-          ev.add(e);
+        String words = p + " 53 " + (replies ? "replies" : "queries");
+        Status dir = dnsStatus(cov, space, ev);
+        ev.addAll(CoverageEvidence.grouped(cov, space, words, words));
+        fail |= dir == Status.FAIL;
+        unknown |= dir == Status.INDETERMINATE;
+        if (dir != Status.PASS) {
+          bad.add(p + (replies ? " replies" : " queries"));
         }
       }
     }
     Status st = fail ? Status.FAIL : unknown ? Status.INDETERMINATE : Status.PASS;
-    String res = String.join(", ", resolvers.stream().map(IpSet::toString).toList());
+    String res =
+        String.join(
+            ", ",
+            resolvers.stream()
+                .filter(r -> !placement.connectorSet(r.family()).isEmpty())
+                .map(IpSet::toString)
+                .toList());
     String summary =
         st == Status.PASS
             ? "DNS over UDP and TCP 53 to " + res + " is allowed both ways"
@@ -286,5 +354,26 @@ public final class NetworkChecks {
         st == Status.PASS
             ? null
             : "Allow UDP and TCP 53 from the connectors to the resolvers, and the replies.");
+  }
+
+  /**
+   * One direction of DNS: fail when some resolver address is denied on every path, indeterminate
+   * when some is not proven allowed on every path (adding what it depends on to {@code ev}).
+   */
+  private static Status dnsStatus(Coverage cov, Map<Integer, IpSet> space, List<Evidence> ev) {
+    Status st = Status.PASS;
+    for (IpSet set : space.values()) {
+      List<Decision> parts = cov.concerning(set);
+      EveryPath.Result res = EveryPath.of(set, parts, cov.devices.size());
+      if (!res.denied().isEmpty()) {
+        st = Status.FAIL;
+      } else if (!res.allowed().containsAll(set) && st == Status.PASS) {
+        st = Status.INDETERMINATE;
+      }
+      for (Coverage.Conditional c : cov.conditionals(res, parts)) {
+        ev.add(CoverageEvidence.conditional(c));
+      }
+    }
+    return st;
   }
 }

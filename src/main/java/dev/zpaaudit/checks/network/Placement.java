@@ -138,4 +138,32 @@ public record Placement(
     }
     return sb.toString();
   }
+
+  /**
+   * The interfaces of egress packets with the options that name them, for saying which interface a
+   * verdict depends on; an option is null where the interface is fixed or named.
+   */
+  public AskedInterfaces egressAsked(IfaceDomain d) {
+    Bits[] ifs = egressIfaces(d);
+    String in = chain == Hook.FORWARD && inIface == null ? "--in-interface" : null;
+    return new AskedInterfaces(d, ifs[0], ifs[1], in, outIface == null ? "--out-interface" : null);
+  }
+
+  /** The interfaces of reply packets with the options that name them (see egressAsked). */
+  public AskedInterfaces returnAsked(IfaceDomain d) {
+    Bits[] ifs = returnIfaces(d);
+    if (chain == Hook.FORWARD) {
+      return new AskedInterfaces(
+          d,
+          ifs[0],
+          ifs[1],
+          outIface == null ? "--out-interface" : null,
+          inIface == null ? "--in-interface" : null);
+    }
+    String in =
+        outIface != null || inIface != null
+            ? null
+            : chain == Hook.INPUT ? "--in-interface" : "--out-interface";
+    return new AskedInterfaces(d, ifs[0], ifs[1], in, null);
+  }
 }
