@@ -247,23 +247,10 @@ final class SourceNatReplies {
       Cube c = f.piece().cube();
       boolean partial = !c.dst().equals(translated.dst()) || !c.dport().equals(translated.dport());
       Piece back = f.piece().narrow(c.withDst(reply.dst()).withDport(reply.dport()));
-      if (f.verdict() != Verdict.ALLOW || f.rule() != null) {
-        out.add(
-            partial && f.verdict() == Verdict.DENY
-                ? new Evaluator.Fate(back, Verdict.INDETERMINATE, f.rule(), why)
-                : new Evaluator.Fate(back, f.verdict(), f.rule(), f.reason()));
-      } else if (c.ct().contains(CtState.UNTRACKED.ordinal())) {
-        out.add(
-            new Evaluator.Fate(
-                back,
-                Verdict.INDETERMINATE,
-                back.trace().decidingRule(),
-                "replies exempted from connection tracking are not translated back to the"
-                    + " connector ("
-                    + t.rule().location()
-                    + " translated the connection)"));
-      } else {
+      if (f.verdict() == Verdict.ALLOW && f.rule() == null && !untracked(c)) {
         through.add(partial ? back.note(doubt(t.rule(), why)) : back);
+      } else {
+        out.add(decidedBeforeTranslation(f, back, partial, why, t));
       }
     }
     if (tie != null) {
@@ -280,6 +267,31 @@ final class SourceNatReplies {
     }
     out.addAll(ev.runStages(through, stages, translatedUntil, stages.size()));
     return out;
+  }
+
+  private static boolean untracked(Cube c) {
+    return c.ct().contains(CtState.UNTRACKED.ordinal());
+  }
+
+  /**
+   * The fate of replies that did not pass the stages before the translation back on their own: a
+   * denial of some of the translated candidates only is indeterminate; replies exempted from
+   * connection tracking are never translated back to the connector.
+   */
+  private static Evaluator.Fate decidedBeforeTranslation(
+      Evaluator.Fate f, Piece back, boolean partial, String why, Translation t) {
+    if (f.verdict() == Verdict.ALLOW && f.rule() == null) {
+      return new Evaluator.Fate(
+          back,
+          Verdict.INDETERMINATE,
+          back.trace().decidingRule(),
+          "replies exempted from connection tracking are not translated back to the connector ("
+              + t.rule().location()
+              + " translated the connection)");
+    }
+    return partial && f.verdict() == Verdict.DENY
+        ? new Evaluator.Fate(back, Verdict.INDETERMINATE, f.rule(), why)
+        : new Evaluator.Fate(back, f.verdict(), f.rule(), f.reason());
   }
 
   private static Note doubt(Rule rule, String why) {
