@@ -285,9 +285,10 @@ final class SourceNatReplies {
           back,
           Verdict.INDETERMINATE,
           back.trace().decidingRule(),
-          "replies exempted from connection tracking are not translated back to the connector ("
-              + t.rule().location()
-              + " translated the connection)");
+          "replies exempted from connection tracking are not translated back to the connector"
+              + (t.rule() == null
+                  ? ""
+                  : " (" + t.rule().location() + " translated the connection)"));
     }
     return partial && f.verdict() == Verdict.DENY
         ? new Evaluator.Fate(back, Verdict.INDETERMINATE, f.rule(), why)
