@@ -39,8 +39,17 @@ final class SourceNatReplies {
     this.openingStages = openingStages;
   }
 
-  /** How one part of the replies' connections was translated, if at all. */
-  private record Translation(Cube reply, Action.SrcNat nat, Rule rule, String doubt) {}
+  /**
+   * How one part of the replies' connections was translated, if at all; {@code opening} the rules
+   * the connection's first packet met on the way to the translation, which a reply's trace starts
+   * with so that it shows where its address comes from.
+   */
+  private record Translation(
+      Cube reply, Action.SrcNat nat, Rule rule, String doubt, Trace opening) {
+    Translation(Cube reply, Action.SrcNat nat, Rule rule, String doubt) {
+      this(reply, nat, rule, doubt, Trace.EMPTY);
+    }
+  }
 
   /** The rules that translate sources (SNAT, MASQUERADE, NETMAP), in no particular order. */
   static List<Rule> sourceNatRules(Firewall fw) {
@@ -169,7 +178,7 @@ final class SourceNatReplies {
         if (p.notes() != null) {
           done.add(doubtful(p, r));
         } else if (last != null && last.action() instanceof Action.SrcNat sn) {
-          done.add(new Translation(replyTo(p.cube(), r), sn, last, null));
+          done.add(new Translation(replyTo(p.cube(), r), sn, last, null, p.trace()));
         } else {
           next.add(p);
         }
@@ -243,7 +252,11 @@ final class SourceNatReplies {
     List<Evaluator.Fate> out = new ArrayList<>();
     List<Piece> through = new ArrayList<>();
     for (Evaluator.Fate f :
-        ev.runStages(List.of(Piece.of(translated)), stages, 0, translatedUntil)) {
+        ev.runStages(
+            List.of(new Piece(translated, translated.ct(), t.opening(), null)),
+            stages,
+            0,
+            translatedUntil)) {
       Cube c = f.piece().cube();
       boolean partial = !c.dst().equals(translated.dst()) || !c.dport().equals(translated.dport());
       Piece back = f.piece().narrow(c.withDst(reply.dst()).withDport(reply.dport()));
