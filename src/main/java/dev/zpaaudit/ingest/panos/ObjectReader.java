@@ -6,46 +6,34 @@ import static dev.zpaaudit.ingest.panos.Elements.name;
 import static dev.zpaaudit.ingest.panos.Elements.text;
 
 import dev.zpaaudit.io.XmlElement;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /** Reads the objects of one scope. */
 final class ObjectReader {
   private final Reading r;
   private final PanosObjects.Builder objects = new PanosObjects.Builder();
-  private final Set<String> unreadable = new HashSet<>();
 
   private ObjectReader(Reading r) {
     this.r = r;
   }
 
-  /** The objects of a scope, and the names of those whose definitions could not be read. */
-  record Scope(PanosObjects objects, Set<String> unreadable) {
-    static final Scope NONE = new Scope(PanosObjects.NONE, Set.of());
-
-    Scope {
-      unreadable = Set.copyOf(unreadable);
-    }
-  }
-
-  static Scope read(Reading r, XmlElement scope) {
+  static PanosObjects read(Reading r, XmlElement scope) {
     ObjectReader o = new ObjectReader(r);
     o.readAll(scope);
-    return new Scope(o.objects.build(), o.unreadable);
+    return o.objects.build();
   }
 
   private void readAll(XmlElement s) {
     for (XmlElement e : entries(r, s, "address")) {
-      address(e).ifPresentOrElse(objects::address, () -> unreadable.add(name(e)));
+      address(e).ifPresentOrElse(objects::address, () -> objects.unreadable(name(e)));
     }
     for (XmlElement e : entries(r, s, "address-group")) {
-      addressGroup(e).ifPresentOrElse(objects::addressGroup, () -> unreadable.add(name(e)));
+      addressGroup(e).ifPresentOrElse(objects::addressGroup, () -> objects.unreadable(name(e)));
     }
     for (XmlElement e : entries(r, s, "service")) {
-      service(e).ifPresentOrElse(objects::service, () -> unreadable.add(name(e)));
+      service(e).ifPresentOrElse(objects::service, () -> objects.unreadable(name(e)));
     }
     for (XmlElement e : entries(r, s, "service-group")) {
       objects.serviceGroup(new ServiceGroup(name(e), groupMembers(e), members(e, "tag"), e.line()));

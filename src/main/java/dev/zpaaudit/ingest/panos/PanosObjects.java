@@ -3,9 +3,14 @@ package dev.zpaaudit.ingest.panos;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
-/** The objects one scope (shared, a vsys, a device group) defines, each kind in file order. */
+/**
+ * The objects one scope (shared, a vsys, a device group) defines, each kind in file order, and the
+ * names of objects the scope defines whose definitions could not be read (a diagnostic says why),
+ * so that a name is never mistaken for an undefined one.
+ */
 public record PanosObjects(
     Map<String, Address> addresses,
     Map<String, AddressGroup> addressGroups,
@@ -16,7 +21,8 @@ public record PanosObjects(
     Map<String, Tag> tags,
     Map<String, Region> regions,
     Map<String, ExternalList> externalLists,
-    Map<String, UrlCategory> urlCategories) {
+    Map<String, UrlCategory> urlCategories,
+    Set<String> unreadable) {
   public static final PanosObjects NONE = new Builder().build();
 
   public PanosObjects {
@@ -30,6 +36,7 @@ public record PanosObjects(
     regions = namedMap(regions, Region::name);
     externalLists = namedMap(externalLists, ExternalList::name);
     urlCategories = namedMap(urlCategories, UrlCategory::name);
+    unreadable = Set.copyOf(unreadable);
   }
 
   private static <V> Map<String, V> namedMap(Map<String, V> t, Function<V, String> name) {
@@ -63,6 +70,7 @@ public record PanosObjects(
     final Map<String, Region> regions = new LinkedHashMap<>();
     final Map<String, ExternalList> externalLists = new LinkedHashMap<>();
     final Map<String, UrlCategory> urlCategories = new LinkedHashMap<>();
+    final Set<String> unreadable = new java.util.LinkedHashSet<>();
 
     public Builder address(Address a) {
       addresses.put(a.name(), a);
@@ -114,6 +122,12 @@ public record PanosObjects(
       return this;
     }
 
+    /** A name the scope defines whose definition could not be read. */
+    public Builder unreadable(String name) {
+      unreadable.add(name);
+      return this;
+    }
+
     public PanosObjects build() {
       return new PanosObjects(
           addresses,
@@ -125,7 +139,8 @@ public record PanosObjects(
           tags,
           regions,
           externalLists,
-          urlCategories);
+          urlCategories,
+          unreadable);
     }
   }
 }

@@ -81,7 +81,7 @@ public final class PanosReader {
             groups,
             templates);
     checkParents(r, groups);
-    checkReferences(r, scopes, config);
+    checkReferences(r, config);
     return new Result(config, r.diagnostics());
   }
 
@@ -131,22 +131,20 @@ public final class PanosReader {
     }
   }
 
-  private static void checkReferences(Reading r, ScopeReader scopes, PanosConfig config) {
+  private static void checkReferences(Reading r, PanosConfig config) {
     ReferenceCheck check = new ReferenceCheck(r);
-    Scope shared =
-        new Scope("shared", config.shared().objects(), scopes.unreadable(config.shared()));
+    Scope shared = new Scope("shared", config.shared().objects());
     check.scope(
         new PanosResolver(List.of(shared)),
         List.of(config.shared().preRulebase(), config.shared().postRulebase()));
     for (Vsys v : config.vsys()) {
-      Scope own = new Scope("vsys '" + v.name() + "'", v.objects(), scopes.unreadable(v));
+      Scope own = new Scope("vsys '" + v.name() + "'", v.objects());
       check.scope(new PanosResolver(List.of(own, shared)), List.of(v.rulebase()));
     }
     for (DeviceGroup g : config.deviceGroups()) {
       List<Scope> lineage = new ArrayList<>();
       for (DeviceGroup a : DeviceGroups.ancestry(config.deviceGroups(), g)) {
-        lineage.add(
-            new Scope("device group '" + a.name() + "'", a.objects(), scopes.unreadable(a)));
+        lineage.add(new Scope("device group '" + a.name() + "'", a.objects()));
       }
       lineage.add(shared);
       check.scope(new PanosResolver(lineage), List.of(g.preRulebase(), g.postRulebase()));

@@ -6,7 +6,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,12 +19,11 @@ import java.util.regex.Pattern;
 public final class PanosResolver {
   private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
 
-  /** One scope of the scopes: what to call it, its objects, and names it could not read. */
-  record Scope(String label, PanosObjects objects, Set<String> unreadable) {
+  /** One scope: what to call it and its objects. */
+  record Scope(String label, PanosObjects objects) {
     Scope {
       Objects.requireNonNull(label);
       Objects.requireNonNull(objects);
-      unreadable = Set.copyOf(unreadable);
     }
   }
 
@@ -59,23 +57,23 @@ public final class PanosResolver {
   public static PanosResolver forVsys(PanosConfig config, Vsys vsys) {
     return new PanosResolver(
         List.of(
-            new Scope("vsys '" + vsys.name() + "'", vsys.objects(), Set.of()),
-            new Scope("shared", config.shared().objects(), Set.of())));
+            new Scope("vsys '" + vsys.name() + "'", vsys.objects()),
+            new Scope("shared", config.shared().objects())));
   }
 
   /** The scopes of a device group: the group, its ancestors nearest first, then shared. */
   public static PanosResolver forDeviceGroup(PanosConfig config, DeviceGroup group) {
     List<Scope> scopes = new ArrayList<>();
     for (DeviceGroup g : DeviceGroups.ancestry(config.deviceGroups(), group)) {
-      scopes.add(new Scope("device group '" + g.name() + "'", g.objects(), Set.of()));
+      scopes.add(new Scope("device group '" + g.name() + "'", g.objects()));
     }
-    scopes.add(new Scope("shared", config.shared().objects(), Set.of()));
+    scopes.add(new Scope("shared", config.shared().objects()));
     return new PanosResolver(scopes);
   }
 
   /** The scopes of shared alone. */
   public static PanosResolver forShared(PanosConfig config) {
-    return new PanosResolver(List.of(new Scope("shared", config.shared().objects(), Set.of())));
+    return new PanosResolver(List.of(new Scope("shared", config.shared().objects())));
   }
 
   /** The scopes from {@code index} on: where a group found there resolves its members. */
@@ -113,7 +111,7 @@ public final class PanosResolver {
       if (found != null) {
         return found;
       }
-      if (lineage.get(i).unreadable().contains(name)) {
+      if (lineage.get(i).objects().unreadable().contains(name)) {
         return new Lookup(Lookup.Kind.UNREADABLE, name, i);
       }
     }
@@ -146,7 +144,7 @@ public final class PanosResolver {
       if (found != null) {
         return found;
       }
-      if (lineage.get(i).unreadable().contains(name)) {
+      if (lineage.get(i).objects().unreadable().contains(name)) {
         return new Lookup(Lookup.Kind.UNREADABLE, name, i);
       }
     }

@@ -6,29 +6,18 @@ import static dev.zpaaudit.ingest.panos.Elements.name;
 
 import dev.zpaaudit.io.XmlElement;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
-/**
- * Reads the scopes of a config (shared, vsys, device groups) and templates, remembering for each
- * scope the names whose definitions could not be read.
- */
+/** Reads the scopes of a config (shared, vsys, device groups) and templates. */
 final class ScopeReader {
   private final Reading r;
   private final RuleReader rules;
-  private final Map<Object, Set<String>> unreadable = new IdentityHashMap<>();
 
   ScopeReader(Reading r) {
     this.r = r;
     this.rules = new RuleReader(r);
-  }
-
-  /** The names of a scope (shared, a vsys, a device group) whose definitions were unreadable. */
-  Set<String> unreadable(Object scope) {
-    return unreadable.getOrDefault(scope, Set.of());
   }
 
   SharedScope shared(Optional<XmlElement> shared) {
@@ -36,34 +25,29 @@ final class ScopeReader {
       return SharedScope.NONE;
     }
     XmlElement s = shared.get();
-    ObjectReader.Scope o = ObjectReader.read(r, s);
-    SharedScope scope =
-        new SharedScope(
-            o.objects(),
-            rules.rulebase(s.child("pre-rulebase")),
-            rules.rulebase(s.child("post-rulebase")),
-            s.line());
-    unreadable.put(scope, o.unreadable());
-    return scope;
+    PanosObjects o = ObjectReader.read(r, s);
+    return new SharedScope(
+        o,
+        rules.rulebase(s.child("pre-rulebase")),
+        rules.rulebase(s.child("post-rulebase")),
+        s.line());
   }
 
   List<Vsys> vsys(XmlElement device) {
     List<Vsys> read = new ArrayList<>();
     for (XmlElement v : entries(r, device, "vsys")) {
-      ObjectReader.Scope o = ObjectReader.read(r, v);
-      Vsys vsys =
+      PanosObjects o = ObjectReader.read(r, v);
+      read.add(
           new Vsys(
               name(v),
-              o.objects(),
+              o,
               rules.rulebase(v.child("rulebase")),
               zones(v),
               v.child("import")
                   .flatMap(i -> i.child("network"))
                   .map(n -> members(n, "interface"))
                   .orElse(List.of()),
-              v.line());
-      unreadable.put(vsys, o.unreadable());
-      read.add(vsys);
+              v.line()));
     }
     return read;
   }
@@ -96,22 +80,20 @@ final class ScopeReader {
   List<DeviceGroup> deviceGroups(XmlElement device, Map<String, String> parents) {
     List<DeviceGroup> read = new ArrayList<>();
     for (XmlElement g : entries(r, device, "device-group")) {
-      ObjectReader.Scope o = ObjectReader.read(r, g);
+      PanosObjects o = ObjectReader.read(r, g);
       List<String> devices =
           g.child("devices")
               .map(d -> entries(r, d).stream().map(Elements::name).toList())
               .orElse(List.of());
-      DeviceGroup dg =
+      read.add(
           new DeviceGroup(
               name(g),
               Optional.ofNullable(parents.get(name(g))),
               devices,
-              o.objects(),
+              o,
               rules.rulebase(g.child("pre-rulebase")),
               rules.rulebase(g.child("post-rulebase")),
-              g.line());
-      unreadable.put(dg, o.unreadable());
-      read.add(dg);
+              g.line()));
     }
     return read;
   }
