@@ -62,7 +62,13 @@ public final class PanosReader {
     List<XmlElement> networks = new ArrayList<>();
     List<DeviceGroup> groups = new ArrayList<>();
     List<Template> templates = new ArrayList<>();
-    boolean panorama = root.child("panorama").isPresent();
+    boolean panorama =
+        root.child("panorama").isPresent()
+            || root.child("shared")
+                .map(
+                    s ->
+                        s.child("pre-rulebase").isPresent() || s.child("post-rulebase").isPresent())
+                .orElse(false);
     for (XmlElement d : entries(r, root, "devices")) {
       vsys.addAll(scopes.vsys(d));
       d.child("network").ifPresent(networks::add);

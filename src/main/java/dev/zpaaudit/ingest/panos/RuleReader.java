@@ -70,6 +70,14 @@ final class RuleReader {
       }
       type = t.get();
     }
+    e.child("schedule")
+        .filter(x -> !x.value().isEmpty())
+        .ifPresent(
+            x ->
+                r.unmodelled(
+                    x,
+                    "schedule",
+                    subject + " is active only during '" + x.value() + "'; read as always active"));
     checkAny(e, "hip-profiles", subject);
     checkAny(e, "source-hip", subject);
     checkAny(e, "destination-hip", subject);
