@@ -115,7 +115,11 @@ public final class SafeXml {
     }
   }
 
-  /** Turns the parser's events into elements, enforcing the limits as it goes. */
+  /**
+   * Turns the parser's events into elements, enforcing the limits as it goes. An element's line is
+   * where the event before its start tag ended, which is where the tag begins; the root element,
+   * which may follow an XML declaration that is no event, takes the line its start tag ends on.
+   */
   private static final class Builder {
     private final String text;
     private final String file;
@@ -123,9 +127,7 @@ public final class SafeXml {
     private final XMLStreamReader reader;
     private final Deque<Open> open = new ArrayDeque<>();
     private int elements;
-    private int lastOffset;
-    private int countedTo;
-    private int countedLine = 1;
+    private int lastLine;
     private XmlElement root;
 
     Builder(String text, String file, XmlLimits limits, XMLStreamReader reader) {
@@ -139,7 +141,7 @@ public final class SafeXml {
       while (reader.hasNext()) {
         int event = reader.next();
         handle(event);
-        lastOffset = Math.max(lastOffset, offset());
+        lastLine = line();
       }
       if (root == null) {
         throw error(file, 1, "empty document: no root element");
@@ -161,9 +163,7 @@ public final class SafeXml {
                     + " external entities are refused");
         case XMLStreamConstants.ENTITY_REFERENCE ->
             throw error(
-                file,
-                lineAt(offset()),
-                "entity reference '&" + reader.getLocalName() + ";' is not allowed");
+                file, line(), "entity reference '&" + reader.getLocalName() + ";' is not allowed");
         default -> {
           // Comments, processing instructions and the document's start and end carry no data.
         }
@@ -171,7 +171,7 @@ public final class SafeXml {
     }
 
     private void start() throws InputException {
-      int line = lineAt(text.lastIndexOf('<', Math.max(0, offset() - 1)));
+      int line = lastLine > 0 ? lastLine : line();
       if (open.size() >= limits.maxDepth()) {
         throw error(file, line, "elements are nested deeper than " + limits.maxDepth() + " levels");
       }
@@ -239,31 +239,32 @@ public final class SafeXml {
       return prefix == null || prefix.isEmpty() ? local : prefix + ":" + local;
     }
 
-    /** The character offset where the event just read ends. */
-    private int offset() {
-      return reader.getLocation() == null ? lastOffset : reader.getLocation().getCharacterOffset();
+    /** The line where the event just read ends. */
+    private int line() {
+      return reader.getLocation() == null ? 1 : Math.max(1, reader.getLocation().getLineNumber());
     }
 
-    /** The line the document type declaration starts on. */
+    /**
+     * The line the document type declaration starts on: past the XML declaration, processing
+     * instructions, comments and white space that may come before it.
+     */
     private int doctypeLine() {
-      int at = text.indexOf("<!DOCTYPE", Math.min(lastOffset, text.length()));
-      return lineAt(at < 0 ? offset() : at);
-    }
-
-    /** The 1-based line of a character offset; offsets are asked for in increasing order. */
-    private int lineAt(int offset) {
-      int to = Math.min(Math.max(offset, 0), text.length());
-      if (to < countedTo) {
-        countedTo = 0;
-        countedLine = 1;
-      }
-      for (int i = countedTo; i < to; i++) {
-        if (text.charAt(i) == '\n') {
-          countedLine++;
+      int i = 0;
+      while (i < text.length()) {
+        if (Character.isWhitespace(text.charAt(i))) {
+          i++;
+        } else if (text.startsWith("<?", i) && text.indexOf("?>", i) > 0) {
+          i = text.indexOf("?>", i) + 2;
+        } else if (text.startsWith("<!--", i) && text.indexOf("-->", i) > 0) {
+          i = text.indexOf("-->", i) + 3;
+        } else {
+          break;
         }
       }
-      countedTo = to;
-      return countedLine;
+      if (!text.startsWith("<!DOCTYPE", i)) {
+        return line();
+      }
+      return 1 + (int) text.substring(0, i).chars().filter(c -> c == '\n').count();
     }
   }
 }

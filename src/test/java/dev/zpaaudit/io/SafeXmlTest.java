@@ -55,6 +55,23 @@ class SafeXmlTest {
   }
 
   @Test
+  void linesStayRightAfterARootWithSeveralAttributes() throws InputException {
+    XmlElement root =
+        SafeXml.parse(
+            "<config version=\"10.1.0\" urldb=\"paloaltonetworks\">\n"
+                + "  <a>\n"
+                + "    <b>on</b>\n"
+                + "  </a>\n"
+                + "  <c/>\n"
+                + "</config>",
+            "t.xml");
+    assertThat(root.line()).isEqualTo(1);
+    assertThat(root.child("a").orElseThrow().line()).isEqualTo(2);
+    assertThat(root.child("a").orElseThrow().child("b").orElseThrow().line()).isEqualTo(3);
+    assertThat(root.child("c").orElseThrow().line()).isEqualTo(5);
+  }
+
+  @Test
   void textKeepsItsWhiteSpaceAndValueStripsIt() throws InputException {
     XmlElement root = SafeXml.parse("<a>\n  <b> x y </b>\n</a>", "t.xml");
     XmlElement b = root.child("b").orElseThrow();
