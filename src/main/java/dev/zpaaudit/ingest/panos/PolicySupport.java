@@ -71,7 +71,8 @@ final class PolicySupport {
         .members("templates")
         .read("config", Node.TEMPLATE_CONFIG)
         .unmodelled("variable", "template variables are not substituted")
-        .ignored("template settings", "settings", "devices")
+        .ignored("template settings", "settings")
+        .ignored("the firewalls the stack is pushed to", "devices")
         .ignored(DOCUMENTATION, "description");
     on(Node.TEMPLATE_CONFIG)
         .entries("devices", Node.TEMPLATE_DEVICE)
@@ -139,12 +140,24 @@ final class PolicySupport {
     on(Node.PROFILES).entries("custom-url-category", Node.URL_CATEGORY);
     for (String p :
         new String[] {
-          "virus", "spyware", "vulnerability", "url-filtering", "file-blocking",
-          "wildfire-analysis", "data-filtering", "dos-protection", "decryption", "hip-profiles",
-          "gtp", "sctp", "dns-security", "data-objects", "mobile-security"
+          "virus",
+          "spyware",
+          "vulnerability",
+          "url-filtering",
+          "file-blocking",
+          "wildfire-analysis",
+          "data-filtering",
+          "dos-protection",
+          "decryption",
+          "gtp",
+          "sctp",
+          "dns-security",
+          "data-objects",
+          "mobile-security"
         }) {
       on(Node.PROFILES).unmodelled(p, p + " profiles", "security profiles");
     }
+    on(Node.PROFILES).unmodelled("hip-profiles", "hip-profiles objects", "host information checks");
     on(Node.URL_CATEGORY).members("list").values("type").ignored(DOCUMENTATION, "description");
   }
 
