@@ -55,6 +55,13 @@ public final class PanosReader {
     }
     Reading r = new Reading(file);
     new SupportCheck(r).walk(root, PanosSupport.Node.CONFIG);
+    PanosConfig config = config(r, root, file);
+    checkParents(r, config.deviceGroups());
+    checkReferences(r, config);
+    return new Result(config, r.diagnostics());
+  }
+
+  private static PanosConfig config(Reading r, XmlElement root, String file) {
     ScopeReader scopes = new ScopeReader(r);
     SharedScope shared = scopes.shared(root.child("shared"));
     Map<String, String> parents = parents(r, root);
@@ -62,33 +69,35 @@ public final class PanosReader {
     List<XmlElement> networks = new ArrayList<>();
     List<DeviceGroup> groups = new ArrayList<>();
     List<Template> templates = new ArrayList<>();
-    boolean panorama =
-        root.child("panorama").isPresent()
-            || root.child("shared")
-                .map(
-                    s ->
-                        s.child("pre-rulebase").isPresent() || s.child("post-rulebase").isPresent())
-                .orElse(false);
     for (XmlElement d : entries(r, root, "devices")) {
       vsys.addAll(scopes.vsys(d));
       d.child("network").ifPresent(networks::add);
       groups.addAll(scopes.deviceGroups(d, parents));
       templates.addAll(scopes.templates(d));
-      panorama |= d.children().stream().anyMatch(c -> PANORAMA_ONLY.contains(c.name()));
     }
-    PanosConfig config =
-        new PanosConfig(
-            file,
-            panorama ? PanosConfig.Platform.PANORAMA : PanosConfig.Platform.FIREWALL,
-            root.attribute("version").orElse(""),
-            shared,
-            vsys,
-            scopes.network(networks),
-            groups,
-            templates);
-    checkParents(r, groups);
-    checkReferences(r, config);
-    return new Result(config, r.diagnostics());
+    return new PanosConfig(
+        file,
+        isPanorama(root) ? PanosConfig.Platform.PANORAMA : PanosConfig.Platform.FIREWALL,
+        root.attribute("version").orElse(""),
+        shared,
+        vsys,
+        scopes.network(networks),
+        groups,
+        templates);
+  }
+
+  /** Panorama's settings, shared rulebases, or device groups and templates make it Panorama. */
+  private static boolean isPanorama(XmlElement root) {
+    boolean sharedRules =
+        root.child("shared")
+            .map(s -> s.child("pre-rulebase").isPresent() || s.child("post-rulebase").isPresent())
+            .orElse(false);
+    boolean groupsOrTemplates =
+        root.child("devices").stream()
+            .flatMap(d -> d.children("entry").stream())
+            .flatMap(d -> d.children().stream())
+            .anyMatch(c -> PANORAMA_ONLY.contains(c.name()));
+    return root.child("panorama").isPresent() || sharedRules || groupsOrTemplates;
   }
 
   /**

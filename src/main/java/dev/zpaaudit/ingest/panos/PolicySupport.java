@@ -15,7 +15,9 @@ final class PolicySupport {
   static void declare() {
     structure();
     scopes();
+    templates();
     objects();
+    profiles();
     securityRules();
     natRules();
     decryptionRules();
@@ -62,6 +64,16 @@ final class PolicySupport {
         .read("post-rulebase", Node.RULEBASE)
         .checked("devices", "the serial numbers of the group's firewalls")
         .ignored(DOCUMENTATION, "description");
+    on(Node.VSYS_IMPORT)
+        .read("network", Node.IMPORT_NETWORK)
+        .unmodelled("dns-proxy", "the vsys's DNS proxy");
+    on(Node.IMPORT_NETWORK)
+        .members("interface")
+        .unmodelled("virtual-router", "import virtual-router", "the vsys's virtual routers")
+        .ignored("which other vsys it sees", "visible-vsys");
+  }
+
+  private static void templates() {
     on(Node.TEMPLATE)
         .read("config", Node.TEMPLATE_CONFIG)
         .unmodelled("variable", "template variables are not substituted")
@@ -82,13 +94,6 @@ final class PolicySupport {
         .read("network", Node.NETWORK)
         .entries("vsys", Node.VSYS)
         .unmodelled("deviceconfig", "system settings: management interface, DNS, NTP, updates");
-    on(Node.VSYS_IMPORT)
-        .read("network", Node.IMPORT_NETWORK)
-        .unmodelled("dns-proxy", "the vsys's DNS proxy");
-    on(Node.IMPORT_NETWORK)
-        .members("interface")
-        .unmodelled("virtual-router", "import virtual-router", "the vsys's virtual routers")
-        .ignored("which other vsys it sees", "visible-vsys");
   }
 
   /** The object kinds every scope can hold. */
@@ -137,6 +142,9 @@ final class PolicySupport {
     on(Node.TAG).ignored(DOCUMENTATION, "color", "comments");
     on(Node.REGION).members("address").ignored("map coordinates", "geo-location");
     on(Node.EXTERNAL_LIST).checked("type", "the list's type").ignored(DOCUMENTATION, "description");
+  }
+
+  private static void profiles() {
     on(Node.PROFILES).entries("custom-url-category", Node.URL_CATEGORY);
     for (String p :
         new String[] {

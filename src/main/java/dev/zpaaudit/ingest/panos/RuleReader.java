@@ -52,23 +52,9 @@ final class RuleReader {
   private Optional<SecurityRule> security(XmlElement e) {
     String subject = "security rule '" + name(e) + "'";
     Optional<SecurityAction> action = action(e, subject);
-    if (action.isEmpty()) {
+    Optional<RuleType> type = ruleType(e, subject);
+    if (action.isEmpty() || type.isEmpty()) {
       return Optional.empty();
-    }
-    RuleType type = RuleType.UNIVERSAL;
-    Optional<String> written = text(e, "rule-type");
-    if (written.isPresent()) {
-      Optional<RuleType> t = RuleType.tryParse(written.get());
-      if (t.isEmpty()) {
-        r.error(
-            e.child("rule-type").orElseThrow(),
-            subject
-                + ": rule-type '"
-                + written.get()
-                + "' is not universal, intrazone or interzone");
-        return Optional.empty();
-      }
-      type = t.get();
     }
     e.child("schedule")
         .filter(x -> !x.value().isEmpty())
@@ -88,11 +74,26 @@ final class RuleReader {
             match(e, subject, true),
             required(e, "application", subject),
             action.get(),
-            type,
+            type.get(),
             yes(r, e, "disabled", subject),
             text(e, "schedule"),
             hasProfiles(e),
             e.line()));
+  }
+
+  /** {@code <rule-type>}: universal when not written; anything else than the three is an error. */
+  private Optional<RuleType> ruleType(XmlElement e, String subject) {
+    Optional<String> written = text(e, "rule-type");
+    if (written.isEmpty()) {
+      return Optional.of(RuleType.UNIVERSAL);
+    }
+    Optional<RuleType> t = RuleType.tryParse(written.get());
+    if (t.isEmpty()) {
+      r.error(
+          e.child("rule-type").orElseThrow(),
+          subject + ": rule-type '" + written.get() + "' is not universal, intrazone or interzone");
+    }
+    return t;
   }
 
   private Optional<SecurityAction> action(XmlElement e, String subject) {

@@ -18,79 +18,98 @@ import org.junit.jupiter.api.Test;
 class PanosCorpusTest {
   static final Path DIR = Path.of("src/test/resources/corpus/panos");
 
-  /** What a config holds, over all its scopes, templates and networks. */
+  /** Everything of a config, over all its scopes, templates and networks. */
+  private record Parts(
+      List<Rulebase> rulebases,
+      List<PanosObjects> objects,
+      List<Vsys> vsys,
+      List<Network> networks) {
+    static Parts of(PanosConfig c) {
+      Parts p =
+          new Parts(
+              new ArrayList<>(List.of(c.shared().preRulebase(), c.shared().postRulebase())),
+              new ArrayList<>(List.of(c.shared().objects())),
+              new ArrayList<>(c.vsys()),
+              new ArrayList<>(List.of(c.network())));
+      for (DeviceGroup g : c.deviceGroups()) {
+        p.rulebases.addAll(List.of(g.preRulebase(), g.postRulebase()));
+        p.objects.add(g.objects());
+      }
+      for (Template t : c.templates()) {
+        p.vsys.addAll(t.vsys());
+        p.networks.add(t.network());
+      }
+      p.vsys.forEach(v -> p.objects.add(v.objects()));
+      c.vsys().forEach(v -> p.rulebases.add(v.rulebase()));
+      return p;
+    }
+  }
+
+  /** What a config holds and leaves unmodelled. */
   static String summary(PanosReader.Result r) {
     PanosConfig c = r.config();
-    List<Rulebase> rulebases = new ArrayList<>();
-    List<PanosObjects> objects = new ArrayList<>(List.of(c.shared().objects()));
-    List<Vsys> vsys = new ArrayList<>(c.vsys());
-    List<Network> networks = new ArrayList<>(List.of(c.network()));
-    rulebases.add(c.shared().preRulebase());
-    rulebases.add(c.shared().postRulebase());
-    c.vsys().forEach(v -> rulebases.add(v.rulebase()));
-    for (DeviceGroup g : c.deviceGroups()) {
-      rulebases.add(g.preRulebase());
-      rulebases.add(g.postRulebase());
-      objects.add(g.objects());
-    }
-    for (Template t : c.templates()) {
-      vsys.addAll(t.vsys());
-      networks.add(t.network());
-    }
-    vsys.forEach(v -> objects.add(v.objects()));
-    long overridden =
-        rulebases.stream()
-            .flatMap(b -> List.of(b.defaults().intrazone(), b.defaults().interzone()).stream())
-            .filter(DefaultSecurityRules.Rule::overridden)
-            .count();
+    Parts p = Parts.of(c);
     return String.join(
         "\n",
         c.platform()
             + " "
             + c.version()
             + ": "
-            + vsys.size()
+            + p.vsys().size()
             + " vsys, "
             + c.deviceGroups().size()
             + " device groups, "
             + c.templates().size()
             + " templates",
-        "rules: "
-            + sum(rulebases, b -> b.security().size())
-            + " security, "
-            + sum(rulebases, b -> b.nat().size())
-            + " NAT, "
-            + sum(rulebases, b -> b.decryption().size())
-            + " decryption, "
-            + sum(rulebases, b -> b.pbf().size())
-            + " PBF, "
-            + overridden
-            + " default rules overridden",
-        "objects: "
-            + sum(objects, o -> o.addresses().size())
-            + " addresses, "
-            + sum(objects, o -> o.addressGroups().size())
-            + " address groups, "
-            + sum(objects, o -> o.services().size())
-            + " services, "
-            + sum(objects, o -> o.serviceGroups().size())
-            + " service groups, "
-            + sum(objects, o -> o.size())
-            + " in all",
+        rules(p.rulebases()),
+        objects(p.objects()),
         "network: "
-            + sum(vsys, v -> v.zones().size())
+            + sum(p.vsys(), v -> v.zones().size())
             + " zones, "
-            + sum(networks, n -> n.interfaces().size())
+            + sum(p.networks(), n -> n.interfaces().size())
             + " interfaces, "
-            + sum(networks, n -> n.virtualRouters().size())
+            + sum(p.networks(), n -> n.virtualRouters().size())
             + " virtual routers, "
-            + sum(networks, Network::routeCount)
+            + sum(p.networks(), Network::routeCount)
             + " static routes",
         "errors: "
             + r.diagnostics().stream()
                 .filter(d -> d.severity() == Diagnostic.Severity.ERROR)
                 .count(),
         "unmodelled:" + kinds(r.diagnostics()));
+  }
+
+  private static String rules(List<Rulebase> rulebases) {
+    long overridden =
+        rulebases.stream()
+            .flatMap(b -> List.of(b.defaults().intrazone(), b.defaults().interzone()).stream())
+            .filter(DefaultSecurityRules.Rule::overridden)
+            .count();
+    return "rules: "
+        + sum(rulebases, b -> b.security().size())
+        + " security, "
+        + sum(rulebases, b -> b.nat().size())
+        + " NAT, "
+        + sum(rulebases, b -> b.decryption().size())
+        + " decryption, "
+        + sum(rulebases, b -> b.pbf().size())
+        + " PBF, "
+        + overridden
+        + " default rules overridden";
+  }
+
+  private static String objects(List<PanosObjects> objects) {
+    return "objects: "
+        + sum(objects, o -> o.addresses().size())
+        + " addresses, "
+        + sum(objects, o -> o.addressGroups().size())
+        + " address groups, "
+        + sum(objects, o -> o.services().size())
+        + " services, "
+        + sum(objects, o -> o.serviceGroups().size())
+        + " service groups, "
+        + sum(objects, PanosObjects::size)
+        + " in all";
   }
 
   private static <T> int sum(List<T> items, ToIntFunction<T> count) {

@@ -3,60 +3,80 @@ package dev.zpaaudit.ingest.panos;
 import static dev.zpaaudit.ingest.panos.PanosFixtures.diagnostics;
 import static dev.zpaaudit.ingest.panos.PanosFixtures.read;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.zpaaudit.ingest.panos.PanosInterface.Kind;
 import dev.zpaaudit.ingest.panos.PanosInterface.Mode;
-import dev.zpaaudit.ingest.panos.PanosReader.Result;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PanosNetworkTest {
-  private static PanosInterface port(
-      String name, Kind kind, Mode mode, List<String> addresses, int line) {
-    return new PanosInterface(
-        name,
-        kind,
-        mode,
-        Optional.empty(),
-        Optional.empty(),
-        addresses,
-        List.of(),
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty(),
-        line);
+  private static final Optional<Integer> NONE = Optional.empty();
+  private static final Optional<String> NO_INTERFACE = Optional.empty();
+
+  private static List<PanosInterface> interfaces() throws Exception {
+    return read("interfaces.xml").config().network().interfaces();
+  }
+
+  private static List<StaticRoute> routes() throws Exception {
+    return read("virtual-routers.xml").config().network().virtualRouters().get(0).staticRoutes();
   }
 
   @Test
-  void interfacesPortsUnitsTunnelsLoopbacksAndAggregates() throws Exception {
-    Result r = read("interfaces.xml");
-    assertThat(r.config().network().interfaces())
+  void everyInterfaceWithItsKindModeAndLine() throws Exception {
+    assertThat(interfaces())
+        .extracting(
+            PanosInterface::name, PanosInterface::kind, PanosInterface::mode, PanosInterface::line)
         .containsExactly(
+            tuple("ethernet1/1", Kind.ETHERNET, Mode.LAYER3, 7),
+            tuple("ethernet1/2", Kind.ETHERNET, Mode.LAYER3, 22),
+            tuple("ethernet1/2.10", Kind.ETHERNET, Mode.LAYER3, 35),
+            tuple("ethernet1/3", Kind.ETHERNET, Mode.LAYER3, 46),
+            tuple("ethernet1/4", Kind.ETHERNET, Mode.AGGREGATE_GROUP, 53),
+            tuple("ethernet1/5", Kind.ETHERNET, Mode.LAYER2, 56),
+            tuple("ae1", Kind.AGGREGATE_ETHERNET, Mode.LAYER3, 61),
+            tuple("tunnel.1", Kind.TUNNEL, Mode.LAYER3, 71),
+            tuple("loopback.1", Kind.LOOPBACK, Mode.LAYER3, 81));
+  }
+
+  @Test
+  void aLayer3PortWithAddressMtuAndTcpMssAdjustment() throws Exception {
+    assertThat(interfaces().get(0))
+        .isEqualTo(
             new PanosInterface(
                 "ethernet1/1",
                 Kind.ETHERNET,
                 Mode.LAYER3,
                 Optional.empty(),
-                Optional.empty(),
+                NONE,
                 List.of("203.0.113.2/24"),
                 List.of(),
                 Optional.of(1400),
                 Optional.of(new AdjustTcpMss(true, 100, 60)),
                 Optional.empty(),
-                7),
+                7));
+  }
+
+  @Test
+  void ipv6AddressesTheOlderTcpMssSwitchAndATaggedUnit() throws Exception {
+    List<PanosInterface> all = interfaces();
+    assertThat(all.get(1))
+        .isEqualTo(
             new PanosInterface(
                 "ethernet1/2",
                 Kind.ETHERNET,
                 Mode.LAYER3,
                 Optional.empty(),
-                Optional.empty(),
+                NONE,
                 List.of(),
                 List.of("2001:db8:1::1/64"),
-                Optional.empty(),
+                NONE,
                 Optional.of(new AdjustTcpMss(true, 40, 60)),
                 Optional.empty(),
-                22),
+                22));
+    assertThat(all.get(2))
+        .isEqualTo(
             new PanosInterface(
                 "ethernet1/2.10",
                 Kind.ETHERNET,
@@ -68,36 +88,25 @@ class PanosNetworkTest {
                 Optional.of(1500),
                 Optional.empty(),
                 Optional.empty(),
-                35),
-            port("ethernet1/3", Kind.ETHERNET, Mode.LAYER3, List.of(), 46),
-            new PanosInterface(
-                "ethernet1/4",
-                Kind.ETHERNET,
-                Mode.AGGREGATE_GROUP,
-                Optional.empty(),
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of("ae1"),
-                53),
-            port("ethernet1/5", Kind.ETHERNET, Mode.LAYER2, List.of(), 56),
-            port("ae1", Kind.AGGREGATE_ETHERNET, Mode.LAYER3, List.of("10.20.0.1/24"), 61),
-            new PanosInterface(
-                "tunnel.1",
-                Kind.TUNNEL,
-                Mode.LAYER3,
-                Optional.empty(),
-                Optional.empty(),
-                List.of("169.254.0.1/30"),
-                List.of(),
-                Optional.of(1400),
-                Optional.empty(),
-                Optional.empty(),
-                71),
-            port("loopback.1", Kind.LOOPBACK, Mode.LAYER3, List.of("192.0.2.1"), 81));
-    assertThat(diagnostics(r))
+                35));
+  }
+
+  @Test
+  void addressesOfAggregatesTunnelsAndLoopbacks() throws Exception {
+    List<PanosInterface> all = interfaces();
+    assertThat(all)
+        .extracting(PanosInterface::addresses, PanosInterface::mtu, PanosInterface::aggregateGroup)
+        .containsExactly(
+            tuple(List.of("203.0.113.2/24"), Optional.of(1400), Optional.empty()),
+            tuple(List.of(), NONE, Optional.empty()),
+            tuple(List.of("10.10.0.1/24", "lan-gateway"), Optional.of(1500), Optional.empty()),
+            tuple(List.of(), NONE, Optional.empty()),
+            tuple(List.of(), NONE, Optional.of("ae1")),
+            tuple(List.of(), NONE, Optional.empty()),
+            tuple(List.of("10.20.0.1/24"), NONE, Optional.empty()),
+            tuple(List.of("169.254.0.1/30"), Optional.of(1400), Optional.empty()),
+            tuple(List.of("192.0.2.1"), NONE, Optional.empty()));
+    assertThat(diagnostics(read("interfaces.xml")))
         .containsExactly(
             "interfaces.xml:17: warning: 'interface-management-profile' is not modelled (services"
                 + " the firewall itself offers on the interface)",
@@ -108,7 +117,7 @@ class PanosNetworkTest {
 
   @Test
   void zonesWithTheirInterfacesAndTheVsysImports() throws Exception {
-    Result r = read("zones.xml");
+    PanosReader.Result r = read("zones.xml");
     Vsys vsys = r.config().vsys().get(0);
     assertThat(vsys.zones())
         .containsExactly(
@@ -126,75 +135,89 @@ class PanosNetworkTest {
   }
 
   @Test
-  void virtualRoutersWithStaticRoutesOfEveryNextHop() throws Exception {
-    Result r = read("virtual-routers.xml");
-    Optional<Integer> none = Optional.empty();
-    Optional<String> noInterface = Optional.empty();
-    StaticRoute.Family v4 = StaticRoute.Family.IPV4;
-    assertThat(r.config().network().virtualRouters())
+  void virtualRoutersWithTheirInterfaces() throws Exception {
+    Network n = read("virtual-routers.xml").config().network();
+    assertThat(n.virtualRouters())
+        .extracting(VirtualRouter::name, VirtualRouter::interfaces, VirtualRouter::line)
         .containsExactly(
-            new VirtualRouter(
-                "default",
-                List.of("ethernet1/1", "ethernet1/2"),
-                List.of(
-                    new StaticRoute(
-                        "default-route",
-                        v4,
-                        "0.0.0.0/0",
-                        new NextHop.Address("203.0.113.1"),
-                        Optional.of("ethernet1/1"),
-                        Optional.of(10),
-                        Optional.of(15),
-                        22),
-                    new StaticRoute(
-                        "to-other-vr",
-                        v4,
-                        "10.50.0.0/16",
-                        new NextHop.NextVr("dmz-vr"),
-                        noInterface,
-                        none,
-                        none,
-                        34),
-                    new StaticRoute(
-                        "sinkhole",
-                        v4,
-                        "192.0.2.0/24",
-                        new NextHop.Discard(),
-                        noInterface,
-                        none,
-                        none,
-                        40),
-                    new StaticRoute(
-                        "connected-like",
-                        v4,
-                        "198.51.100.0/24",
-                        new NextHop.None(),
-                        Optional.of("ethernet1/2"),
-                        none,
-                        none,
-                        46),
-                    new StaticRoute(
-                        "not-installed",
-                        v4,
-                        "10.99.0.0/16",
-                        new NextHop.Address("10.0.0.254"),
-                        noInterface,
-                        none,
-                        none,
-                        50),
-                    new StaticRoute(
-                        "v6-default",
-                        StaticRoute.Family.IPV6,
-                        "::/0",
-                        new NextHop.Address("2001:db8::1"),
-                        noInterface,
-                        none,
-                        none,
-                        68)),
-                6),
-            new VirtualRouter("dmz-vr", List.of(), List.of(), 78));
-    assertThat(r.config().network().routeCount()).isEqualTo(6);
-    assertThat(diagnostics(r))
+            tuple("default", List.of("ethernet1/1", "ethernet1/2"), 6),
+            tuple("dmz-vr", List.of(), 78));
+    assertThat(n.routeCount()).isEqualTo(6);
+  }
+
+  @Test
+  void aStaticRouteWhole() throws Exception {
+    assertThat(routes().get(0))
+        .isEqualTo(
+            new StaticRoute(
+                "default-route",
+                StaticRoute.Family.IPV4,
+                "0.0.0.0/0",
+                new NextHop.Address("203.0.113.1"),
+                Optional.of("ethernet1/1"),
+                Optional.of(10),
+                Optional.of(15),
+                22));
+  }
+
+  @Test
+  void staticRoutesOfEveryNextHop() throws Exception {
+    assertThat(routes())
+        .extracting(
+            StaticRoute::name,
+            StaticRoute::family,
+            StaticRoute::destination,
+            StaticRoute::nextHop,
+            StaticRoute::interfaceName,
+            StaticRoute::line)
+        .containsExactly(
+            tuple(
+                "default-route",
+                StaticRoute.Family.IPV4,
+                "0.0.0.0/0",
+                new NextHop.Address("203.0.113.1"),
+                Optional.of("ethernet1/1"),
+                22),
+            tuple(
+                "to-other-vr",
+                StaticRoute.Family.IPV4,
+                "10.50.0.0/16",
+                new NextHop.NextVr("dmz-vr"),
+                NO_INTERFACE,
+                34),
+            tuple(
+                "sinkhole",
+                StaticRoute.Family.IPV4,
+                "192.0.2.0/24",
+                new NextHop.Discard(),
+                NO_INTERFACE,
+                40),
+            tuple(
+                "connected-like",
+                StaticRoute.Family.IPV4,
+                "198.51.100.0/24",
+                new NextHop.None(),
+                Optional.of("ethernet1/2"),
+                46),
+            tuple(
+                "not-installed",
+                StaticRoute.Family.IPV4,
+                "10.99.0.0/16",
+                new NextHop.Address("10.0.0.254"),
+                NO_INTERFACE,
+                50),
+            tuple(
+                "v6-default",
+                StaticRoute.Family.IPV6,
+                "::/0",
+                new NextHop.Address("2001:db8::1"),
+                NO_INTERFACE,
+                68));
+  }
+
+  @Test
+  void enabledProtocolsRoutesNotInstalledAndRoutesWithoutDestination() throws Exception {
+    assertThat(diagnostics(read("virtual-routers.xml")))
         .containsExactly(
             "virtual-routers.xml:12: warning: 'bgp' is not modelled (virtual router 'default'"
                 + " learns routes from it)",
