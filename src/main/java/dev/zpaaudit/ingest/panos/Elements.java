@@ -102,7 +102,7 @@ final class Elements {
     return Optional.empty();
   }
 
-  /** The name of the first child element, for elements that say what they are by a child. */
+  /** The first child element, for elements that say what they are by a child. */
   static Optional<XmlElement> firstChild(XmlElement parent) {
     return parent.children().isEmpty() ? Optional.empty() : Optional.of(parent.children().get(0));
   }

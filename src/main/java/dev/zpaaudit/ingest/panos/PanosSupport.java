@@ -1,6 +1,5 @@
 package dev.zpaaudit.ingest.panos;
 
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -137,10 +136,6 @@ final class PanosSupport {
   /** Every declared child of a node, in declaration order. */
   static List<Child> children(Node node) {
     return List.copyOf(DECLARED.getOrDefault(node, Map.of()).values());
-  }
-
-  static Map<Node, Map<String, Child>> declared() {
-    return Collections.unmodifiableMap(DECLARED);
   }
 
   /** Starts declaring the children of a node. */
