@@ -28,10 +28,15 @@ import java.util.Random;
  * Prints performance figures (run with bin/bench): auditing tum-2013 (2,807 rules) against the
  * 1,080 embedded ranges in-process after warm-up, and parsing plus auditing a generated
  * 100,000-rule ruleset, with the heap it needed. Figures, not assertions: timing belongs here, not
- * in unit tests.
+ * in unit tests. {@code bin/bench panos} prints the PAN-OS reader's figures instead ({@link
+ * PanosBench}).
  */
 public final class Bench {
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("panos")) {
+      PanosBench.main(args);
+      return;
+    }
     PublishedRanges ranges = RangesReader.embedded();
     String tum = Files.readString(Path.of("src/test/resources/corpus/iptables/tum-2013.rules"));
     Firewall fw = new IptablesSaveParser().parse(tum, "tum-2013.rules").firewall();
