@@ -128,6 +128,26 @@ class HostCliTest {
   }
 
   @Test
+  void instanceTypeNumbersOutOfRangeAreLocatedErrors() {
+    Path types = RES.resolve("instance-types/out-of-range.yaml");
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--instance-types",
+            types.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            types
+                + ":4: error: x9.huge: vcpus 99999999999999999999 is above 100000\n"
+                + types
+                + ":5: error: x9.tiny: memoryGiB 1E-999999999 is outside 0.001 to 1048576\n");
+  }
+
+  @Test
   void badStatedFactsFailTheAuditWithEveryErrorLocatedAndNothingWritten() {
     Path out = tmp.resolve("out");
     Path yaml = RES.resolve("inventories/bad-stated.yaml");
