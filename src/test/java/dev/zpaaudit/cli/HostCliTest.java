@@ -148,6 +148,40 @@ class HostCliTest {
   }
 
   @Test
+  void aRuleNumberTooLargeForTheChecksIsALocatedError() {
+    Path rules = RES.resolve("rules/huge-minimum.yaml");
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--rules",
+            rules.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            rules + ":3: error: 'memory.minimumGiB' must be at most 1000000000000, not 1E+400\n");
+  }
+
+  @Test
+  void anAzureVersionTooLargeForAnIntIsJudgedAsTheNewest() {
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--rules",
+            RES.resolve("rules/azure-huge-version.yaml").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "ac-az-2: Standard_F4s_v2 (4 vCPUs, 8 GiB, x86_64, rules/instance-types.yaml:106)"
+                + " is not a recommended type but meets R1, R2 and R9");
+  }
+
+  @Test
   void badStatedFactsFailTheAuditWithEveryErrorLocatedAndNothingWritten() {
     Path out = tmp.resolve("out");
     Path yaml = RES.resolve("inventories/bad-stated.yaml");
