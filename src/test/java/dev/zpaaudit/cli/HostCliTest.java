@@ -165,6 +165,22 @@ class HostCliTest {
   }
 
   @Test
+  void aConnectorRateTooSmallForSizingIsALocatedError() {
+    Path rules = RES.resolve("rules/tiny-rate.yaml");
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--rules",
+            rules.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(rules + ":4: error: 'throughput.table': mbps must be at least 0.001\n");
+  }
+
+  @Test
   void anAzureVersionTooLargeForAnIntIsJudgedAsTheNewest() {
     Run r =
         run(
