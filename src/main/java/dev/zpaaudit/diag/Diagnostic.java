@@ -36,8 +36,45 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
     return DiagnosticKinds.of(message);
   }
 
-  /** The one format for a located message: {@code file:line: severity: message}. */
+  /**
+   * The one format for a located message: {@code file:line: severity: message}, on one line. Input
+   * quoted in the message cannot break or hide it: control, format and line-separator characters
+   * are written as escapes (a carriage return as {@code \r}, others as a backslash, {@code u} and
+   * four hex digits).
+   */
   public String format() {
-    return location + ": " + severity.label() + ": " + message;
+    return printable(location + ": " + severity.label() + ": " + message);
+  }
+
+  /** The text with every control, format or line-separator character written as an escape. */
+  public static String printable(String text) {
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean escape = c != '\t' && isInvisible(c);
+      if (escape && sb == null) {
+        sb = new StringBuilder(text.length() + 16).append(text, 0, i);
+      }
+      if (sb != null) {
+        if (!escape) {
+          sb.append(c);
+        } else if (c == '\r') {
+          sb.append("\\r");
+        } else if (c == '\n') {
+          sb.append("\\n");
+        } else {
+          sb.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        }
+      }
+    }
+    return sb == null ? text : sb.toString();
+  }
+
+  private static boolean isInvisible(char c) {
+    int type = Character.getType(c);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 }

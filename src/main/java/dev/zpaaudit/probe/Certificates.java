@@ -18,6 +18,7 @@ import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.util.encoders.DecoderException;
 
 /** Certificate handling with Bouncy Castle: SPKI pins, signatures, PEM. */
 public final class Certificates {
@@ -87,7 +88,10 @@ public final class Certificates {
     return c.getIssuerX500Principal().getName(X500Principal.RFC2253);
   }
 
-  /** Parses one or more PEM certificates. */
+  /**
+   * Parses one or more PEM certificates. Damaged text (bad base64, a broken DER structure) is a
+   * {@link CertificateException} whose message names the damage, not the parser's classes.
+   */
   public static List<X509Certificate> fromPem(String pem) throws CertificateException {
     List<X509Certificate> out = new ArrayList<>();
     try (PEMParser p = new PEMParser(new StringReader(pem))) {
@@ -95,15 +99,36 @@ public final class Certificates {
         if (!(o instanceof X509CertificateHolder h)) {
           throw new CertificateException("not a certificate: " + o.getClass().getSimpleName());
         }
-        out.add(new JcaX509CertificateConverter().setProvider(BC).getCertificate(h));
+        try {
+          out.add(new JcaX509CertificateConverter().setProvider(BC).getCertificate(h));
+        } catch (CertificateException e) {
+          throw new CertificateException("unreadable certificate: " + innermost(e), e);
+        }
       }
     } catch (IOException e) {
-      throw new CertificateException("bad PEM: " + Outcomes.describe(e), e);
+      throw new CertificateException("bad PEM: " + innermost(e), e);
+    } catch (DecoderException e) {
+      throw new CertificateException("bad PEM: the base64 text does not decode", e);
+    } catch (RuntimeException e) {
+      // Bouncy Castle reports some broken structures unchecked.
+      throw new CertificateException("bad PEM: unreadable data (" + innermost(e) + ")", e);
     }
     if (out.isEmpty()) {
       throw new CertificateException("no certificate in the PEM text");
     }
     return out;
+  }
+
+  /** The message of the innermost cause that has one, without the exception class names. */
+  private static String innermost(Throwable e) {
+    String message = Outcomes.describe(e);
+    Throwable t = e.getCause();
+    for (int depth = 0; t != null && depth < 10; depth++, t = t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank()) {
+        message = t.getMessage();
+      }
+    }
+    return message.replaceAll("\\b(?:[a-z][\\w$]*+\\.)++[A-Z][\\w$]*+: ", "");
   }
 
   public static String toPem(X509Certificate c) {

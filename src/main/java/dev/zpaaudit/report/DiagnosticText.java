@@ -105,7 +105,7 @@ final class DiagnosticText {
       TextLayout.words(sb, "  ", g.members().get(0).format(), 4);
       return;
     }
-    String message = g.message();
+    String message = Diagnostic.printable(g.message());
     boolean named = g.kind() != null && !message.startsWith(g.kind());
     String label = named ? g.kind() + ": " : "";
     String counted = count(g.members().size(), g.severity().label(), g.severity().label() + "s");

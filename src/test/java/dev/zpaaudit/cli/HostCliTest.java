@@ -128,6 +128,77 @@ class HostCliTest {
   }
 
   @Test
+  void instanceTypeNumbersOutOfRangeAreLocatedErrors() {
+    Path types = RES.resolve("instance-types/out-of-range.yaml");
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--instance-types",
+            types.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            types
+                + ":4: error: x9.huge: vcpus 99999999999999999999 is above 100000\n"
+                + types
+                + ":5: error: x9.tiny: memoryGiB 1E-999999999 is outside 0.001 to 1048576\n");
+  }
+
+  @Test
+  void aRuleNumberTooLargeForTheChecksIsALocatedError() {
+    Path rules = RES.resolve("rules/huge-minimum.yaml");
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--rules",
+            rules.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            rules + ":3: error: 'memory.minimumGiB' must be at most 1000000000000, not 1E+400\n");
+  }
+
+  @Test
+  void aConnectorRateTooSmallForSizingIsALocatedError() {
+    Path rules = RES.resolve("rules/tiny-rate.yaml");
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--rules",
+            rules.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(rules + ":4: error: 'throughput.table': mbps must be at least 0.001\n");
+  }
+
+  @Test
+  void anAzureVersionTooLargeForAnIntIsJudgedAsTheNewest() {
+    Run r =
+        run(
+            "audit",
+            "--hosts",
+            RES.resolve("inventories/pass.yaml").toString(),
+            "--rules",
+            RES.resolve("rules/azure-huge-version.yaml").toString());
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    // The text report wraps lines; the words are what matter.
+    assertThat(r.out().replaceAll("\\s+", " "))
+        .contains(
+            "ac-az-2: Standard_F4s_v2 (4 vCPUs, 8 GiB, x86_64, rules/instance-types.yaml:106)"
+                + " is not a recommended type but meets R1, R2 and R9");
+  }
+
+  @Test
   void badStatedFactsFailTheAuditWithEveryErrorLocatedAndNothingWritten() {
     Path out = tmp.resolve("out");
     Path yaml = RES.resolve("inventories/bad-stated.yaml");

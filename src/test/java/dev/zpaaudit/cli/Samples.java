@@ -15,7 +15,13 @@ final class Samples {
 
   /** Bad-input fixtures: they exist to be refused. */
   private static final Set<String> REFUSED =
-      Set.of("truncated.json", "not-json.json", "missing-chain.json", "undefined-set.json");
+      Set.of(
+          "truncated.json",
+          "not-json.json",
+          "missing-chain.json",
+          "undefined-set.json",
+          "match-without-right.json",
+          "prefix-without-addr.json");
 
   /** Each {@code --config} value: every sample export, and the devices of two exports. */
   static List<String> configs() {

@@ -10,6 +10,12 @@ import java.util.Map;
 
 /** Reads an instance-type table: {@code aws|gcp|azure: {NAME: {vcpus, memoryGiB, arch?}}}. */
 final class InstanceTable {
+  /** Bounds far beyond any instance type, so that a typo is an error and not an overflow. */
+  private static final BigDecimal MAX_VCPUS = BigDecimal.valueOf(100_000);
+
+  private static final BigDecimal MIN_GIB = new BigDecimal("0.001");
+  private static final BigDecimal MAX_GIB = BigDecimal.valueOf(1 << 20);
+
   private InstanceTable() {}
 
   static void read(
@@ -65,6 +71,22 @@ final class InstanceTable {
         || mem.signum() <= 0
         || vcpus.stripTrailingZeros().scale() > 0) {
       d.error(at, name + ": needs a positive whole vcpus and a positive memoryGiB");
+      return null;
+    }
+    if (vcpus.compareTo(MAX_VCPUS) > 0) {
+      d.error(at, name + ": vcpus " + vcpus + " is above " + MAX_VCPUS);
+      return null;
+    }
+    if (mem.compareTo(MIN_GIB) < 0 || mem.compareTo(MAX_GIB) > 0) {
+      d.error(
+          at,
+          name
+              + ": memoryGiB "
+              + mem
+              + " is outside "
+              + MIN_GIB.toPlainString()
+              + " to "
+              + MAX_GIB.toPlainString());
       return null;
     }
     return new InstanceType(p, name, vcpus.longValue(), mem.doubleValue(), arch, at);

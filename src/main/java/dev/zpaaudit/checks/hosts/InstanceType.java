@@ -17,10 +17,17 @@ public record InstanceType(
     }
   }
 
-  /** The Azure series version: 3 for {@code Standard_D4s_v3}, 1 without a {@code _vN} suffix. */
+  /**
+   * The Azure series version: 3 for {@code Standard_D4s_v3}, 1 without a {@code _vN} suffix; a
+   * version too large for an int counts as the largest.
+   */
   public static int azureVersion(String type) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("_v(\\d+)$").matcher(type.trim());
-    return m.find() ? Integer.parseInt(m.group(1)) : 1;
+    if (!m.find()) {
+      return 1;
+    }
+    java.math.BigInteger v = new java.math.BigInteger(m.group(1));
+    return v.bitLength() < 32 ? v.intValue() : Integer.MAX_VALUE;
   }
 
   /**

@@ -15,6 +15,12 @@ import java.util.Map;
 final class RuleDoc {
   record Layer(String file, Tree.Obj root) {}
 
+  /**
+   * The largest number a rule may hold: far beyond any limit (GiB, percent, Mbps, counts), so that
+   * a typo is an error and not an overflow in the checks.
+   */
+  static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1_000_000_000_000L);
+
   private final List<Layer> layers;
   private final Diagnostics diags;
 
@@ -93,7 +99,12 @@ final class RuleDoc {
 
   Double number(String file, Tree t, String name) {
     if (t instanceof Tree.Scalar s && s.value() instanceof Number n) {
-      return new BigDecimal(n.toString()).doubleValue();
+      BigDecimal v = new BigDecimal(n.toString());
+      if (v.abs().compareTo(MAX_NUMBER) > 0) {
+        diags.error(at(file, t), "'" + name + "' must be at most " + MAX_NUMBER + ", not " + v);
+        return null;
+      }
+      return v.doubleValue();
     }
     diags.error(at(file, t), "'" + name + "' must be a number");
     return null;

@@ -12,6 +12,11 @@ public record ThroughputTable(List<Point> points, SourceLocation at) {
   /** One point of the table. */
   public record Point(double doubleEncryptionPercent, double mbps) {}
 
+  /**
+   * The least rate a connector is rated at: less would ask for more connectors than a long holds.
+   */
+  static final double MIN_MBPS = 0.001;
+
   public ThroughputTable {
     points = List.copyOf(points);
     Objects.requireNonNull(at, "at");
@@ -22,8 +27,8 @@ public record ThroughputTable(List<Point> points, SourceLocation at) {
     }
     for (int i = 0; i < points.size(); i++) {
       Point p = points.get(i);
-      if (!(p.mbps() > 0)) {
-        throw new IllegalArgumentException("mbps must be positive");
+      if (!(p.mbps() >= MIN_MBPS)) {
+        throw new IllegalArgumentException("mbps must be at least " + MIN_MBPS);
       }
       if (i > 0 && p.doubleEncryptionPercent() <= points.get(i - 1).doubleEncryptionPercent()) {
         throw new IllegalArgumentException("points must ascend in doubleEncryptionPercent");

@@ -15,6 +15,12 @@ import java.util.Map;
 final class StatedFacts {
   static final double GIB = 1024.0 * 1024 * 1024;
 
+  /**
+   * The largest stated number (a count, days, GiB): far beyond any host, and small enough that no
+   * count wraps around and no size in bytes overflows.
+   */
+  static final BigDecimal MAX_NUMBER = BigDecimal.valueOf(1_000_000_000L);
+
   /** Inventory field name to the fact it states. */
   static final Map<String, FactKey<?>> FIELDS = new LinkedHashMap<>();
 
@@ -105,6 +111,10 @@ final class StatedFacts {
       BigDecimal v = new BigDecimal(t);
       if (v.signum() < 0) {
         d.error(c.at(), field + ": " + t + " is negative");
+        return null;
+      }
+      if (v.compareTo(MAX_NUMBER) > 0) {
+        d.error(c.at(), field + ": " + t + " is above " + MAX_NUMBER);
         return null;
       }
       return v;

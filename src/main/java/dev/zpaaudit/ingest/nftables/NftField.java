@@ -127,6 +127,9 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
         int fam = kind == Kind.ADDR4 ? 4 : 6;
         String s;
         if (t instanceof Tree.Obj o && o.fields().get("prefix") instanceof Tree.Obj p) {
+          if (!p.fields().containsKey("addr") || !p.fields().containsKey("len")) {
+            throw new NftProblem(text + ": a prefix needs 'addr' and 'len'", true);
+          }
           s = scalar(p.fields().get("addr")) + "/" + scalar(p.fields().get("len"));
         } else {
           s = scalar(t);
@@ -286,6 +289,9 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
   static String scalar(Tree t) throws NftProblem {
     if (t instanceof Tree.Scalar s && s.value() != null) {
       return s.text();
+    }
+    if (t == null) {
+      throw new NftProblem("a value is missing", true);
     }
     throw new NftProblem("value " + NftText.raw(t) + " is not modelled");
   }

@@ -32,6 +32,9 @@ final class NftMatch {
     String op = m.fields().get("op") instanceof Tree.Scalar s ? s.text() : "==";
     Tree left = m.fields().get("left");
     Tree right = m.fields().get("right");
+    if (left == null || right == null) {
+      throw new NftProblem("match without '" + (left == null ? "left" : "right") + "'", true);
+    }
     if (left instanceof Tree.Obj lo && lo.fields().containsKey("fib")) {
       return List.of(fib((Tree.Obj) lo.fields().get("fib"), op, right, NftText.match(m)));
     }

@@ -262,6 +262,9 @@ final class NftText {
 
   /** Compact JSON-like text for shapes without an nft rendering. */
   static String raw(Tree t) {
+    if (t == null) {
+      return "";
+    }
     if (t instanceof Tree.Scalar s) {
       return s.isString() ? "\"" + s.text() + "\"" : s.text();
     }

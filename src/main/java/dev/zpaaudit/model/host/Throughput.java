@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
  * {@code 750M}.
  */
 public record Throughput(double bitsPerSecond) implements Comparable<Throughput> {
+  /** The largest rate read: 1000 Tbps, far beyond any connector group. */
+  public static final double MAX_BITS_PER_SECOND = 1e15;
+
   private static final Pattern FORM =
       Pattern.compile(
           "([0-9]+(?:\\.[0-9]+)?)\\s*([kmgt]?)(?:bps|bit/s|b/s|bit)?", Pattern.CASE_INSENSITIVE);
@@ -57,7 +60,11 @@ public record Throughput(double bitsPerSecond) implements Comparable<Throughput>
           case "t" -> 1e12;
           default -> 1;
         };
-    return new Throughput(new BigDecimal(m.group(1)).doubleValue() * scale);
+    double bits = new BigDecimal(m.group(1)).doubleValue() * scale;
+    if (bits > MAX_BITS_PER_SECOND) {
+      throw new IllegalArgumentException("throughput '" + text + "' is above 1000 Tbps");
+    }
+    return new Throughput(bits);
   }
 
   /** The rate in Mbps without trailing zeros, e.g. {@code 437.5 Mbps}. */

@@ -185,6 +185,21 @@ class InventoryReaderTest {
   }
 
   @Test
+  void aPeakBeyondAnyGroupIsALocatedError() {
+    Path f = INV.resolve("huge-peak.yaml");
+    assertThat(errors(f))
+        .containsExactly(
+            f + ":5: error: peak: throughput '99999999999999999999Gbps' is above 1000 Tbps");
+  }
+
+  @Test
+  void aStatedCountTooLargeIsALocatedErrorNotAWrappedNumber() {
+    Path f = INV.resolve("huge-count.yaml");
+    assertThat(errors(f))
+        .containsExactly(f + ":7: error: cores: 18446744073709551617 is above 1000000000");
+  }
+
+  @Test
   void missingRequiredColumnIsALocatedError() {
     Path f = INV.resolve("missing-column.csv");
     assertThat(errors(f)).containsExactly(f + ":1: error: missing required column 'platform'");

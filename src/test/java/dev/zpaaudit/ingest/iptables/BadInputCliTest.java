@@ -157,6 +157,13 @@ class BadInputCliTest {
   }
 
   @Test
+  void aQuotedCarriageReturnIsEscapedSoTheErrorStaysOnOneVisibleLine() throws IOException {
+    assertRejected(
+        "lone-carriage-return.rules",
+        ":3: error: malformed chain declaration ':INPUT ACCEPT [0:0]\\r:FORWARD ACCEPT [0:0]'");
+  }
+
+  @Test
   void missingFile() throws IOException {
     Path f = tmp.resolve("nowhere.rules");
     assertRejected(f, f + ": error: no such file");

@@ -43,6 +43,26 @@ class NftCliTest {
   }
 
   @Test
+  void aMatchWithoutItsRightOperandIsAnError() {
+    Run r = audit("match-without-right.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(DIR + "match-without-right.json:30: error: match without 'right'\n");
+  }
+
+  @Test
+  void aPrefixWithoutItsAddressIsAnError() {
+    Run r = audit("prefix-without-addr.json");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .isEqualTo(
+            DIR
+                + "prefix-without-addr.json:30: error: ip daddr: a prefix needs 'addr' and 'len'\n");
+  }
+
+  @Test
   void jumpToAMissingChainIsAnError() {
     Run r = audit("missing-chain.json");
     assertThat(r.code()).isEqualTo(2);
