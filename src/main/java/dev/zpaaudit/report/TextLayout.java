@@ -1,5 +1,6 @@
 package dev.zpaaudit.report;
 
+import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.model.IpSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,7 +102,9 @@ final class TextLayout {
     int lineStart = sb.length();
     sb.append(first);
     boolean empty = true;
-    for (String u : units) {
+    for (String unit : units) {
+      // Text quoted from an export (a rule, a comment) cannot break or hide a line.
+      String u = unit.equals("\n") ? unit : Diagnostic.printable(unit);
       int col = sb.length() - lineStart;
       boolean fits = col + (empty ? 0 : 1) + u.length() <= WIDTH;
       boolean fitsBelow = indent + u.length() <= WIDTH;

@@ -17,6 +17,15 @@ class TextLayoutTest {
   }
 
   @Test
+  void textQuotedFromAnExportCannotBreakOrHideALine() {
+    StringBuilder sb = new StringBuilder();
+    TextLayout.words(
+        sb, "      rule: ", "-A INPUT -m comment --comment \"a\rb\u001b[2Kc\" -j DROP", 8);
+    assertThat(sb.toString())
+        .isEqualTo("      rule: -A INPUT -m comment --comment \"a\\rb\\u001b[2Kc\" -j DROP\n");
+  }
+
+  @Test
   void listsWrapAtEightyColumnsWithAHangingIndentAndNeverBreakAnItem() {
     StringBuilder sb = new StringBuilder();
     List<String> items = cidrs(20);
