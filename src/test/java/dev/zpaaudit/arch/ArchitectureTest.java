@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,64 @@ class ArchitectureTest {
           "cli/SizeCommand.java -> ingest.inventory",
           "cli/RangesOption.java -> ingest.ranges",
           "cli/NetworkOptions.java -> ingest.iptables");
+
+  /**
+   * The layers that must speak only the neutral model (model, eval, the network checks, report),
+   * and the files there that still speak netfilter, until the model moves off it. The list may only
+   * shrink: a file not on it that uses a netfilter word fails, and so does a file on it that no
+   * longer does. (The probe checks' "chain" is a certificate or CNAME chain, so checks.probe is not
+   * scanned; checks.hosts has no firewall words to speak.)
+   */
+  static final List<String> NEUTRAL_LAYERS = List.of("model", "eval", "checks/network", "report");
+
+  static final Set<String> STILL_NETFILTER =
+      Set.of(
+          "checks/network/Decision.java",
+          "checks/network/FlowPackets.java",
+          "checks/network/Flows.java",
+          "checks/network/NetworkChecks.java",
+          "checks/network/Placement.java",
+          "eval/AddressFacts.java",
+          "eval/CompiledMatch.java",
+          "eval/Compiler.java",
+          "eval/Cube.java",
+          "eval/Evaluator.java",
+          "eval/IfaceDomain.java",
+          "eval/Piece.java",
+          "eval/SourceNatReplies.java",
+          "eval/Trace.java",
+          "eval/Tracking.java",
+          "model/Action.java",
+          "model/Chain.java",
+          "model/Condition.java",
+          "model/CtState.java",
+          "model/Device.java",
+          "model/Firewall.java",
+          "model/Hook.java",
+          "model/Stage.java",
+          "model/TcpFlags.java");
+
+  @Test
+  void neutralLayersSpeakNoNewNetfilterWords() {
+    assertThat(
+            Vocabulary.ratchet(
+                Vocabulary.uses(SRC, NEUTRAL_LAYERS, Vocabulary.NETFILTER), STILL_NETFILTER))
+        .isEmpty();
+  }
+
+  @Test
+  void theVocabularyCheckFindsWordsInIdentifiersAndComments() {
+    assertThat(Vocabulary.words("CtState s; // jumps to a user chain", Vocabulary.NETFILTER))
+        .containsExactly("chain", "ct");
+    assertThat(Vocabulary.words("Action act; Factor f; // a select list", Vocabulary.NETFILTER))
+        .isEmpty();
+    assertThat(
+            Vocabulary.ratchet(
+                java.util.Map.of("eval/New.java", Set.of("hook")), Set.of("eval/Old.java")))
+        .containsExactly(
+            "eval/New.java uses netfilter words [hook]",
+            "eval/Old.java no longer uses netfilter words: take it off the list");
+  }
 
   @Test
   void packagesOnlyUseWhatTheyMay() throws IOException {
