@@ -196,9 +196,11 @@ class NftablesJsonParserTest {
     assertThat(rule(r, "ip nat prerouting", 0).action())
         .isEqualTo(new Action.DestNat("dnat to 192.0.2.10:80"));
     assertThat(rule(r, "ip nat postrouting", 0).action())
-        .isEqualTo(new Action.SrcNat("masquerade"));
+        .isEqualTo(new Action.SrcNat("masquerade", true, List.of(), null));
     assertThat(rule(r, "ip nat postrouting", 1).action())
-        .isEqualTo(new Action.SrcNat("snat to 198.51.100.1"));
+        .isEqualTo(
+            new Action.SrcNat(
+                "snat to 198.51.100.1", false, List.of(IpSet.parse("198.51.100.1")), null));
     assertThat(rule(r, "ip nat output", 0).action())
         .isEqualTo(new Action.DestNat("redirect to :3128"));
     assertThat(r.firewall().chain("ip6 extra forward").policy().action())
