@@ -90,6 +90,9 @@ public final class KernelOracleMain {
       }
       c.translation().repairs().forEach((k, v) -> out.println("repaired: " + v + "x " + k));
     }
+    for (String m : r.untranslatedDifferences()) {
+      out.println("twin differs through an untranslated rule: " + m);
+    }
     for (String m : r.translationMismatches()) {
       out.println("not equivalent in the kernel: " + m);
     }

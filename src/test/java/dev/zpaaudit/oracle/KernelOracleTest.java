@@ -121,6 +121,8 @@ class KernelOracleTest {
     }
     SUMMARY.add(r, c.translation() != null);
     System.err.println("kernel-oracle " + r.summary());
+    r.untranslatedDifferences()
+        .forEach(m -> System.err.println("  twin differs through an untranslated rule: " + m));
     if (!r.disagreements().isEmpty()) {
       fail(OracleSummary.failure(r));
     }

@@ -55,7 +55,7 @@ final class OracleComparison {
       Map<Flow.Hook, Integer> perHook,
       List<Disagreement> disagreements,
       List<String> translationMismatches,
-      int untranslatedDifferences,
+      List<String> untranslatedDifferences,
       List<String> topReasons,
       int rounds,
       long kernelMillis,
@@ -75,10 +75,10 @@ final class OracleComparison {
           indeterminate,
           unopened == 0 ? "" : "; " + unopened + " NAT replies not opened",
           disagreements.size(),
-          untranslatedDifferences == 0
+          untranslatedDifferences.isEmpty()
               ? ""
               : "; twin differs on "
-                  + untranslatedDifferences
+                  + untranslatedDifferences.size()
                   + " flows through untranslated rules",
           kernelMillis,
           engineMillis);
@@ -108,7 +108,7 @@ final class OracleComparison {
     TwinCheck twin =
         c.kernelFormat() == OracleCase.Format.NFT
             ? checkTranslation(lab, c, flows, kernel)
-            : new TwinCheck(List.of(), 0);
+            : new TwinCheck(List.of(), List.of());
     long t1 = System.nanoTime();
     EngineVerdicts engine = new EngineVerdicts(fw, c.family(), flows, lab::ipv4Address);
     List<Disagreement> bad = new ArrayList<>();
@@ -184,7 +184,7 @@ final class OracleComparison {
    * a failure), and how many differing flows were set aside because the engine's outcome on the
    * twin names a rule the translator could not translate.
    */
-  record TwinCheck(List<String> mismatches, int throughUntranslated) {}
+  record TwinCheck(List<String> mismatches, List<String> throughUntranslated) {}
 
   /**
    * Each nft script has an iptables-save (or ip6tables-save) twin: the kernel checks that the two
@@ -201,7 +201,7 @@ final class OracleComparison {
         c.translation() == null ? Set.of() : c.translation().untranslatedLines();
     EngineVerdicts twin = null;
     List<String> out = new ArrayList<>();
-    int excused = 0;
+    List<String> excused = new ArrayList<>();
     for (Flow f : flows) {
       if (ipt.get(f) == nft.get(f)) {
         continue;
@@ -209,10 +209,12 @@ final class OracleComparison {
       if (!untranslated.isEmpty() && twin == null) {
         twin = new EngineVerdicts(twinFirewall(c), c.family(), flows, lab::ipv4Address);
       }
-      if (twin != null && names(twin.verdict(f).outcome(), untranslated)) {
-        excused++;
+      String what = f + ": nft " + nft.get(f) + ", iptables " + ipt.get(f);
+      int line = twin == null ? 0 : named(twin.verdict(f).outcome(), untranslated);
+      if (line > 0) {
+        excused.add(what + " (" + c.engineFile() + ":" + line + " is not translated)");
       } else {
-        out.add(f + ": nft " + nft.get(f) + ", iptables " + ipt.get(f));
+        out.add(what);
       }
     }
     return new TwinCheck(out, excused);
@@ -226,19 +228,19 @@ final class OracleComparison {
     }
   }
 
-  /** Whether a step of the outcome's trace, or one of its doubts, is a rule on these lines. */
-  static boolean names(dev.zpaaudit.eval.Outcome o, Set<Integer> lines) {
+  /** The first of these lines that a step of the outcome's trace or one of its doubts is on; 0. */
+  static int named(dev.zpaaudit.eval.Outcome o, Set<Integer> lines) {
     for (var step : o.trace().steps()) {
       if (lines.contains(step.rule().location().line())) {
-        return true;
+        return step.rule().location().line();
       }
     }
     for (var d : o.doubts()) {
       if (d.rule() != null && lines.contains(d.rule().location().line())) {
-        return true;
+        return d.rule().location().line();
       }
     }
-    return false;
+    return 0;
   }
 
   /**

@@ -32,7 +32,7 @@ final class OracleSummary {
   synchronized void add(OracleComparison.Report r, boolean translatedScript) {
     rulesets++;
     translated += translatedScript ? 1 : 0;
-    untranslatedDifferences += r.untranslatedDifferences();
+    untranslatedDifferences += r.untranslatedDifferences().size();
     flows += r.flows() - r.unopened();
     natReplies += r.natReplies();
     disagreements += r.disagreements().size();
