@@ -1,5 +1,7 @@
 package dev.zpaaudit.oracle;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -104,8 +106,8 @@ record NftTranslation(
         throw new IllegalStateException(tool(family) + " failed: " + r.stderr().strip());
       }
       return r.stdout();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     } finally {
       Shell.deleteQuietly(file);
     }
