@@ -19,7 +19,9 @@ import java.nio.file.Path;
  * <p>For iptables both see the same sanitised text. For nftables the kernel loads the nft script
  * and the engine reads the kernel's JSON listing of it ({@code nft -j list ruleset}) through the
  * nft reader; {@code engineText}, an iptables-save (or ip6tables-save) twin of the script, is
- * loaded into the kernel too, as a check that the hand-written pairs say the same.
+ * loaded into the kernel too, as a check that the hand-written pairs say the same. A translated
+ * case's nft script is {@code iptables-restore-translate}'s translation of its twin ({@code
+ * translation} says which rules it could not translate; null for every other case).
  */
 record OracleCase(
     String name,
@@ -27,7 +29,8 @@ record OracleCase(
     String kernelText,
     String engineFile,
     String engineText,
-    int family) {
+    int family,
+    NftTranslation translation) {
 
   enum Format {
     IPTABLES,
@@ -40,7 +43,8 @@ record OracleCase(
    */
   static OracleCase iptables(String name, String file, String rawText) {
     String text = CorpusSanitizer.sanitize(rawText).content();
-    return new OracleCase(name, Format.IPTABLES, text, file, text, SaveFamily.of(text).family());
+    return new OracleCase(
+        name, Format.IPTABLES, text, file, text, SaveFamily.of(text).family(), null);
   }
 
   /** An nft script, and an iptables-save or ip6tables-save twin the kernel checks it against. */
@@ -52,7 +56,33 @@ record OracleCase(
         nftScript,
         engineFile,
         iptablesEquivalent,
-        SaveFamily.of(iptablesEquivalent).family());
+        SaveFamily.of(iptablesEquivalent).family(),
+        null);
+  }
+
+  /**
+   * An iptables-save or ip6tables-save file, sanitised, translated to nft by {@code
+   * iptables-restore-translate} (run here; see {@link NftTranslation#missing}): the kernel loads
+   * the translation and the engine reads the kernel's listing of it; the sanitised file is its
+   * twin.
+   */
+  static OracleCase translated(String name, String file, String rawText) {
+    String text = CorpusSanitizer.sanitize(rawText).content();
+    int family = SaveFamily.of(text).family();
+    NftTranslation t = NftTranslation.of(text, family);
+    return new OracleCase(name, Format.NFT, t.script(), file, text, family, t);
+  }
+
+  /** {@code translated:FILE} for a file of {@code corpus/iptables/}. */
+  static OracleCase translatedCorpus(String file) {
+    String res = "corpus/iptables/" + file;
+    return translated("translated:" + file, res, resource("/" + res));
+  }
+
+  /** The family of a corpus file, without translating it. */
+  static int corpusFamily(String file) {
+    String text = resource("/corpus/iptables/" + file);
+    return SaveFamily.of(CorpusSanitizer.sanitize(text).content()).family();
   }
 
   static OracleCase corpus(String file) {
@@ -83,8 +113,11 @@ record OracleCase(
         name + ".nft", resource("/oracle/nft/" + name + ".nft"), rules, resource("/" + rules));
   }
 
-  static OracleCase file(Path path, Path nftScript) throws IOException {
+  static OracleCase file(Path path, Path nftScript, boolean translate) throws IOException {
     String text = Files.readString(path, StandardCharsets.UTF_8);
+    if (translate) {
+      return translated("translated:" + path.getFileName(), path.toString(), text);
+    }
     if (nftScript == null) {
       return iptables(path.getFileName().toString(), path.toString(), text);
     }
@@ -105,10 +138,15 @@ record OracleCase(
             .parse(json, name + " (nft -j list ruleset)")
             .firewall();
       }
-      return new IptablesSaveParser(family, Ipsets.NONE).parse(engineText, engineFile).firewall();
+      return twinFirewall();
     } catch (InputException e) {
       throw new IllegalStateException(engineFile + " cannot be read: " + e.getMessage(), e);
     }
+  }
+
+  /** The engine's model of the iptables-save or ip6tables-save text (for nft: the twin). */
+  Firewall twinFirewall() throws InputException {
+    return new IptablesSaveParser(family, Ipsets.NONE).parse(engineText, engineFile).firewall();
   }
 
   void load(KernelLab lab) {

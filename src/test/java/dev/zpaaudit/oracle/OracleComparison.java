@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Runs one {@link OracleCase}: generates its flows, sends them through the kernel lab, asks the
@@ -54,6 +55,7 @@ final class OracleComparison {
       Map<Flow.Hook, Integer> perHook,
       List<Disagreement> disagreements,
       List<String> translationMismatches,
+      List<String> untranslatedDifferences,
       List<String> topReasons,
       int rounds,
       long kernelMillis,
@@ -61,8 +63,8 @@ final class OracleComparison {
     String summary() {
       return String.format(
           "%s: %d flows over %s in at most %d rounds; kernel delivered %d; engine"
-              + " allow %d, deny %d, indeterminate %d%s; %d disagreements (kernel %d ms, engine %d"
-              + " ms)",
+              + " allow %d, deny %d, indeterminate %d%s; %d disagreements%s (kernel %d ms, engine"
+              + " %d ms)",
           name,
           flows,
           perHook,
@@ -73,6 +75,11 @@ final class OracleComparison {
           indeterminate,
           unopened == 0 ? "" : "; " + unopened + " NAT replies not opened",
           disagreements.size(),
+          untranslatedDifferences.isEmpty()
+              ? ""
+              : "; twin differs on "
+                  + untranslatedDifferences.size()
+                  + " flows through untranslated rules",
           kernelMillis,
           engineMillis);
     }
@@ -98,10 +105,10 @@ final class OracleComparison {
     c.load(lab);
     long t0 = System.nanoTime();
     Map<Flow, Verdict> kernel = lab.run(flows);
-    List<String> translation =
+    TwinCheck twin =
         c.kernelFormat() == OracleCase.Format.NFT
             ? checkTranslation(lab, c, flows, kernel)
-            : List.of();
+            : new TwinCheck(List.of(), List.of());
     long t1 = System.nanoTime();
     EngineVerdicts engine = new EngineVerdicts(fw, c.family(), flows, lab::ipv4Address);
     List<Disagreement> bad = new ArrayList<>();
@@ -164,7 +171,8 @@ final class OracleComparison {
         natReplies,
         perHook,
         bad,
-        translation,
+        twin.mismatches(),
+        twin.throughUntranslated(),
         top,
         gen.batches(),
         (t1 - t0) / 1_000_000,
@@ -172,21 +180,67 @@ final class OracleComparison {
   }
 
   /**
-   * Each nft script has an iptables-save (or ip6tables-save) twin: the kernel checks that the two
-   * agree on these flows, so the iptables and nftables readers are held to the same hand-written
-   * rulesets.
+   * What the kernel made of the twin: the flows on which it disagrees with the nft script (each one
+   * a failure), and how many differing flows were set aside because the engine's outcome on the
+   * twin names a rule the translator could not translate.
    */
-  private static List<String> checkTranslation(
+  record TwinCheck(List<String> mismatches, List<String> throughUntranslated) {}
+
+  /**
+   * Each nft script has an iptables-save (or ip6tables-save) twin: the kernel checks that the two
+   * agree on these flows, so the iptables and nftables readers are held to the same rulesets. A
+   * translated script lacks the rules its translator left as comments; a flow on which the two
+   * differ is set aside (counted) only where the engine's outcome on the twin, its trace or its
+   * doubts, names one of those rules.
+   */
+  private static TwinCheck checkTranslation(
       KernelLab lab, OracleCase c, List<Flow> flows, Map<Flow, Verdict> nft) {
     c.loadTwin(lab);
     Map<Flow, Verdict> ipt = lab.run(flows);
+    Set<Integer> untranslated =
+        c.translation() == null ? Set.of() : c.translation().untranslatedLines();
+    EngineVerdicts twin = null;
     List<String> out = new ArrayList<>();
+    List<String> excused = new ArrayList<>();
     for (Flow f : flows) {
-      if (ipt.get(f) != nft.get(f)) {
-        out.add(f + ": nft " + nft.get(f) + ", iptables " + ipt.get(f));
+      if (ipt.get(f) == nft.get(f)) {
+        continue;
+      }
+      if (!untranslated.isEmpty() && twin == null) {
+        twin = new EngineVerdicts(twinFirewall(c), c.family(), flows, lab::ipv4Address);
+      }
+      String what = f + ": nft " + nft.get(f) + ", iptables " + ipt.get(f);
+      int line = twin == null ? 0 : named(twin.verdict(f).outcome(), untranslated);
+      if (line > 0) {
+        excused.add(what + " (" + c.engineFile() + ":" + line + " is not translated)");
+      } else {
+        out.add(what);
       }
     }
-    return out;
+    return new TwinCheck(out, excused);
+  }
+
+  private static Firewall twinFirewall(OracleCase c) {
+    try {
+      return c.twinFirewall();
+    } catch (dev.zpaaudit.diag.InputException e) {
+      throw new IllegalStateException(c.engineFile() + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The first of these lines that a step of the outcome's trace or one of its doubts is on; 0. */
+  static int named(dev.zpaaudit.eval.Outcome o, Set<Integer> lines) {
+    for (var step : o.trace().steps()) {
+      if (lines.contains(step.rule().location().line())) {
+        return step.rule().location().line();
+      }
+    }
+    for (var d : o.doubts()) {
+      if (d.rule() != null && lines.contains(d.rule().location().line())) {
+        return d.rule().location().line();
+      }
+    }
+    return 0;
   }
 
   /**

@@ -19,11 +19,20 @@ final class OracleSummary {
   private int disagreements;
   private int indeterminate;
   private int skipped;
+  private int translated;
+  private int untranslatedDifferences;
   private final Set<String> errors = new LinkedHashSet<>();
   private final Set<String> skipReasons = new LinkedHashSet<>();
 
   synchronized void add(OracleComparison.Report r) {
+    add(r, false);
+  }
+
+  /** Adds a ruleset's report; {@code translated} for a script made by a translator. */
+  synchronized void add(OracleComparison.Report r, boolean translatedScript) {
     rulesets++;
+    translated += translatedScript ? 1 : 0;
+    untranslatedDifferences += r.untranslatedDifferences().size();
     flows += r.flows() - r.unopened();
     natReplies += r.natReplies();
     disagreements += r.disagreements().size();
@@ -58,6 +67,13 @@ final class OracleSummary {
             indeterminate,
             skipped,
             skipReasons.isEmpty() ? "" : " (" + String.join("; ", skipReasons) + ")")
+        + (translated == 0
+            ? ""
+            : "; "
+                + translated
+                + " translated by iptables-restore-translate, whose twins differ on "
+                + untranslatedDifferences
+                + " flows through untranslated rules")
         + (errors.isEmpty()
             ? ""
             : ", " + errors.size() + " failed to run: " + String.join(", ", errors));

@@ -4,6 +4,7 @@ import dev.zpaaudit.ingest.nftables.NftField.Kind;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import java.util.List;
@@ -159,6 +160,9 @@ final class NftFields {
   }
 
   private static NftField ct(String text, String key, String dir, String tableFamily) {
+    if (key.equals("protocol")) {
+      return ctProtocol(text);
+    }
     if (dir.isEmpty()) {
       return switch (key) {
         case "state" ->
@@ -207,6 +211,29 @@ final class NftFields {
       default:
         return null;
     }
+  }
+
+  /**
+   * {@code ct protocol} (in either direction): the connection's layer 4 protocol, which is the
+   * packet's own for a packet of a tracked connection; a RELATED packet (an ICMP error) belongs to
+   * another connection, whose protocol is not modelled; without conntrack the test never matches.
+   * As iptables {@code -m conntrack --ctproto}, which iptables-translate writes this way.
+   */
+  private static NftField ctProtocol(String text) {
+    Bits own = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY);
+    Bits related = CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY);
+    return new NftField(
+        text,
+        Kind.PROTO,
+        List.of(),
+        v ->
+            List.of(
+                new Condition.AnyOf(
+                    List.of(
+                        List.of(new Condition.Proto(((Val.Small) v).set()), new Condition.Ct(own)),
+                        List.of(
+                            new Condition.Ct(related),
+                            new Condition.Unknown("'" + text + "' of a RELATED connection"))))));
   }
 
   private static Condition.Tuple tuple(boolean orig, boolean src) {

@@ -11,9 +11,10 @@ import java.util.Set;
 
 /**
  * Translates one match expression ({@code left op right}) into conditions: comparisons, anonymous
- * and named set lookups (with prefixes, ranges and concatenations), masked flag tests and fib
- * address types. Anything else is an {@link NftProblem}, which the caller turns into an unknown
- * condition with a warning.
+ * and named set lookups (with prefixes, ranges and concatenations), masked flag tests, flag tests
+ * that no listed bit is set ({@code tcp flags ! fin,syn}, as iptables-translate writes {@code
+ * --tcp-flags ALL NONE}) and fib address types. Anything else is an {@link NftProblem}, which the
+ * caller turns into an unknown condition with a warning.
  */
 final class NftMatch {
   private final Map<String, NftExport.SetDecl> sets;
@@ -69,6 +70,14 @@ final class NftMatch {
           } else {
             v = f.element(right);
           }
+        }
+        case "!" -> {
+          // "tcp flags ! syn,ack": none of these bits is set
+          if (!f.isBitmask()) {
+            throw new NftProblem("operator '!' on '" + f.text() + "' is not modelled");
+          }
+          int mask = f.mask(right);
+          v = f.where(x -> (x & mask) == 0);
         }
         case "<", ">", "<=", ">=" -> v = f.compare(op, right);
         default -> throw new NftProblem("operator '" + op + "' is not modelled");

@@ -67,7 +67,9 @@ final class NftRules {
       Tree body = o.fields().get(k);
       try {
         if (k.equals("match") && body instanceof Tree.Obj m) {
-          conds.addAll(matcher.match(m, r.family(), r.table()));
+          List<Condition> matched = matcher.match(m, r.family(), r.table());
+          warnPartlyModelled(matched, at);
+          conds.addAll(matched);
         } else if (PASSIVE.contains(k)) {
           passive.add(NftText.statement(e));
         } else if (FILTERING.contains(k)) {
@@ -104,6 +106,22 @@ final class NftRules {
     }
     out.add(new Rule(at, text, conds, action));
     return out;
+  }
+
+  /** One warning per unmodelled condition inside alternatives ({@code ct protocol}). */
+  private void warnPartlyModelled(List<Condition> conds, SourceLocation at) {
+    for (Condition c : conds) {
+      if (c instanceof Condition.AnyOf any) {
+        for (List<Condition> alt : any.alternatives()) {
+          for (Condition a : alt) {
+            if (a instanceof Condition.Unknown u) {
+              diags.warning(at, u.what() + " is not modelled; the rule is evaluated as may-match");
+            }
+          }
+          warnPartlyModelled(alt, at);
+        }
+      }
+    }
   }
 
   private Action action(NftExport.RuleObj r, String k, Tree body, Tree e, SourceLocation at)
