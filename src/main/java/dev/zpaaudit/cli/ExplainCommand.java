@@ -316,7 +316,7 @@ final class ExplainCommand implements Callable<Integer> {
       x.put("file", step.rule().location().file());
       x.put("line", step.rule().location().line());
       x.put("stage", step.stage());
-      x.put("chain", step.chain());
+      x.put("chain", step.filter());
       x.put("rule", step.rule().text());
       steps.add(x);
     }

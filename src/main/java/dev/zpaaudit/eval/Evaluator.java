@@ -1,9 +1,9 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Device;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
@@ -16,13 +16,13 @@ import java.util.Map;
 
 /**
  * Exact first-match evaluation of a firewall over sets of packets. Packets are carried through the
- * stages of a path (every stage must accept), through each stage's chain rule by rule, into
- * jumped-to chains and back. Where a rule's test is not modelled, the packets it may match are
+ * stages of a path (every stage must accept), through each stage's filter rule by rule, into
+ * jumped-to filters and back. Where a rule's test is not modelled, the packets it may match are
  * followed both ways: the fate the rule would give them is kept as a note, and an outcome whose
  * notes disagree with it is indeterminate.
  */
 public final class Evaluator {
-  /** How deep chains may call each other before the ruleset is taken to loop. */
+  /** How deep filters may call each other before the ruleset is taken to loop. */
   static final int MAX_DEPTH = 64;
 
   private final Firewall firewall;
@@ -31,7 +31,7 @@ public final class Evaluator {
   private final Map<Rule, CompiledMatch> compiled = new java.util.IdentityHashMap<>();
   private final Map<Rule, CompiledMatch> beforeRouting = new java.util.IdentityHashMap<>();
 
-  /** Whether connection tracking is certainly on, so that NAT chains run. */
+  /** Whether connection tracking is certainly on, so that NAT filters run. */
   private final boolean tracking;
 
   public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
@@ -186,11 +186,11 @@ public final class Evaluator {
         entering = cur;
       }
       Out out = new Out(st, k);
-      Chain chain = firewall.chain(st.chain());
-      runChain(chain, entering, out, 0);
+      Filter filter = firewall.filter(st.filter());
+      runFilter(filter, entering, out, 0);
       for (Piece p : out.returned) {
-        Rule policy = chain.policy();
-        Piece q = p.withTrace(p.trace().then(st, chain.name(), policy, true));
+        Rule policy = filter.defaultRule();
+        Piece q = p.withTrace(p.trace().then(st, filter.name(), policy, true));
         if (policy.action() instanceof Action.Accept) {
           out.accepted.add(q);
         } else {
@@ -215,8 +215,8 @@ public final class Evaluator {
   }
 
   /**
-   * Without connection tracking the kernel skips NAT chains. When nothing in the ruleset turns
-   * tracking on, what a NAT chain stops may instead go on: it does, carrying what the chain would
+   * Without connection tracking the kernel skips NAT filters. When nothing in the ruleset turns
+   * tracking on, what a NAT filter stops may instead go on: it does, carrying what the filter would
    * have done as a note, so a later stage that stops it too gives a definite verdict and one that
    * lets it through an indeterminate one.
    */
@@ -224,7 +224,7 @@ public final class Evaluator {
     for (Fate f : out.fates) {
       Piece p = f.piece().withNotes(dropStageAccepts(f.piece().notes(), k));
       String why =
-          "NAT chains run only while connection tracking is on, and nothing in this"
+          "NAT rules run only while connection tracking is on, and nothing in this"
               + " ruleset turns it on"
               + (f.reason() == null ? "" : "; " + f.reason());
       next.add(p.note(new Note(f.verdict(), f.rule(), why, Note.NO_STAGE, null)));
@@ -300,7 +300,7 @@ public final class Evaluator {
     return out;
   }
 
-  /** What a chain did with the pieces it was given. */
+  /** What a filter did with the pieces it was given. */
   static final class Out {
     final Stage stage;
     final int index;
@@ -335,13 +335,13 @@ public final class Evaluator {
     return m;
   }
 
-  void runChain(Chain chain, List<Piece> in, Out out, int depth) {
+  void runFilter(Filter filter, List<Piece> in, Out out, int depth) {
     if (depth > MAX_DEPTH) {
       throw new IllegalStateException(
-          "chains call each other more than " + MAX_DEPTH + " deep at " + chain.name());
+          "filters call each other more than " + MAX_DEPTH + " deep at " + filter.name());
     }
     List<Piece> cur = in;
-    for (Rule r : chain.rules()) {
+    for (Rule r : filter.rules()) {
       if (cur.isEmpty()) {
         return;
       }
@@ -354,10 +354,10 @@ public final class Evaluator {
       List<Piece> maybe = new ArrayList<>();
       split(cur, m, hit, maybe, next);
       if (!hit.isEmpty()) {
-        act(chain, r, hit, out, next, depth);
+        act(filter, r, hit, out, next, depth);
       }
       if (!maybe.isEmpty()) {
-        next.addAll(actMaybe(chain, r, maybe, out, depth, m.reason()));
+        next.addAll(actMaybe(filter, r, maybe, out, depth, m.reason()));
       }
       cur = next;
     }
@@ -400,7 +400,7 @@ public final class Evaluator {
     return left == null ? remaining : left;
   }
 
-  private void act(Chain chain, Rule r, List<Piece> hit, Out out, List<Piece> next, int depth) {
+  private void act(Filter filter, Rule r, List<Piece> hit, Out out, List<Piece> next, int depth) {
     Action a = r.action();
     if (a instanceof Action.Continue) {
       next.addAll(hit);
@@ -408,7 +408,7 @@ public final class Evaluator {
     }
     List<Piece> traced = new ArrayList<>(hit.size());
     for (Piece p : hit) {
-      traced.add(p.withTrace(p.trace().then(out.stage, chain.name(), r, false)));
+      traced.add(p.withTrace(p.trace().then(out.stage, filter.name(), r, false)));
     }
     if (a instanceof Action.Accept || a instanceof Action.SrcNat) {
       out.accepted.addAll(traced);
@@ -418,13 +418,13 @@ public final class Evaluator {
       out.returned.addAll(traced);
     } else if (a instanceof Action.Jump j) {
       Out sub = new Out(out.stage, out.index);
-      runChain(target(j.chain()), traced, sub, depth + 1);
+      runFilter(target(j.filter()), traced, sub, depth + 1);
       out.accepted.addAll(sub.accepted);
       out.fates.addAll(sub.fates);
       next.addAll(sub.returned);
     } else if (a instanceof Action.Goto g) {
       Out sub = new Out(out.stage, out.index);
-      runChain(target(g.chain()), traced, sub, depth + 1);
+      runFilter(target(g.filter()), traced, sub, depth + 1);
       out.accepted.addAll(sub.accepted);
       out.fates.addAll(sub.fates);
       out.returned.addAll(sub.returned);
@@ -458,7 +458,7 @@ public final class Evaluator {
    * carrying a note of what the rule would have done with them.
    */
   private List<Piece> actMaybe(
-      Chain chain, Rule r, List<Piece> maybe, Out out, int depth, String why) {
+      Filter filter, Rule r, List<Piece> maybe, Out out, int depth, String why) {
     Action a = r.action();
     String reason = why == null ? "unmodelled test" : why;
     if (a instanceof Action.Continue) {
@@ -471,15 +471,15 @@ public final class Evaluator {
       return noteAll(maybe, new Note(Verdict.DENY, r, reason, Note.NO_STAGE, null));
     }
     if (a instanceof Action.Jump || a instanceof Action.Goto) {
-      String target = a instanceof Action.Jump j ? j.chain() : ((Action.Goto) a).chain();
+      String target = a instanceof Action.Jump j ? j.filter() : ((Action.Goto) a).filter();
       Out sub = new Out(out.stage, out.index);
       List<Piece> fresh = new ArrayList<>();
       for (Piece p : maybe) {
         fresh.add(
             new Piece(
-                p.cube(), p.origCt(), p.trace().then(out.stage, chain.name(), r, false), null));
+                p.cube(), p.origCt(), p.trace().then(out.stage, filter.name(), r, false), null));
       }
-      runChain(target(target), fresh, sub, depth + 1);
+      runFilter(target(target), fresh, sub, depth + 1);
       List<Piece> result = maybe;
       for (Piece p : sub.accepted) {
         result =
@@ -514,7 +514,7 @@ public final class Evaluator {
                       r,
                       reason
                           + "; if it matches, the packets return to the caller of "
-                          + chain.name(),
+                          + filter.name(),
                       Note.NO_STAGE,
                       null));
         }
@@ -552,10 +552,10 @@ public final class Evaluator {
     return out;
   }
 
-  private Chain target(String name) {
-    Chain c = firewall.chain(name);
+  private Filter target(String name) {
+    Filter c = firewall.filter(name);
     if (c == null) {
-      throw new IllegalStateException("jump to unknown chain " + name);
+      throw new IllegalStateException("jump to unknown filter " + name);
     }
     return c;
   }

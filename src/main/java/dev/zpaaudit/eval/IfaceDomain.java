@@ -45,7 +45,7 @@ public final class IfaceDomain {
       java.util.Collection<String> extra) {
     List<String> patterns = new ArrayList<>(extra);
     for (dev.zpaaudit.model.Firewall fw : firewalls) {
-      for (dev.zpaaudit.model.Chain c : fw.chains().values()) {
+      for (dev.zpaaudit.model.Filter c : fw.filters().values()) {
         for (dev.zpaaudit.model.Rule r : c.rules()) {
           collect(r.match(), patterns);
         }

@@ -1,9 +1,9 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Replies to connections whose opening packet met source NAT. The kernel translates a reply back
  * (its destination becomes the connector's address again) in PREROUTING at the NAT priority, -100:
- * chains before that (raw at -300, mangle at -150) see the translated address, the rest the
+ * filters before that (raw at -300, mangle at -150) see the translated address, the rest the
  * connector's. The NAT rule that applied is found by running the opening packet through the NAT
  * stages of its own path. The kernel picks one translated address and port per connection; where
  * the rules before the translation back treat the candidates differently, the verdict is
@@ -54,7 +54,7 @@ final class SourceNatReplies {
   /** The rules that translate sources (SNAT, MASQUERADE, NETMAP), in no particular order. */
   static List<Rule> sourceNatRules(Firewall fw) {
     List<Rule> out = new ArrayList<>();
-    for (Chain c : fw.chains().values()) {
+    for (Filter c : fw.filters().values()) {
       for (Rule r : c.rules()) {
         if (r.action() instanceof Action.SrcNat) {
           out.add(r);
@@ -64,7 +64,7 @@ final class SourceNatReplies {
     return out;
   }
 
-  /** A filtering chain in POSTROUTING after source NAT sees the translated source. */
+  /** A filtering filter in POSTROUTING after source NAT sees the translated source. */
   static boolean seesTranslatedSource(Stage st) {
     return st.hook() == Hook.POSTROUTING
         && st.priority() > SOURCE_NAT_PRIORITY
@@ -116,7 +116,7 @@ final class SourceNatReplies {
     return st.hook() == Hook.PREROUTING && st.priority() < REPLY_NAT_PRIORITY;
   }
 
-  /** A filtering chain at the NAT priority runs before or after it as the chains were loaded. */
+  /** A filtering filter at the NAT priority runs before or after it as the filters were loaded. */
   private Stage tieStage() {
     for (Stage st : replyStages) {
       if (st.hook() == Hook.PREROUTING
@@ -139,8 +139,8 @@ final class SourceNatReplies {
   }
 
   private boolean passesAll(Stage st) {
-    Chain c = ev.firewall().chain(st.chain());
-    return c.rules().isEmpty() && c.policy().action() instanceof Action.Accept;
+    Filter c = ev.firewall().filter(st.filter());
+    return c.rules().isEmpty() && c.defaultRule().action() instanceof Action.Accept;
   }
 
   /** The opening packet of the connection a reply answers. */
@@ -169,9 +169,9 @@ final class SourceNatReplies {
       if (st.kind() != Stage.Kind.NAT) {
         continue;
       }
-      Chain chain = ev.firewall().chain(st.chain());
+      Filter filter = ev.firewall().filter(st.filter());
       Evaluator.Out out = new Evaluator.Out(st, k);
-      ev.runChain(chain, cur, out, 0);
+      ev.runFilter(filter, cur, out, 0);
       List<Piece> next = new ArrayList<>();
       for (Piece p : out.accepted) {
         Rule last = p.trace().decidingRule();
@@ -183,7 +183,7 @@ final class SourceNatReplies {
           next.add(p);
         }
       }
-      boolean policyPasses = chain.policy().action() instanceof Action.Accept;
+      boolean policyPasses = filter.defaultRule().action() instanceof Action.Accept;
       for (Piece p : out.returned) {
         if (p.notes() != null) {
           done.add(doubtful(p, r));
@@ -270,12 +270,12 @@ final class SourceNatReplies {
       Note n =
           doubt(
               t.rule(),
-              "the chain of "
+              "the filter of "
                   + tie.label()
                   + " has the NAT priority "
                   + REPLY_NAT_PRIORITY
                   + ": whether it sees replies before or after they are translated back depends on"
-                  + " the order the chains were loaded");
+                  + " the order the filters were loaded");
       through.replaceAll(p -> p.note(n));
     }
     out.addAll(ev.runStages(through, stages, translatedUntil, stages.size()));

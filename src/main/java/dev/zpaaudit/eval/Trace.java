@@ -13,23 +13,23 @@ import java.util.List;
  */
 public record Trace(Step last) {
   /**
-   * One rule that matched, in the chain it was in, with the stage it belongs to ({@code stage} is
-   * its label); {@code policy} when the rule is a base chain's policy.
+   * One rule that matched, in the filter it was in, with the stage it belongs to ({@code stage} is
+   * its label); {@code policy} when the rule is a attached filter's policy.
    */
   public record Step(
       String stage,
       Stage.Kind kind,
       int priority,
-      String chain,
+      String filter,
       Rule rule,
       boolean policy,
       Step prev) {}
 
   public static final Trace EMPTY = new Trace(null);
 
-  public Trace then(Stage stage, String chain, Rule rule, boolean policy) {
+  public Trace then(Stage stage, String filter, Rule rule, boolean policy) {
     return new Trace(
-        new Step(stage.label(), stage.kind(), stage.priority(), chain, rule, policy, last));
+        new Step(stage.label(), stage.kind(), stage.priority(), filter, rule, policy, last));
   }
 
   public List<Step> steps() {

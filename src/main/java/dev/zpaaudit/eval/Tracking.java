@@ -1,8 +1,8 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Rule;
 import java.util.List;
@@ -10,14 +10,14 @@ import java.util.List;
 /**
  * Whether a ruleset certainly turns connection tracking on. The kernel tracks connections in a
  * network namespace only while something there needs it: a conntrack or state match, a NAT or CT
- * target. NAT chains alone do not: without tracking the kernel never runs them, so neither their
+ * target. NAT filters alone do not: without tracking the kernel never runs them, so neither their
  * policy nor their rules touch any packet.
  */
 final class Tracking {
   private Tracking() {}
 
   static boolean certain(Firewall fw) {
-    for (Chain c : fw.chains().values()) {
+    for (Filter c : fw.filters().values()) {
       for (Rule r : c.rules()) {
         Action a = r.action();
         if (a instanceof Action.NoTrack

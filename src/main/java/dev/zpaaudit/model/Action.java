@@ -34,16 +34,16 @@ public sealed interface Action {
     }
   }
 
-  record Jump(String chain) implements Action {
+  record Jump(String filter) implements Action {
     public String text() {
-      return "jump " + chain;
+      return "jump " + filter;
     }
   }
 
   /** Jump without return: a RETURN in the target returns from the chain that did the goto. */
-  record Goto(String chain) implements Action {
+  record Goto(String filter) implements Action {
     public String text() {
-      return "goto " + chain;
+      return "goto " + filter;
     }
   }
 

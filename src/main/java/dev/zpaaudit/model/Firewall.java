@@ -7,21 +7,21 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A packet filter in neutral form: named chains and the stages (base chains on hooks) that packets
- * pass. {@code families} are the address families the export filters at all; traffic of another
- * family is not described by it.
+ * A packet filter in neutral form: named filters and the stages (filters attached where packets
+ * pass) that packets go through. {@code families} are the address families the export filters at
+ * all; traffic of another family is not described by it.
  */
 public record Firewall(
     String source,
     String format,
     Set<Integer> families,
-    Map<String, Chain> chains,
+    Map<String, Filter> filters,
     List<Stage> stages) {
   public Firewall {
     Objects.requireNonNull(source);
     Objects.requireNonNull(format);
     families = Set.copyOf(families);
-    chains = Map.copyOf(chains);
+    filters = Map.copyOf(filters);
     stages =
         stages.stream()
             .sorted(Comparator.comparing(Stage::hook).thenComparingInt(Stage::priority))
@@ -32,7 +32,7 @@ public record Firewall(
     return stages.stream().filter(s -> s.hook() == hook && s.families().contains(family)).toList();
   }
 
-  public Chain chain(String name) {
-    return chains.get(name);
+  public Filter filter(String name) {
+    return filters.get(name);
   }
 }

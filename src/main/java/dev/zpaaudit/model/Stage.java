@@ -8,7 +8,7 @@ import java.util.Set;
  * only the first packet of a connection; RAW stages run before connection tracking.
  */
 public record Stage(
-    Hook hook, Kind kind, int priority, String chain, Set<Integer> families, String label) {
+    Hook hook, Kind kind, int priority, String filter, Set<Integer> families, String label) {
   public enum Kind {
     FILTER,
     NAT,
@@ -18,7 +18,7 @@ public record Stage(
   public Stage {
     Objects.requireNonNull(hook);
     Objects.requireNonNull(kind);
-    Objects.requireNonNull(chain);
+    Objects.requireNonNull(filter);
     families = Set.copyOf(families);
     Objects.requireNonNull(label);
   }

@@ -117,7 +117,7 @@ class SourceNatRepliesTest {
     Firewall fw =
         OneFlow.parse(
             GATEWAY.replace("TARGET", "SNAT --to-source 203.0.113.7-203.0.113.9:2000-3000"));
-    Action.SrcNat nat = (Action.SrcNat) fw.chain("nat/POSTROUTING").rules().get(0).action();
+    Action.SrcNat nat = (Action.SrcNat) fw.filter("nat/POSTROUTING").rules().get(0).action();
     assertThat(nat.masquerade()).isFalse();
     assertThat(nat.addresses(4)).contains(IpSet.parse("203.0.113.7-203.0.113.9"));
     assertThat(nat.ports()).isEqualTo(PortSet.range(2000, 3000));

@@ -1,7 +1,7 @@
 package dev.zpaaudit.oracle;
 
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
@@ -54,7 +54,7 @@ final class Boundaries {
   static Boundaries of(Firewall fw, int family) {
     Boundaries b = new Boundaries(family);
     // chains by name: the model's map has no stable order, and the flows must not depend on it
-    for (Chain c : new TreeMap<>(fw.chains()).values()) {
+    for (Filter c : new TreeMap<>(fw.filters()).values()) {
       for (Rule r : c.rules()) {
         b.collect(r.match());
       }

@@ -256,7 +256,7 @@ final class EngineVerdicts {
               + "  ["
               + step.stage()
               + " "
-              + step.chain()
+              + step.filter()
               + "] "
               + step.rule().text());
     }

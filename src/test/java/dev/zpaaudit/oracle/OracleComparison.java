@@ -1,7 +1,7 @@
 package dev.zpaaudit.oracle;
 
 import dev.zpaaudit.ingest.ranges.RangesReader;
-import dev.zpaaudit.model.Chain;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
@@ -253,11 +253,11 @@ final class OracleComparison {
       boolean used = false;
       for (dev.zpaaudit.model.Hook at : EngineVerdicts.path(sample(h))) {
         for (Stage st : fw.stagesAt(at, family)) {
-          Chain ch = fw.chain(st.chain());
+          Filter ch = fw.filter(st.filter());
           used |=
               !ch.rules().isEmpty()
-                  || ch.policy() != null
-                      && !(ch.policy().action() instanceof dev.zpaaudit.model.Action.Accept);
+                  || ch.defaultRule() != null
+                      && !(ch.defaultRule().action() instanceof dev.zpaaudit.model.Action.Accept);
         }
       }
       if (used) {
@@ -269,7 +269,7 @@ final class OracleComparison {
 
   /** Whether any rule translates sources (SNAT, MASQUERADE, NETMAP): its replies are tested. */
   static boolean translatesSources(Firewall fw) {
-    return fw.chains().values().stream()
+    return fw.filters().values().stream()
         .flatMap(ch -> ch.rules().stream())
         .anyMatch(r -> r.action() instanceof dev.zpaaudit.model.Action.SrcNat);
   }

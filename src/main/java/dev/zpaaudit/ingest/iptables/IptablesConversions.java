@@ -3,7 +3,7 @@ package dev.zpaaudit.ingest.iptables;
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Chain;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.Rule;
@@ -36,7 +36,7 @@ final class IptablesConversions {
   }
 
   ParseResult convert(IptablesSave save) {
-    Map<String, Chain> chains = new LinkedHashMap<>();
+    Map<String, Filter> chains = new LinkedHashMap<>();
     List<Stage> stages = new ArrayList<>();
     Set<String> seenTables = new HashSet<>();
     for (IptablesSave.Table t : save.tables()) {
@@ -98,7 +98,7 @@ final class IptablesConversions {
           }
           stages.add(st);
         }
-        chains.put(name, new Chain(name, rules.get(decl.name()), policy));
+        chains.put(name, new Filter(name, rules.get(decl.name()), policy));
       }
     }
     Firewall fw =

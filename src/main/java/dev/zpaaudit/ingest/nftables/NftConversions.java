@@ -3,8 +3,8 @@ package dev.zpaaudit.ingest.nftables;
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.Rule;
@@ -69,7 +69,7 @@ final class NftConversions {
         byChain.get(r.chainFullName()).addAll(rules.translate(r));
       }
     }
-    Map<String, Chain> chains = new LinkedHashMap<>();
+    Map<String, Filter> chains = new LinkedHashMap<>();
     List<Stage> stages = new ArrayList<>();
     Set<Integer> families = new TreeSet<>();
     for (NftExport.Table t : export.tables()) {
@@ -116,7 +116,7 @@ final class NftConversions {
                 List.of(),
                 p.equals("accept") ? new Action.Accept() : new Action.Drop());
       }
-      chains.put(c.fullName(), new Chain(c.fullName(), body, policy));
+      chains.put(c.fullName(), new Filter(c.fullName(), body, policy));
     }
     return new Firewall(file, FORMAT, families, chains, stages);
   }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
-import dev.zpaaudit.model.Chain;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Rule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +72,7 @@ class CorpusReaderTest {
               .filter(l -> l.matches("(\\[\\d+:\\d+\\]\\s+)?-A\\s.*"))
               .count();
       long rules =
-          read(f).firewall().chains().values().stream().mapToLong(c -> c.rules().size()).sum();
+          read(f).firewall().filters().values().stream().mapToLong(c -> c.rules().size()).sum();
       assertThat(rules).as(f.toString()).isEqualTo(lines);
     }
   }
@@ -85,7 +85,7 @@ class CorpusReaderTest {
     for (Path f : files().toList()) {
       ParseResult r = read(f);
       Map<Integer, Integer> expected = new TreeMap<>();
-      for (Chain c : r.firewall().chains().values()) {
+      for (Filter c : r.firewall().filters().values()) {
         for (Rule rule : c.rules()) {
           int n = Unmodelled.of(rule).values().stream().mapToInt(Integer::intValue).sum();
           if (n > 0) {

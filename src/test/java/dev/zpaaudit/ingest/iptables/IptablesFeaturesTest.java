@@ -569,18 +569,18 @@ class IptablesFeaturesTest {
   @Test
   void ruleTextIsAsWrittenWithoutCountersAndPoliciesNameTheirChain() throws Exception {
     ParseResult r = read("counters.rules", Ipsets.NONE);
-    assertThat(r.firewall().chain("filter/INPUT").rules())
+    assertThat(r.firewall().filter("filter/INPUT").rules())
         .extracting(dev.zpaaudit.model.Rule::text)
         .containsExactly("-A INPUT -p tcp -m tcp --dport 22 -j ACCEPT", "-A INPUT -j DROP");
-    assertThat(r.firewall().chain("filter/FORWARD").policy().text())
+    assertThat(r.firewall().filter("filter/FORWARD").defaultRule().text())
         .isEqualTo(":FORWARD DROP (policy of filter/FORWARD)");
-    assertThat(r.firewall().chain("filter/FORWARD").isBase()).isTrue();
+    assertThat(r.firewall().filter("filter/FORWARD").hasDefault()).isTrue();
   }
 
   @Test
   void quotedArgumentsKeepTheirSpacesAndEscapes() throws Exception {
     ParseResult r = read("comment-quotes.rules", Ipsets.NONE);
-    assertThat(r.firewall().chain("filter/OUTPUT").rules())
+    assertThat(r.firewall().filter("filter/OUTPUT").rules())
         .extracting(dev.zpaaudit.model.Rule::text)
         .containsExactly(
             "-A OUTPUT -p tcp -m tcp --dport 443 -m comment --comment \"allow ZPA: -j DROP ! -s x\" -j ACCEPT",
@@ -594,9 +594,9 @@ class IptablesFeaturesTest {
   @Test
   void userChainsHaveNoPolicyAndNoStage() throws Exception {
     ParseResult r = read("user-chains.rules", Ipsets.NONE);
-    assertThat(r.firewall().chain("filter/allowed").isBase()).isFalse();
+    assertThat(r.firewall().filter("filter/allowed").hasDefault()).isFalse();
     assertThat(r.firewall().stages())
-        .extracting(s -> s.chain())
+        .extracting(s -> s.filter())
         .containsExactly("filter/INPUT", "filter/FORWARD", "filter/OUTPUT");
     assertThat(r.firewall().families()).containsExactly(4);
   }

@@ -2,9 +2,9 @@ package dev.zpaaudit.ingest.iptables;
 
 import dev.zpaaudit.model.Action;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
@@ -36,17 +36,17 @@ final class ModelText {
           .append(' ')
           .append(s.priority())
           .append(' ')
-          .append(s.chain())
+          .append(s.filter())
           .append('\n');
     }
-    for (Chain c :
-        fw.chains().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
+    for (Filter c :
+        fw.filters().values().stream().sorted((a, b) -> a.name().compareTo(b.name())).toList()) {
       sb.append("chain ").append(c.name()).append('\n');
       for (Rule r : c.rules()) {
         sb.append("  ").append(rule(r)).append('\n');
       }
-      if (c.policy() != null) {
-        sb.append("  ").append(rule(c.policy())).append(" (policy)\n");
+      if (c.defaultRule() != null) {
+        sb.append("  ").append(rule(c.defaultRule())).append(" (policy)\n");
       }
     }
     return sb.toString();
@@ -67,9 +67,9 @@ final class ModelText {
     } else if (a instanceof Action.Return) {
       return "return";
     } else if (a instanceof Action.Jump j) {
-      return "jump " + j.chain();
+      return "jump " + j.filter();
     } else if (a instanceof Action.Goto g) {
-      return "goto " + g.chain();
+      return "goto " + g.filter();
     } else if (a instanceof Action.Continue c) {
       return "continue(" + c.name() + ")";
     } else if (a instanceof Action.NoTrack) {

@@ -1,8 +1,8 @@
 package dev.zpaaudit.ingest.iptables;
 
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Rule;
 import java.util.List;
@@ -20,12 +20,12 @@ final class Unmodelled {
   /** "match 'mac'" -> count, "target NFQUEUE" -> count, ... over every rule and policy. */
   static Map<String, Integer> of(Firewall fw) {
     Map<String, Integer> out = new TreeMap<>();
-    for (Chain c : fw.chains().values()) {
+    for (Filter c : fw.filters().values()) {
       for (Rule r : c.rules()) {
         count(r, out);
       }
-      if (c.policy() != null) {
-        count(c.policy(), out);
+      if (c.defaultRule() != null) {
+        count(c.defaultRule(), out);
       }
     }
     return out;

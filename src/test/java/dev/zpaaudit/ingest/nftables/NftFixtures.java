@@ -3,8 +3,8 @@ package dev.zpaaudit.ingest.nftables;
 import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.Chain;
 import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.Rule;
@@ -28,9 +28,9 @@ final class NftFixtures {
   }
 
   static Rule rule(ParseResult r, String chain, int index) {
-    Chain c = r.firewall().chain(chain);
+    Filter c = r.firewall().filter(chain);
     if (c == null) {
-      throw new AssertionError("no chain " + chain + " in " + r.firewall().chains().keySet());
+      throw new AssertionError("no chain " + chain + " in " + r.firewall().filters().keySet());
     }
     return c.rules().get(index);
   }
@@ -52,7 +52,7 @@ final class NftFixtures {
   }
 
   static List<String> lines(ParseResult r, String chain) {
-    return r.firewall().chain(chain).rules().stream()
+    return r.firewall().filter(chain).rules().stream()
         .map(x -> x.location().line() + " " + x.text())
         .toList();
   }

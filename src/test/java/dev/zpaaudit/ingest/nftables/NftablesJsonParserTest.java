@@ -40,7 +40,7 @@ class NftablesJsonParserTest {
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.firewall().format()).isEqualTo("nftables-json");
     assertThat(r.firewall().families()).containsExactlyInAnyOrder(4, 6);
-    assertThat(r.firewall().chains().keySet())
+    assertThat(r.firewall().filters().keySet())
         .containsExactlyInAnyOrder("inet filter input", "inet filter checks");
     assertThat(r.firewall().stages())
         .containsExactly(
@@ -51,11 +51,11 @@ class NftablesJsonParserTest {
                 "inet filter input",
                 Set.of(4, 6),
                 "inet filter input"));
-    Rule policy = r.firewall().chain("inet filter input").policy();
+    Rule policy = r.firewall().filter("inet filter input").defaultRule();
     assertThat(policy.location().toString()).isEqualTo(BASIC + ":18");
     assertThat(policy.action()).isEqualTo(new Action.Drop());
     assertThat(policy.match()).isEmpty();
-    assertThat(r.firewall().chain("inet filter checks").policy()).isNull();
+    assertThat(r.firewall().filter("inet filter checks").defaultRule()).isNull();
   }
 
   @Test
@@ -182,7 +182,7 @@ class NftablesJsonParserTest {
                     + " "
                     + s.priority()
                     + " "
-                    + s.chain()
+                    + s.filter()
                     + " "
                     + new java.util.TreeSet<>(s.families()))
         .containsExactly(
@@ -203,7 +203,7 @@ class NftablesJsonParserTest {
                 "snat to 198.51.100.1", false, List.of(IpSet.parse("198.51.100.1")), null));
     assertThat(rule(r, "ip nat output", 0).action())
         .isEqualTo(new Action.DestNat("redirect to :3128"));
-    assertThat(r.firewall().chain("ip6 extra forward").policy().action())
+    assertThat(r.firewall().filter("ip6 extra forward").defaultRule().action())
         .isEqualTo(new Action.Drop());
   }
 
@@ -241,7 +241,7 @@ class NftablesJsonParserTest {
     Stage ingress = r.firewall().stages().get(0);
     assertThat(ingress.hook()).isEqualTo(Hook.PREROUTING);
     assertThat(ingress.kind()).isEqualTo(Stage.Kind.RAW);
-    assertThat(ingress.chain()).isEqualTo("netdev edge ingress");
+    assertThat(ingress.filter()).isEqualTo("netdev edge ingress");
     assertThat(rule(r, "netdev edge ingress", 0).match())
         .hasSize(1)
         .first()
@@ -249,13 +249,13 @@ class NftablesJsonParserTest {
     assertThat(rule(r, "netdev edge ingress", 0).action()).isEqualTo(new Action.Accept());
     assertThat(rule(r, "netdev edge ingress", 1).match())
         .containsExactly(NftFixtures.src("192.0.2.66"));
-    assertThat(r.firewall().chains()).doesNotContainKey("bridge br forward");
+    assertThat(r.firewall().filters()).doesNotContainKey("bridge br forward");
   }
 
   @Test
   void oneLineExportsKeepTheHandleInTheText() throws Exception {
     ParseResult r = parse("gateway-oneline.json");
-    List<Rule> rules = r.firewall().chain("inet filter forward").rules();
+    List<Rule> rules = r.firewall().filter("inet filter forward").rules();
     assertThat(rules).extracting(x -> x.location().line()).containsOnly(1);
     assertThat(rules)
         .extracting(Rule::text)
