@@ -10,7 +10,6 @@ import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +44,8 @@ public final class Evaluator {
 
   /** Whether any rule of the firewall translates sources (SNAT, MASQUERADE, NETMAP). */
   private final boolean sourceNat;
+
+  private final MaybeMatches maybeMatches = new MaybeMatches(this);
 
   /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
   public List<Outcome> evaluate(List<Cube> packets, List<Hook> path) {
@@ -123,41 +124,6 @@ public final class Evaluator {
               List.of(new Outcome.Doubt(null, Verdict.INDETERMINATE, reason))));
     }
     return out;
-  }
-
-  /** A piece whose fate is known, with the rule that decided. */
-  record Fate(Piece piece, Verdict verdict, Rule rule, String reason) {
-    Outcome toOutcome() {
-      List<Outcome.Doubt> doubts = new ArrayList<>();
-      Verdict v = verdict;
-      if (reason != null) {
-        doubts.add(new Outcome.Doubt(rule, Verdict.INDETERMINATE, reason));
-      }
-      Map<String, Outcome.Doubt> seen = new LinkedHashMap<>();
-      for (Note n = piece.notes(); n != null; n = n.next()) {
-        if (n.verdict() != verdict || n.verdict() == Verdict.INDETERMINATE) {
-          String key = where(n.test()) + "|" + where(n.rule()) + "|" + n.reason();
-          seen.putIfAbsent(key, new Outcome.Doubt(n.test(), n.verdict(), n.reason(), n.rule()));
-        }
-      }
-      List<Outcome.Doubt> notes = new ArrayList<>(seen.values());
-      java.util.Collections.reverse(notes);
-      doubts.addAll(notes);
-      if (!doubts.isEmpty()) {
-        v = Verdict.INDETERMINATE;
-      }
-      Rule decider =
-          rule != null
-              ? rule
-              : verdict == Verdict.ALLOW
-                  ? piece.trace().acceptingRule()
-                  : piece.trace().decidingRule();
-      return new Outcome(piece.origin(), v, decider, piece.trace(), doubts);
-    }
-
-    private static String where(Rule r) {
-      return r == null ? "" : r.location().toString();
-    }
   }
 
   /**
@@ -352,52 +318,16 @@ public final class Evaluator {
       List<Piece> next = new ArrayList<>();
       List<Piece> hit = new ArrayList<>();
       List<Piece> maybe = new ArrayList<>();
-      split(cur, m, hit, maybe, next);
+      MatchSplit.split(cur, m, hit, maybe, next);
       if (!hit.isEmpty()) {
         act(filter, r, hit, out, next, depth);
       }
       if (!maybe.isEmpty()) {
-        next.addAll(actMaybe(filter, r, maybe, out, depth, m.reason()));
+        next.addAll(maybeMatches.act(filter, r, maybe, out, depth, m.reason()));
       }
       cur = next;
     }
     out.returned.addAll(cur);
-  }
-
-  private static void split(
-      List<Piece> cur, CompiledMatch m, List<Piece> hit, List<Piece> maybe, List<Piece> rest) {
-    for (Piece p : cur) {
-      List<Cube> remaining = List.of(p.cube());
-      for (Cube d : m.definite()) {
-        remaining = cut(p, remaining, d, hit);
-      }
-      for (Cube d : m.maybe()) {
-        remaining = cut(p, remaining, d, maybe);
-      }
-      for (Cube c : remaining) {
-        rest.add(remaining.size() == 1 && c == p.cube() ? p : p.narrow(c));
-      }
-    }
-  }
-
-  private static List<Cube> cut(Piece p, List<Cube> remaining, Cube by, List<Piece> into) {
-    List<Cube> left = null;
-    for (int i = 0; i < remaining.size(); i++) {
-      Cube c = remaining.get(i);
-      Cube in = c.intersect(by);
-      if (in == null) {
-        if (left != null) {
-          left.add(c);
-        }
-        continue;
-      }
-      if (left == null) {
-        left = new ArrayList<>(remaining.subList(0, i));
-      }
-      into.add(in.equals(p.cube()) ? p : p.narrow(in));
-      left.addAll(c.minus(by));
-    }
-    return left == null ? remaining : left;
   }
 
   private void act(Filter filter, Rule r, List<Piece> hit, Out out, List<Piece> next, int depth) {
@@ -453,106 +383,7 @@ public final class Evaluator {
     }
   }
 
-  /**
-   * Packets that a rule may or may not match: they go on to the next rule (as if it did not match),
-   * carrying a note of what the rule would have done with them.
-   */
-  private List<Piece> actMaybe(
-      Filter filter, Rule r, List<Piece> maybe, Out out, int depth, String why) {
-    Action a = r.action();
-    String reason = why == null ? "unmodelled test" : why;
-    if (a instanceof Action.Continue) {
-      return maybe;
-    }
-    if (a instanceof Action.Accept || a instanceof Action.SrcNat) {
-      return noteAll(maybe, new Note(Verdict.ALLOW, r, reason, out.index, null));
-    }
-    if (a instanceof Action.Drop || a instanceof Action.Reject) {
-      return noteAll(maybe, new Note(Verdict.DENY, r, reason, Note.NO_STAGE, null));
-    }
-    if (a instanceof Action.Jump || a instanceof Action.Goto) {
-      String target = a instanceof Action.Jump j ? j.filter() : ((Action.Goto) a).filter();
-      Out sub = new Out(out.stage, out.index);
-      List<Piece> fresh = new ArrayList<>();
-      for (Piece p : maybe) {
-        fresh.add(
-            new Piece(
-                p.cube(), p.origCt(), p.trace().then(out.stage, filter.name(), r, false), null));
-      }
-      runFilter(target(target), fresh, sub, depth + 1);
-      List<Piece> result = maybe;
-      for (Piece p : sub.accepted) {
-        result =
-            annotate(
-                result,
-                p.cube(),
-                new Note(Verdict.ALLOW, lastRule(p, r), r, reason, out.index, null));
-        result = carry(result, p);
-      }
-      for (Fate f : sub.fates) {
-        result =
-            annotate(
-                result,
-                f.piece().cube(),
-                new Note(
-                    f.verdict(),
-                    f.rule(),
-                    r,
-                    f.reason() == null ? reason : f.reason(),
-                    Note.NO_STAGE,
-                    null));
-        result = carry(result, f.piece());
-      }
-      if (a instanceof Action.Goto) {
-        for (Piece p : sub.returned) {
-          result =
-              annotate(
-                  result,
-                  p.cube(),
-                  new Note(
-                      Verdict.INDETERMINATE,
-                      r,
-                      reason
-                          + "; if it matches, the packets return to the caller of "
-                          + filter.name(),
-                      Note.NO_STAGE,
-                      null));
-        }
-      }
-      return result;
-    }
-    return noteAll(
-        maybe,
-        new Note(
-            Verdict.INDETERMINATE,
-            r,
-            reason + "; if it matches: " + a.text(),
-            Note.NO_STAGE,
-            null));
-  }
-
-  private static Rule lastRule(Piece p, Rule fallback) {
-    Rule d = p.trace().decidingRule();
-    return d == null ? fallback : d;
-  }
-
-  private static List<Piece> carry(List<Piece> pieces, Piece from) {
-    List<Piece> out = pieces;
-    for (Note n = from.notes(); n != null; n = n.next()) {
-      out = annotate(out, from.cube(), n);
-    }
-    return out;
-  }
-
-  private static List<Piece> noteAll(List<Piece> pieces, Note n) {
-    List<Piece> out = new ArrayList<>(pieces.size());
-    for (Piece p : pieces) {
-      out.add(p.note(n));
-    }
-    return out;
-  }
-
-  private Filter target(String name) {
+  Filter target(String name) {
     Filter c = firewall.filter(name);
     if (c == null) {
       throw new IllegalStateException("jump to unknown filter " + name);

@@ -21,6 +21,11 @@ record Piece(Cube cube, dev.zpaaudit.model.Bits origCt, Trace trace, Note notes)
     return new Piece(part, oc, trace, notes);
   }
 
+  /** The same packets with trace {@code t} and no notes, as they enter a called filter afresh. */
+  Piece afresh(Trace t) {
+    return new Piece(cube, origCt, t, null);
+  }
+
   Piece withTrace(Trace t) {
     return new Piece(cube, origCt, t, notes);
   }

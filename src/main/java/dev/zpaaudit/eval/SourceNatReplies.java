@@ -91,7 +91,7 @@ final class SourceNatReplies {
     return false;
   }
 
-  List<Evaluator.Fate> run(List<Cube> replies, IpSet egressAddress) {
+  List<Fate> run(List<Cube> replies, IpSet egressAddress) {
     int translatedUntil = 0;
     while (translatedUntil < replyStages.size()
         && beforeReplyNat(replyStages.get(translatedUntil))) {
@@ -103,7 +103,7 @@ final class SourceNatReplies {
     if (!ev.sourceNat() || (allPass(translatedUntil) && tie == null)) {
       return ev.runStages(start, replyStages, 0, replyStages.size());
     }
-    List<Evaluator.Fate> out = new ArrayList<>();
+    List<Fate> out = new ArrayList<>();
     for (Cube r : replies) {
       for (Translation t : translations(r)) {
         out.addAll(runTranslated(t, translatedUntil, tie, egressAddress));
@@ -193,7 +193,7 @@ final class SourceNatReplies {
           done.add(new Translation(replyTo(p.cube(), r), null, null, null));
         }
       }
-      for (Evaluator.Fate f : out.fates) {
+      for (Fate f : out.fates) {
         Piece p = f.piece();
         done.add(
             f.verdict() == Verdict.DENY && p.notes() == null
@@ -228,7 +228,7 @@ final class SourceNatReplies {
             + ")");
   }
 
-  private List<Evaluator.Fate> runTranslated(
+  private List<Fate> runTranslated(
       Translation t, int translatedUntil, Stage tie, IpSet egressAddress) {
     List<Stage> stages = replyStages;
     if (t.nat() == null && t.doubt() == null) {
@@ -249,9 +249,9 @@ final class SourceNatReplies {
                 + " ("
                 + t.rule().location()
                 + "), and the rules before replies are translated back treat them differently";
-    List<Evaluator.Fate> out = new ArrayList<>();
+    List<Fate> out = new ArrayList<>();
     List<Piece> through = new ArrayList<>();
-    for (Evaluator.Fate f :
+    for (Fate f :
         ev.runStages(
             List.of(new Piece(translated, translated.ct(), t.opening(), null)),
             stages,
@@ -291,10 +291,10 @@ final class SourceNatReplies {
    * denial of some of the translated candidates only is indeterminate; replies exempted from
    * connection tracking are never translated back to the connector.
    */
-  private static Evaluator.Fate decidedBeforeTranslation(
-      Evaluator.Fate f, Piece back, boolean partial, String why, Translation t) {
+  private static Fate decidedBeforeTranslation(
+      Fate f, Piece back, boolean partial, String why, Translation t) {
     if (f.verdict() == Verdict.ALLOW && f.rule() == null) {
-      return new Evaluator.Fate(
+      return new Fate(
           back,
           Verdict.INDETERMINATE,
           back.trace().decidingRule(),
@@ -304,8 +304,8 @@ final class SourceNatReplies {
                   : " (" + t.rule().location() + " translated the connection)"));
     }
     return partial && f.verdict() == Verdict.DENY
-        ? new Evaluator.Fate(back, Verdict.INDETERMINATE, f.rule(), why)
-        : new Evaluator.Fate(back, f.verdict(), f.rule(), f.reason());
+        ? new Fate(back, Verdict.INDETERMINATE, f.rule(), why)
+        : new Fate(back, f.verdict(), f.rule(), f.reason());
   }
 
   private static Note doubt(Rule rule, String why) {
