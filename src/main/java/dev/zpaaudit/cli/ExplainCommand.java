@@ -163,15 +163,12 @@ final class ExplainCommand implements Callable<Integer> {
       List<Outcome> outcomes =
           fw.isEmpty()
               ? Evaluator.unjudged(List.of(flow.packets()), dev.noRulesFor(q.family()))
-              : q.state().equals("reply")
-                  ? new Evaluator(fw.get(), q.family(), dom, pl.facts(q.family(), published))
-                      .evaluateReplies(
-                          List.of(flow.packets()),
-                          flow.path(),
-                          pl.egressPath(),
-                          pl.egressAddress(q.family()))
-                  : new Evaluator(fw.get(), q.family(), dom, pl.facts(q.family(), published))
-                      .evaluate(List.of(flow.packets()), flow.path());
+              : pl.judge(
+                  new Evaluator(fw.get(), q.family(), dom, pl.facts(q.family(), published)),
+                  List.of(flow.packets()),
+                  flow.path(),
+                  q.state().equals("reply"),
+                  q.family());
       perDevice.add(outcomes);
       String judge = fw.map(Firewall::source).orElse(null);
       for (Outcome o : outcomes) {

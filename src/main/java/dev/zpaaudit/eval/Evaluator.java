@@ -104,10 +104,6 @@ public final class Evaluator {
     return sourceNat;
   }
 
-  boolean tracking() {
-    return tracking;
-  }
-
   /**
    * The outcomes of packets that no export judges (a device without rules for their family):
    * indeterminate, for {@code reason}.

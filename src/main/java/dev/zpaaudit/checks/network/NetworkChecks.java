@@ -119,14 +119,8 @@ public final class NetworkChecks {
         Optional<Firewall> fw = d.exportFor(fam);
         if (fw.isEmpty()) {
           cov.add(Evaluator.unjudged(packets, d.noRulesFor(fam)), i);
-        } else if (replies) {
-          cov.add(
-              evaluator(fw.get(), fam)
-                  .evaluateReplies(
-                      packets, path, placement.egressPath(), placement.egressAddress(fam)),
-              i);
         } else {
-          cov.add(evaluator(fw.get(), fam).evaluate(packets, path), i);
+          cov.add(placement.judge(evaluator(fw.get(), fam), packets, path, replies, fam), i);
         }
       }
     }

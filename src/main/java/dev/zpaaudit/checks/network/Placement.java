@@ -1,7 +1,10 @@
 package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.eval.AddressFacts;
+import dev.zpaaudit.eval.Cube;
+import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Hook;
@@ -165,5 +168,16 @@ public record Placement(
             ? null
             : chain == Hook.INPUT ? "--in-interface" : "--out-interface";
     return new AskedInterfaces(d, ifs[0], ifs[1], in, null);
+  }
+
+  /**
+   * Evaluates packets along {@code path}; replies as they arrive, through the source NAT their
+   * connections met on this placement's egress path (MASQUERADE giving {@link #egressAddress}).
+   */
+  public List<Outcome> judge(
+      Evaluator ev, List<Cube> packets, List<Hook> path, boolean replies, int family) {
+    return replies
+        ? ev.evaluateReplies(packets, path, egressPath(), egressAddress(family))
+        : ev.evaluate(packets, path);
   }
 }
