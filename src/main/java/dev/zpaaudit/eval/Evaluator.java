@@ -133,7 +133,7 @@ public final class Evaluator {
       Stage st = stages.get(k);
       List<Piece> entering = new ArrayList<>();
       List<Piece> next = new ArrayList<>();
-      if (st.kind() == Stage.Kind.NAT) {
+      if (st.kind().firstPacketOnly()) {
         Cube newOnly = compiler.all().withCt(CtState.set(CtState.NEW));
         for (Piece p : cur) {
           Cube in = p.cube().intersect(newOnly);

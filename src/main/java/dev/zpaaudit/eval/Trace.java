@@ -53,7 +53,8 @@ public record Trace(Step last) {
   public Rule acceptingRule() {
     Step bestPolicy = null;
     for (Step s = last; s != null; s = s.prev()) {
-      if (s.kind() != Stage.Kind.FILTER || !(s.rule().action() instanceof Action.Accept)) {
+      if ((s.kind() != Stage.Kind.FILTER && s.kind() != Stage.Kind.SESSION)
+          || !(s.rule().action() instanceof Action.Accept)) {
         continue;
       }
       if (!s.policy()) {

@@ -9,15 +9,33 @@ public sealed interface Action {
   /** How the action reads in a trace. */
   String text();
 
-  record Accept() implements Action {
+  /** Lets the packet through; {@code name} is the vendor's word for it ("ACCEPT", "allow"). */
+  record Accept(String name) implements Action {
+    public Accept {
+      Objects.requireNonNull(name);
+    }
+
+    public Accept() {
+      this("ACCEPT");
+    }
+
     public String text() {
-      return "ACCEPT";
+      return name;
     }
   }
 
-  record Drop() implements Action {
+  /** Discards the packet silently; {@code name} is the vendor's word ("DROP", "deny"). */
+  record Drop(String name) implements Action {
+    public Drop {
+      Objects.requireNonNull(name);
+    }
+
+    public Drop() {
+      this("DROP");
+    }
+
     public String text() {
-      return "DROP";
+      return name;
     }
   }
 

@@ -1,0 +1,38 @@
+package dev.zpaaudit.model;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An interface of a device: its name, the zone it belongs to (null where the device has no zones),
+ * the networks its addresses are on, its MTU (null when the export does not say) and what kind of
+ * link it is.
+ */
+public record Interface(
+    String name,
+    String zone,
+    List<IpSet> networks,
+    Integer mtu,
+    Kind kind,
+    SourceLocation location) {
+  /** What carries the interface's packets. */
+  public enum Kind {
+    PHYSICAL,
+    SUBINTERFACE,
+    AGGREGATE,
+    TUNNEL,
+    LOOPBACK
+  }
+
+  public Interface {
+    Objects.requireNonNull(name, "name");
+    networks = List.copyOf(networks);
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(location, "location");
+  }
+
+  /** Whether an address of {@code family} in {@code set} is on one of this interface's networks. */
+  public boolean reaches(IpSet set) {
+    return networks.stream().anyMatch(n -> n.family() == set.family() && n.containsAll(set));
+  }
+}
