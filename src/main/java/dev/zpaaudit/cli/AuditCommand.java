@@ -114,7 +114,6 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     report.validate();
-    Placement placement = net.placement();
     List<IpSet> res = new ArrayList<>();
     for (String r : resolvers) {
       IpSet s =
@@ -129,6 +128,7 @@ final class AuditCommand implements Callable<Integer> {
     refuseOptionsThatDoNotApply();
     PublishedRanges ranges = rangesOption.load();
     List<NetworkOptions.Config> configs = net.readConfigs();
+    Placement placement = net.placement(configs, byFamily(ranges));
     List<Device> devices = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     List<Report.Input> inputs = new ArrayList<>();
@@ -155,6 +155,10 @@ final class AuditCommand implements Callable<Integer> {
     if (!devices.isEmpty()) {
       checks.addAll(new NetworkChecks(devices, ranges, placement).run(res));
       ctx.put("placement", placement.describe());
+      for (String how : placement.inferred()) {
+        int colon = how.indexOf(": ");
+        ctx.put(how.substring(0, colon), how.substring(colon + 2));
+      }
       ctx.put(
           "connectors",
           placement.connectors().isEmpty()
@@ -172,5 +176,16 @@ final class AuditCommand implements Callable<Integer> {
     }
     Report r = new Report("audit", Report.RangeInfo.of(ranges), inputs, ctx, checks, diags);
     return report.emit(r, spec.commandLine().getOut());
+  }
+
+  /** The published ranges of each family, for inferring where a zoned firewall routes them. */
+  static Map<Integer, IpSet> byFamily(PublishedRanges ranges) {
+    Map<Integer, IpSet> m = new java.util.TreeMap<>();
+    for (int fam : new int[] {4, 6}) {
+      if (!ranges.family(fam).isEmpty()) {
+        m.put(fam, ranges.union(fam));
+      }
+    }
+    return m;
   }
 }

@@ -145,8 +145,10 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Question q = question();
-    Placement pl = net.placement();
-    List<Device> devices = net.readConfigs().stream().map(NetworkOptions.Config::device).toList();
+    List<NetworkOptions.Config> configs = net.readConfigs();
+    Placement pl =
+        net.placement(configs, AuditCommand.byFamily(rangesOption.load()), List.of(q.client()));
+    List<Device> devices = configs.stream().map(NetworkOptions.Config::device).toList();
     // The same address facts as audit: published ranges are known unicast destinations.
     IpSet published = rangesOption.load().union(q.family());
     IfaceDomain dom = pl.domain(devices.stream().flatMap(x -> x.exports().stream()).toList());

@@ -1,7 +1,9 @@
 package dev.zpaaudit.cli;
 
 import dev.zpaaudit.checks.network.Placement;
+import dev.zpaaudit.checks.network.ZoneInference;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.ExportScope;
 import dev.zpaaudit.ingest.Formats;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.iptables.Ipsets;
@@ -15,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -30,7 +33,7 @@ public final class NetworkOptions {
               + " Comma-separated files, as in host.rules,host.rules6, are one device exported"
               + " per address family: each family is judged by the file that covers it."
               + " Repeatable: devices in series at the --chain placement, every one must allow"
-              + " the traffic.")
+              + " the traffic. Also a PAN-OS running config: a firewall's or Panorama's XML.")
   List<String> configs = new ArrayList<>();
 
   @Option(
@@ -42,12 +45,41 @@ public final class NetworkOptions {
   @Option(
       names = "--chain",
       paramLabel = "CHAIN",
-      defaultValue = "OUTPUT",
       description =
           "Where the filter sits: OUTPUT, a firewall on the connector host; FORWARD, a gateway"
               + " the connector's traffic crosses; INPUT, the connector host, inbound only"
-              + " (default: ${DEFAULT-VALUE}).")
+              + " (default: OUTPUT; FORWARD for a PAN-OS firewall, which only forwards).")
   String chain;
+
+  @Option(
+      names = "--from-zone",
+      paramLabel = "ZONE",
+      description =
+          "PAN-OS: the zone the connectors' traffic arrives from (default: the zone of the"
+              + " interface whose network holds the --connector addresses).")
+  String fromZone;
+
+  @Option(
+      names = "--to-zone",
+      paramLabel = "ZONE",
+      description =
+          "PAN-OS: the zone traffic to the ZPA cloud leaves to (default: the zone of the"
+              + " interface the firewall's routes send the published ranges out of).")
+  String toZone;
+
+  @Option(
+      names = "--vsys",
+      paramLabel = "NAME",
+      description = "PAN-OS firewall: the vsys to audit (needed only when there are several).")
+  String vsys;
+
+  @Option(
+      names = "--device-group",
+      paramLabel = "NAME",
+      description =
+          "Panorama: the device group whose pushed rules to audit (needed only when there are"
+              + " several).")
+  String deviceGroup;
 
   @Option(
       names = "--in-interface",
@@ -87,7 +119,92 @@ public final class NetworkOptions {
       description = "The connectors' ephemeral source ports (default: ${DEFAULT-VALUE}).")
   String sourcePorts;
 
+  /**
+   * Where the devices sit: as the options say, and for zoned firewalls (PAN-OS) between the zones
+   * named or inferred from the first one's interfaces and routes.
+   */
+  Placement placement(List<Config> read, Map<Integer, IpSet> published) {
+    return placement(read, published, List.of());
+  }
+
+  /** As above; {@code sources} (when given) stand for the connectors in inferring zones. */
+  Placement placement(List<Config> read, Map<Integer, IpSet> published, List<IpSet> sources) {
+    List<Firewall> zoned = new ArrayList<>();
+    boolean plain = false;
+    for (Config c : read) {
+      for (Firewall f : c.device().exports()) {
+        if (f.zoned()) {
+          zoned.add(f);
+        } else {
+          plain = true;
+        }
+      }
+    }
+    if (zoned.isEmpty()) {
+      if (fromZone != null || toZone != null) {
+        throw new UsageException(
+            "--from-zone and --to-zone apply to zoned firewalls (PAN-OS); name interfaces with"
+                + " --in-interface and --out-interface");
+      }
+      return placement(Hook.OUTPUT);
+    }
+    if (plain) {
+      throw new UsageException(
+          "a PAN-OS export and a Linux export cannot be audited in one run yet: give each its"
+              + " own run");
+    }
+    if (chain != null && chain() != Hook.FORWARD) {
+      throw new UsageException(
+          "--chain "
+              + chain
+              + " does not apply to a PAN-OS firewall: it forwards the connectors' traffic"
+              + " (--chain FORWARD, the default for it)");
+    }
+    Placement base = placement(Hook.FORWARD);
+    Firewall fw = zoned.get(0);
+    String from = fromZone != null ? fromZone : zoneOfInterface(fw, inIface, "--in-interface");
+    String to = toZone != null ? toZone : zoneOfInterface(fw, outIface, "--out-interface");
+    ZoneInference.Result r =
+        ZoneInference.infer(fw, sources.isEmpty() ? base.connectors() : sources, published);
+    List<String> how = new ArrayList<>();
+    if (from == null) {
+      from = r.from();
+      how.add("from zone: " + r.notes().get(0));
+    } else {
+      how.add("from zone: " + from + " (as given)");
+    }
+    if (to == null) {
+      to = r.to();
+      how.add("to zone: " + r.notes().get(1));
+    } else {
+      how.add("to zone: " + to + " (as given)");
+    }
+    return base.betweenZones(from, to, how);
+  }
+
+  private static String zoneOfInterface(Firewall fw, String iface, String flag) {
+    if (iface == null) {
+      return null;
+    }
+    return ZoneInference.zoneOf(fw, iface)
+        .orElseThrow(
+            () ->
+                new UsageException(
+                    flag
+                        + " "
+                        + iface
+                        + ": "
+                        + fw.source()
+                        + " puts no interface of that name"
+                        + " in a zone"));
+  }
+
+  /** Where a Linux filter sits, as the options say. */
   Placement placement() {
+    return placement(Hook.OUTPUT);
+  }
+
+  private Placement placement(Hook defaultChain) {
     List<IpSet> cs = new ArrayList<>();
     for (String c : connectors) {
       cs.add(
@@ -103,7 +220,7 @@ public final class NetworkOptions {
     } catch (RuntimeException e) {
       throw new UsageException("--source-ports '" + sourcePorts + "' is not a range LOW-HIGH");
     }
-    Hook hook = chain();
+    Hook hook = chain == null ? defaultChain : chain();
     refuseInterfaceThatDoesNotApply(hook);
     List<IpSet> egress = new ArrayList<>();
     for (String e : egressAddresses) {
@@ -169,7 +286,7 @@ public final class NetworkOptions {
     }
     Ipsets sets =
         ipset == null ? Ipsets.NONE : Ipsets.parse(InputFiles.read(ipset), ipset.toString());
-    Formats formats = new Formats(sets);
+    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup));
     List<Config> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<ParseResult> parsed = new ArrayList<>();

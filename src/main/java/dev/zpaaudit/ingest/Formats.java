@@ -6,6 +6,9 @@ import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.iptables.SaveFamily;
 import dev.zpaaudit.ingest.nftables.NftablesJsonParser;
+import dev.zpaaudit.ingest.panos.Applications;
+import dev.zpaaudit.ingest.panos.PanosConversions;
+import dev.zpaaudit.ingest.panos.PanosReader;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.SourceLocation;
 import java.nio.file.Path;
@@ -19,7 +22,15 @@ public final class Formats {
   private final IptablesSaveParser save6;
   private final List<Parser> parsers = new ArrayList<>();
 
+  private final ExportScope panos;
+
   public Formats(Ipsets ipsets) {
+    this(ipsets, ExportScope.ALL);
+  }
+
+  /** Reads with the sets iptables rules name, and the part of a PAN-OS config to audit. */
+  public Formats(Ipsets ipsets, ExportScope panos) {
+    this.panos = panos;
     save4 = new IptablesSaveParser(4, ipsets);
     save6 = new IptablesSaveParser(6, ipsets);
     parsers.add(save4);
@@ -28,7 +39,9 @@ public final class Formats {
   }
 
   public List<String> names() {
-    return parsers.stream().map(Parser::format).toList();
+    List<String> n = new ArrayList<>(parsers.stream().map(Parser::format).toList());
+    n.add("PAN-OS XML");
+    return n;
   }
 
   /** A save file read as IPv4 for want of anything to tell the family by says so. */
@@ -57,6 +70,10 @@ public final class Formats {
       SaveFamily.Detected d = SaveFamily.of(text);
       ParseResult r = (d.family() == 6 ? save6 : save4).parse(text, file.toString());
       return d.certain() ? r : withFamilyNote(r, d, file.toString());
+    }
+    if (text.stripLeading().startsWith("<")) {
+      return PanosConversions.convert(
+          PanosReader.parse(text, file.toString()), panos, Applications.embedded());
     }
     for (Parser p : parsers) {
       if (p.accepts(text)) {

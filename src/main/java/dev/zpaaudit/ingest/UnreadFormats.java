@@ -13,8 +13,6 @@ final class UnreadFormats {
   /** How much of the start of a file the tests look at. */
   private static final int HEAD = 16 * 1024;
 
-  private static final Pattern PANOS =
-      Pattern.compile("<config\\b[^>]*>\\s*(<!--.*?-->\\s*)*<(mgt-config|devices|shared)\\b");
   private static final Pattern FORTIOS =
       Pattern.compile(
           "\\A(\\s*#[^\\n]*\\n)*\\s*config (system|firewall|global|vdom|router)\\b|^#config-version=F",
@@ -42,7 +40,6 @@ final class UnreadFormats {
 
   private static final List<Lookalike> KNOWN =
       List.of(
-          new Lookalike("a PAN-OS configuration (XML)", h -> xml(h) && PANOS.matcher(h).find()),
           new Lookalike("an Azure network security group export (JSON)", json(AZURE)),
           new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
           new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
@@ -64,10 +61,6 @@ final class UnreadFormats {
         .filter(k -> k.test().test(head))
         .findFirst()
         .map(k -> "looks like " + k.looksLike() + ", which is not read yet");
-  }
-
-  private static boolean xml(String head) {
-    return head.stripLeading().startsWith("<");
   }
 
   private static Predicate<String> json(Pattern keys) {

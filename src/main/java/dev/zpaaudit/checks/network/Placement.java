@@ -17,7 +17,9 @@ import java.util.List;
  * Where the filter sits relative to the connector. OUTPUT: a firewall on the connector host (its
  * traffic leaves through OUTPUT, replies come in through INPUT). FORWARD: a gateway the connector's
  * traffic crosses, from {@code inIface} to {@code outIface}. INPUT: the host's inbound side only.
- * Unnamed interfaces stand for any interface but loopback.
+ * Unnamed interfaces stand for any interface but loopback. When {@code zones}, the filters are
+ * zoned and {@code inIface} and {@code outIface} name the zones the traffic comes from and goes to;
+ * {@code inferred} says how what the user did not name was inferred.
  */
 public record Placement(
     Hook chain,
@@ -25,7 +27,24 @@ public record Placement(
     String outIface,
     List<IpSet> connectors,
     PortSet ephemeral,
-    List<IpSet> egressAddresses) {
+    List<IpSet> egressAddresses,
+    boolean zones,
+    List<String> inferred) {
+
+  public Placement(
+      Hook chain,
+      String inIface,
+      String outIface,
+      List<IpSet> connectors,
+      PortSet ephemeral,
+      List<IpSet> egressAddresses) {
+    this(chain, inIface, outIface, connectors, ephemeral, egressAddresses, false, List.of());
+  }
+
+  /** This placement between two zones (null: any zone), with how they were found. */
+  public Placement betweenZones(String from, String to, List<String> how) {
+    return new Placement(Hook.FORWARD, from, to, connectors, ephemeral, egressAddresses, true, how);
+  }
 
   public Placement {
     if (chain != Hook.OUTPUT && chain != Hook.FORWARD && chain != Hook.INPUT) {
@@ -34,6 +53,7 @@ public record Placement(
     }
     connectors = List.copyOf(connectors);
     egressAddresses = List.copyOf(egressAddresses);
+    inferred = List.copyOf(inferred);
   }
 
   /** A placement where the address that MASQUERADE gives is not known. */
@@ -126,7 +146,13 @@ public record Placement(
 
   public String describe() {
     StringBuilder sb = new StringBuilder(chain.name());
-    if (chain == Hook.FORWARD) {
+    if (zones) {
+      sb.append(" (firewall: from ")
+          .append(inIface == null ? "any zone" : "zone " + inIface)
+          .append(", to ")
+          .append(outIface == null ? "any zone" : "zone " + outIface)
+          .append(')');
+    } else if (chain == Hook.FORWARD) {
       sb.append(" (gateway: in ")
           .append(inIface == null ? "any" : inIface)
           .append(", out ")
@@ -148,8 +174,16 @@ public record Placement(
    */
   public AskedInterfaces egressAsked(IfaceDomain d) {
     Bits[] ifs = egressIfaces(d);
-    String in = chain == Hook.FORWARD && inIface == null ? "--in-interface" : null;
-    return new AskedInterfaces(d, ifs[0], ifs[1], in, outIface == null ? "--out-interface" : null);
+    String in = chain == Hook.FORWARD && inIface == null ? inFlag() : null;
+    return new AskedInterfaces(d, ifs[0], ifs[1], in, outIface == null ? outFlag() : null);
+  }
+
+  private String inFlag() {
+    return zones ? "--from-zone" : "--in-interface";
+  }
+
+  private String outFlag() {
+    return zones ? "--to-zone" : "--out-interface";
   }
 
   /** The interfaces of reply packets with the options that name them (see egressAsked). */
@@ -160,8 +194,8 @@ public record Placement(
           d,
           ifs[0],
           ifs[1],
-          outIface == null ? "--out-interface" : null,
-          inIface == null ? "--in-interface" : null);
+          outIface == null ? outFlag() : null,
+          inIface == null ? inFlag() : null);
     }
     String in =
         outIface != null || inIface != null

@@ -1,0 +1,195 @@
+package dev.zpaaudit.checks.network;
+
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Interface;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Route;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where the connectors' traffic crosses a zoned firewall, inferred from its interfaces and routes:
+ * the zone of the interface whose network holds the connectors, and the zone of the interface the
+ * routes send the published ranges out of. What cannot be inferred stays open (any zone), and the
+ * notes say why, so that a verdict depending on it says which option settles it.
+ */
+public final class ZoneInference {
+  /** The zones found (null: not inferred) and how each was found or why not. */
+  public record Result(String from, String to, List<String> notes) {
+    public Result {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  private ZoneInference() {}
+
+  /** The zone of a named interface of the firewall, if it has one. */
+  public static Optional<String> zoneOf(Firewall fw, String iface) {
+    return fw.interfaces().stream()
+        .filter(i -> i.name().equals(iface) && i.zone() != null)
+        .map(Interface::zone)
+        .findFirst();
+  }
+
+  public static Result infer(Firewall fw, List<IpSet> connectors, Map<Integer, IpSet> published) {
+    List<String> notes = new ArrayList<>();
+    String from = from(fw, connectors, notes);
+    String to = to(fw, published, notes);
+    return new Result(from, to, notes);
+  }
+
+  private static String from(Firewall fw, List<IpSet> connectors, List<String> notes) {
+    if (connectors.isEmpty()) {
+      notes.add("any (no --connector to infer it from; give --connector or --from-zone)");
+      return null;
+    }
+    String zone = null;
+    List<String> how = new ArrayList<>();
+    for (IpSet c : connectors) {
+      Optional<Interface> on =
+          fw.interfaces().stream().filter(i -> i.zone() != null && i.reaches(c)).findFirst();
+      if (on.isEmpty()) {
+        notes.add(
+            "any (connector "
+                + c
+                + " is on no zoned interface's network in "
+                + fw.source()
+                + "; give --from-zone)");
+        return null;
+      }
+      if (zone != null && !zone.equals(on.get().zone())) {
+        notes.add(
+            "any (the connectors are in zones "
+                + zone
+                + " and "
+                + on.get().zone()
+                + "; audit each with its --connector, or give --from-zone)");
+        return null;
+      }
+      zone = on.get().zone();
+      how.add(c + " on " + on.get().name() + " (" + on.get().location() + ")");
+    }
+    notes.add(zone + " (inferred: connector " + String.join(", ", how) + ")");
+    return zone;
+  }
+
+  /** One interval of destinations and where the routes send it. */
+  private record Leg(IpSet part, String zone, String how) {}
+
+  private static String to(Firewall fw, Map<Integer, IpSet> published, List<String> notes) {
+    List<Leg> legs = new ArrayList<>();
+    for (IpSet zen : published.values()) {
+      legs.addAll(legs(fw, zen));
+    }
+    Map<String, List<Leg>> byZone = new LinkedHashMap<>();
+    for (Leg l : legs) {
+      byZone.computeIfAbsent(l.zone() == null ? "" : l.zone(), k -> new ArrayList<>()).add(l);
+    }
+    if (byZone.size() == 1 && !byZone.containsKey("")) {
+      String zone = byZone.keySet().iterator().next();
+      List<String> how = byZone.get(zone).stream().map(Leg::how).distinct().toList();
+      notes.add(
+          zone + " (inferred: the published ranges are routed by " + String.join("; ", how) + ")");
+      return zone;
+    }
+    List<String> parts = new ArrayList<>();
+    for (Map.Entry<String, List<Leg>> e : byZone.entrySet()) {
+      parts.add(
+          (e.getKey().isEmpty() ? "no zone" : "zone " + e.getKey())
+              + " for "
+              + count(e.getValue())
+              + " ("
+              + e.getValue().get(0).how()
+              + ")");
+    }
+    notes.add(
+        "any ("
+            + (legs.isEmpty()
+                ? "no route in " + fw.source() + " covers the published ranges"
+                : "routes send the published ranges to " + String.join(", ", parts))
+            + "; give --to-zone)");
+    return null;
+  }
+
+  private static String count(List<Leg> legs) {
+    BigInteger n = BigInteger.ZERO;
+    for (Leg l : legs) {
+      n = n.add(l.part().size());
+    }
+    return n + " addresses";
+  }
+
+  /** Longest prefix first; among equal prefixes, the lower metric. Connected networks win ties. */
+  private static List<Leg> legs(Firewall fw, IpSet zen) {
+    record Candidate(IpSet dst, int len, int metric, String iface, String how, boolean discard) {}
+    List<Candidate> cands = new ArrayList<>();
+    for (Interface i : fw.interfaces()) {
+      for (IpSet n : i.networks()) {
+        if (n.family() == zen.family()) {
+          cands.add(
+              new Candidate(
+                  n,
+                  prefixLength(n),
+                  -1,
+                  i.name(),
+                  "the network of " + i.name() + " (" + i.location() + ")",
+                  false));
+        }
+      }
+    }
+    for (Route r : fw.routes()) {
+      if (r.destination().family() == zen.family()) {
+        String iface = r.outInterface() != null ? r.outInterface() : viaNextHop(fw, r.nextHop());
+        cands.add(
+            new Candidate(
+                r.destination(),
+                r.prefixLength(),
+                r.metric(),
+                iface,
+                r.name() + " (" + r.location() + ")",
+                r.discard()));
+      }
+    }
+    cands.sort(
+        Comparator.comparingInt(Candidate::len).reversed().thenComparingInt(Candidate::metric));
+    List<Leg> out = new ArrayList<>();
+    IpSet rest = zen;
+    for (Candidate c : cands) {
+      IpSet part = rest.intersect(c.dst());
+      if (part.isEmpty()) {
+        continue;
+      }
+      rest = rest.minus(part);
+      String zone = c.discard() || c.iface() == null ? null : zoneOf(fw, c.iface()).orElse(null);
+      out.add(new Leg(part, zone, c.discard() ? c.how() + ", which discards" : c.how()));
+      if (rest.isEmpty()) {
+        break;
+      }
+    }
+    if (!rest.isEmpty() && !cands.isEmpty()) {
+      out.add(new Leg(rest, null, "no route"));
+    }
+    return out;
+  }
+
+  private static String viaNextHop(Firewall fw, IpSet hop) {
+    if (hop == null) {
+      return null;
+    }
+    return fw.interfaces().stream()
+        .filter(i -> i.reaches(hop))
+        .map(Interface::name)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static int prefixLength(IpSet n) {
+    int bits = n.family() == 4 ? 32 : 128;
+    return bits - (n.size().bitLength() - 1);
+  }
+}
