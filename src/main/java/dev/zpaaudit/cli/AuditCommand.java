@@ -128,7 +128,7 @@ final class AuditCommand implements Callable<Integer> {
     refuseOptionsThatDoNotApply();
     PublishedRanges ranges = rangesOption.load();
     List<NetworkOptions.Config> configs = net.readConfigs();
-    Placement placement = net.placement(configs, byFamily(ranges));
+    List<Placement> placements = net.placements(configs, byFamily(ranges));
     List<Device> devices = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
     List<Report.Input> inputs = new ArrayList<>();
@@ -153,12 +153,17 @@ final class AuditCommand implements Callable<Integer> {
     List<CheckResult> checks = new ArrayList<>();
     Map<String, String> ctx = new LinkedHashMap<>();
     if (!devices.isEmpty()) {
-      checks.addAll(new NetworkChecks(devices, ranges, placement).run(res));
-      ctx.put("placement", placement.describe());
-      for (String how : placement.inferred()) {
-        int colon = how.indexOf(": ");
-        ctx.put(how.substring(0, colon), how.substring(colon + 2));
+      checks.addAll(new NetworkChecks(devices, ranges, placements).run(res));
+      List<String> names = devices.stream().map(Device::name).toList();
+      ctx.put("placement", Placement.describeAll(placements, names));
+      for (int i = 0; i < placements.size(); i++) {
+        for (String how : placements.get(i).inferred()) {
+          int colon = how.indexOf(": ");
+          String key = how.substring(0, colon);
+          ctx.put(placements.size() > 1 ? names.get(i) + " " + key : key, how.substring(colon + 2));
+        }
       }
+      Placement placement = placements.get(0);
       ctx.put(
           "connectors",
           placement.connectors().isEmpty()

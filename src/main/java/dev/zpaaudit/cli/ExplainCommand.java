@@ -1,5 +1,6 @@
 package dev.zpaaudit.cli;
 
+import dev.zpaaudit.checks.network.AskedInterfaces;
 import dev.zpaaudit.checks.network.FlowPackets;
 import dev.zpaaudit.checks.network.FlowVerdict;
 import dev.zpaaudit.checks.network.Placement;
@@ -146,21 +147,34 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Question q = question();
     List<NetworkOptions.Config> configs = net.readConfigs();
-    Placement pl =
-        net.placement(configs, AuditCommand.byFamily(rangesOption.load()), List.of(q.client()));
+    List<Placement> placements =
+        net.placements(configs, AuditCommand.byFamily(rangesOption.load()), List.of(q.client()));
     List<Device> devices = configs.stream().map(NetworkOptions.Config::device).toList();
     // The same address facts as audit: published ranges are known unicast destinations.
     IpSet published = rangesOption.load().union(q.family());
-    IfaceDomain dom = pl.domain(devices.stream().flatMap(x -> x.exports().stream()).toList());
-    // --src and --dst name the connection; its reply travels from --dst back to --src.
-    PortSet clientPorts = sport == null ? pl.ephemeral() : PortSet.of(sport);
-    FlowPackets flow =
-        FlowPackets.of(
-            pl, dom, q.state(), q.proto(), q.client(), clientPorts, q.server(), PortSet.of(dport));
     List<List<Outcome>> perDevice = new ArrayList<>();
+    List<AskedInterfaces> asked = new ArrayList<>();
     List<Map<String, Object>> results = new ArrayList<>();
     StringBuilder text = new StringBuilder();
-    for (Device dev : devices) {
+    FlowPackets first = null;
+    for (int i = 0; i < devices.size(); i++) {
+      Device dev = devices.get(i);
+      Placement pl = placements.get(i);
+      IfaceDomain dom = pl.domain(dev.exports());
+      // --src and --dst name the connection; its reply travels from --dst back to --src.
+      PortSet clientPorts = sport == null ? pl.ephemeral() : PortSet.of(sport);
+      FlowPackets flow =
+          FlowPackets.of(
+              pl,
+              dom,
+              q.state(),
+              q.proto(),
+              q.client(),
+              clientPorts,
+              q.server(),
+              PortSet.of(dport));
+      first = first == null ? flow : first;
+      asked.add(flow.asked());
       Optional<Firewall> fw = dev.exportFor(q.family());
       List<Outcome> outcomes =
           fw.isEmpty()
@@ -180,13 +194,15 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     List<String> names = devices.stream().map(Device::name).toList();
-    FlowVerdict verdict = FlowVerdict.of(perDevice, flow.packets().dst(), flow.asked(), names);
-    print(pl, q.state(), flow, verdict, results, text);
+    FlowVerdict verdict = FlowVerdict.of(perDevice, first.packets().dst(), asked, names);
+    String where = Placement.describeAll(placements, names);
+    print(where, placements.get(0).ephemeral(), q.state(), first, verdict, results, text);
     return verdict.verdict() == Verdict.ALLOW ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
   }
 
   private void print(
-      Placement pl,
+      String where,
+      PortSet ephemeral,
       String st,
       FlowPackets flow,
       FlowVerdict verdict,
@@ -201,17 +217,17 @@ final class ExplainCommand implements Callable<Integer> {
       f.put("dst", dst);
       f.put("proto", proto);
       f.put("dport", dport);
-      f.put("sport", sport == null ? pl.ephemeral().toString() : sport.toString());
+      f.put("sport", sport == null ? ephemeral.toString() : sport.toString());
       f.put("state", st);
       root.put("flow", f);
       root.put("packet", packet(flow, st));
-      root.put("placement", pl.describe());
+      root.put("placement", where);
       root.put("verdict", verdict.verdict().label());
       root.put("dependsOn", verdict.dependsOn());
       root.put("results", results);
       out.print(JsonReport.write(root));
     } else {
-      out.print("verdict: " + verdict.verdict().label() + "\nplacement: " + pl.describe() + "\n");
+      out.print("verdict: " + verdict.verdict().label() + "\nplacement: " + where + "\n");
       if (st.equals("reply")) {
         out.print("packet: " + packet(flow, st) + "\n");
       }

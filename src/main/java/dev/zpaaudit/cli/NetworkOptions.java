@@ -1,7 +1,6 @@
 package dev.zpaaudit.cli;
 
 import dev.zpaaudit.checks.network.Placement;
-import dev.zpaaudit.checks.network.ZoneInference;
 import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.ExportScope;
 import dev.zpaaudit.ingest.Formats;
@@ -119,84 +118,15 @@ public final class NetworkOptions {
       description = "The connectors' ephemeral source ports (default: ${DEFAULT-VALUE}).")
   String sourcePorts;
 
-  /**
-   * Where the devices sit: as the options say, and for zoned firewalls (PAN-OS) between the zones
-   * named or inferred from the first one's interfaces and routes.
-   */
-  Placement placement(List<Config> read, Map<Integer, IpSet> published) {
-    return placement(read, published, List.of());
+  /** Where each device sits (see {@link Placements}). */
+  List<Placement> placements(List<Config> read, Map<Integer, IpSet> published) {
+    return new Placements(this).of(read, published, List.of());
   }
 
   /** As above; {@code sources} (when given) stand for the connectors in inferring zones. */
-  Placement placement(List<Config> read, Map<Integer, IpSet> published, List<IpSet> sources) {
-    List<Firewall> zoned = new ArrayList<>();
-    boolean plain = false;
-    for (Config c : read) {
-      for (Firewall f : c.device().exports()) {
-        if (f.zoned()) {
-          zoned.add(f);
-        } else {
-          plain = true;
-        }
-      }
-    }
-    if (zoned.isEmpty()) {
-      if (fromZone != null || toZone != null) {
-        throw new UsageException(
-            "--from-zone and --to-zone apply to zoned firewalls (PAN-OS); name interfaces with"
-                + " --in-interface and --out-interface");
-      }
-      return placement(Hook.OUTPUT);
-    }
-    if (plain) {
-      throw new UsageException(
-          "a PAN-OS export and a Linux export cannot be audited in one run yet: give each its"
-              + " own run");
-    }
-    if (chain != null && chain() != Hook.FORWARD) {
-      throw new UsageException(
-          "--chain "
-              + chain
-              + " does not apply to a PAN-OS firewall: it forwards the connectors' traffic"
-              + " (--chain FORWARD, the default for it)");
-    }
-    Placement base = placement(Hook.FORWARD);
-    Firewall fw = zoned.get(0);
-    String from = fromZone != null ? fromZone : zoneOfInterface(fw, inIface, "--in-interface");
-    String to = toZone != null ? toZone : zoneOfInterface(fw, outIface, "--out-interface");
-    ZoneInference.Result r =
-        ZoneInference.infer(fw, sources.isEmpty() ? base.connectors() : sources, published);
-    List<String> how = new ArrayList<>();
-    if (from == null) {
-      from = r.from();
-      how.add("from zone: " + r.notes().get(0));
-    } else {
-      how.add("from zone: " + from + " (as given)");
-    }
-    if (to == null) {
-      to = r.to();
-      how.add("to zone: " + r.notes().get(1));
-    } else {
-      how.add("to zone: " + to + " (as given)");
-    }
-    return base.betweenZones(from, to, how);
-  }
-
-  private static String zoneOfInterface(Firewall fw, String iface, String flag) {
-    if (iface == null) {
-      return null;
-    }
-    return ZoneInference.zoneOf(fw, iface)
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    flag
-                        + " "
-                        + iface
-                        + ": "
-                        + fw.source()
-                        + " puts no interface of that name"
-                        + " in a zone"));
+  List<Placement> placements(
+      List<Config> read, Map<Integer, IpSet> published, List<IpSet> sources) {
+    return new Placements(this).of(read, published, sources);
   }
 
   /** Where a Linux filter sits, as the options say. */
@@ -204,7 +134,15 @@ public final class NetworkOptions {
     return placement(Hook.OUTPUT);
   }
 
-  private Placement placement(Hook defaultChain) {
+  /** Where a Linux filter sits, as the options say, at {@code defaultChain} without --chain. */
+  Placement placement(Hook defaultChain) {
+    Hook hook = chain == null ? defaultChain : chain();
+    refuseInterfaceThatDoesNotApply(hook);
+    return common(hook, inIface, outIface);
+  }
+
+  /** A placement at {@code hook} between two interfaces, with the connectors the options name. */
+  Placement common(Hook hook, String in, String out) {
     List<IpSet> cs = new ArrayList<>();
     for (String c : connectors) {
       cs.add(
@@ -220,8 +158,6 @@ public final class NetworkOptions {
     } catch (RuntimeException e) {
       throw new UsageException("--source-ports '" + sourcePorts + "' is not a range LOW-HIGH");
     }
-    Hook hook = chain == null ? defaultChain : chain();
-    refuseInterfaceThatDoesNotApply(hook);
     List<IpSet> egress = new ArrayList<>();
     for (String e : egressAddresses) {
       egress.add(
@@ -232,7 +168,7 @@ public final class NetworkOptions {
                       new UsageException(
                           "--egress-address '" + e + "' is not a single IP address")));
     }
-    return new Placement(hook, inIface, outIface, cs, ports, egress);
+    return new Placement(hook, in, out, cs, ports, egress);
   }
 
   /**
@@ -253,7 +189,7 @@ public final class NetworkOptions {
   }
 
   /** Where the filter sits: one of the three hooks a placement can be on. */
-  private Hook chain() {
+  Hook chain() {
     String name = chain.trim().toUpperCase(Locale.ROOT);
     return PLACEMENTS.stream()
         .filter(h -> h.name().equals(name))
@@ -264,12 +200,30 @@ public final class NetworkOptions {
                     "--chain must be INPUT, OUTPUT or FORWARD, not '" + chain + "'"));
   }
 
-  /** One {@code --config} value: a device and what its files were read as. */
-  record Config(Device device, List<ParseResult> exports) {}
+  /**
+   * One {@code --config} value as written, the device its files make, what they were read as, and
+   * the device's own placement (null: the options').
+   */
+  record Config(String value, Device device, List<ParseResult> exports, Placements.Where where) {}
+
+  /** The device's own placement written after its files, if any. */
+  static Placements.Where where(String value) {
+    int at = value.lastIndexOf('@');
+    return at < 0 ? null : Placements.Where.parse(value.substring(at + 1)).orElse(null);
+  }
 
   /** The files of one {@code --config} value. */
   static List<Path> files(String value) {
     List<Path> out = new ArrayList<>();
+    if (where(value) != null) {
+      value = value.substring(0, value.lastIndexOf('@'));
+    } else if (value.indexOf('@') >= 0 && !java.nio.file.Files.exists(Path.of(value))) {
+      throw new UsageException(
+          "--config '"
+              + value
+              + "': what follows '@' is not a placement CHAIN[:IN[:OUT]], e.g."
+              + " gw.rules@FORWARD:eth1:eth0");
+    }
     for (String f : value.split(",", -1)) {
       if (f.isBlank()) {
         throw new UsageException("--config '" + value + "' has an empty file name");
@@ -303,7 +257,7 @@ public final class NetworkOptions {
                 + clash.get()
                 + " (filters in series are separate --config options)");
       }
-      out.add(new Config(new Device(exports), parsed));
+      out.add(new Config(configs.get(i), new Device(exports), parsed, where(configs.get(i))));
     }
     return out;
   }

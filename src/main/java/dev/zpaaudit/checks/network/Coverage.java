@@ -26,8 +26,11 @@ final class Coverage {
 
   private final Function<Outcome, IpSet> local;
 
-  /** The interfaces asked about, to tell verdicts that depend on one the user did not name. */
-  final AskedInterfaces asked;
+  /**
+   * The interfaces asked about at each device (by position), to tell verdicts that depend on one
+   * the user did not name.
+   */
+  private final List<AskedInterfaces> asked;
 
   /** The devices on the path, by position: the names of their {@code --config}. */
   final List<String> devices;
@@ -37,12 +40,17 @@ final class Coverage {
   Coverage(
       Function<Outcome, IpSet> remote,
       Function<Outcome, IpSet> local,
-      AskedInterfaces asked,
+      List<AskedInterfaces> asked,
       List<String> devices) {
     this.remote = remote;
     this.local = local;
-    this.asked = asked;
+    this.asked = List.copyOf(asked);
     this.devices = List.copyOf(devices);
+  }
+
+  /** The interfaces asked about at the device at position {@code device}. */
+  AskedInterfaces asked(int device) {
+    return asked.get(device);
   }
 
   /** Adds the outcomes of the device at position {@code device}. */
@@ -115,7 +123,7 @@ final class Coverage {
   List<Conditional> conditionals(EveryPath.Result res, List<Decision> parts) {
     List<Conditional> out = new ArrayList<>();
     for (PathCondition c : res.conditions()) {
-      out.add(new Conditional(c.addresses(), c.describe(asked, devices, parts)));
+      out.add(new Conditional(c.addresses(), c.describe(this::asked, devices, parts)));
     }
     return out;
   }

@@ -98,7 +98,7 @@ final class CoverageEvidence {
     p.put("packets", d.kind());
     p.put("destinations", d.remote().intersect(entry).toCidrs());
     p.put("sources", d.localText());
-    String qual = cov.asked.qualifier(d.iif(), d.oif());
+    String qual = cov.asked(d.device()).qualifier(d.iif(), d.oif());
     if (!qual.isEmpty()) {
       p.put("interfaces", qual);
     }
@@ -220,7 +220,7 @@ final class CoverageEvidence {
         continue;
       }
       Rule rule = d.rule();
-      String qual = cov.asked.qualifier(d.iif(), d.oif());
+      String qual = cov.asked(d.device()).qualifier(d.iif(), d.oif());
       String key =
           order(d.verdict())
               + "|"

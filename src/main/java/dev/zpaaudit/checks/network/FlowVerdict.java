@@ -5,7 +5,9 @@ import dev.zpaaudit.eval.Verdict;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The verdict on one flow through devices in series, judged as audit judges a published range: it
@@ -21,7 +23,7 @@ public record FlowVerdict(Verdict verdict, String dependsOn) {
    * order).
    */
   public static FlowVerdict of(
-      List<List<Outcome>> perDevice, IpSet dst, AskedInterfaces asked, List<String> devices) {
+      List<List<Outcome>> perDevice, IpSet dst, List<AskedInterfaces> asked, List<String> devices) {
     Coverage cov = new Coverage(o -> o.packets().dst(), o -> o.packets().src(), asked, devices);
     for (int i = 0; i < perDevice.size(); i++) {
       cov.add(perDevice.get(i), i);
@@ -40,7 +42,7 @@ public record FlowVerdict(Verdict verdict, String dependsOn) {
    * they make if any, and the source ports when --sport was not given; null when there is one.
    */
   private static String dependsOn(
-      List<List<Outcome>> perDevice, AskedInterfaces asked, List<Coverage.Conditional> cond) {
+      List<List<Outcome>> perDevice, List<AskedInterfaces> asked, List<Coverage.Conditional> cond) {
     List<String> why = new ArrayList<>();
     String ifs = interfaces(perDevice, asked, cond);
     if (ifs != null) {
@@ -61,13 +63,26 @@ public record FlowVerdict(Verdict verdict, String dependsOn) {
   }
 
   private static String interfaces(
-      List<List<Outcome>> perDevice, AskedInterfaces asked, List<Coverage.Conditional> cond) {
+      List<List<Outcome>> perDevice,
+      List<AskedInterfaces> askedAt,
+      List<Coverage.Conditional> cond) {
     boolean in = false;
     boolean out = false;
-    for (List<Outcome> outcomes : perDevice) {
-      for (Outcome o : outcomes) {
-        in |= !o.packets().iif().intersect(asked.in()).equals(asked.in());
-        out |= !o.packets().oif().intersect(asked.out()).equals(asked.out());
+    Set<String> inFlags = new LinkedHashSet<>();
+    Set<String> outFlags = new LinkedHashSet<>();
+    for (int d = 0; d < perDevice.size(); d++) {
+      AskedInterfaces asked = askedAt.get(d);
+      for (Outcome o : perDevice.get(d)) {
+        boolean i = !o.packets().iif().intersect(asked.in()).equals(asked.in());
+        boolean u = !o.packets().oif().intersect(asked.out()).equals(asked.out());
+        if (i && asked.inFlag() != null) {
+          inFlags.add(asked.inFlag());
+        }
+        if (u && asked.outFlag() != null) {
+          outFlags.add(asked.outFlag());
+        }
+        in |= i;
+        out |= u;
       }
     }
     if (!in && !out) {
@@ -77,11 +92,11 @@ public record FlowVerdict(Verdict verdict, String dependsOn) {
     List<String> flags = new ArrayList<>();
     if (in) {
       which.add("arrive by");
-      flags.add(asked.inFlag());
+      flags.addAll(inFlags);
     }
     if (out) {
       which.add("leave by");
-      flags.add(asked.outFlag());
+      flags.addAll(outFlags);
     }
     String iface = which.size() > 1 ? "interfaces" : "interface";
     String named =

@@ -31,26 +31,50 @@ public final class NetworkChecks {
 
   private final List<Device> devices;
   private final PublishedRanges ranges;
+
+  /** Where each device sits, by position. */
+  private final List<Placement> placements;
+
+  /** What every placement shares: the connectors and their ports. */
   private final Placement placement;
-  private final IfaceDomain domain;
+
+  private final List<IfaceDomain> domains = new ArrayList<>();
   private final Map<String, Evaluator> evaluators = new LinkedHashMap<>();
 
+  /** Devices that all sit at one placement. */
   public NetworkChecks(List<Device> devices, PublishedRanges ranges, Placement placement) {
-    this.devices = List.copyOf(devices);
-    this.ranges = ranges;
-    this.placement = placement;
-    this.domain = placement.domain(devices.stream().flatMap(d -> d.exports().stream()).toList());
+    this(devices, ranges, java.util.Collections.nCopies(devices.size(), placement));
   }
 
-  private Evaluator evaluator(Firewall fw, int family) {
+  /** Devices in series, each at its own placement (the same connectors and ports at all). */
+  public NetworkChecks(List<Device> devices, PublishedRanges ranges, List<Placement> placements) {
+    if (placements.size() != devices.size() || devices.isEmpty()) {
+      throw new IllegalArgumentException("one placement per device");
+    }
+    this.devices = List.copyOf(devices);
+    this.ranges = ranges;
+    this.placements = List.copyOf(placements);
+    this.placement = placements.get(0);
+    for (int i = 0; i < devices.size(); i++) {
+      domains.add(placements.get(i).domain(devices.get(i).exports()));
+    }
+  }
+
+  private Evaluator evaluator(int device, Firewall fw, int family) {
+    Placement at = placements.get(device);
     return evaluators.computeIfAbsent(
-        fw.source() + "#" + family,
+        device + "#" + fw.source() + "#" + family,
         k ->
             new Evaluator(
                 fw,
                 family,
-                domain,
-                placement.facts(family, zenSpace().getOrDefault(family, IpSet.empty(family)))));
+                domains.get(device),
+                at.facts(family, zenSpace().getOrDefault(family, IpSet.empty(family)))));
+  }
+
+  /** Whether no device sits where the connectors' own traffic crosses it. */
+  private boolean inboundOnly() {
+    return placements.stream().allMatch(p -> p.chain() == Hook.INPUT);
   }
 
   private List<Integer> families() {
@@ -71,60 +95,54 @@ public final class NetworkChecks {
     return out;
   }
 
-  /** Evaluates, per family, the packet sets built by {@code space} along {@code path}. */
+  /** Evaluates, per family, the packets of connections to {@code remote} at every device. */
   private Coverage evaluate(
       boolean replies, int proto, Map<Integer, IpSet> remote, PortSet remotePort) {
     List<String> names = devices.stream().map(Device::name).toList();
+    List<AskedInterfaces> asked = new ArrayList<>();
+    for (int i = 0; i < devices.size(); i++) {
+      Placement at = placements.get(i);
+      asked.add(replies ? at.returnAsked(domains.get(i)) : at.egressAsked(domains.get(i)));
+    }
     Coverage cov =
         replies
-            ? new Coverage(
-                o -> o.packets().src(),
-                o -> o.packets().dst(),
-                placement.returnAsked(domain),
-                names)
-            : new Coverage(
-                o -> o.packets().dst(),
-                o -> o.packets().src(),
-                placement.egressAsked(domain),
-                names);
+            ? new Coverage(o -> o.packets().src(), o -> o.packets().dst(), asked, names)
+            : new Coverage(o -> o.packets().dst(), o -> o.packets().src(), asked, names);
     for (Map.Entry<Integer, IpSet> e : remote.entrySet()) {
       int fam = e.getKey();
       IpSet local = placement.connectorSet(fam);
       if (local.isEmpty() || e.getValue().isEmpty()) {
         continue;
       }
-      List<Cube> packets =
-          replies
-              ? Flows.replies(
-                  domain,
-                  fam,
-                  proto,
-                  local,
-                  placement.ephemeral(),
-                  e.getValue(),
-                  remotePort,
-                  placement.returnIfaces(domain))
-              : Flows.outbound(
-                  domain,
-                  fam,
-                  proto,
-                  local,
-                  placement.ephemeral(),
-                  e.getValue(),
-                  remotePort,
-                  placement.egressIfaces(domain));
-      List<Hook> path = replies ? placement.returnPath() : placement.egressPath();
       for (int i = 0; i < devices.size(); i++) {
+        Placement at = placements.get(i);
+        if (!replies && at.chain() == Hook.INPUT) {
+          continue;
+        }
+        List<Cube> packets = packets(i, replies, fam, proto, local, e.getValue(), remotePort);
         Device d = devices.get(i);
         Optional<Firewall> fw = d.exportFor(fam);
         if (fw.isEmpty()) {
           cov.add(Evaluator.unjudged(packets, d.noRulesFor(fam)), i);
         } else {
-          cov.add(placement.judge(evaluator(fw.get(), fam), packets, path, replies, fam), i);
+          List<Hook> path = replies ? at.returnPath() : at.egressPath();
+          cov.add(at.judge(evaluator(i, fw.get(), fam), packets, path, replies, fam), i);
         }
       }
     }
     return cov;
+  }
+
+  /** The packets of the connections as device {@code i} sees them. */
+  private List<Cube> packets(
+      int i, boolean replies, int fam, int proto, IpSet local, IpSet remote, PortSet remotePort) {
+    Placement at = placements.get(i);
+    IfaceDomain domain = domains.get(i);
+    return replies
+        ? Flows.replies(
+            domain, fam, proto, local, at.ephemeral(), remote, remotePort, at.returnIfaces(domain))
+        : Flows.outbound(
+            domain, fam, proto, local, at.ephemeral(), remote, remotePort, at.egressIfaces(domain));
   }
 
   private Map<Integer, IpSet> zenSpace;
@@ -149,7 +167,7 @@ public final class NetworkChecks {
             + " from every connector to every published ZPA range, above"
             + " the rules named here (a partial allow list breaks users; new ranges are announced 90 days"
             + " ahead).";
-    if (placement.chain() == Hook.INPUT) {
+    if (inboundOnly()) {
       return new CheckResult(
           "zen-egress",
           reqs,
@@ -264,7 +282,7 @@ public final class NetworkChecks {
           List.of(),
           null);
     }
-    if (placement.chain() == Hook.INPUT) {
+    if (inboundOnly()) {
       return new CheckResult(
           "dns-egress",
           reqs,

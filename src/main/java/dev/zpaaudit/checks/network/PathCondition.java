@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 
 /**
  * Addresses that each device lets through only on some of its interfaces (classes of input and
@@ -35,7 +36,8 @@ record PathCondition(IpSet addresses, List<EveryPath.Paths> paths) {
     }
   }
 
-  Text describe(AskedInterfaces asked, List<String> deviceNames, List<Decision> parts) {
+  Text describe(
+      IntFunction<AskedInterfaces> askedAt, List<String> deviceNames, List<Decision> parts) {
     List<String> clauses = new ArrayList<>();
     Set<String> rules = new TreeSet<>();
     Rule first = null;
@@ -45,6 +47,7 @@ record PathCondition(IpSet addresses, List<EveryPath.Paths> paths) {
       if (p.unconditional()) {
         continue;
       }
+      AskedInterfaces asked = askedAt.apply(p.device());
       StringBuilder clause = new StringBuilder("when ").append(ways(p, asked, names));
       if (several) {
         clause.append(" at ").append(deviceNames.get(p.device()));

@@ -169,6 +169,21 @@ public record Placement(
   }
 
   /**
+   * Where devices sit, in words: one placement when all share it, else each device's by name
+   * ("host.rules: OUTPUT (...); fw.xml: FORWARD (...)").
+   */
+  public static String describeAll(List<Placement> placements, List<String> names) {
+    if (placements.stream().map(Placement::describe).distinct().count() <= 1) {
+      return placements.get(0).describe();
+    }
+    List<String> parts = new ArrayList<>();
+    for (int i = 0; i < placements.size(); i++) {
+      parts.add(names.get(i) + ": " + placements.get(i).describe());
+    }
+    return String.join("; ", parts);
+  }
+
+  /**
    * The interfaces of egress packets with the options that name them, for saying which interface a
    * verdict depends on; an option is null where the interface is fixed or named.
    */
