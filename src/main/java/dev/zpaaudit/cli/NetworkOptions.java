@@ -9,8 +9,8 @@ import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +22,14 @@ import picocli.CommandLine.Option;
 
 /** Options naming the exports, ranges and where the filter sits; shared by audit and explain. */
 public final class NetworkOptions {
-  private static final List<Hook> PLACEMENTS = List.of(Hook.INPUT, Hook.OUTPUT, Hook.FORWARD);
+  /** The Linux chain names that say where a filter sits, and the points they stand for. */
+  private static final Map<String, Point> PLACEMENTS =
+      Map.of("INPUT", Point.DELIVERED, "OUTPUT", Point.ORIGINATED, "FORWARD", Point.FORWARDED);
+
+  /** The point a chain name given by the user stands for, or null. */
+  static Point point(String chainName) {
+    return PLACEMENTS.get(chainName.trim().toUpperCase(Locale.ROOT));
+  }
 
   @Option(
       names = "--config",
@@ -131,18 +138,18 @@ public final class NetworkOptions {
 
   /** Where a Linux filter sits, as the options say. */
   Placement placement() {
-    return placement(Hook.OUTPUT);
+    return placement(Point.ORIGINATED);
   }
 
   /** Where a Linux filter sits, as the options say, at {@code defaultChain} without --chain. */
-  Placement placement(Hook defaultChain) {
-    Hook hook = chain == null ? defaultChain : chain();
+  Placement placement(Point defaultChain) {
+    Point hook = chain == null ? defaultChain : chain();
     refuseInterfaceThatDoesNotApply(hook);
     return common(hook, inIface, outIface);
   }
 
   /** A placement at {@code hook} between two interfaces, with the connectors the options name. */
-  Placement common(Hook hook, String in, String out) {
+  Placement common(Point hook, String in, String out) {
     List<IpSet> cs = new ArrayList<>();
     for (String c : connectors) {
       cs.add(
@@ -175,13 +182,13 @@ public final class NetworkOptions {
    * A connector host's own traffic has no input interface, and inbound packets no output interface:
    * naming one is a mistake, not something to ignore.
    */
-  private void refuseInterfaceThatDoesNotApply(Hook hook) {
-    if (hook == Hook.OUTPUT && inIface != null) {
+  private void refuseInterfaceThatDoesNotApply(Point hook) {
+    if (hook == Point.ORIGINATED && inIface != null) {
       throw new UsageException(
           "--in-interface does not apply to --chain OUTPUT: a connector host's own traffic has"
               + " no input interface; name the interface it leaves by with --out-interface");
     }
-    if (hook == Hook.INPUT && outIface != null) {
+    if (hook == Point.DELIVERED && outIface != null) {
       throw new UsageException(
           "--out-interface does not apply to --chain INPUT: inbound packets have no output"
               + " interface; name the interface they arrive by with --in-interface");
@@ -189,15 +196,12 @@ public final class NetworkOptions {
   }
 
   /** Where the filter sits: one of the three hooks a placement can be on. */
-  Hook chain() {
-    String name = chain.trim().toUpperCase(Locale.ROOT);
-    return PLACEMENTS.stream()
-        .filter(h -> h.name().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new UsageException(
-                    "--chain must be INPUT, OUTPUT or FORWARD, not '" + chain + "'"));
+  Point chain() {
+    Point p = point(chain);
+    if (p == null) {
+      throw new UsageException("--chain must be INPUT, OUTPUT or FORWARD, not '" + chain + "'");
+    }
+    return p;
   }
 
   /**

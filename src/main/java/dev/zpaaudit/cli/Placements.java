@@ -3,11 +3,10 @@ package dev.zpaaudit.cli;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.checks.network.ZoneInference;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class Placements {
   /** A device's own placement as written after '@'. */
-  record Where(Hook chain, String in, String out, String text) {
+  record Where(Point chain, String in, String out, String text) {
     private static final Pattern SYNTAX =
         Pattern.compile("(?i)(OUTPUT|INPUT|FORWARD)(:([^:@]*)(:([^:@]*))?)?");
 
@@ -35,7 +34,7 @@ final class Placements {
       }
       return Optional.of(
           new Where(
-              Hook.valueOf(m.group(1).toUpperCase(Locale.ROOT)),
+              NetworkOptions.point(m.group(1)),
               blankToNull(m.group(3)),
               blankToNull(m.group(5)),
               suffix));
@@ -61,7 +60,7 @@ final class Placements {
           "--from-zone and --to-zone apply to zoned firewalls (PAN-OS); name interfaces with"
               + " --in-interface and --out-interface");
     }
-    if (allZoned && o.chain != null && o.chain() != Hook.FORWARD) {
+    if (allZoned && o.chain != null && o.chain() != Point.FORWARDED) {
       throw new UsageException(
           "--chain "
               + o.chain
@@ -84,7 +83,7 @@ final class Placements {
                 published,
                 sources));
       } else {
-        out.add(o.placement(allZoned ? Hook.FORWARD : Hook.OUTPUT));
+        out.add(o.placement(allZoned ? Point.FORWARDED : Point.ORIGINATED));
       }
     }
     return out;
@@ -99,17 +98,17 @@ final class Placements {
     Where w = c.where();
     String label = "--config " + c.value();
     if (zoned.isPresent()) {
-      if (w.chain() != Hook.FORWARD) {
+      if (w.chain() != Point.FORWARDED) {
         throw new UsageException(
             label + ": a PAN-OS firewall forwards the connectors' traffic: write @FORWARD");
       }
       return between(zoned.get(), w.in(), w.out(), Map.of(), List.of());
     }
-    if (w.chain() == Hook.OUTPUT && w.in() != null) {
+    if (w.chain() == Point.ORIGINATED && w.in() != null) {
       throw new UsageException(
           label + ": a connector host's own traffic has no input interface (@OUTPUT::OUT)");
     }
-    if (w.chain() == Hook.INPUT && w.out() != null) {
+    if (w.chain() == Point.DELIVERED && w.out() != null) {
       throw new UsageException(label + ": inbound packets have no output interface (@INPUT:IN)");
     }
     return o.common(w.chain(), w.in(), w.out());
@@ -118,7 +117,7 @@ final class Placements {
   /** A zoned firewall forwarding from one zone to another, inferring what is not named. */
   private Placement between(
       Firewall fw, String from, String to, Map<Integer, IpSet> published, List<IpSet> sources) {
-    Placement base = o.common(Hook.FORWARD, null, null);
+    Placement base = o.common(Point.FORWARDED, null, null);
     ZoneInference.Result r =
         ZoneInference.infer(fw, sources.isEmpty() ? base.connectors() : sources, published);
     List<String> how = new ArrayList<>();

@@ -9,7 +9,7 @@ import java.util.List;
  * list is made of disjoint cubes.
  */
 record CompiledMatch(
-    List<Cube> definite, List<Cube> maybe, String reason, boolean usesCt, boolean usesOif) {
+    List<Cube> definite, List<Cube> maybe, String reason, boolean usesSession, boolean usesOif) {
 
   static CompiledMatch always(Cube all) {
     return new CompiledMatch(List.of(all), List.of(), null, false, false);
@@ -23,7 +23,7 @@ record CompiledMatch(
   CompiledMatch allMaybe(String why) {
     List<Cube> m = new ArrayList<>(definite);
     m.addAll(maybe);
-    return new CompiledMatch(List.of(), m, join(reason, why), usesCt, usesOif);
+    return new CompiledMatch(List.of(), m, join(reason, why), usesSession, usesOif);
   }
 
   /** Conjunction of two matches. */
@@ -33,7 +33,7 @@ record CompiledMatch(
     m.addAll(product(maybe, o.maybe));
     m.addAll(product(definite, o.maybe));
     return new CompiledMatch(
-        d, m, join(reason, o.reason), usesCt || o.usesCt, usesOif || o.usesOif);
+        d, m, join(reason, o.reason), usesSession || o.usesSession, usesOif || o.usesOif);
   }
 
   /** Disjunction of two matches, kept disjoint. */
@@ -44,11 +44,11 @@ record CompiledMatch(
     m.addAll(subtractAll(o.maybe, maybe));
     m = subtractAll(m, d);
     return new CompiledMatch(
-        d, m, join(reason, o.reason), usesCt || o.usesCt, usesOif || o.usesOif);
+        d, m, join(reason, o.reason), usesSession || o.usesSession, usesOif || o.usesOif);
   }
 
   CompiledMatch flags(boolean ct, boolean oif) {
-    return new CompiledMatch(definite, maybe, reason, usesCt || ct, usesOif || oif);
+    return new CompiledMatch(definite, maybe, reason, usesSession || ct, usesOif || oif);
   }
 
   static List<Cube> product(List<Cube> a, List<Cube> b) {

@@ -2,9 +2,9 @@ package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
+import dev.zpaaudit.model.SessionState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -97,13 +97,13 @@ final class Compiler {
       }
       return of(all.withOif(set)).flags(false, true);
     }
-    if (c instanceof Condition.Ct x) {
-      return of(all.withCt(x.states())).flags(true, false);
+    if (c instanceof Condition.Session x) {
+      return of(all.withSession(x.states())).flags(true, false);
     }
-    if (c instanceof Condition.CtAddr x) {
+    if (c instanceof Condition.SessionAddr x) {
       return ctTuple(x.tuple(), all.withSrc(x.set()), all.withDst(x.set()), x.set().family());
     }
-    if (c instanceof Condition.CtPort x) {
+    if (c instanceof Condition.SessionPort x) {
       return ctPort(x);
     }
     if (c instanceof Condition.AddrType x) {
@@ -145,15 +145,17 @@ final class Compiler {
       return CompiledMatch.never();
     }
     boolean testsSourceSide = t == Condition.Tuple.ORIG_SRC || t == Condition.Tuple.REPLY_DST;
-    Bits orig = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL);
-    Bits reply = CtState.set(CtState.ESTABLISHED_REPLY);
-    Cube inOrig = (testsSourceSide ? onSrc : onDst).withCt(orig);
-    Cube inReply = (testsSourceSide ? onDst : onSrc).withCt(reply);
+    Bits orig = SessionState.set(SessionState.NEW, SessionState.ESTABLISHED_ORIGINAL);
+    Bits reply = SessionState.set(SessionState.ESTABLISHED_REPLY);
+    Cube inOrig = (testsSourceSide ? onSrc : onDst).withSession(orig);
+    Cube inReply = (testsSourceSide ? onDst : onSrc).withSession(reply);
     CompiledMatch known = of(inOrig).or(of(inReply));
     if (t == Condition.Tuple.REPLY_DST && !sourceNatRules.isEmpty()) {
       known = translatedMaybe(known);
     }
-    Cube related = all.withCt(CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY));
+    Cube related =
+        all.withSession(
+            SessionState.set(SessionState.RELATED_ORIGINAL, SessionState.RELATED_REPLY));
     return known
         .or(
             new CompiledMatch(
@@ -173,21 +175,22 @@ final class Compiler {
   private CompiledMatch translatedMaybe(CompiledMatch exact) {
     if (translatable == null) {
       List<Cube> cubes = new ArrayList<>();
-      Bits states = CtState.set(CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY);
+      Bits states =
+          SessionState.set(SessionState.ESTABLISHED_ORIGINAL, SessionState.ESTABLISHED_REPLY);
       Compiler plain = new Compiler(family, domain, facts, List.of());
       for (Rule r : sourceNatRules) {
         CompiledMatch m = plain.compile(r.match());
         List<Cube> admitted = new ArrayList<>(m.definite());
         admitted.addAll(m.maybe());
         for (Cube c : admitted) {
-          Cube orig = c.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL));
-          Cube reply = c.mirrored().withCt(CtState.set(CtState.ESTABLISHED_REPLY));
+          Cube orig = c.withSession(SessionState.set(SessionState.ESTABLISHED_ORIGINAL));
+          Cube reply = c.mirrored().withSession(SessionState.set(SessionState.ESTABLISHED_REPLY));
           for (Cube x : List.of(orig, reply)) {
             cubes.addAll(CompiledMatch.subtractAll(List.of(x), cubes));
           }
         }
       }
-      translatable = cubes.stream().filter(c -> states.intersects(c.ct())).toList();
+      translatable = cubes.stream().filter(c -> states.intersects(c.session())).toList();
     }
     List<Cube> definite = CompiledMatch.subtractAll(exact.definite(), translatable);
     List<Cube> maybe = new ArrayList<>(CompiledMatch.subtractAll(exact.maybe(), translatable));
@@ -196,7 +199,7 @@ final class Compiler {
         definite,
         maybe,
         "conntrack reply-tuple destination of a connection that source NAT may have translated",
-        exact.usesCt(),
+        exact.usesSession(),
         exact.usesOif());
   }
 
@@ -205,14 +208,17 @@ final class Compiler {
    * the others the tuple holds other values (an ICMP echo's identifier and its type and code, which
    * a packet set does not carry as ports), so they may or may not match.
    */
-  private CompiledMatch ctPort(Condition.CtPort x) {
+  private CompiledMatch ctPort(Condition.SessionPort x) {
     Cube ported = all.withProto(PORT_PROTOCOLS);
     CompiledMatch m =
         ctTuple(x.tuple(), ported.withSport(x.ports()), ported.withDport(x.ports()), family);
     Cube others =
         all.withProto(PORT_PROTOCOLS.complement())
-            .withCt(
-                CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY));
+            .withSession(
+                SessionState.set(
+                    SessionState.NEW,
+                    SessionState.ESTABLISHED_ORIGINAL,
+                    SessionState.ESTABLISHED_REPLY));
     return m.or(
             new CompiledMatch(
                 List.of(),

@@ -22,7 +22,7 @@ public record Cube(
     Bits flags,
     Bits iif,
     Bits oif,
-    Bits ct) {
+    Bits session) {
 
   public static Cube all(int family, IfaceDomain d) {
     return new Cube(
@@ -35,7 +35,7 @@ public record Cube(
         Bits.all(256),
         d.all(),
         d.all(),
-        Bits.all(dev.zpaaudit.model.CtState.COUNT));
+        Bits.all(dev.zpaaudit.model.SessionState.COUNT));
   }
 
   public boolean isEmpty() {
@@ -47,7 +47,7 @@ public record Cube(
         || flags.isEmpty()
         || iif.isEmpty()
         || oif.isEmpty()
-        || ct.isEmpty();
+        || session.isEmpty();
   }
 
   /** The intersection, or null when it is empty (the common case in evaluation). */
@@ -59,7 +59,7 @@ public record Cube(
     if (p.isEmpty()) {
       return null;
     }
-    Bits c = ct.intersect(o.ct);
+    Bits c = session.intersect(o.session);
     if (c.isEmpty()) {
       return null;
     }
@@ -111,10 +111,10 @@ public record Cube(
       out.add(rest.withProto(p));
       rest = rest.withProto(inter.proto);
     }
-    Bits c = rest.ct.minus(o.ct);
+    Bits c = rest.session.minus(o.session);
     if (!c.isEmpty()) {
-      out.add(rest.withCt(c));
-      rest = rest.withCt(inter.ct);
+      out.add(rest.withSession(c));
+      rest = rest.withSession(inter.session);
     }
     PortSet dp = rest.dport.minus(o.dport);
     if (!dp.isEmpty()) {
@@ -158,42 +158,42 @@ public record Cube(
    * connection's replies to these packets, or the packets these reply to).
    */
   public Cube mirrored() {
-    return new Cube(family, dst, src, proto, dport, sport, flags, oif, iif, ct);
+    return new Cube(family, dst, src, proto, dport, sport, flags, oif, iif, session);
   }
 
   public Cube withSrc(IpSet v) {
-    return new Cube(family, v, dst, proto, sport, dport, flags, iif, oif, ct);
+    return new Cube(family, v, dst, proto, sport, dport, flags, iif, oif, session);
   }
 
   public Cube withDst(IpSet v) {
-    return new Cube(family, src, v, proto, sport, dport, flags, iif, oif, ct);
+    return new Cube(family, src, v, proto, sport, dport, flags, iif, oif, session);
   }
 
   public Cube withProto(Bits v) {
-    return new Cube(family, src, dst, v, sport, dport, flags, iif, oif, ct);
+    return new Cube(family, src, dst, v, sport, dport, flags, iif, oif, session);
   }
 
   public Cube withSport(PortSet v) {
-    return new Cube(family, src, dst, proto, v, dport, flags, iif, oif, ct);
+    return new Cube(family, src, dst, proto, v, dport, flags, iif, oif, session);
   }
 
   public Cube withDport(PortSet v) {
-    return new Cube(family, src, dst, proto, sport, v, flags, iif, oif, ct);
+    return new Cube(family, src, dst, proto, sport, v, flags, iif, oif, session);
   }
 
   public Cube withFlags(Bits v) {
-    return new Cube(family, src, dst, proto, sport, dport, v, iif, oif, ct);
+    return new Cube(family, src, dst, proto, sport, dport, v, iif, oif, session);
   }
 
   public Cube withIif(Bits v) {
-    return new Cube(family, src, dst, proto, sport, dport, flags, v, oif, ct);
+    return new Cube(family, src, dst, proto, sport, dport, flags, v, oif, session);
   }
 
   public Cube withOif(Bits v) {
-    return new Cube(family, src, dst, proto, sport, dport, flags, iif, v, ct);
+    return new Cube(family, src, dst, proto, sport, dport, flags, iif, v, session);
   }
 
-  public Cube withCt(Bits v) {
+  public Cube withSession(Bits v) {
     return new Cube(family, src, dst, proto, sport, dport, flags, iif, oif, v);
   }
 }

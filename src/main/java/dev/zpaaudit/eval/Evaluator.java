@@ -1,14 +1,14 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.Rule;
-import dev.zpaaudit.model.Stage;
+import dev.zpaaudit.model.SessionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public final class Evaluator {
   private final MaybeMatches maybeMatches = new MaybeMatches(this);
 
   /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
-  public List<Outcome> evaluate(List<Cube> packets, List<Hook> path) {
+  public List<Outcome> evaluate(List<Cube> packets, List<Point> path) {
     if (!firewall.families().contains(family)) {
       return unjudged(packets, Device.of(firewall).noRulesFor(family));
     }
@@ -56,7 +56,7 @@ public final class Evaluator {
     for (Cube c : packets) {
       start.add(Piece.of(c));
     }
-    List<Stage> stages = stages(path);
+    List<Attachment> stages = stages(path);
     List<Outcome> out = new ArrayList<>();
     for (Fate f : runStages(start, stages, 0, stages.size())) {
       out.add(f.toOutcome());
@@ -72,7 +72,7 @@ public final class Evaluator {
    * it is not known.
    */
   public List<Outcome> evaluateReplies(
-      List<Cube> replies, List<Hook> replyPath, List<Hook> openingPath, IpSet egressAddress) {
+      List<Cube> replies, List<Point> replyPath, List<Point> openingPath, IpSet egressAddress) {
     if (!firewall.families().contains(family)) {
       return unjudged(replies, Device.of(firewall).noRulesFor(family));
     }
@@ -84,10 +84,10 @@ public final class Evaluator {
     return out;
   }
 
-  List<Stage> stages(List<Hook> path) {
-    List<Stage> stages = new ArrayList<>();
-    for (Hook h : path) {
-      stages.addAll(firewall.stagesAt(h, family));
+  List<Attachment> stages(List<Point> path) {
+    List<Attachment> stages = new ArrayList<>();
+    for (Point h : path) {
+      stages.addAll(firewall.attachedAt(h, family));
     }
     return stages;
   }
@@ -126,15 +126,15 @@ public final class Evaluator {
    * Carries pieces through stages {@code from} (inclusive) to {@code to} (exclusive); those that
    * pass them all end as ALLOW fates.
    */
-  List<Fate> runStages(List<Piece> pieces, List<Stage> stages, int from, int to) {
+  List<Fate> runStages(List<Piece> pieces, List<Attachment> stages, int from, int to) {
     List<Fate> done = new ArrayList<>();
     List<Piece> cur = pieces;
     for (int k = from; k < to && !cur.isEmpty(); k++) {
-      Stage st = stages.get(k);
+      Attachment st = stages.get(k);
       List<Piece> entering = new ArrayList<>();
       List<Piece> next = new ArrayList<>();
       if (st.kind().firstPacketOnly()) {
-        Cube newOnly = compiler.all().withCt(CtState.set(CtState.NEW));
+        Cube newOnly = compiler.all().withSession(SessionState.set(SessionState.NEW));
         for (Piece p : cur) {
           Cube in = p.cube().intersect(newOnly);
           if (in != null) {
@@ -162,7 +162,7 @@ public final class Evaluator {
       for (Piece p : out.accepted) {
         next.add(p.withNotes(dropStageAccepts(p.notes(), k)));
       }
-      if (st.kind() == Stage.Kind.NAT && !tracking) {
+      if (st.kind() == Attachment.Kind.TRANSLATION && !tracking) {
         untrackedNat(out, k, next);
       }
       for (Fate f : out.fates) {
@@ -211,7 +211,7 @@ public final class Evaluator {
    * A piece stopped in stage k may instead have been accepted there by a rule with an unmodelled
    * test; then the later stages decide. Those fates become notes on the piece.
    */
-  private List<Fate> resolveStageAccepts(Fate f, List<Stage> stages, int k, int to) {
+  private List<Fate> resolveStageAccepts(Fate f, List<Attachment> stages, int k, int to) {
     List<Note> alternatives = new ArrayList<>();
     for (Note n = f.piece().notes(); n != null; n = n.next()) {
       if (n.stage() == k) {
@@ -264,21 +264,21 @@ public final class Evaluator {
 
   /** What a filter did with the pieces it was given. */
   static final class Out {
-    final Stage stage;
+    final Attachment stage;
     final int index;
     final List<Piece> accepted = new ArrayList<>();
     final List<Piece> returned = new ArrayList<>();
     final List<Fate> fates = new ArrayList<>();
 
-    Out(Stage stage, int index) {
+    Out(Attachment stage, int index) {
       this.stage = stage;
       this.index = index;
     }
   }
 
-  private CompiledMatch match(Rule r, Stage st) {
+  private CompiledMatch match(Rule r, Attachment st) {
     CompiledMatch m = compiled.computeIfAbsent(r, x -> compiler.compile(x.match()));
-    if (m.usesOif() && (st.hook() == Hook.PREROUTING || st.hook() == Hook.INPUT)) {
+    if (m.usesOif() && (st.point() == Point.ARRIVING || st.point() == Point.DELIVERED)) {
       // tested against no interface, not the one the packet leaves by later; still only maybe:
       // readers cannot say whether a negated test holds for a packet without one
       m =
@@ -286,7 +286,7 @@ public final class Evaluator {
               .computeIfAbsent(r, x -> compiler.compileBeforeRouting(x.match()))
               .allMaybe("output interface tested before routing (" + st.label() + ")");
     }
-    if (m.usesCt() && st.kind() == Stage.Kind.RAW) {
+    if (m.usesSession() && st.kind() == Attachment.Kind.BEFORE_SESSIONS) {
       m = m.allMaybe("connection state tested before connection tracking (" + st.label() + ")");
     }
     if (sourceNat && SourceNatReplies.seesTranslatedSource(st) && SourceNatReplies.testsSource(r)) {
@@ -354,11 +354,11 @@ public final class Evaluator {
       out.accepted.addAll(sub.accepted);
       out.fates.addAll(sub.fates);
       out.returned.addAll(sub.returned);
-    } else if (a instanceof Action.NoTrack) {
+    } else if (a instanceof Action.Untrack) {
       for (Piece p : traced) {
         next.add(
             new Piece(
-                p.cube().withCt(dev.zpaaudit.model.CtState.set(CtState.UNTRACKED)),
+                p.cube().withSession(dev.zpaaudit.model.SessionState.set(SessionState.UNTRACKED)),
                 p.origCt(),
                 p.trace(),
                 p.notes()));

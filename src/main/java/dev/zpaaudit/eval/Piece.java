@@ -8,16 +8,16 @@ package dev.zpaaudit.eval;
 record Piece(Cube cube, dev.zpaaudit.model.Bits origCt, Trace trace, Note notes) {
 
   static Piece of(Cube c) {
-    return new Piece(c, c.ct(), Trace.EMPTY, null);
+    return new Piece(c, c.session(), Trace.EMPTY, null);
   }
 
   Cube origin() {
-    return cube.ct().equals(origCt) ? cube : cube.withCt(origCt);
+    return cube.session().equals(origCt) ? cube : cube.withSession(origCt);
   }
 
   /** The same packets restricted to a sub-cube (of the current shape). */
   Piece narrow(Cube part) {
-    dev.zpaaudit.model.Bits oc = part.ct().equals(cube.ct()) ? origCt : part.ct();
+    dev.zpaaudit.model.Bits oc = part.session().equals(cube.session()) ? origCt : part.session();
     return new Piece(part, oc, trace, notes);
   }
 

@@ -1,15 +1,15 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.Rule;
-import dev.zpaaudit.model.Stage;
+import dev.zpaaudit.model.SessionState;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,10 +30,10 @@ final class SourceNatReplies {
   static final int SOURCE_NAT_PRIORITY = 100;
 
   private final Evaluator ev;
-  private final List<Stage> replyStages;
-  private final List<Stage> openingStages;
+  private final List<Attachment> replyStages;
+  private final List<Attachment> openingStages;
 
-  SourceNatReplies(Evaluator ev, List<Stage> replyStages, List<Stage> openingStages) {
+  SourceNatReplies(Evaluator ev, List<Attachment> replyStages, List<Attachment> openingStages) {
     this.ev = ev;
     this.replyStages = replyStages;
     this.openingStages = openingStages;
@@ -65,10 +65,10 @@ final class SourceNatReplies {
   }
 
   /** A filtering filter in POSTROUTING after source NAT sees the translated source. */
-  static boolean seesTranslatedSource(Stage st) {
-    return st.hook() == Hook.POSTROUTING
+  static boolean seesTranslatedSource(Attachment st) {
+    return st.point() == Point.LEAVING
         && st.priority() > SOURCE_NAT_PRIORITY
-        && st.kind() != Stage.Kind.NAT;
+        && st.kind() != Attachment.Kind.TRANSLATION;
   }
 
   /** Whether the rule's match may depend on the packet's source address or port. */
@@ -97,7 +97,7 @@ final class SourceNatReplies {
         && beforeReplyNat(replyStages.get(translatedUntil))) {
       translatedUntil++;
     }
-    Stage tie = tieStage();
+    Attachment tie = tieStage();
     List<Piece> start = new ArrayList<>();
     replies.forEach(c -> start.add(Piece.of(c)));
     if (!ev.sourceNat() || (allPass(translatedUntil) && tie == null)) {
@@ -112,16 +112,16 @@ final class SourceNatReplies {
     return out;
   }
 
-  private static boolean beforeReplyNat(Stage st) {
-    return st.hook() == Hook.PREROUTING && st.priority() < REPLY_NAT_PRIORITY;
+  private static boolean beforeReplyNat(Attachment st) {
+    return st.point() == Point.ARRIVING && st.priority() < REPLY_NAT_PRIORITY;
   }
 
   /** A filtering filter at the NAT priority runs before or after it as the filters were loaded. */
-  private Stage tieStage() {
-    for (Stage st : replyStages) {
-      if (st.hook() == Hook.PREROUTING
+  private Attachment tieStage() {
+    for (Attachment st : replyStages) {
+      if (st.point() == Point.ARRIVING
           && st.priority() == REPLY_NAT_PRIORITY
-          && st.kind() != Stage.Kind.NAT
+          && st.kind() != Attachment.Kind.TRANSLATION
           && !passesAll(st)) {
         return st;
       }
@@ -138,14 +138,14 @@ final class SourceNatReplies {
     return true;
   }
 
-  private boolean passesAll(Stage st) {
+  private boolean passesAll(Attachment st) {
     Filter c = ev.firewall().filter(st.filter());
     return c.rules().isEmpty() && c.defaultRule().action() instanceof Action.Accept;
   }
 
   /** The opening packet of the connection a reply answers. */
   private static Cube opening(Cube r) {
-    Cube o = r.mirrored().withCt(CtState.set(CtState.NEW));
+    Cube o = r.mirrored().withSession(SessionState.set(SessionState.NEW));
     return r.proto().contains(6) ? o.withFlags(dev.zpaaudit.model.TcpFlags.syn()) : o;
   }
 
@@ -165,8 +165,8 @@ final class SourceNatReplies {
     List<Translation> done = new ArrayList<>();
     List<Piece> cur = List.of(Piece.of(opening(r)));
     for (int k = 0; k < openingStages.size() && !cur.isEmpty(); k++) {
-      Stage st = openingStages.get(k);
-      if (st.kind() != Stage.Kind.NAT) {
+      Attachment st = openingStages.get(k);
+      if (st.kind() != Attachment.Kind.TRANSLATION) {
         continue;
       }
       Filter filter = ev.firewall().filter(st.filter());
@@ -229,8 +229,8 @@ final class SourceNatReplies {
   }
 
   private List<Fate> runTranslated(
-      Translation t, int translatedUntil, Stage tie, IpSet egressAddress) {
-    List<Stage> stages = replyStages;
+      Translation t, int translatedUntil, Attachment tie, IpSet egressAddress) {
+    List<Attachment> stages = replyStages;
     if (t.nat() == null && t.doubt() == null) {
       return ev.runStages(List.of(Piece.of(t.reply())), stages, 0, stages.size());
     }
@@ -253,7 +253,7 @@ final class SourceNatReplies {
     List<Piece> through = new ArrayList<>();
     for (Fate f :
         ev.runStages(
-            List.of(new Piece(translated, translated.ct(), t.opening(), null)),
+            List.of(new Piece(translated, translated.session(), t.opening(), null)),
             stages,
             0,
             translatedUntil)) {
@@ -283,7 +283,7 @@ final class SourceNatReplies {
   }
 
   private static boolean untracked(Cube c) {
-    return c.ct().contains(CtState.UNTRACKED.ordinal());
+    return c.session().contains(SessionState.UNTRACKED.ordinal());
   }
 
   /**

@@ -1,8 +1,8 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Rule;
-import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -18,7 +18,7 @@ public record Trace(Step last) {
    */
   public record Step(
       String stage,
-      Stage.Kind kind,
+      Attachment.Kind kind,
       int priority,
       String filter,
       Rule rule,
@@ -27,7 +27,7 @@ public record Trace(Step last) {
 
   public static final Trace EMPTY = new Trace(null);
 
-  public Trace then(Stage stage, String filter, Rule rule, boolean policy) {
+  public Trace then(Attachment stage, String filter, Rule rule, boolean policy) {
     return new Trace(
         new Step(stage.label(), stage.kind(), stage.priority(), filter, rule, policy, last));
   }
@@ -53,7 +53,7 @@ public record Trace(Step last) {
   public Rule acceptingRule() {
     Step bestPolicy = null;
     for (Step s = last; s != null; s = s.prev()) {
-      if ((s.kind() != Stage.Kind.FILTER && s.kind() != Stage.Kind.SESSION)
+      if ((s.kind() != Attachment.Kind.FILTER && s.kind() != Attachment.Kind.SESSION)
           || !(s.rule().action() instanceof Action.Accept)) {
         continue;
       }

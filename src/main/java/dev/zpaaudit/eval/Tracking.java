@@ -20,7 +20,7 @@ final class Tracking {
     for (Filter c : fw.filters().values()) {
       for (Rule r : c.rules()) {
         Action a = r.action();
-        if (a instanceof Action.NoTrack
+        if (a instanceof Action.Untrack
             || a instanceof Action.SrcNat
             || a instanceof Action.DestNat
             || usesConntrack(r.match())) {
@@ -33,9 +33,9 @@ final class Tracking {
 
   private static boolean usesConntrack(List<Condition> conds) {
     for (Condition c : conds) {
-      if (c instanceof Condition.Ct
-          || c instanceof Condition.CtAddr
-          || c instanceof Condition.CtPort) {
+      if (c instanceof Condition.Session
+          || c instanceof Condition.SessionAddr
+          || c instanceof Condition.SessionPort) {
         return true;
       }
       if (c instanceof Condition.AnyOf any) {

@@ -72,10 +72,17 @@ public sealed interface Action {
     }
   }
 
-  /** Exempts the packet from connection tracking (raw NOTRACK, CT --notrack): it is UNTRACKED. */
-  record NoTrack() implements Action {
+  /**
+   * Exempts the packet from session tracking: it belongs to no session (UNTRACKED); {@code name} is
+   * the vendor's word for it.
+   */
+  record Untrack(String name) implements Action {
+    public Untrack {
+      Objects.requireNonNull(name);
+    }
+
     public String text() {
-      return "NOTRACK";
+      return name;
     }
   }
 

@@ -51,9 +51,9 @@ public sealed interface Condition {
   }
 
   /** Connection-tracking state (with direction) in the set. */
-  record Ct(Bits states) implements Condition {}
+  record Session(Bits states) implements Condition {}
 
-  /** Which tuple of the tracked connection a {@link CtAddr} or {@link CtPort} tests. */
+  /** Which tuple of the tracked connection a {@link SessionAddr} or {@link SessionPort} tests. */
   enum Tuple {
     ORIG_SRC,
     ORIG_DST,
@@ -62,9 +62,9 @@ public sealed interface Condition {
   }
 
   /** An address of the tracked connection's original or reply tuple in the set (no NAT assumed). */
-  record CtAddr(Tuple tuple, IpSet set) implements Condition {}
+  record SessionAddr(Tuple tuple, IpSet set) implements Condition {}
 
-  record CtPort(Tuple tuple, PortSet ports) implements Condition {}
+  record SessionPort(Tuple tuple, PortSet ports) implements Condition {}
 
   /** Address type of the source or destination (LOCAL, UNICAST, BROADCAST, MULTICAST, ...). */
   record AddrType(boolean source, Set<String> types, boolean negated) implements Condition {

@@ -113,7 +113,9 @@ final class ImportRules {
     if (top.equals("ingest") && usedTop.equals("ingest")) {
       boolean format = pkg.contains(".");
       boolean usedFormat = used.contains(".");
-      return format && usedFormat && !format(pkg).equals(format(used))
+      // ingest.netfilter is the lowering iptables and nftables share, not a format of its own.
+      boolean shared = usedFormat && format(used).equals("ingest.netfilter");
+      return format && usedFormat && !shared && !format(pkg).equals(format(used))
           ? "one format never uses another"
           : null;
     }

@@ -8,13 +8,13 @@ import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.ranges.RangesReader;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.PublishedRanges;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -40,7 +40,7 @@ public final class Bench {
     PublishedRanges ranges = RangesReader.embedded();
     String tum = Files.readString(Path.of("src/test/resources/corpus/iptables/tum-2013.rules"));
     Firewall fw = new IptablesSaveParser().parse(tum, "tum-2013.rules").firewall();
-    for (Hook chain : new Hook[] {Hook.FORWARD, Hook.OUTPUT}) {
+    for (Point chain : new Point[] {Point.FORWARDED, Point.ORIGINATED}) {
       Placement pl = new Placement(chain, null, null, List.of(), PortSet.range(1024, 65535));
       double[] eng = time(5, 20, () -> engineOnly(fw, ranges, pl));
       System.out.printf(
@@ -68,7 +68,7 @@ public final class Bench {
     long t1 = System.nanoTime();
     Placement gw =
         new Placement(
-            Hook.FORWARD,
+            Point.FORWARDED,
             "eth1",
             "eth0",
             List.of(IpSet.parse("10.1.0.0/24")),
@@ -109,8 +109,8 @@ public final class Bench {
     int n =
         ev.evaluate(
                 List.of(
-                    base.withCt(CtState.set(CtState.NEW)).withFlags(TcpFlags.syn()),
-                    base.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL))
+                    base.withSession(SessionState.set(SessionState.NEW)).withFlags(TcpFlags.syn()),
+                    base.withSession(SessionState.set(SessionState.ESTABLISHED_ORIGINAL))
                         .withFlags(TcpFlags.established())),
                 pl.egressPath())
             .size();
@@ -122,7 +122,7 @@ public final class Bench {
             .withSrc(ranges.union(4))
             .withIif(pl.returnIfaces(d)[0])
             .withOif(pl.returnIfaces(d)[1])
-            .withCt(CtState.set(CtState.ESTABLISHED_REPLY))
+            .withSession(SessionState.set(SessionState.ESTABLISHED_REPLY))
             .withFlags(TcpFlags.synAck().union(TcpFlags.established()));
     return n + ev.evaluate(List.of(reply), pl.returnPath()).size();
   }

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,8 @@ class ConntrackPortsOfIcmpTest {
       COMMIT
       """;
 
-  private static Verdict verdict(int proto, int sport, int dport, CtState state) throws Exception {
+  private static Verdict verdict(int proto, int sport, int dport, SessionState state)
+      throws Exception {
     Firewall fw = new IptablesSaveParser(6, Ipsets.NONE).parse(RULES, "test6.rules").firewall();
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth0"));
     Cube packet =
@@ -45,32 +46,33 @@ class ConntrackPortsOfIcmpTest {
             .withFlags(Bits.of(256, 0))
             .withIif(d.exactly("eth0"))
             .withOif(d.exactly(IfaceDomain.NONE))
-            .withCt(CtState.set(state));
+            .withSession(SessionState.set(state));
     AddressFacts facts =
         AddressFacts.of(6, IpSet.parse("2001:db8::/32"), IpSet.parse("2001:db8:1::1/128"));
     List<Outcome> out =
         new Evaluator(fw, 6, d, facts)
-            .evaluate(List.of(packet), List.of(Hook.PREROUTING, Hook.INPUT));
+            .evaluate(List.of(packet), List.of(Point.ARRIVING, Point.DELIVERED));
     assertThat(out).hasSize(1);
     return out.get(0).verdict();
   }
 
   @Test
   void portsOfTcpAndUdpAreExact() throws Exception {
-    assertThat(verdict(6, 40000, 22, CtState.NEW)).isEqualTo(Verdict.DENY);
-    assertThat(verdict(17, 40000, 8080, CtState.NEW)).isEqualTo(Verdict.ALLOW);
+    assertThat(verdict(6, 40000, 22, SessionState.NEW)).isEqualTo(Verdict.DENY);
+    assertThat(verdict(17, 40000, 8080, SessionState.NEW)).isEqualTo(Verdict.ALLOW);
   }
 
   @Test
   void anEchoHasNoPortsToCompare() throws Exception {
     // type 128 and code 0 where a TCP packet has its ports
-    assertThat(verdict(58, 128, 0, CtState.NEW)).isEqualTo(Verdict.INDETERMINATE);
-    assertThat(verdict(58, 129, 0, CtState.ESTABLISHED_REPLY)).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(verdict(58, 128, 0, SessionState.NEW)).isEqualTo(Verdict.INDETERMINATE);
+    assertThat(verdict(58, 129, 0, SessionState.ESTABLISHED_REPLY))
+        .isEqualTo(Verdict.INDETERMINATE);
   }
 
   @Test
   void anUntrackedMessageHasNoTuple() throws Exception {
-    assertThat(verdict(58, 135, 0, CtState.UNTRACKED)).isEqualTo(Verdict.ALLOW);
-    assertThat(verdict(58, 1, 4, CtState.INVALID)).isEqualTo(Verdict.ALLOW);
+    assertThat(verdict(58, 135, 0, SessionState.UNTRACKED)).isEqualTo(Verdict.ALLOW);
+    assertThat(verdict(58, 1, 4, SessionState.INVALID)).isEqualTo(Verdict.ALLOW);
   }
 }

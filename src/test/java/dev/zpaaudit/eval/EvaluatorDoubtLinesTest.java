@@ -3,7 +3,7 @@ package dev.zpaaudit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Point;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class EvaluatorDoubtLinesTest {
     Cube c =
         OneFlow.syn(d, "10.0.0.10", dst, 443, IfaceDomain.NONE, "eth0")
             .withSport(dev.zpaaudit.model.PortSet.range(1024, 65535));
-    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), c, Hook.OUTPUT, Hook.POSTROUTING);
+    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), c, Point.ORIGINATED, Point.LEAVING);
   }
 
   @Test

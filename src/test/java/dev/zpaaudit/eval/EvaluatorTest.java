@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** First-match semantics, chains and stages, and indeterminate verdicts, on tiny rulesets. */
 class EvaluatorTest {
-  private static final List<Hook> EGRESS = List.of(Hook.OUTPUT, Hook.POSTROUTING);
+  private static final List<Point> EGRESS = List.of(Point.ORIGINATED, Point.LEAVING);
 
   static Firewall fw(String rules) throws Exception {
     return new IptablesSaveParser().parse(rules, "t.rules").firewall();
@@ -31,7 +31,7 @@ class EvaluatorTest {
             .withProto(Bits.of(256, 6))
             .withSport(PortSet.of(40000))
             .withDport(PortSet.of(443))
-            .withCt(CtState.set(CtState.NEW))
+            .withSession(SessionState.set(SessionState.NEW))
             .withFlags(TcpFlags.syn())
             .withIif(d.exactly(IfaceDomain.NONE))
             .withOif(d.exactly("eth0"));

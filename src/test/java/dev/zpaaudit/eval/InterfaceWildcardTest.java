@@ -3,7 +3,7 @@ package dev.zpaaudit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Point;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +32,8 @@ class InterfaceWildcardTest {
     Firewall fw = OneFlow.parse(RULES);
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth1"));
     Cube syn = OneFlow.syn(d, "192.0.2.1", "198.51.100.1", dport, IfaceDomain.NONE, "eth1");
-    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), syn, Hook.OUTPUT, Hook.POSTROUTING).verdict();
+    return OneFlow.evaluate(fw, d, OneFlow.noFacts(), syn, Point.ORIGINATED, Point.LEAVING)
+        .verdict();
   }
 
   @Test

@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -40,10 +40,11 @@ class Ip6AddressTypeTest {
       COMMIT
       """;
 
-  private static Verdict verdict(String src, String dst, int dport, Hook... path) throws Exception {
+  private static Verdict verdict(String src, String dst, int dport, Point... path)
+      throws Exception {
     Firewall fw = new IptablesSaveParser(6, Ipsets.NONE).parse(RULES, "test6.rules").firewall();
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth0"));
-    boolean in = path[0] == Hook.PREROUTING;
+    boolean in = path[0] == Point.ARRIVING;
     Cube syn =
         Cube.all(6, d)
             .withSrc(IpSet.parse(src))
@@ -54,7 +55,7 @@ class Ip6AddressTypeTest {
             .withFlags(TcpFlags.syn())
             .withIif(d.exactly(in ? "eth0" : IfaceDomain.NONE))
             .withOif(d.exactly(in ? IfaceDomain.NONE : "eth0"))
-            .withCt(CtState.set(CtState.NEW));
+            .withSession(SessionState.set(SessionState.NEW));
     AddressFacts facts =
         AddressFacts.of(6, IpSet.parse("2001:db8::/32"), IpSet.parse(HOST + "/128"));
     List<Outcome> out = new Evaluator(fw, 6, d, facts).evaluate(List.of(syn), List.of(path));
@@ -63,11 +64,11 @@ class Ip6AddressTypeTest {
   }
 
   private static Verdict toHost(String src, int dport) throws Exception {
-    return verdict(src, HOST, dport, Hook.PREROUTING, Hook.INPUT);
+    return verdict(src, HOST, dport, Point.ARRIVING, Point.DELIVERED);
   }
 
   private static Verdict fromHost(String dst, int dport) throws Exception {
-    return verdict(HOST, dst, dport, Hook.OUTPUT, Hook.POSTROUTING);
+    return verdict(HOST, dst, dport, Point.ORIGINATED, Point.LEAVING);
   }
 
   @Test

@@ -2,11 +2,11 @@ package dev.zpaaudit.eval;
 
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.List;
 
@@ -29,11 +29,11 @@ final class OneFlow {
         .withFlags(TcpFlags.syn())
         .withIif(d.exactly(in))
         .withOif(d.exactly(out))
-        .withCt(CtState.set(CtState.NEW));
+        .withSession(SessionState.set(SessionState.NEW));
   }
 
   static Outcome evaluate(
-      Firewall fw, IfaceDomain d, AddressFacts facts, Cube packet, Hook... path) {
+      Firewall fw, IfaceDomain d, AddressFacts facts, Cube packet, Point... path) {
     List<Outcome> out = new Evaluator(fw, 4, d, facts).evaluate(List.of(packet), List.of(path));
     if (out.size() != 1) {
       throw new AssertionError("one packet gave " + out.size() + " outcomes: " + out);

@@ -3,7 +3,7 @@ package dev.zpaaudit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Point;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class OutputInterfaceBeforeRoutingTest {
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth0", "eth1"));
     Cube syn = OneFlow.syn(d, "10.0.0.5", "198.51.100.10", dport, "eth0", "eth1");
     return OneFlow.evaluate(
-            fw, d, OneFlow.noFacts(), syn, Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
+            fw, d, OneFlow.noFacts(), syn, Point.ARRIVING, Point.FORWARDED, Point.LEAVING)
         .verdict();
   }
 

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.model.Action;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class SourceNatRepliesTest {
       COMMIT
       """;
 
-  private static final List<Hook> FORWARD =
-      List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING);
+  private static final List<Point> FORWARD =
+      List.of(Point.ARRIVING, Point.FORWARDED, Point.LEAVING);
 
   private static Outcome reply(String target, IpSet egress) throws Exception {
     List<Outcome> out = replies(target, egress, 40000);
@@ -65,7 +65,7 @@ class SourceNatRepliesTest {
             .withFlags(TcpFlags.synAck())
             .withIif(d.exactly("wan"))
             .withOif(d.exactly("lan"))
-            .withCt(CtState.set(CtState.ESTABLISHED_REPLY));
+            .withSession(SessionState.set(SessionState.ESTABLISHED_REPLY));
     return new Evaluator(fw, 4, d, OneFlow.noFacts())
         .evaluateReplies(List.of(synAck), FORWARD, FORWARD, egress);
   }

@@ -3,7 +3,7 @@ package dev.zpaaudit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Point;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,7 @@ class UntrackedNatTest {
             .withProto(dev.zpaaudit.model.Bits.of(256, 17))
             .withFlags(dev.zpaaudit.model.Bits.of(256, 0));
     return OneFlow.evaluate(
-        fw, d, OneFlow.noFacts(), udp, Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING);
+        fw, d, OneFlow.noFacts(), udp, Point.ARRIVING, Point.FORWARDED, Point.LEAVING);
   }
 
   @Test

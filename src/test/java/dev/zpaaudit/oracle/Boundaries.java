@@ -70,7 +70,7 @@ final class Boundaries {
         add(x.set());
       } else if (c instanceof Condition.Dst x) {
         add(x.set());
-      } else if (c instanceof Condition.CtAddr x) {
+      } else if (c instanceof Condition.SessionAddr x) {
         add(x.set());
       } else if (c instanceof Condition.SrcPort x) {
         add(x.ports());
@@ -78,7 +78,7 @@ final class Boundaries {
         add(x.ports());
       } else if (c instanceof Condition.EitherPort x) {
         add(x.ports());
-      } else if (c instanceof Condition.CtPort x) {
+      } else if (c instanceof Condition.SessionPort x) {
         add(x.ports());
       } else if (c instanceof Condition.InIface x) {
         in = names(x.patterns());

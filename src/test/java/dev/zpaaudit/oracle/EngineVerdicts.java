@@ -6,11 +6,11 @@ import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -126,10 +126,10 @@ final class EngineVerdicts {
   }
 
   /** The hooks the connection's opening packet crossed: the reply's path, from the other side. */
-  static List<Hook> openingPath(Flow f) {
+  static List<Point> openingPath(Flow f) {
     return f.hook() == Flow.Hook.FORWARD
-        ? List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
-        : List.of(Hook.OUTPUT, Hook.POSTROUTING);
+        ? List.of(Point.ARRIVING, Point.FORWARDED, Point.LEAVING)
+        : List.of(Point.ORIGINATED, Point.LEAVING);
   }
 
   private Evaluator evaluatorFor(Flow flow) {
@@ -174,11 +174,11 @@ final class EngineVerdicts {
   }
 
   /** The hooks the tested packet crosses on the ruleset host. */
-  static List<Hook> path(Flow f) {
+  static List<Point> path(Flow f) {
     return switch (f.hook()) {
-      case FORWARD -> List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING);
-      case INPUT -> List.of(Hook.PREROUTING, Hook.INPUT);
-      case OUTPUT -> List.of(Hook.OUTPUT, Hook.POSTROUTING);
+      case FORWARD -> List.of(Point.ARRIVING, Point.FORWARDED, Point.LEAVING);
+      case INPUT -> List.of(Point.ARRIVING, Point.DELIVERED);
+      case OUTPUT -> List.of(Point.ORIGINATED, Point.LEAVING);
     };
   }
 
@@ -206,7 +206,7 @@ final class EngineVerdicts {
         .withFlags(Bits.of(256, flags(f)))
         .withIif(d.exactly(in == null ? IfaceDomain.NONE : in))
         .withOif(d.exactly(out == null ? IfaceDomain.NONE : out))
-        .withCt(CtState.set(state(f)));
+        .withSession(SessionState.set(state(f)));
   }
 
   /** TCP flags of the tested packet: SYN, SYN+ACK, ACK; 0 for UDP. */
@@ -222,14 +222,14 @@ final class EngineVerdicts {
   }
 
   /** The conntrack state the kernel gives the tested packet (before any NOTRACK). */
-  static CtState state(Flow f) {
+  static SessionState state(Flow f) {
     if (!f.isConnection()) {
       return lone(f.sport());
     }
     return switch (f.kind()) {
-      case NEW -> CtState.NEW;
-      case REPLY, NAT_REPLY -> CtState.ESTABLISHED_REPLY;
-      case ESTABLISHED -> CtState.ESTABLISHED_ORIGINAL;
+      case NEW -> SessionState.NEW;
+      case REPLY, NAT_REPLY -> SessionState.ESTABLISHED_REPLY;
+      case ESTABLISHED -> SessionState.ESTABLISHED_ORIGINAL;
     };
   }
 
@@ -240,11 +240,11 @@ final class EngineVerdicts {
    * echo request does; any other type (errors, whose quoted packet belongs to no connection, and
    * informational messages that open none) is INVALID.
    */
-  static CtState lone(int icmpv6Type) {
+  static SessionState lone(int icmpv6Type) {
     if (icmpv6Type >= 130 && icmpv6Type <= 136 || icmpv6Type == 143) {
-      return CtState.UNTRACKED;
+      return SessionState.UNTRACKED;
     }
-    return icmpv6Type == 139 ? CtState.NEW : CtState.INVALID;
+    return icmpv6Type == 139 ? SessionState.NEW : SessionState.INVALID;
   }
 
   /** Every step of the outcome's trace and every doubt, one a line, with file:line. */

@@ -1,11 +1,11 @@
 package dev.zpaaudit.oracle;
 
 import dev.zpaaudit.ingest.ranges.RangesReader;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
-import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -251,8 +251,8 @@ final class OracleComparison {
     List<Flow.Hook> out = new ArrayList<>();
     for (Flow.Hook h : Flow.Hook.values()) {
       boolean used = false;
-      for (dev.zpaaudit.model.Hook at : EngineVerdicts.path(sample(h))) {
-        for (Stage st : fw.stagesAt(at, family)) {
+      for (dev.zpaaudit.model.Point at : EngineVerdicts.path(sample(h))) {
+        for (Attachment st : fw.attachedAt(at, family)) {
           Filter ch = fw.filter(st.filter());
           used |=
               !ch.rules().isEmpty()

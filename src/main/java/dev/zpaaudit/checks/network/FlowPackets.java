@@ -3,8 +3,8 @@ package dev.zpaaudit.checks.network;
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import java.util.List;
 import java.util.Locale;
@@ -14,7 +14,7 @@ import java.util.Locale;
  * path they take and the interfaces asked about: the client's first packet ("new") or a later one
  * ("established") from client to server, or the server's reply ("reply") from server to client.
  */
-public record FlowPackets(Cube packets, List<Hook> path, AskedInterfaces asked) {
+public record FlowPackets(Cube packets, List<Point> path, AskedInterfaces asked) {
   public static final List<String> STATES = List.of("new", "established", "reply");
 
   /**
@@ -42,12 +42,12 @@ public record FlowPackets(Cube packets, List<Hook> path, AskedInterfaces asked) 
     if (!STATES.contains(st)) {
       throw new IllegalArgumentException("--state must be new, established or reply");
     }
-    boolean inbound = pl.chain() == Hook.INPUT;
+    boolean inbound = pl.at() == Point.DELIVERED;
     Bits[] ifs = inbound ? pl.returnIfaces(d) : pl.egressIfaces(d);
     List<Cube> both = Flows.outbound(d, fam, proto, client, clientPorts, server, serverPorts, ifs);
     return new FlowPackets(
         both.get(st.equals("new") ? 0 : 1),
-        inbound ? List.of(Hook.PREROUTING, Hook.INPUT) : pl.egressPath(),
+        inbound ? List.of(Point.ARRIVING, Point.DELIVERED) : pl.egressPath(),
         inbound ? pl.returnAsked(d) : pl.egressAsked(d));
   }
 }

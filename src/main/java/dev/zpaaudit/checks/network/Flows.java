@@ -3,9 +3,9 @@ package dev.zpaaudit.checks.network;
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.model.Bits;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.List;
 
@@ -37,13 +37,14 @@ final class Flows {
             .withOif(ifaces[1]);
     if (proto == TCP) {
       return List.of(
-          base.withCt(CtState.set(CtState.NEW)).withFlags(TcpFlags.syn()),
-          base.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL)).withFlags(TcpFlags.established()));
+          base.withSession(SessionState.set(SessionState.NEW)).withFlags(TcpFlags.syn()),
+          base.withSession(SessionState.set(SessionState.ESTABLISHED_ORIGINAL))
+              .withFlags(TcpFlags.established()));
     }
     Bits none = Bits.of(256, 0);
     return List.of(
-        base.withCt(CtState.set(CtState.NEW)).withFlags(none),
-        base.withCt(CtState.set(CtState.ESTABLISHED_ORIGINAL)).withFlags(none));
+        base.withSession(SessionState.set(SessionState.NEW)).withFlags(none),
+        base.withSession(SessionState.set(SessionState.ESTABLISHED_ORIGINAL)).withFlags(none));
   }
 
   /** Server packets answering those connections: from dst:dport back to src:sport. */
@@ -65,7 +66,7 @@ final class Flows {
             .withDport(sport)
             .withIif(ifaces[0])
             .withOif(ifaces[1])
-            .withCt(CtState.set(CtState.ESTABLISHED_REPLY));
+            .withSession(SessionState.set(SessionState.ESTABLISHED_REPLY));
     if (proto == TCP) {
       return List.of(base.withFlags(TcpFlags.synAck().union(TcpFlags.established())));
     }
@@ -74,14 +75,14 @@ final class Flows {
 
   /** A readable name for the kind of packets in a cube. */
   static String kind(Cube c) {
-    Bits ct = c.ct();
-    if (ct.contains(CtState.NEW.ordinal())) {
+    Bits ct = c.session();
+    if (ct.contains(SessionState.NEW.ordinal())) {
       return "new";
     }
-    if (ct.contains(CtState.ESTABLISHED_REPLY.ordinal())) {
+    if (ct.contains(SessionState.ESTABLISHED_REPLY.ordinal())) {
       return "reply";
     }
-    if (ct.contains(CtState.ESTABLISHED_ORIGINAL.ordinal())) {
+    if (ct.contains(SessionState.ESTABLISHED_ORIGINAL.ordinal())) {
       return "established";
     }
     return "other";

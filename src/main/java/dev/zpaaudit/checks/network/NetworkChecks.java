@@ -9,8 +9,8 @@ import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.PublishedRanges;
 import java.util.ArrayList;
@@ -74,7 +74,7 @@ public final class NetworkChecks {
 
   /** Whether no device sits where the connectors' own traffic crosses it. */
   private boolean inboundOnly() {
-    return placements.stream().allMatch(p -> p.chain() == Hook.INPUT);
+    return placements.stream().allMatch(p -> p.at() == Point.DELIVERED);
   }
 
   private List<Integer> families() {
@@ -116,7 +116,7 @@ public final class NetworkChecks {
       }
       for (int i = 0; i < devices.size(); i++) {
         Placement at = placements.get(i);
-        if (!replies && at.chain() == Hook.INPUT) {
+        if (!replies && at.at() == Point.DELIVERED) {
           continue;
         }
         List<Cube> packets = packets(i, replies, fam, proto, local, e.getValue(), remotePort);
@@ -125,7 +125,7 @@ public final class NetworkChecks {
         if (fw.isEmpty()) {
           cov.add(Evaluator.unjudged(packets, d.noRulesFor(fam)), i);
         } else {
-          List<Hook> path = replies ? at.returnPath() : at.egressPath();
+          List<Point> path = replies ? at.returnPath() : at.egressPath();
           cov.add(at.judge(evaluator(i, fw.get(), fam), packets, path, replies, fam), i);
         }
       }

@@ -7,8 +7,8 @@ import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +22,7 @@ import java.util.List;
  * {@code inferred} says how what the user did not name was inferred.
  */
 public record Placement(
-    Hook chain,
+    Point at,
     String inIface,
     String outIface,
     List<IpSet> connectors,
@@ -32,24 +32,25 @@ public record Placement(
     List<String> inferred) {
 
   public Placement(
-      Hook chain,
+      Point at,
       String inIface,
       String outIface,
       List<IpSet> connectors,
       PortSet ephemeral,
       List<IpSet> egressAddresses) {
-    this(chain, inIface, outIface, connectors, ephemeral, egressAddresses, false, List.of());
+    this(at, inIface, outIface, connectors, ephemeral, egressAddresses, false, List.of());
   }
 
   /** This placement between two zones (null: any zone), with how they were found. */
   public Placement betweenZones(String from, String to, List<String> how) {
-    return new Placement(Hook.FORWARD, from, to, connectors, ephemeral, egressAddresses, true, how);
+    return new Placement(
+        Point.FORWARDED, from, to, connectors, ephemeral, egressAddresses, true, how);
   }
 
   public Placement {
-    if (chain != Hook.OUTPUT && chain != Hook.FORWARD && chain != Hook.INPUT) {
+    if (at != Point.ORIGINATED && at != Point.FORWARDED && at != Point.DELIVERED) {
       throw new IllegalArgumentException(
-          "a placement is on INPUT, OUTPUT or FORWARD, not " + chain);
+          "a placement is where a device forwards, originates or receives traffic, not " + at);
     }
     connectors = List.copyOf(connectors);
     egressAddresses = List.copyOf(egressAddresses);
@@ -58,8 +59,8 @@ public record Placement(
 
   /** A placement where the address that MASQUERADE gives is not known. */
   public Placement(
-      Hook chain, String inIface, String outIface, List<IpSet> connectors, PortSet ephemeral) {
-    this(chain, inIface, outIface, connectors, ephemeral, List.of());
+      Point at, String inIface, String outIface, List<IpSet> connectors, PortSet ephemeral) {
+    this(at, inIface, outIface, connectors, ephemeral, List.of());
   }
 
   /**
@@ -77,7 +78,7 @@ public record Placement(
   }
 
   public boolean host() {
-    return chain != Hook.FORWARD;
+    return at != Point.FORWARDED;
   }
 
   /** The connector addresses of a family, or every address when none were given. */
@@ -94,16 +95,16 @@ public record Placement(
     return s;
   }
 
-  public List<Hook> egressPath() {
-    return chain == Hook.FORWARD
-        ? List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
-        : List.of(Hook.OUTPUT, Hook.POSTROUTING);
+  public List<Point> egressPath() {
+    return at == Point.FORWARDED
+        ? List.of(Point.ARRIVING, Point.FORWARDED, Point.LEAVING)
+        : List.of(Point.ORIGINATED, Point.LEAVING);
   }
 
-  public List<Hook> returnPath() {
-    return chain == Hook.FORWARD
-        ? List.of(Hook.PREROUTING, Hook.FORWARD, Hook.POSTROUTING)
-        : List.of(Hook.PREROUTING, Hook.INPUT);
+  public List<Point> returnPath() {
+    return at == Point.FORWARDED
+        ? List.of(Point.ARRIVING, Point.FORWARDED, Point.LEAVING)
+        : List.of(Point.ARRIVING, Point.DELIVERED);
   }
 
   public IfaceDomain domain(List<Firewall> firewalls) {
@@ -123,7 +124,7 @@ public record Placement(
 
   /** Interfaces of egress packets: [input, output]. */
   public Bits[] egressIfaces(IfaceDomain d) {
-    if (chain == Hook.FORWARD) {
+    if (at == Point.FORWARDED) {
       return new Bits[] {iface(d, inIface), iface(d, outIface)};
     }
     return new Bits[] {d.exactly(IfaceDomain.NONE), iface(d, outIface)};
@@ -131,7 +132,7 @@ public record Placement(
 
   /** Interfaces of reply packets: [input, output]. */
   public Bits[] returnIfaces(IfaceDomain d) {
-    if (chain == Hook.FORWARD) {
+    if (at == Point.FORWARDED) {
       return new Bits[] {iface(d, outIface), iface(d, inIface)};
     }
     return new Bits[] {
@@ -144,21 +145,31 @@ public record Placement(
     return AddressFacts.of(family, published, local);
   }
 
+  /** How the user names the point: the spelling of the command line's placement options. */
+  private static String word(Point p) {
+    return switch (p) {
+      case ORIGINATED -> "OUTPUT";
+      case DELIVERED -> "INPUT";
+      case FORWARDED -> "FORWARD";
+      default -> p.name();
+    };
+  }
+
   public String describe() {
-    StringBuilder sb = new StringBuilder(chain.name());
+    StringBuilder sb = new StringBuilder(word(at));
     if (zones) {
       sb.append(" (firewall: from ")
           .append(inIface == null ? "any zone" : "zone " + inIface)
           .append(", to ")
           .append(outIface == null ? "any zone" : "zone " + outIface)
           .append(')');
-    } else if (chain == Hook.FORWARD) {
+    } else if (at == Point.FORWARDED) {
       sb.append(" (gateway: in ")
           .append(inIface == null ? "any" : inIface)
           .append(", out ")
           .append(outIface == null ? "any" : outIface)
           .append(')');
-    } else if (chain == Hook.OUTPUT) {
+    } else if (at == Point.ORIGINATED) {
       sb.append(" (connector host").append(outIface == null ? "" : ", out " + outIface).append(')');
     } else {
       sb.append(" (connector host, inbound only")
@@ -189,7 +200,7 @@ public record Placement(
    */
   public AskedInterfaces egressAsked(IfaceDomain d) {
     Bits[] ifs = egressIfaces(d);
-    String in = chain == Hook.FORWARD && inIface == null ? inFlag() : null;
+    String in = at == Point.FORWARDED && inIface == null ? inFlag() : null;
     return new AskedInterfaces(d, ifs[0], ifs[1], in, outIface == null ? outFlag() : null);
   }
 
@@ -204,7 +215,7 @@ public record Placement(
   /** The interfaces of reply packets with the options that name them (see egressAsked). */
   public AskedInterfaces returnAsked(IfaceDomain d) {
     Bits[] ifs = returnIfaces(d);
-    if (chain == Hook.FORWARD) {
+    if (at == Point.FORWARDED) {
       return new AskedInterfaces(
           d,
           ifs[0],
@@ -215,7 +226,7 @@ public record Placement(
     String in =
         outIface != null || inIface != null
             ? null
-            : chain == Hook.INPUT ? "--in-interface" : "--out-interface";
+            : at == Point.DELIVERED ? "--in-interface" : "--out-interface";
     return new AskedInterfaces(d, ifs[0], ifs[1], in, null);
   }
 
@@ -224,7 +235,7 @@ public record Placement(
    * connections met on this placement's egress path (MASQUERADE giving {@link #egressAddress}).
    */
   public List<Outcome> judge(
-      Evaluator ev, List<Cube> packets, List<Hook> path, boolean replies, int family) {
+      Evaluator ev, List<Cube> packets, List<Point> path, boolean replies, int family) {
     return replies
         ? ev.evaluateReplies(packets, path, egressPath(), egressAddress(family))
         : ev.evaluate(packets, path);

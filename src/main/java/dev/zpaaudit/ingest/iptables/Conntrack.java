@@ -4,9 +4,9 @@ import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.ingest.iptables.RuleConverter.Problem;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -16,10 +16,10 @@ final class Conntrack {
 
   /** "NEW,ESTABLISHED" (iptables also knows SNAT and DNAT virtual states: not modelled). */
   static Bits states(String list, boolean neg) throws Problem {
-    Bits b = Bits.none(CtState.COUNT);
+    Bits b = Bits.none(SessionState.COUNT);
     for (String s : list.split(",")) {
       try {
-        b = b.union(CtState.forKeyword(s.trim()));
+        b = b.union(SessionState.forKeyword(s.trim()));
       } catch (IllegalArgumentException e) {
         throw new Problem(e.getMessage());
       }
@@ -41,7 +41,7 @@ final class Conntrack {
         if (v.toUpperCase(java.util.Locale.ROOT).matches(".*\\b(SNAT|DNAT)\\b.*")) {
           unknown.add((neg ? "! " : "") + opt + " " + v);
         } else {
-          conds.add(new Condition.Ct(states(v, neg)));
+          conds.add(new Condition.Session(states(v, neg)));
         }
       }
       case "--ctproto" -> {
@@ -52,15 +52,20 @@ final class Conntrack {
         }
         Bits b = Bits.of(256, p.getAsInt());
         Bits tracked =
-            CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY);
+            SessionState.set(
+                SessionState.NEW,
+                SessionState.ESTABLISHED_ORIGINAL,
+                SessionState.ESTABLISHED_REPLY);
         conds.add(
             new Condition.AnyOf(
                 List.of(
                     List.of(
-                        new Condition.Proto(neg ? b.complement() : b), new Condition.Ct(tracked)),
+                        new Condition.Proto(neg ? b.complement() : b),
+                        new Condition.Session(tracked)),
                     List.of(
-                        new Condition.Ct(
-                            CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY)),
+                        new Condition.Session(
+                            SessionState.set(
+                                SessionState.RELATED_ORIGINAL, SessionState.RELATED_REPLY)),
                         new Condition.Unknown("conntrack --ctproto of a RELATED connection")))));
       }
       case "--ctorigsrc" -> conds.add(addr(Condition.Tuple.ORIG_SRC, args, opt, neg, family));
@@ -74,15 +79,16 @@ final class Conntrack {
       case "--ctdir" -> {
         String v = RuleConverter.one(args, opt).toUpperCase(java.util.Locale.ROOT);
         Bits orig =
-            CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.RELATED_ORIGINAL);
-        Bits reply = CtState.reply();
+            SessionState.set(
+                SessionState.NEW, SessionState.ESTABLISHED_ORIGINAL, SessionState.RELATED_ORIGINAL);
+        Bits reply = SessionState.reply();
         Bits want =
             switch (v) {
               case "ORIGINAL" -> neg ? reply : orig;
               case "REPLY" -> neg ? orig : reply;
               default -> throw new Problem("--ctdir takes ORIGINAL or REPLY, not '" + v + "'");
             };
-        conds.add(new Condition.Ct(want));
+        conds.add(new Condition.Session(want));
       }
       default ->
           unknown.add(
@@ -100,12 +106,12 @@ final class Conntrack {
                 () ->
                     new Problem(
                         opt + ": '" + v + "' is not an IPv" + family + " address or network"));
-    return new Condition.CtAddr(t, neg ? s.complement() : s);
+    return new Condition.SessionAddr(t, neg ? s.complement() : s);
   }
 
   private static Condition port(Condition.Tuple t, List<String> args, String opt, boolean neg)
       throws Problem {
     PortSet p = MatchModules.portRange(RuleConverter.one(args, opt));
-    return new Condition.CtPort(t, neg ? p.complement() : p);
+    return new Condition.SessionPort(t, neg ? p.complement() : p);
   }
 }

@@ -2,13 +2,14 @@ package dev.zpaaudit.ingest.iptables;
 
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.ingest.ParseResult;
+import dev.zpaaudit.ingest.netfilter.NetfilterAttachments;
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.SourceLocation;
-import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -37,7 +38,7 @@ final class IptablesConversions {
 
   ParseResult convert(IptablesSave save) {
     Map<String, Filter> chains = new LinkedHashMap<>();
-    List<Stage> stages = new ArrayList<>();
+    List<Attachment> stages = new ArrayList<>();
     Set<String> seenTables = new HashSet<>();
     for (IptablesSave.Table t : save.tables()) {
       if (!seenTables.add(t.name())) {
@@ -56,7 +57,7 @@ final class IptablesConversions {
       for (IptablesSave.ChainDecl decl : t.chains().values()) {
         String name = t.name() + "/" + decl.name();
         Rule policy = null;
-        Hook builtIn = hookOf(decl.name());
+        Point builtIn = hookOf(decl.name());
         boolean noPolicy = decl.policy().equals("-");
         if (noPolicy && builtIn != null && stage(t.name(), builtIn, name) != null) {
           // iptables-restore takes ":INPUT -" as the built-in chain with its policy left alone:
@@ -82,14 +83,14 @@ final class IptablesConversions {
                       + ")",
                   List.of(),
                   a);
-          Hook hook = hookOf(decl.name());
+          Point hook = hookOf(decl.name());
           if (hook == null) {
             diags.error(
                 new SourceLocation(file, decl.line()),
                 "chain '" + decl.name() + "' has a policy but is not a built-in chain");
             continue;
           }
-          Stage st = stage(t.name(), hook, name);
+          Attachment st = stage(t.name(), hook, name);
           if (st == null) {
             diags.error(
                 new SourceLocation(file, decl.line()),
@@ -107,44 +108,13 @@ final class IptablesConversions {
     return new ParseResult(fw, diags.all());
   }
 
-  static Hook hookOf(String chain) {
-    return switch (chain) {
-      case "PREROUTING" -> Hook.PREROUTING;
-      case "INPUT" -> Hook.INPUT;
-      case "FORWARD" -> Hook.FORWARD;
-      case "OUTPUT" -> Hook.OUTPUT;
-      case "POSTROUTING" -> Hook.POSTROUTING;
-      default -> null;
-    };
+  static Point hookOf(String chain) {
+    return chain.equals(chain.toUpperCase(java.util.Locale.ROOT))
+        ? NetfilterAttachments.point(chain)
+        : null;
   }
 
-  private Stage stage(String table, Hook hook, String chain) {
-    Set<Integer> fam = Set.of(family);
-    String label = table + "/" + hook;
-    switch (table) {
-      case "raw":
-        if (hook == Hook.PREROUTING || hook == Hook.OUTPUT) {
-          return new Stage(hook, Stage.Kind.RAW, -300, chain, fam, label);
-        }
-        return null;
-      case "mangle":
-        return new Stage(hook, Stage.Kind.FILTER, -150, chain, fam, label);
-      case "nat":
-        if (hook == Hook.FORWARD) {
-          return null;
-        }
-        int prio = hook == Hook.PREROUTING || hook == Hook.OUTPUT ? -100 : 100;
-        return new Stage(hook, Stage.Kind.NAT, prio, chain, fam, label);
-      case "filter":
-        return hook == Hook.INPUT || hook == Hook.FORWARD || hook == Hook.OUTPUT
-            ? new Stage(hook, Stage.Kind.FILTER, 0, chain, fam, label)
-            : null;
-      case "security":
-        return hook == Hook.INPUT || hook == Hook.FORWARD || hook == Hook.OUTPUT
-            ? new Stage(hook, Stage.Kind.FILTER, 50, chain, fam, label)
-            : null;
-      default:
-        return null;
-    }
+  private Attachment stage(String table, Point hook, String chain) {
+    return NetfilterAttachments.table(table, hook, chain, Set.of(family));
   }
 }

@@ -292,7 +292,7 @@ final class MatchModules {
       if (!opt.equals("--state")) {
         throw new Problem("unknown option " + opt + " for match state");
       }
-      conds.add(new Condition.Ct(Conntrack.states(RuleConverter.one(args, opt), neg)));
+      conds.add(new Condition.Session(Conntrack.states(RuleConverter.one(args, opt), neg)));
     }
 
     private void set(String opt, List<String> args, boolean neg) throws Problem {

@@ -379,9 +379,11 @@ final class RuleConverter {
       case "RETURN":
         return new Action.Return();
       case "NOTRACK":
-        return new Action.NoTrack();
+        return new Action.Untrack("NOTRACK");
       case "CT":
-        return opts.contains("--notrack") ? new Action.NoTrack() : new Action.Continue("CT " + all);
+        return opts.contains("--notrack")
+            ? new Action.Untrack("NOTRACK")
+            : new Action.Continue("CT " + all);
       case "SNAT", "MASQUERADE":
         return NatTargets.sourceNat(target, opts);
       case "DNAT", "REDIRECT", "TPROXY":

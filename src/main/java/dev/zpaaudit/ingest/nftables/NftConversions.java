@@ -1,15 +1,16 @@
 package dev.zpaaudit.ingest.nftables;
 
 import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.ingest.netfilter.NetfilterAttachments;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.SourceLocation;
-import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -70,7 +71,7 @@ final class NftConversions {
       }
     }
     Map<String, Filter> chains = new LinkedHashMap<>();
-    List<Stage> stages = new ArrayList<>();
+    List<Attachment> stages = new ArrayList<>();
     Set<Integer> families = new TreeSet<>();
     for (NftExport.Table t : export.tables()) {
       switch (t.family()) {
@@ -87,7 +88,7 @@ final class NftConversions {
       List<Rule> body = new ArrayList<>(byChain.get(c.fullName()));
       Rule policy = null;
       if (c.isBase()) {
-        Stage st = stage(c, body);
+        Attachment st = stage(c, body);
         if (st == null) {
           continue;
         }
@@ -145,7 +146,7 @@ final class NftConversions {
    * The stage of a base chain; may prepend a rule to {@code body}; null (with a diagnostic) if
    * none.
    */
-  private Stage stage(NftExport.ChainDecl c, List<Rule> body) {
+  private Attachment stage(NftExport.ChainDecl c, List<Rule> body) {
     SourceLocation at = at(c.line());
     Integer prio = priority(c.prio());
     if (prio == null) {
@@ -158,15 +159,7 @@ final class NftConversions {
               + ", which is not a number or a standard priority name");
       return null;
     }
-    Hook hook =
-        switch (c.hook()) {
-          case "prerouting" -> Hook.PREROUTING;
-          case "input" -> Hook.INPUT;
-          case "forward" -> Hook.FORWARD;
-          case "output" -> Hook.OUTPUT;
-          case "postrouting" -> Hook.POSTROUTING;
-          default -> null;
-        };
+    Point hook = NetfilterAttachments.point(c.hook());
     Set<Integer> fams =
         switch (c.family()) {
           case "ip" -> Set.of(4);
@@ -176,7 +169,7 @@ final class NftConversions {
     boolean netdevHook = c.hook().equals("ingress") || c.hook().equals("egress");
     if (netdevHook) {
       boolean ingress = c.hook().equals("ingress");
-      hook = ingress ? Hook.PREROUTING : Hook.POSTROUTING;
+      hook = ingress ? Point.ARRIVING : Point.LEAVING;
       prio = ingress ? -OUTSIDE + prio : OUTSIDE + prio;
       Condition other =
           c.devices().isEmpty()
@@ -219,9 +212,7 @@ final class NftConversions {
               + " is not modelled; it is not evaluated");
       return null;
     }
-    Stage.Kind kind =
-        "nat".equals(c.type()) ? Stage.Kind.NAT : prio < -200 ? Stage.Kind.RAW : Stage.Kind.FILTER;
-    return new Stage(hook, kind, prio, c.fullName(), fams, c.fullName());
+    return NetfilterAttachments.baseChain(hook, c.type(), prio, c.fullName(), fams, c.fullName());
   }
 
   static Integer priority(Tree t) {

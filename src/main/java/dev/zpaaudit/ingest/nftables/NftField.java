@@ -4,9 +4,9 @@ import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +39,12 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
   static final Bits TH_PROTOS = Bits.of(256, 6, 17, 33, 132, 136);
   static final Bits FAMILIES = Bits.of(7, 4, 6);
   static final Bits TRACKED =
-      CtState.set(
-          CtState.NEW,
-          CtState.ESTABLISHED_ORIGINAL,
-          CtState.ESTABLISHED_REPLY,
-          CtState.RELATED_ORIGINAL,
-          CtState.RELATED_REPLY);
+      SessionState.set(
+          SessionState.NEW,
+          SessionState.ESTABLISHED_ORIGINAL,
+          SessionState.ESTABLISHED_REPLY,
+          SessionState.RELATED_ORIGINAL,
+          SessionState.RELATED_REPLY);
 
   List<Condition> conditions(Val v) {
     return cond.apply(v);
@@ -52,7 +52,7 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
 
   /** The nft value of a connection-tracking state (a one-bit mask). */
   static int ctBit(int state) {
-    CtState s = CtState.values()[state];
+    SessionState s = SessionState.values()[state];
     return switch (s) {
       case NEW -> 8;
       case ESTABLISHED_ORIGINAL, ESTABLISHED_REPLY -> 2;
@@ -70,7 +70,7 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
   Bits universe() {
     return switch (kind) {
       case PROTO, TCP_FLAGS -> Bits.all(256);
-      case CT_STATE -> CtState.all();
+      case CT_STATE -> SessionState.all();
       case CT_DIR -> TRACKED;
       case NFPROTO, ETHERTYPE -> FAMILIES;
       default -> null;
@@ -116,10 +116,10 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
       case CT_DIR -> {
         String d = scalar(t);
         if (d.equals("original") || d.equals("0")) {
-          return new Val.Small(CtState.original(), TRACKED);
+          return new Val.Small(SessionState.original(), TRACKED);
         }
         if (d.equals("reply") || d.equals("1")) {
-          return new Val.Small(CtState.reply(), TRACKED);
+          return new Val.Small(SessionState.reply(), TRACKED);
         }
         throw new NftProblem("ct direction '" + d + "' is not modelled");
       }

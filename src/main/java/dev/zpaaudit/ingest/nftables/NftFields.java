@@ -4,9 +4,9 @@ import dev.zpaaudit.ingest.nftables.NftField.Kind;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -170,13 +170,13 @@ final class NftFields {
                 text,
                 Kind.CT_STATE,
                 List.of(),
-                v -> List.of(new Condition.Ct(((Val.Small) v).set())));
+                v -> List.of(new Condition.Session(((Val.Small) v).set())));
         case "direction" ->
             new NftField(
                 text,
                 Kind.CT_DIR,
                 List.of(),
-                v -> List.of(new Condition.Ct(((Val.Small) v).set())));
+                v -> List.of(new Condition.Session(((Val.Small) v).set())));
         default -> null;
       };
     }
@@ -197,7 +197,7 @@ final class NftFields {
             return null;
           }
           Condition.Tuple t = tuple(orig, what.equals("saddr"));
-          return addr(text, family, s -> new Condition.CtAddr(t, s));
+          return addr(text, family, s -> new Condition.SessionAddr(t, s));
         }
       case "proto-src", "proto-dst":
         {
@@ -206,7 +206,7 @@ final class NftFields {
               text,
               Kind.PORT,
               List.of(),
-              v -> List.of(new Condition.CtPort(t, ((Val.Ports) v).set())));
+              v -> List.of(new Condition.SessionPort(t, ((Val.Ports) v).set())));
         }
       default:
         return null;
@@ -220,8 +220,10 @@ final class NftFields {
    * As iptables {@code -m conntrack --ctproto}, which iptables-translate writes this way.
    */
   private static NftField ctProtocol(String text) {
-    Bits own = CtState.set(CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY);
-    Bits related = CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY);
+    Bits own =
+        SessionState.set(
+            SessionState.NEW, SessionState.ESTABLISHED_ORIGINAL, SessionState.ESTABLISHED_REPLY);
+    Bits related = SessionState.set(SessionState.RELATED_ORIGINAL, SessionState.RELATED_REPLY);
     return new NftField(
         text,
         Kind.PROTO,
@@ -230,9 +232,10 @@ final class NftFields {
             List.of(
                 new Condition.AnyOf(
                     List.of(
-                        List.of(new Condition.Proto(((Val.Small) v).set()), new Condition.Ct(own)),
                         List.of(
-                            new Condition.Ct(related),
+                            new Condition.Proto(((Val.Small) v).set()), new Condition.Session(own)),
+                        List.of(
+                            new Condition.Session(related),
                             new Condition.Unknown("'" + text + "' of a RELATED connection"))))));
   }
 

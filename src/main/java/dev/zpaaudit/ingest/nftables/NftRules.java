@@ -81,7 +81,7 @@ final class NftRules {
           throw new NftProblem(
               "iptables compatibility match '" + NftText.statement(e) + "' is not modelled");
         } else if (k.equals("notrack")) {
-          out.add(new Rule(at, text, conds, new Action.NoTrack()));
+          out.add(new Rule(at, text, conds, new Action.Untrack("notrack")));
         } else if (k.equals("vmap") && body instanceof Tree.Obj vm) {
           out.addAll(vmap(r, at, text, conds, vm));
           return out;

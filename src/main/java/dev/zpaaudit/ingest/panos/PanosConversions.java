@@ -5,13 +5,13 @@ import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.ExportScope;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
-import dev.zpaaudit.model.Hook;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.SourceLocation;
-import dev.zpaaudit.model.Stage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,8 +96,9 @@ public final class PanosConversions {
     rules.add(intrazone(defaults.intrazone(), zoneNames));
     Rule interzone = defaultRule(defaults.interzone(), List.of(), "traffic between zones");
     Filter security = new Filter(SECURITY, rules, interzone);
-    Stage stage =
-        new Stage(Hook.FORWARD, Stage.Kind.SESSION, 0, SECURITY, Set.of(4, 6), "security policy");
+    Attachment stage =
+        new Attachment(
+            Point.FORWARDED, Attachment.Kind.SESSION, 0, SECURITY, Set.of(4, 6), "security policy");
     diags.addAll(network.diagnostics());
     Firewall fw =
         new Firewall(

@@ -45,9 +45,9 @@ class IptablesFeaturesTest {
         "comment-quotes.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -66,11 +66,11 @@ class IptablesFeaturesTest {
         "continuing-targets.rules",
         Ipsets.NONE,
         """
-        stage PREROUTING FILTER -150 mangle/PREROUTING
-        stage INPUT FILTER -150 mangle/INPUT
-        stage FORWARD FILTER -150 mangle/FORWARD
-        stage OUTPUT FILTER -150 mangle/OUTPUT
-        stage POSTROUTING FILTER -150 mangle/POSTROUTING
+        stage ARRIVING FILTER -150 mangle/PREROUTING
+        stage DELIVERED FILTER -150 mangle/INPUT
+        stage FORWARDED FILTER -150 mangle/FORWARD
+        stage ORIGINATED FILTER -150 mangle/OUTPUT
+        stage LEAVING FILTER -150 mangle/POSTROUTING
         chain mangle/FORWARD
           4: => accept (policy)
         chain mangle/INPUT
@@ -96,9 +96,9 @@ class IptablesFeaturesTest {
         "counters.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           4: => drop (policy)
         chain filter/INPUT
@@ -116,9 +116,9 @@ class IptablesFeaturesTest {
         "filter-policies.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           4: => drop (policy)
         chain filter/INPUT
@@ -136,9 +136,9 @@ class IptablesFeaturesTest {
         "fragment.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -156,9 +156,9 @@ class IptablesFeaturesTest {
         "icmp.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -180,9 +180,9 @@ class IptablesFeaturesTest {
         "interfaces.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           5: in eth+; out ppp0 => accept
           6: in !lo; out !wg+ => drop
@@ -201,9 +201,9 @@ class IptablesFeaturesTest {
         "iprange.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -222,9 +222,9 @@ class IptablesFeaturesTest {
         "ipset.rules",
         SETS,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -246,11 +246,11 @@ class IptablesFeaturesTest {
         "mangle.rules",
         Ipsets.NONE,
         """
-        stage PREROUTING FILTER -150 mangle/PREROUTING
-        stage INPUT FILTER -150 mangle/INPUT
-        stage FORWARD FILTER -150 mangle/FORWARD
-        stage OUTPUT FILTER -150 mangle/OUTPUT
-        stage POSTROUTING FILTER -150 mangle/POSTROUTING
+        stage ARRIVING FILTER -150 mangle/PREROUTING
+        stage DELIVERED FILTER -150 mangle/INPUT
+        stage FORWARDED FILTER -150 mangle/FORWARD
+        stage ORIGINATED FILTER -150 mangle/OUTPUT
+        stage LEAVING FILTER -150 mangle/POSTROUTING
         chain mangle/FORWARD
           8: proto [6]; proto [6]; flags SYN,RST/SYN => continue(TCPMSS --clamp-mss-to-pmtu)
           4: => accept (policy)
@@ -273,9 +273,9 @@ class IptablesFeaturesTest {
         "multiport.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -296,10 +296,10 @@ class IptablesFeaturesTest {
         "nat.rules",
         Ipsets.NONE,
         """
-        stage PREROUTING NAT -100 nat/PREROUTING
-        stage INPUT NAT 100 nat/INPUT
-        stage OUTPUT NAT -100 nat/OUTPUT
-        stage POSTROUTING NAT 100 nat/POSTROUTING
+        stage ARRIVING TRANSLATION -100 nat/PREROUTING
+        stage DELIVERED TRANSLATION 100 nat/INPUT
+        stage ORIGINATED TRANSLATION -100 nat/OUTPUT
+        stage LEAVING TRANSLATION 100 nat/POSTROUTING
         chain nat/INPUT
           3: => accept (policy)
         chain nat/OUTPUT
@@ -321,9 +321,9 @@ class IptablesFeaturesTest {
         "negation.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -346,9 +346,9 @@ class IptablesFeaturesTest {
         "ports.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -371,8 +371,8 @@ class IptablesFeaturesTest {
         "raw-notrack.rules",
         Ipsets.NONE,
         """
-        stage PREROUTING RAW -300 raw/PREROUTING
-        stage OUTPUT RAW -300 raw/OUTPUT
+        stage ARRIVING BEFORE_SESSIONS -300 raw/PREROUTING
+        stage ORIGINATED BEFORE_SESSIONS -300 raw/OUTPUT
         chain raw/OUTPUT
           5: proto [17]; proto [17]; sport 53 => notrack
           6: proto [6]; proto [6]; dport 21 => continue(CT --helper ftp)
@@ -389,9 +389,9 @@ class IptablesFeaturesTest {
         "reject.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -410,9 +410,9 @@ class IptablesFeaturesTest {
         "security.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 50 security/INPUT
-        stage FORWARD FILTER 50 security/FORWARD
-        stage OUTPUT FILTER 50 security/OUTPUT
+        stage DELIVERED FILTER 50 security/INPUT
+        stage FORWARDED FILTER 50 security/FORWARD
+        stage ORIGINATED FILTER 50 security/OUTPUT
         chain security/FORWARD
           3: => accept (policy)
         chain security/INPUT
@@ -429,9 +429,9 @@ class IptablesFeaturesTest {
         "state-conntrack.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -460,9 +460,9 @@ class IptablesFeaturesTest {
         "tcp-flags.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -484,9 +484,9 @@ class IptablesFeaturesTest {
         "unmodelled-matches.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -522,9 +522,9 @@ class IptablesFeaturesTest {
         "unmodelled-targets.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -546,9 +546,9 @@ class IptablesFeaturesTest {
         "user-chains.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -595,7 +595,7 @@ class IptablesFeaturesTest {
   void userChainsHaveNoPolicyAndNoStage() throws Exception {
     ParseResult r = read("user-chains.rules", Ipsets.NONE);
     assertThat(r.firewall().filter("filter/allowed").hasDefault()).isFalse();
-    assertThat(r.firewall().stages())
+    assertThat(r.firewall().attachments())
         .extracting(s -> s.filter())
         .containsExactly("filter/INPUT", "filter/FORWARD", "filter/OUTPUT");
     assertThat(r.firewall().families()).containsExactly(4);
@@ -620,9 +620,9 @@ class IptablesFeaturesTest {
         "option-order.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -646,9 +646,9 @@ class IptablesFeaturesTest {
         "protocols.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -671,9 +671,9 @@ class IptablesFeaturesTest {
         "address-lists.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT
@@ -696,9 +696,9 @@ class IptablesFeaturesTest {
         "builtin-without-policy.rules",
         Ipsets.NONE,
         """
-        stage INPUT FILTER 0 filter/INPUT
-        stage FORWARD FILTER 0 filter/FORWARD
-        stage OUTPUT FILTER 0 filter/OUTPUT
+        stage DELIVERED FILTER 0 filter/INPUT
+        stage FORWARDED FILTER 0 filter/FORWARD
+        stage ORIGINATED FILTER 0 filter/OUTPUT
         chain filter/FORWARD
           3: => accept (policy)
         chain filter/INPUT

@@ -1,15 +1,15 @@
 package dev.zpaaudit.ingest.iptables;
 
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.Rule;
-import dev.zpaaudit.model.Stage;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +28,9 @@ final class ModelText {
 
   static String of(Firewall fw) {
     StringBuilder sb = new StringBuilder();
-    for (Stage s : fw.stages()) {
+    for (Attachment s : fw.attachments()) {
       sb.append("stage ")
-          .append(s.hook())
+          .append(s.point())
           .append(' ')
           .append(s.kind())
           .append(' ')
@@ -72,7 +72,7 @@ final class ModelText {
       return "goto " + g.filter();
     } else if (a instanceof Action.Continue c) {
       return "continue(" + c.name() + ")";
-    } else if (a instanceof Action.NoTrack) {
+    } else if (a instanceof Action.Untrack) {
       return "notrack";
     } else if (a instanceof Action.SrcNat n) {
       return "srcnat(" + n.name() + ")";
@@ -105,11 +105,11 @@ final class ModelText {
       return "in " + (i.negated() ? "!" : "") + String.join(",", i.patterns());
     } else if (c instanceof Condition.OutIface o) {
       return "out " + (o.negated() ? "!" : "") + String.join(",", o.patterns());
-    } else if (c instanceof Condition.Ct ct) {
+    } else if (c instanceof Condition.Session ct) {
       return "ct " + states(ct.states());
-    } else if (c instanceof Condition.CtAddr a) {
+    } else if (c instanceof Condition.SessionAddr a) {
       return "ct " + a.tuple() + " " + addrs(a.set());
-    } else if (c instanceof Condition.CtPort p) {
+    } else if (c instanceof Condition.SessionPort p) {
       return "ct " + p.tuple() + " port " + ports(p.ports());
     } else if (c instanceof Condition.AddrType t) {
       return "addrtype "
@@ -151,7 +151,7 @@ final class ModelText {
   static String states(Bits b) {
     List<String> out = new ArrayList<>();
     for (int m : b.members()) {
-      out.add(CtState.values()[m].name());
+      out.add(SessionState.values()[m].name());
     }
     return String.join(",", out);
   }

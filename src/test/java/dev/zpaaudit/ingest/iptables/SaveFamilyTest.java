@@ -10,8 +10,8 @@ import dev.zpaaudit.ingest.Formats;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.ranges.RangesReader;
 import dev.zpaaudit.model.Device;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.PublishedRanges;
 import java.nio.file.Files;
@@ -85,7 +85,8 @@ class SaveFamilyTest {
     assertThat(r.firewall().families()).containsExactly(6);
     assertThat(r.diagnostics()).isEmpty();
     PublishedRanges ranges = RangesReader.embedded();
-    Placement host = new Placement(Hook.OUTPUT, null, null, List.of(), PortSet.range(1024, 65535));
+    Placement host =
+        new Placement(Point.ORIGINATED, null, null, List.of(), PortSet.range(1024, 65535));
     List<CheckResult> results =
         new NetworkChecks(List.of(Device.of(r.firewall())), ranges, host).run(List.<IpSet>of());
     CheckResult egress =

@@ -9,7 +9,7 @@ import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Action;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,8 @@ class NftTranslatedFormsTest {
         .containsExactly(
             proto(6), new Condition.Flags(TcpFlags.masked(TcpFlags.SYN | TcpFlags.ACK, 0)));
     assertThat(rule(r, in, 2).match())
-        .containsExactly(new Condition.Ct(CtState.set(CtState.INVALID, CtState.UNTRACKED)));
+        .containsExactly(
+            new Condition.Session(SessionState.set(SessionState.INVALID, SessionState.UNTRACKED)));
   }
 
   /**
@@ -57,8 +58,9 @@ class NftTranslatedFormsTest {
     assertThat(rule(r, in, 0).match())
         .containsExactly(
             ctProto(Bits.of(256, 6)),
-            new Condition.Ct(
-                CtState.set(CtState.NEW, CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY)));
+            new Condition.Session(
+                SessionState.set(
+                    SessionState.NEW, SessionState.RELATED_ORIGINAL, SessionState.RELATED_REPLY)));
     assertThat(rule(r, in, 0).action()).isEqualTo(new Action.Jump("ip filter tcp_checks"));
     assertThat(rule(r, in, 1).match()).containsExactly(ctProto(Bits.of(256, 17)));
     assertThat(rule(r, in, 2).match()).containsExactly(ctProto(Bits.of(256, 6, 17).complement()));
@@ -69,11 +71,14 @@ class NftTranslatedFormsTest {
         List.of(
             List.of(
                 new Condition.Proto(protocols),
-                new Condition.Ct(
-                    CtState.set(
-                        CtState.NEW, CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY))),
+                new Condition.Session(
+                    SessionState.set(
+                        SessionState.NEW,
+                        SessionState.ESTABLISHED_ORIGINAL,
+                        SessionState.ESTABLISHED_REPLY))),
             List.of(
-                new Condition.Ct(CtState.set(CtState.RELATED_ORIGINAL, CtState.RELATED_REPLY)),
+                new Condition.Session(
+                    SessionState.set(SessionState.RELATED_ORIGINAL, SessionState.RELATED_REPLY)),
                 new Condition.Unknown("'ct protocol' of a RELATED connection"))));
   }
 }

@@ -9,13 +9,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Condition;
-import dev.zpaaudit.model.CtState;
-import dev.zpaaudit.model.Hook;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.Point;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.Rule;
-import dev.zpaaudit.model.Stage;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.model.TcpFlags;
 import java.util.List;
 import java.util.Set;
@@ -42,11 +42,11 @@ class NftablesJsonParserTest {
     assertThat(r.firewall().families()).containsExactlyInAnyOrder(4, 6);
     assertThat(r.firewall().filters().keySet())
         .containsExactlyInAnyOrder("inet filter input", "inet filter checks");
-    assertThat(r.firewall().stages())
+    assertThat(r.firewall().attachments())
         .containsExactly(
-            new Stage(
-                Hook.INPUT,
-                Stage.Kind.FILTER,
+            new Attachment(
+                Point.DELIVERED,
+                Attachment.Kind.FILTER,
                 0,
                 "inet filter input",
                 Set.of(4, 6),
@@ -81,15 +81,15 @@ class NftablesJsonParserTest {
     String in = "inet filter input";
     assertThat(rule(r, in, 0).match())
         .containsExactly(
-            new Condition.Ct(
-                CtState.set(
-                    CtState.ESTABLISHED_ORIGINAL,
-                    CtState.ESTABLISHED_REPLY,
-                    CtState.RELATED_ORIGINAL,
-                    CtState.RELATED_REPLY)));
+            new Condition.Session(
+                SessionState.set(
+                    SessionState.ESTABLISHED_ORIGINAL,
+                    SessionState.ESTABLISHED_REPLY,
+                    SessionState.RELATED_ORIGINAL,
+                    SessionState.RELATED_REPLY)));
     assertThat(rule(r, in, 0).action()).isEqualTo(new Action.Accept());
     assertThat(rule(r, in, 1).match())
-        .containsExactly(new Condition.Ct(CtState.set(CtState.INVALID)));
+        .containsExactly(new Condition.Session(SessionState.set(SessionState.INVALID)));
     assertThat(rule(r, in, 1).action()).isEqualTo(new Action.Drop());
     assertThat(rule(r, in, 2).match()).containsExactly(new Condition.InIface(List.of("lo"), false));
     assertThat(rule(r, in, 3).match())
@@ -104,7 +104,7 @@ class NftablesJsonParserTest {
             proto(6),
             new Condition.Flags(TcpFlags.masked(TcpFlags.SYN | TcpFlags.ACK, TcpFlags.SYN)));
     assertThat(rule(r, in, 5).action()).isEqualTo(new Action.Continue("continue"));
-    assertThat(rule(r, in, 6).match()).containsExactly(new Condition.Ct(CtState.reply()));
+    assertThat(rule(r, in, 6).match()).containsExactly(new Condition.Session(SessionState.reply()));
     assertThat(rule(r, in, 7).match())
         .containsExactly(new Condition.Src(IpSet.parse("10.0.0.0/8").complement()));
     assertThat(rule(r, in, 7).action()).isEqualTo(new Action.Reject("icmp host-prohibited"));
@@ -153,9 +153,10 @@ class NftablesJsonParserTest {
         .extracting(Rule::match)
         .containsExactlyInAnyOrder(
             List.of(
-                new Condition.Ct(
-                    CtState.set(CtState.ESTABLISHED_ORIGINAL, CtState.ESTABLISHED_REPLY))),
-            List.of(new Condition.Ct(CtState.set(CtState.INVALID))));
+                new Condition.Session(
+                    SessionState.set(
+                        SessionState.ESTABLISHED_ORIGINAL, SessionState.ESTABLISHED_REPLY))),
+            List.of(new Condition.Session(SessionState.set(SessionState.INVALID))));
     assertThat(rule(r, out, 7).match())
         .containsExactly(new Condition.OutIface(List.of("eth0", "wg+"), true));
     // not (daddr 192.0.2.1 and dport 80) = daddr is another, or it is that one and dport another
@@ -173,10 +174,10 @@ class NftablesJsonParserTest {
   void stagesRunInPriorityOrderWithTheirKinds() throws Exception {
     ParseResult r = parse("stages.json");
     assertThat(r.diagnostics()).isEmpty();
-    assertThat(r.firewall().stages())
+    assertThat(r.firewall().attachments())
         .extracting(
             s ->
-                s.hook()
+                s.point()
                     + " "
                     + s.kind()
                     + " "
@@ -186,13 +187,13 @@ class NftablesJsonParserTest {
                     + " "
                     + new java.util.TreeSet<>(s.families()))
         .containsExactly(
-            "PREROUTING RAW -300 ip raw prerouting [4]",
-            "PREROUTING NAT -100 ip nat prerouting [4]",
-            "FORWARD FILTER 0 inet filter forward [4, 6]",
-            "FORWARD FILTER 10 ip6 extra forward [6]",
-            "OUTPUT NAT -100 ip nat output [4]",
-            "POSTROUTING NAT 100 ip nat postrouting [4]");
-    assertThat(rule(r, "ip raw prerouting", 0).action()).isEqualTo(new Action.NoTrack());
+            "ARRIVING BEFORE_SESSIONS -300 ip raw prerouting [4]",
+            "ARRIVING TRANSLATION -100 ip nat prerouting [4]",
+            "FORWARDED FILTER 0 inet filter forward [4, 6]",
+            "FORWARDED FILTER 10 ip6 extra forward [6]",
+            "ORIGINATED TRANSLATION -100 ip nat output [4]",
+            "LEAVING TRANSLATION 100 ip nat postrouting [4]");
+    assertThat(rule(r, "ip raw prerouting", 0).action()).isEqualTo(new Action.Untrack("notrack"));
     assertThat(rule(r, "ip nat prerouting", 0).action())
         .isEqualTo(new Action.DestNat("dnat to 192.0.2.10:80"));
     assertThat(rule(r, "ip nat postrouting", 0).action())
@@ -238,9 +239,9 @@ class NftablesJsonParserTest {
     assertThat(rule(r, fwd, 3).action()).isEqualTo(new Action.Drop());
     assertThat(rule(r, fwd, 5).action()).isInstanceOf(Action.Continue.class);
     // the netdev ingress chain runs before everything, on a device that may be any
-    Stage ingress = r.firewall().stages().get(0);
-    assertThat(ingress.hook()).isEqualTo(Hook.PREROUTING);
-    assertThat(ingress.kind()).isEqualTo(Stage.Kind.RAW);
+    Attachment ingress = r.firewall().attachments().get(0);
+    assertThat(ingress.point()).isEqualTo(Point.ARRIVING);
+    assertThat(ingress.kind()).isEqualTo(Attachment.Kind.BEFORE_SESSIONS);
     assertThat(ingress.filter()).isEqualTo("netdev edge ingress");
     assertThat(rule(r, "netdev edge ingress", 0).match())
         .hasSize(1)

@@ -4,7 +4,7 @@ package dev.zpaaudit.model;
  * Connection-tracking state of a packet as netfilter sees it, with the direction folded in: an
  * established connection's packets travel in the original or the reply direction.
  */
-public enum CtState {
+public enum SessionState {
   NEW,
   ESTABLISHED_ORIGINAL,
   ESTABLISHED_REPLY,
@@ -15,7 +15,7 @@ public enum CtState {
 
   public static final int COUNT = values().length;
 
-  public static Bits set(CtState... states) {
+  public static Bits set(SessionState... states) {
     int[] m = new int[states.length];
     for (int i = 0; i < states.length; i++) {
       m[i] = states[i].ordinal();
