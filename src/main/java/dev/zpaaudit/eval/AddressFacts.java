@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What is known about addresses, for address-type tests (iptables addrtype, nft fib). The kernel
+ * What is known about addresses, for address-type tests (local, unicast, broadcast...). The kernel
  * classifies an address by the host's local routing table: its own addresses are LOCAL, zero and
  * limited broadcast are BROADCAST, 224/4 is MULTICAST, and any address the local table does not
  * hold is UNICAST. Addresses whose class depends on the host's own configuration are unknown.

@@ -47,8 +47,8 @@ record CompiledMatch(
         d, m, join(reason, o.reason), usesSession || o.usesSession, usesOif || o.usesOif);
   }
 
-  CompiledMatch flags(boolean ct, boolean oif) {
-    return new CompiledMatch(definite, maybe, reason, usesSession || ct, usesOif || oif);
+  CompiledMatch flags(boolean session, boolean oif) {
+    return new CompiledMatch(definite, maybe, reason, usesSession || session, usesOif || oif);
   }
 
   static List<Cube> product(List<Cube> a, List<Cube> b) {

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** Turns a rule's conditions into packet sets for one address family. */
 final class Compiler {
-  /** Protocols whose conntrack tuple holds ports: TCP, UDP, DCCP, SCTP, UDP-Lite. */
+  /** Protocols whose session tuple holds ports: TCP, UDP, DCCP, SCTP, UDP-Lite. */
   private static final Bits PORT_PROTOCOLS = Bits.of(256, 6, 17, 33, 132, 136);
 
   private final int family;
@@ -41,9 +41,9 @@ final class Compiler {
   }
 
   /**
-   * The match as the kernel tests it before routing (PREROUTING, INPUT), where a packet has no
-   * output interface yet: an output-interface test sees no interface, whichever one the packet
-   * leaves by later.
+   * The match as tested before routing (arriving, delivered), where a packet has no output
+   * interface yet: an output-interface test sees no interface, whichever one the packet leaves by
+   * later.
    */
   CompiledMatch compileBeforeRouting(List<Condition> conditions) {
     return compile(conditions, true);
@@ -101,10 +101,10 @@ final class Compiler {
       return of(all.withSession(x.states())).flags(true, false);
     }
     if (c instanceof Condition.SessionAddr x) {
-      return ctTuple(x.tuple(), all.withSrc(x.set()), all.withDst(x.set()), x.set().family());
+      return sessionTuple(x.tuple(), all.withSrc(x.set()), all.withDst(x.set()), x.set().family());
     }
     if (c instanceof Condition.SessionPort x) {
-      return ctPort(x);
+      return sessionPort(x);
     }
     if (c instanceof Condition.AddrType x) {
       return addrType(x);
@@ -140,7 +140,7 @@ final class Compiler {
    * the original. RELATED packets belong to another connection: unknown. INVALID and UNTRACKED
    * packets have no tuple: no match.
    */
-  private CompiledMatch ctTuple(Condition.Tuple t, Cube onSrc, Cube onDst, int setFamily) {
+  private CompiledMatch sessionTuple(Condition.Tuple t, Cube onSrc, Cube onDst, int setFamily) {
     if (setFamily != family) {
       return CompiledMatch.never();
     }
@@ -159,11 +159,7 @@ final class Compiler {
     return known
         .or(
             new CompiledMatch(
-                List.of(),
-                List.of(related),
-                "conntrack tuple of a RELATED connection",
-                false,
-                false))
+                List.of(), List.of(related), "session tuple of a RELATED connection", false, false))
         .flags(true, false);
   }
 
@@ -198,7 +194,7 @@ final class Compiler {
     return new CompiledMatch(
         definite,
         maybe,
-        "conntrack reply-tuple destination of a connection that source NAT may have translated",
+        "session reply-tuple destination of a connection that source NAT may have translated",
         exact.usesSession(),
         exact.usesOif());
   }
@@ -208,10 +204,10 @@ final class Compiler {
    * the others the tuple holds other values (an ICMP echo's identifier and its type and code, which
    * a packet set does not carry as ports), so they may or may not match.
    */
-  private CompiledMatch ctPort(Condition.SessionPort x) {
+  private CompiledMatch sessionPort(Condition.SessionPort x) {
     Cube ported = all.withProto(PORT_PROTOCOLS);
     CompiledMatch m =
-        ctTuple(x.tuple(), ported.withSport(x.ports()), ported.withDport(x.ports()), family);
+        sessionTuple(x.tuple(), ported.withSport(x.ports()), ported.withDport(x.ports()), family);
     Cube others =
         all.withProto(PORT_PROTOCOLS.complement())
             .withSession(
@@ -223,7 +219,7 @@ final class Compiler {
             new CompiledMatch(
                 List.of(),
                 List.of(others),
-                "conntrack tuple ports of a protocol without ports (for ICMP: the echo"
+                "session tuple ports of a protocol without ports (for ICMP: the echo"
                     + " identifier, type and code)",
                 false,
                 false))

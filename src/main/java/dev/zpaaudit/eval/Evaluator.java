@@ -47,7 +47,7 @@ public final class Evaluator {
 
   private final MaybeMatches maybeMatches = new MaybeMatches(this);
 
-  /** Evaluates packets (all of this evaluator's family) along the hooks of a path. */
+  /** Evaluates packets (all of this evaluator's family) along the points of a path. */
   public List<Outcome> evaluate(List<Cube> packets, List<Point> path) {
     if (!firewall.families().contains(family)) {
       return unjudged(packets, Device.of(firewall).noRulesFor(family));
@@ -67,9 +67,9 @@ public final class Evaluator {
   /**
    * Evaluates reply packets (of this evaluator's family) along {@code replyPath}, for connections
    * opened along {@code openingPath}, with the source NAT that the opening packet met there: until
-   * the kernel translates a reply back (PREROUTING, before the NAT priority -100) its destination
-   * is the translated source. {@code egressAddress} is the address MASQUERADE gives, or null when
-   * it is not known.
+   * the device translates a reply back (as it arrives, before the translation at priority -100) its
+   * destination is the translated source. {@code egressAddress} is the address MASQUERADE gives, or
+   * null when it is not known.
    */
   public List<Outcome> evaluateReplies(
       List<Cube> replies, List<Point> replyPath, List<Point> openingPath, IpSet egressAddress) {
@@ -223,7 +223,7 @@ public final class Evaluator {
     }
     Piece base = f.piece().withNotes(dropStageAccepts(f.piece().notes(), k));
     List<Piece> parts = List.of(base);
-    Piece fresh = new Piece(base.cube(), base.origCt(), base.trace(), null);
+    Piece fresh = new Piece(base.cube(), base.origSession(), base.trace(), null);
     for (Fate alt : runStages(List.of(fresh), stages, k + 1, to)) {
       for (Note a : alternatives) {
         String why = a.reason() + " (if it matches, " + a.rule().location() + " accepts)";
@@ -359,7 +359,7 @@ public final class Evaluator {
         next.add(
             new Piece(
                 p.cube().withSession(dev.zpaaudit.model.SessionState.set(SessionState.UNTRACKED)),
-                p.origCt(),
+                p.origSession(),
                 p.trace(),
                 p.notes()));
       }

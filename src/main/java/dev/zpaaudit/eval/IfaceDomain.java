@@ -94,8 +94,7 @@ public final class IfaceDomain {
   /**
    * The members matching a pattern ("eth0", or "eth+" for any name starting with "eth"). A bare "+"
    * compares no characters at all, so the kernel lets it match every packet, also one with no
-   * interface (iptables-nft loads {@code -i +} as no test, and {@code ! -i +} as one that never
-   * holds).
+   * interface (readers load a bare {@code +} as no test, and its negation as one that never holds).
    */
   public Bits matching(String pattern) {
     if (pattern.equals("+")) {

@@ -15,18 +15,18 @@ import java.util.List;
 
 /**
  * Replies to connections whose opening packet met source NAT. The kernel translates a reply back
- * (its destination becomes the connector's address again) in PREROUTING at the NAT priority, -100:
- * filters before that (raw at -300, mangle at -150) see the translated address, the rest the
- * connector's. The NAT rule that applied is found by running the opening packet through the NAT
- * stages of its own path. The kernel picks one translated address and port per connection; where
- * the rules before the translation back treat the candidates differently, the verdict is
+ * (its destination becomes the connector's address again) as it arrives, at the translation's
+ * priority, -100: filters before that (raw at -300, mangle at -150) see the translated address, the
+ * rest the connector's. The NAT rule that applied is found by running the opening packet through
+ * the NAT stages of its own path. The kernel picks one translated address and port per connection;
+ * where the rules before the translation back treat the candidates differently, the verdict is
  * indeterminate, naming the NAT rule.
  */
 final class SourceNatReplies {
-  /** Where the kernel translates replies back in PREROUTING (NF_IP_PRI_NAT_DST). */
+  /** Where replies are translated back as they arrive (the arriving translation's priority). */
   static final int REPLY_NAT_PRIORITY = -100;
 
-  /** Where the kernel translates sources in POSTROUTING (NF_IP_PRI_NAT_SRC). */
+  /** Where sources are translated as packets leave (the leaving translation's priority). */
   static final int SOURCE_NAT_PRIORITY = 100;
 
   private final Evaluator ev;
@@ -64,7 +64,7 @@ final class SourceNatReplies {
     return out;
   }
 
-  /** A filtering filter in POSTROUTING after source NAT sees the translated source. */
+  /** A filter on leaving packets after source NAT sees the translated source. */
   static boolean seesTranslatedSource(Attachment st) {
     return st.point() == Point.LEAVING
         && st.priority() > SOURCE_NAT_PRIORITY

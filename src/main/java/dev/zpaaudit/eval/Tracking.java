@@ -8,10 +8,10 @@ import dev.zpaaudit.model.Rule;
 import java.util.List;
 
 /**
- * Whether a ruleset certainly turns connection tracking on. The kernel tracks connections in a
- * network namespace only while something there needs it: a conntrack or state match, a NAT or CT
- * target. NAT filters alone do not: without tracking the kernel never runs them, so neither their
- * policy nor their rules touch any packet.
+ * Whether a device certainly tracks sessions. A Linux host tracks connections only while something
+ * needs them: a test of session state, a translation, an exemption from tracking. Translation
+ * filters alone do not: without tracking they never run, so neither their default nor their rules
+ * touch any packet.
  */
 final class Tracking {
   private Tracking() {}
@@ -23,7 +23,7 @@ final class Tracking {
         if (a instanceof Action.Untrack
             || a instanceof Action.SrcNat
             || a instanceof Action.DestNat
-            || usesConntrack(r.match())) {
+            || testsSessions(r.match())) {
           return true;
         }
       }
@@ -31,7 +31,7 @@ final class Tracking {
     return false;
   }
 
-  private static boolean usesConntrack(List<Condition> conds) {
+  private static boolean testsSessions(List<Condition> conds) {
     for (Condition c : conds) {
       if (c instanceof Condition.Session
           || c instanceof Condition.SessionAddr
@@ -40,7 +40,7 @@ final class Tracking {
       }
       if (c instanceof Condition.AnyOf any) {
         for (List<Condition> alt : any.alternatives()) {
-          if (usesConntrack(alt)) {
+          if (testsSessions(alt)) {
             return true;
           }
         }

@@ -45,7 +45,9 @@ public sealed interface Action {
     }
   }
 
-  /** Leave the current chain and continue in the caller (or apply the policy of a base chain). */
+  /**
+   * Leave the current filter and continue in the caller (or apply an attached filter's default).
+   */
   record Return() implements Action {
     public String text() {
       return "RETURN";
@@ -58,7 +60,7 @@ public sealed interface Action {
     }
   }
 
-  /** Jump without return: a RETURN in the target returns from the chain that did the goto. */
+  /** Call without return: a return in the target returns from the filter that did the goto. */
   record Goto(String filter) implements Action {
     public String text() {
       return "goto " + filter;
@@ -87,12 +89,12 @@ public sealed interface Action {
   }
 
   /**
-   * Source NAT (SNAT, MASQUERADE, NETMAP): ends the NAT chain, the packet goes on with a new
-   * source. {@code masquerade}: the new source is the address of the interface the packet leaves
-   * by. Else {@code to} holds the addresses the source may become (one of them per connection);
-   * empty when the reader could not tell. {@code ports} the source ports it may get, or null when
-   * the kernel keeps the port where it can (else it picks another of the same class: below 512,
-   * 512-1023, 1024 and above).
+   * Source NAT (SNAT, MASQUERADE, NETMAP): ends the translation filter, the packet goes on with a
+   * new source. {@code masquerade}: the new source is the address of the interface the packet
+   * leaves by. Else {@code to} holds the addresses the source may become (one of them per
+   * connection); empty when the reader could not tell. {@code ports} the source ports it may get,
+   * or null when the kernel keeps the port where it can (else it picks another of the same class:
+   * below 512, 512-1023, 1024 and above).
    */
   record SrcNat(String name, boolean masquerade, List<IpSet> to, PortSet ports) implements Action {
     public SrcNat {

@@ -28,7 +28,7 @@ public sealed interface Condition {
   /** Destination port in the set; for ICMP the code. */
   record DstPort(PortSet ports) implements Condition {}
 
-  /** Either port in the set (iptables multiport --ports). */
+  /** Either port (source or destination) in the set. */
   record EitherPort(PortSet ports) implements Condition {}
 
   /** TCP flag byte in the set (universe 256). */

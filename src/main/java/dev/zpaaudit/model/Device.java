@@ -6,9 +6,8 @@ import java.util.Optional;
 
 /**
  * One packet filter on the path, exported as one or more files that cover disjoint address
- * families: a Linux host's {@code iptables-save} (IPv4) and {@code ip6tables-save} (IPv6), say.
- * Traffic of a family is judged by the one export that covers it; a device with no export for a
- * family has no rules for that traffic.
+ * families: a Linux host's IPv4 and IPv6 rulesets, say. Traffic of a family is judged by the one
+ * export that covers it; a device with no export for a family has no rules for that traffic.
  */
 public record Device(List<Firewall> exports) {
   public Device {

@@ -46,14 +46,14 @@ public record Firewall(
     routes = List.copyOf(routes);
   }
 
-  /** Whether some stage filters traffic at {@code hook}. */
-  public boolean filtersAt(Point hook) {
-    return attachments.stream().anyMatch(s -> s.point() == hook);
+  /** Whether some filter is attached at {@code point}. */
+  public boolean filtersAt(Point point) {
+    return attachments.stream().anyMatch(s -> s.point() == point);
   }
 
-  public List<Attachment> attachedAt(Point hook, int family) {
+  public List<Attachment> attachedAt(Point point, int family) {
     return attachments.stream()
-        .filter(s -> s.point() == hook && s.families().contains(family))
+        .filter(s -> s.point() == point && s.families().contains(family))
         .toList();
   }
 

@@ -1,8 +1,10 @@
 package dev.zpaaudit.model;
 
 /**
- * Connection-tracking state of a packet as netfilter sees it, with the direction folded in: an
- * established connection's packets travel in the original or the reply direction.
+ * The state of the session (tracked connection) a packet belongs to, with the direction folded in:
+ * an established session's packets travel in the original or the reply direction; a related one is
+ * opened for another (an ICMP error, a data connection); an invalid packet fits no session; an
+ * untracked one was exempted from tracking.
  */
 public enum SessionState {
   NEW,
@@ -25,18 +27,6 @@ public enum SessionState {
 
   public static Bits all() {
     return Bits.all(COUNT);
-  }
-
-  /** The states that a conntrack state keyword (NEW, ESTABLISHED, ...) stands for. */
-  public static Bits forKeyword(String keyword) {
-    return switch (keyword.toUpperCase(java.util.Locale.ROOT)) {
-      case "NEW" -> set(NEW);
-      case "ESTABLISHED" -> set(ESTABLISHED_ORIGINAL, ESTABLISHED_REPLY);
-      case "RELATED" -> set(RELATED_ORIGINAL, RELATED_REPLY);
-      case "INVALID" -> set(INVALID);
-      case "UNTRACKED" -> set(UNTRACKED);
-      default -> throw new IllegalArgumentException("unknown conntrack state '" + keyword + "'");
-    };
   }
 
   public static Bits original() {

@@ -19,7 +19,7 @@ public final class TcpFlags {
     return Bits.all(256);
   }
 
-  /** The combinations where (flags AND mask) == comparison, as iptables --tcp-flags tests. */
+  /** The combinations where (flags AND mask) == comparison. */
   public static Bits masked(int mask, int comparison) {
     return Bits.where(256, f -> (f & mask) == comparison);
   }

@@ -33,24 +33,7 @@ class ArchitectureTest {
   static final List<String> NEUTRAL_LAYERS = List.of("model", "eval", "checks/network", "report");
 
   static final Set<String> STILL_NETFILTER =
-      Set.of(
-          "checks/network/Decision.java",
-          "checks/network/Flows.java",
-          "checks/network/NetworkChecks.java",
-          "eval/AddressFacts.java",
-          "eval/CompiledMatch.java",
-          "eval/Compiler.java",
-          "eval/Evaluator.java",
-          "eval/IfaceDomain.java",
-          "eval/Piece.java",
-          "eval/SourceNatReplies.java",
-          "eval/Tracking.java",
-          "model/Action.java",
-          "model/Condition.java",
-          "model/SessionState.java",
-          "model/Device.java",
-          "model/Firewall.java",
-          "model/TcpFlags.java");
+      Set.of();
 
   @Test
   void neutralLayersSpeakNoNewNetfilterWords() {

@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * All the outcomes of one kind of packet of one address family that the same rule of one device
  * decided the same way for the same reason, on the same interfaces: their remote addresses (the
- * published side) and local addresses (the connectors) merged. A rule of an nftables inet table
+ * published side) and local addresses (the connectors) merged. A rule of a table for both families
  * decides packets of both families; they are two decisions.
  */
 final class Decision {

@@ -75,14 +75,14 @@ final class Flows {
 
   /** A readable name for the kind of packets in a cube. */
   static String kind(Cube c) {
-    Bits ct = c.session();
-    if (ct.contains(SessionState.NEW.ordinal())) {
+    Bits state = c.session();
+    if (state.contains(SessionState.NEW.ordinal())) {
       return "new";
     }
-    if (ct.contains(SessionState.ESTABLISHED_REPLY.ordinal())) {
+    if (state.contains(SessionState.ESTABLISHED_REPLY.ordinal())) {
       return "reply";
     }
-    if (ct.contains(SessionState.ESTABLISHED_ORIGINAL.ordinal())) {
+    if (state.contains(SessionState.ESTABLISHED_ORIGINAL.ordinal())) {
       return "established";
     }
     return "other";

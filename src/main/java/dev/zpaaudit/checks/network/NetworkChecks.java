@@ -173,7 +173,7 @@ public final class NetworkChecks {
           reqs,
           Severity.CRITICAL,
           Status.SKIPPED,
-          "not evaluated: connector egress does not cross INPUT (use --chain OUTPUT or FORWARD)",
+          "not evaluated: connector egress does not cross INPUT (audit the filter at OUTPUT or FORWARD)",
           null,
           List.of(),
           null);
@@ -288,7 +288,7 @@ public final class NetworkChecks {
           reqs,
           Severity.HIGH,
           Status.SKIPPED,
-          "not evaluated: DNS queries do not cross INPUT (use --chain OUTPUT or FORWARD)",
+          "not evaluated: DNS queries do not cross INPUT (audit the filter at OUTPUT or FORWARD)",
           null,
           List.of(),
           null);

@@ -2,6 +2,7 @@ package dev.zpaaudit.ingest.iptables;
 
 import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.ingest.iptables.RuleConverter.Problem;
+import dev.zpaaudit.ingest.netfilter.ConntrackStates;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
@@ -19,7 +20,7 @@ final class Conntrack {
     Bits b = Bits.none(SessionState.COUNT);
     for (String s : list.split(",")) {
       try {
-        b = b.union(SessionState.forKeyword(s.trim()));
+        b = b.union(ConntrackStates.forKeyword(s.trim()));
       } catch (IllegalArgumentException e) {
         throw new Problem(e.getMessage());
       }
