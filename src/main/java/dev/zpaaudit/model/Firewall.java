@@ -9,10 +9,10 @@ import java.util.Set;
 /**
  * A packet filter in neutral form: named filters and the attachments (filters attached where
  * packets pass) that packets go through. {@code families} are the address families the export
- * filters at all; traffic of another family is not described by it. {@code interfaces} and {@code
- * routes} are what the export says of the device's network, where it says anything. When {@code
- * zoned}, the filters tell traffic apart by the zones it comes from and goes to, not by interface
- * names: the names their interface tests hold are zones.
+ * filters at all; traffic of another family is not described by it. {@code network} is what the
+ * export says of the device's interfaces and routes; {@code decryption} its TLS inspection policy,
+ * in order. When {@code zoned}, the filters tell traffic apart by the zones it comes from and goes
+ * to, not by interface names: the names their interface tests hold are zones.
  */
 public record Firewall(
     String source,
@@ -20,8 +20,8 @@ public record Firewall(
     Set<Integer> families,
     Map<String, Filter> filters,
     List<Attachment> attachments,
-    List<Interface> interfaces,
-    List<Route> routes,
+    Network network,
+    List<DecryptionRule> decryption,
     boolean zoned) {
   /** A firewall whose export says nothing of its interfaces and routes. */
   public Firewall(
@@ -30,7 +30,7 @@ public record Firewall(
       Set<Integer> families,
       Map<String, Filter> filters,
       List<Attachment> attachments) {
-    this(source, format, families, filters, attachments, List.of(), List.of(), false);
+    this(source, format, families, filters, attachments, Network.NONE, List.of(), false);
   }
 
   public Firewall {
@@ -42,8 +42,18 @@ public record Firewall(
         attachments.stream()
             .sorted(Comparator.comparing(Attachment::point).thenComparingInt(Attachment::priority))
             .toList();
-    interfaces = List.copyOf(interfaces);
-    routes = List.copyOf(routes);
+    java.util.Objects.requireNonNull(network, "network");
+    decryption = List.copyOf(decryption);
+  }
+
+  /** The device's interfaces, where the export says. */
+  public List<Interface> interfaces() {
+    return network.interfaces();
+  }
+
+  /** The device's routes, where the export says. */
+  public List<Route> routes() {
+    return network.routes();
   }
 
   /** Whether some filter is attached at {@code point}. */

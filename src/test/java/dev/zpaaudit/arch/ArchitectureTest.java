@@ -32,8 +32,7 @@ class ArchitectureTest {
    */
   static final List<String> NEUTRAL_LAYERS = List.of("model", "eval", "checks/network", "report");
 
-  static final Set<String> STILL_NETFILTER =
-      Set.of();
+  static final Set<String> STILL_NETFILTER = Set.of();
 
   @Test
   void neutralLayersSpeakNoNewNetfilterWords() {

@@ -58,13 +58,15 @@ public final class PanosConversions {
     List<Zone> zones;
     PanosNetwork network;
     String scope;
+    List<Rulebase> policies;
+    PanosMatches m;
     if (c.platform() == PanosConfig.Platform.PANORAMA) {
       DeviceGroup g = deviceGroup(c, sel.deviceGroup());
       scope = "device group '" + g.name() + "'";
       resolver = PanosResolver.forDeviceGroup(c, g);
       zones = templateZones(c);
       network = PanosNetwork.of(c, templateNetworks(c), zones, resolver);
-      PanosMatches m = new PanosMatches(resolver, apps, zoneNames(zones, List.of()));
+      m = new PanosMatches(resolver, apps, zoneNames(zones, List.of()));
       List<Rulebase> pre = DeviceGroups.preRulebases(c, g);
       List<Rulebase> post = DeviceGroups.postRulebases(c, g);
       for (Rulebase rb : pre) {
@@ -81,17 +83,21 @@ public final class PanosConversions {
         rules.addAll(security(rb, m));
       }
       defaults = defaults(post);
+      policies = new ArrayList<>(pre);
+      policies.addAll(post);
     } else {
       Vsys v = vsys(c, sel.vsys());
       scope = "vsys '" + v.name() + "'";
       resolver = PanosResolver.forVsys(c, v);
       zones = v.zones();
       network = PanosNetwork.of(c, List.of(c.network()), zones, resolver);
-      PanosMatches m = new PanosMatches(resolver, apps, zoneNames(zones, List.of()));
+      m = new PanosMatches(resolver, apps, zoneNames(zones, List.of()));
       rules.addAll(destinationNat(v.rulebase(), m));
       rules.addAll(security(v.rulebase(), m));
       defaults = v.rulebase().defaults();
+      policies = List.of(v.rulebase());
     }
+    PanosPolicies others = new PanosPolicies(file, resolver, m);
     List<String> zoneNames = zoneNames(zones, rules);
     rules.add(intrazone(defaults.intrazone(), zoneNames));
     Rule interzone = defaultRule(defaults.interzone(), List.of(), "traffic between zones");
@@ -107,8 +113,9 @@ public final class PanosConversions {
             Set.of(4, 6),
             Map.of(SECURITY, security),
             List.of(stage),
-            network.interfaces(),
-            network.routes(),
+            new dev.zpaaudit.model.Network(
+                network.interfaces(), network.routes(), others.policyRoutes(policies)),
+            others.decryption(policies),
             true);
     return new ParseResult(fw, diags);
   }
