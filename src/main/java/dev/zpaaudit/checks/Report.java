@@ -34,7 +34,7 @@ public record Report(
 
     public static RangeInfo of(PublishedRanges ranges) {
       int blocks = 0;
-      for (int family : new int[] {4, 6}) {
+      for (dev.zpaaudit.model.AddressFamily family : dev.zpaaudit.model.AddressFamily.values()) {
         blocks += ranges.union(family).toCidrs().size();
       }
       return new RangeInfo(ranges.source(), ranges.date(), ranges.entries().size(), blocks);

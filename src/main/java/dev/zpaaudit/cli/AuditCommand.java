@@ -9,6 +9,7 @@ import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.inventory.InventoryReader;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -139,7 +140,10 @@ final class AuditCommand implements Callable<Integer> {
         diags.addAll(p.diagnostics());
         inputs.add(
             new Report.Input(
-                fw.source(), fw.format(), i + 1, fw.families().stream().sorted().toList()));
+                fw.source(),
+                fw.format(),
+                i + 1,
+                fw.families().stream().sorted().map(AddressFamily::version).toList()));
       }
     }
     InventoryReader.Result inventory = null;
@@ -184,9 +188,9 @@ final class AuditCommand implements Callable<Integer> {
   }
 
   /** The published ranges of each family, for inferring where a zoned firewall routes them. */
-  static Map<Integer, IpSet> byFamily(PublishedRanges ranges) {
-    Map<Integer, IpSet> m = new java.util.TreeMap<>();
-    for (int fam : new int[] {4, 6}) {
+  static Map<AddressFamily, IpSet> byFamily(PublishedRanges ranges) {
+    Map<AddressFamily, IpSet> m = new java.util.TreeMap<>();
+    for (AddressFamily fam : AddressFamily.values()) {
       if (!ranges.family(fam).isEmpty()) {
         m.put(fam, ranges.union(fam));
       }

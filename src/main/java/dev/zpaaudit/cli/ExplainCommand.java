@@ -11,6 +11,7 @@ import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.eval.Trace;
 import dev.zpaaudit.eval.Verdict;
 import dev.zpaaudit.ingest.Protocols;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -99,7 +100,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   /** The flow asked about, checked: its addresses, protocol and state. */
   private record Question(IpSet client, IpSet server, int proto, String state) {
-    int family() {
+    AddressFamily family() {
       return client.family();
     }
   }
@@ -270,16 +271,16 @@ final class ExplainCommand implements Callable<Integer> {
    * not all that were asked about.
    */
   private static void describe(
-      StringBuilder sb, Device dev, String judge, int family, Outcome o, String ifs) {
+      StringBuilder sb, Device dev, String judge, AddressFamily family, Outcome o, String ifs) {
     sb.append('\n');
     if (dev.exports().size() == 1) {
       sb.append(dev.name());
     } else if (judge == null) {
-      sb.append(dev.name()).append(" (no IPv").append(family).append(" export)");
+      sb.append(dev.name()).append(" (no ").append(family.label()).append(" export)");
     } else {
       sb.append(judge)
-          .append(" (the IPv")
-          .append(family)
+          .append(" (the ")
+          .append(family.label())
           .append(" export of ")
           .append(dev.name())
           .append(')');

@@ -7,6 +7,7 @@ import dev.zpaaudit.ingest.Formats;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.io.InputFiles;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -126,13 +127,13 @@ public final class NetworkOptions {
   String sourcePorts;
 
   /** Where each device sits (see {@link Placements}). */
-  List<Placement> placements(List<Config> read, Map<Integer, IpSet> published) {
+  List<Placement> placements(List<Config> read, Map<AddressFamily, IpSet> published) {
     return new Placements(this).of(read, published, List.of());
   }
 
   /** As above; {@code sources} (when given) stand for the connectors in inferring zones. */
   List<Placement> placements(
-      List<Config> read, Map<Integer, IpSet> published, List<IpSet> sources) {
+      List<Config> read, Map<AddressFamily, IpSet> published, List<IpSet> sources) {
     return new Placements(this).of(read, published, sources);
   }
 

@@ -2,6 +2,7 @@ package dev.zpaaudit.cli;
 
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.checks.network.ZoneInference;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Point;
@@ -52,7 +53,7 @@ final class Placements {
   }
 
   List<Placement> of(
-      List<NetworkOptions.Config> read, Map<Integer, IpSet> published, List<IpSet> sources) {
+      List<NetworkOptions.Config> read, Map<AddressFamily, IpSet> published, List<IpSet> sources) {
     boolean anyZoned = read.stream().anyMatch(c -> zoned(c).isPresent());
     boolean allZoned = read.stream().allMatch(c -> zoned(c).isPresent());
     if (!anyZoned && (o.fromZone != null || o.toZone != null)) {
@@ -116,7 +117,11 @@ final class Placements {
 
   /** A zoned firewall forwarding from one zone to another, inferring what is not named. */
   private Placement between(
-      Firewall fw, String from, String to, Map<Integer, IpSet> published, List<IpSet> sources) {
+      Firewall fw,
+      String from,
+      String to,
+      Map<AddressFamily, IpSet> published,
+      List<IpSet> sources) {
     Placement base = o.common(Point.FORWARDED, null, null);
     ZoneInference.Result r =
         ZoneInference.infer(fw, sources.isEmpty() ? base.connectors() : sources, published);

@@ -7,6 +7,7 @@ import dev.zpaaudit.checks.probe.NtpCheck;
 import dev.zpaaudit.checks.probe.TcpCheck;
 import dev.zpaaudit.checks.probe.TlsCheck;
 import dev.zpaaudit.checks.probe.TlsLearn;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.PublishedRanges;
 import dev.zpaaudit.probe.Endpoint;
 import dev.zpaaudit.probe.HttpConnectSockets;
@@ -175,7 +176,10 @@ final class ProbeCommand implements Callable<Integer> {
     PublishedRanges published = rangesOption.load();
     ZenRanges ranges =
         new ZenRanges(
-            published.union(4), published.union(6), published.source(), published.entries().size());
+            published.union(AddressFamily.IPV4),
+            published.union(AddressFamily.IPV6),
+            published.source(),
+            published.entries().size());
     Pins pins = pinsFile == null ? null : PinsFile.read(pinsFile);
     ProbePlan plan = plan(rules, ranges);
     int thePort = plan.port();

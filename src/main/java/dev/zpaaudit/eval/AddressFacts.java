@@ -1,5 +1,6 @@
 package dev.zpaaudit.eval;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.IpSet;
 import java.util.List;
 import java.util.Set;
@@ -13,8 +14,8 @@ import java.util.Set;
 public record AddressFacts(IpSet local, IpSet unicast) {
 
   /** Facts for a family: published ranges are UNICAST; {@code hostAddresses} are LOCAL. */
-  public static AddressFacts of(int family, IpSet knownUnicast, IpSet hostAddresses) {
-    IpSet loop = family == 4 ? IpSet.parse("127.0.0.0/8") : IpSet.parse("::1/128");
+  public static AddressFacts of(AddressFamily family, IpSet knownUnicast, IpSet hostAddresses) {
+    IpSet loop = family == AddressFamily.IPV4 ? IpSet.parse("127.0.0.0/8") : IpSet.parse("::1/128");
     IpSet local = loop.union(hostAddresses);
     return new AddressFacts(
         local,
@@ -24,8 +25,8 @@ public record AddressFacts(IpSet local, IpSet unicast) {
             .minus(fixed(family, "BROADCAST")));
   }
 
-  static IpSet fixed(int family, String type) {
-    if (family == 4) {
+  static IpSet fixed(AddressFamily family, String type) {
+    if (family == AddressFamily.IPV4) {
       return switch (type) {
         case "MULTICAST" -> IpSet.parse("224.0.0.0/4");
         case "BROADCAST" -> IpSet.parse("0.0.0.0/8").union(IpSet.parse("255.255.255.255"));
@@ -36,7 +37,7 @@ public record AddressFacts(IpSet local, IpSet unicast) {
   }
 
   /** Addresses whose type is known, and the set of types each has: [definite set, maybe set]. */
-  List<IpSet> classify(int family, Set<String> types, boolean negated) {
+  List<IpSet> classify(AddressFamily family, Set<String> types, boolean negated) {
     IpSet mc = fixed(family, "MULTICAST");
     IpSet bc = fixed(family, "BROADCAST");
     IpSet known = local.union(unicast).union(mc).union(bc);

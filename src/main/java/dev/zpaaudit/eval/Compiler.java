@@ -1,5 +1,6 @@
 package dev.zpaaudit.eval;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
@@ -13,7 +14,7 @@ final class Compiler {
   /** Protocols whose session tuple holds ports: TCP, UDP, DCCP, SCTP, UDP-Lite. */
   private static final Bits PORT_PROTOCOLS = Bits.of(256, 6, 17, 33, 132, 136);
 
-  private final int family;
+  private final AddressFamily family;
   private final IfaceDomain domain;
   private final AddressFacts facts;
   private final Cube all;
@@ -24,7 +25,8 @@ final class Compiler {
   /** Packets of connections that a source NAT rule may translate; computed on first use. */
   private List<Cube> translatable;
 
-  Compiler(int family, IfaceDomain domain, AddressFacts facts, List<Rule> sourceNatRules) {
+  Compiler(
+      AddressFamily family, IfaceDomain domain, AddressFacts facts, List<Rule> sourceNatRules) {
     this.family = family;
     this.domain = domain;
     this.facts = facts;
@@ -140,7 +142,8 @@ final class Compiler {
    * the original. RELATED packets belong to another connection: unknown. INVALID and UNTRACKED
    * packets have no tuple: no match.
    */
-  private CompiledMatch sessionTuple(Condition.Tuple t, Cube onSrc, Cube onDst, int setFamily) {
+  private CompiledMatch sessionTuple(
+      Condition.Tuple t, Cube onSrc, Cube onDst, AddressFamily setFamily) {
     if (setFamily != family) {
       return CompiledMatch.never();
     }

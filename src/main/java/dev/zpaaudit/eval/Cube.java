@@ -1,5 +1,6 @@
 package dev.zpaaudit.eval;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
@@ -13,7 +14,7 @@ import java.util.List;
  * flags 0.
  */
 public record Cube(
-    int family,
+    AddressFamily family,
     IpSet src,
     IpSet dst,
     Bits proto,
@@ -24,7 +25,7 @@ public record Cube(
     Bits oif,
     Bits session) {
 
-  public static Cube all(int family, IfaceDomain d) {
+  public static Cube all(AddressFamily family, IfaceDomain d) {
     return new Cube(
         family,
         IpSet.all(family),

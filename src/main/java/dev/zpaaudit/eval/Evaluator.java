@@ -1,6 +1,7 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Filter;
@@ -25,7 +26,7 @@ public final class Evaluator {
   static final int MAX_DEPTH = 64;
 
   private final Firewall firewall;
-  private final int family;
+  private final AddressFamily family;
   private final Compiler compiler;
   private final Map<Rule, CompiledMatch> compiled = new java.util.IdentityHashMap<>();
   private final Map<Rule, CompiledMatch> beforeRouting = new java.util.IdentityHashMap<>();
@@ -33,7 +34,8 @@ public final class Evaluator {
   /** Whether connection tracking is certainly on, so that NAT filters run. */
   private final boolean tracking;
 
-  public Evaluator(Firewall firewall, int family, IfaceDomain domain, AddressFacts facts) {
+  public Evaluator(
+      Firewall firewall, AddressFamily family, IfaceDomain domain, AddressFacts facts) {
     this.firewall = firewall;
     this.family = family;
     List<Rule> natRules = SourceNatReplies.sourceNatRules(firewall);
@@ -96,7 +98,7 @@ public final class Evaluator {
     return firewall;
   }
 
-  int family() {
+  AddressFamily family() {
     return family;
   }
 

@@ -112,7 +112,7 @@ public sealed interface Action {
     }
 
     /** The addresses of {@code family} the source may become, if the rule says. */
-    public Optional<IpSet> addresses(int family) {
+    public Optional<IpSet> addresses(AddressFamily family) {
       List<IpSet> of = to.stream().filter(s -> s.family() == family).toList();
       return of.isEmpty() ? Optional.empty() : Optional.of(IpSet.unionAll(family, of));
     }

@@ -12,7 +12,12 @@ import java.util.Set;
  * to a session, so tests of session state do not hold there.
  */
 public record Attachment(
-    Point point, Kind kind, int priority, String filter, Set<Integer> families, String label) {
+    Point point,
+    Kind kind,
+    int priority,
+    String filter,
+    Set<AddressFamily> families,
+    String label) {
   public enum Kind {
     FILTER,
     TRANSLATION,

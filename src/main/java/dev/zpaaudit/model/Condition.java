@@ -19,8 +19,8 @@ public sealed interface Condition {
   /** IP protocol number (IPv4 protocol / IPv6 next header) in the set (universe 256). */
   record Proto(Bits protocols) implements Condition {}
 
-  /** Packet family (4 or 6), for rules that test it without an address. */
-  record Family(int family) implements Condition {}
+  /** Packet family, for rules that test it without an address. */
+  record Family(AddressFamily family) implements Condition {}
 
   /** Source port in the set; for ICMP the type. Only TCP, UDP, SCTP, ICMP packets carry one. */
   record SrcPort(PortSet ports) implements Condition {}

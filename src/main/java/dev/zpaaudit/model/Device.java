@@ -31,9 +31,9 @@ public record Device(List<Firewall> exports) {
         Firewall a = exports.get(i);
         Firewall b = exports.get(j);
         List<String> shared = new ArrayList<>();
-        for (int fam : new int[] {4, 6}) {
+        for (AddressFamily fam : AddressFamily.values()) {
           if (a.families().contains(fam) && b.families().contains(fam)) {
-            shared.add("IPv" + fam);
+            shared.add(fam.label());
           }
         }
         if (!shared.isEmpty()) {
@@ -62,19 +62,19 @@ public record Device(List<Firewall> exports) {
   }
 
   /** The export that judges traffic of {@code family}, if any does. */
-  public Optional<Firewall> exportFor(int family) {
+  public Optional<Firewall> exportFor(AddressFamily family) {
     return exports.stream().filter(f -> f.families().contains(family)).findFirst();
   }
 
   /** Why traffic of {@code family} is not judged, when no export covers it. */
-  public String noRulesFor(int family) {
+  public String noRulesFor(AddressFamily family) {
     List<String> names = new ArrayList<>();
     for (Firewall f : exports) {
       names.add(describe(f));
     }
     return String.join(" and ", names)
         + (exports.size() == 1 ? " has" : " have")
-        + " no rules for IPv"
+        + " no rules for "
         + family
         + " traffic";
   }

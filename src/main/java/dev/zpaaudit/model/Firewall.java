@@ -17,7 +17,7 @@ import java.util.Set;
 public record Firewall(
     String source,
     String format,
-    Set<Integer> families,
+    Set<AddressFamily> families,
     Map<String, Filter> filters,
     List<Attachment> attachments,
     Network network,
@@ -27,7 +27,7 @@ public record Firewall(
   public Firewall(
       String source,
       String format,
-      Set<Integer> families,
+      Set<AddressFamily> families,
       Map<String, Filter> filters,
       List<Attachment> attachments) {
     this(source, format, families, filters, attachments, Network.NONE, List.of(), false);
@@ -61,7 +61,7 @@ public record Firewall(
     return attachments.stream().anyMatch(s -> s.point() == point);
   }
 
-  public List<Attachment> attachedAt(Point point, int family) {
+  public List<Attachment> attachedAt(Point point, AddressFamily family) {
     return attachments.stream()
         .filter(s -> s.point() == point && s.families().contains(family))
         .toList();

@@ -30,6 +30,14 @@ public final class IpSet {
     this.v = v;
   }
 
+  public static IpSet empty(AddressFamily family) {
+    return empty(family.version());
+  }
+
+  public static IpSet all(AddressFamily family) {
+    return all(family.version());
+  }
+
   public static IpSet empty(int family) {
     return checkFamily(family) == 4 ? EMPTY4 : EMPTY6;
   }
@@ -160,8 +168,8 @@ public final class IpSet {
     return new IpSet((int) x[2], new long[] {x[0], x[1], x[0], x[1]});
   }
 
-  public int family() {
-    return family;
+  public AddressFamily family() {
+    return AddressFamily.of(family);
   }
 
   public boolean isEmpty() {
@@ -405,6 +413,11 @@ public final class IpSet {
   }
 
   /** The union of any number of sets of the same family, merged pairwise (balanced). */
+  public static IpSet unionAll(AddressFamily family, List<IpSet> sets) {
+    return unionAll(family.version(), sets);
+  }
+
+  /** As above, the family by its version number. */
   public static IpSet unionAll(int family, List<IpSet> sets) {
     for (IpSet s : sets) {
       if (s.family != family) {

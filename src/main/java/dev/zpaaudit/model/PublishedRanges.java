@@ -18,12 +18,12 @@ public record PublishedRanges(
     domains = List.copyOf(domains);
   }
 
-  public List<Entry> family(int family) {
+  public List<Entry> family(AddressFamily family) {
     return entries.stream().filter(e -> e.addresses().family() == family).toList();
   }
 
   /** Every address of the given family that any entry lists. */
-  public IpSet union(int family) {
+  public IpSet union(AddressFamily family) {
     List<IpSet> sets = new ArrayList<>();
     for (Entry e : family(family)) {
       sets.add(e.addresses());

@@ -39,7 +39,7 @@ public final class Sampler {
     BigInteger size = block.size();
     BigInteger first = new BigInteger(1, block.first().orElseThrow().getAddress());
     BigInteger skip = size.compareTo(BigInteger.TWO) > 0 ? BigInteger.ONE : BigInteger.ZERO;
-    int bytes = block.family() == 4 ? 4 : 16;
+    int bytes = block.family().bits() / 8;
     List<InetAddress> out = new ArrayList<>();
     for (int k = 0; k < n && skip.add(BigInteger.valueOf(k)).compareTo(size) < 0; k++) {
       out.add(toAddress(first.add(skip).add(BigInteger.valueOf(k)), bytes));

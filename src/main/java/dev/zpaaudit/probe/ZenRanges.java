@@ -1,5 +1,6 @@
 package dev.zpaaudit.probe;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.IpSet;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -17,7 +18,7 @@ public record ZenRanges(IpSet v4, IpSet v6, String source, int entries) {
     Objects.requireNonNull(source, "source");
     v4 = v4 == null ? IpSet.empty(4) : v4;
     v6 = v6 == null ? IpSet.empty(6) : v6;
-    if (v4.family() != 4 || v6.family() != 6) {
+    if (v4.family() != AddressFamily.IPV4 || v6.family() != AddressFamily.IPV6) {
       throw new IllegalArgumentException("ranges given in the wrong address family");
     }
   }

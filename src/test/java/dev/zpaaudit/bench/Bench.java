@@ -7,6 +7,7 @@ import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.ranges.RangesReader;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
@@ -97,13 +98,18 @@ public final class Bench {
   /** The engine's part of zen-egress and zen-return: every ZEN packet set through the path. */
   private static int engineOnly(Firewall fw, PublishedRanges ranges, Placement pl) {
     IfaceDomain d = pl.domain(List.of(fw));
-    Evaluator ev = new Evaluator(fw, 4, d, pl.facts(4, ranges.union(4)));
+    Evaluator ev =
+        new Evaluator(
+            fw,
+            AddressFamily.IPV4,
+            d,
+            pl.facts(AddressFamily.IPV4, ranges.union(AddressFamily.IPV4)));
     Cube base =
-        Cube.all(4, d)
+        Cube.all(AddressFamily.IPV4, d)
             .withProto(Bits.of(256, 6))
             .withDport(PortSet.of(443))
             .withSport(pl.ephemeral())
-            .withDst(ranges.union(4))
+            .withDst(ranges.union(AddressFamily.IPV4))
             .withIif(pl.egressIfaces(d)[0])
             .withOif(pl.egressIfaces(d)[1]);
     int n =
@@ -115,11 +121,11 @@ public final class Bench {
                 pl.egressPath())
             .size();
     Cube reply =
-        Cube.all(4, d)
+        Cube.all(AddressFamily.IPV4, d)
             .withProto(Bits.of(256, 6))
             .withSport(PortSet.of(443))
             .withDport(pl.ephemeral())
-            .withSrc(ranges.union(4))
+            .withSrc(ranges.union(AddressFamily.IPV4))
             .withIif(pl.returnIfaces(d)[0])
             .withOif(pl.returnIfaces(d)[1])
             .withSession(SessionState.set(SessionState.ESTABLISHED_REPLY))

@@ -6,6 +6,7 @@ import static dev.zpaaudit.cli.Audits.ranges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.IpSet;
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -101,7 +102,7 @@ class ExplainAgreesWithAuditTest {
       if (v.equals("deny") || v.equals("indeterminate")) {
         for (JsonNode d : e.get("destinations")) {
           IpSet s = IpSet.parse(d.asText());
-          if (s.family() == 4) {
+          if (s.family() == AddressFamily.IPV4) {
             against = against.union(s);
           } else {
             against6 = against6.union(s);
@@ -112,7 +113,7 @@ class ExplainAgreesWithAuditTest {
     Map<String, String> out = new LinkedHashMap<>();
     for (JsonNode r : ranges(check).values()) {
       IpSet range = IpSet.parse(r.get("range").asText());
-      IpSet notAllowed = range.family() == 4 ? against : against6;
+      IpSet notAllowed = range.family() == AddressFamily.IPV4 ? against : against6;
       switch (r.get("status").asText()) {
         case "allowed" -> sample(range, "allow", out, false);
         case "denied" -> sample(range, "deny", out, false);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -37,7 +38,7 @@ class ConntrackPortsOfIcmpTest {
     Firewall fw = new IptablesSaveParser(6, Ipsets.NONE).parse(RULES, "test6.rules").firewall();
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth0"));
     Cube packet =
-        Cube.all(6, d)
+        Cube.all(AddressFamily.IPV6, d)
             .withSrc(IpSet.parse("2001:db8:7::7"))
             .withDst(IpSet.parse("2001:db8:1::1"))
             .withProto(Bits.of(256, proto))
@@ -48,9 +49,10 @@ class ConntrackPortsOfIcmpTest {
             .withOif(d.exactly(IfaceDomain.NONE))
             .withSession(SessionState.set(state));
     AddressFacts facts =
-        AddressFacts.of(6, IpSet.parse("2001:db8::/32"), IpSet.parse("2001:db8:1::1/128"));
+        AddressFacts.of(
+            AddressFamily.IPV6, IpSet.parse("2001:db8::/32"), IpSet.parse("2001:db8:1::1/128"));
     List<Outcome> out =
-        new Evaluator(fw, 6, d, facts)
+        new Evaluator(fw, AddressFamily.IPV6, d, facts)
             .evaluate(List.of(packet), List.of(Point.ARRIVING, Point.DELIVERED));
     assertThat(out).hasSize(1);
     return out.get(0).verdict();

@@ -3,6 +3,7 @@ package dev.zpaaudit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -25,7 +26,7 @@ class EvaluatorTest {
   static List<Outcome> syn(Firewall f, String dst) {
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(f), List.of("eth0"));
     Cube c =
-        Cube.all(4, d)
+        Cube.all(AddressFamily.IPV4, d)
             .withSrc(IpSet.parse("10.0.0.1"))
             .withDst(IpSet.parse(dst))
             .withProto(Bits.of(256, 6))
@@ -35,7 +36,11 @@ class EvaluatorTest {
             .withFlags(TcpFlags.syn())
             .withIif(d.exactly(IfaceDomain.NONE))
             .withOif(d.exactly("eth0"));
-    return new Evaluator(f, 4, d, AddressFacts.of(4, IpSet.empty(4), IpSet.empty(4)))
+    return new Evaluator(
+            f,
+            AddressFamily.IPV4,
+            d,
+            AddressFacts.of(AddressFamily.IPV4, IpSet.empty(4), IpSet.empty(4)))
         .evaluate(List.of(c), EGRESS);
   }
 
@@ -186,8 +191,12 @@ class EvaluatorTest {
     Firewall f = fw("*filter\n:OUTPUT ACCEPT [0:0]\nCOMMIT\n");
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(f), List.of());
     List<Outcome> o =
-        new Evaluator(f, 6, d, AddressFacts.of(6, IpSet.empty(6), IpSet.empty(6)))
-            .evaluate(List.of(Cube.all(6, d)), EGRESS);
+        new Evaluator(
+                f,
+                AddressFamily.IPV6,
+                d,
+                AddressFacts.of(AddressFamily.IPV6, IpSet.empty(6), IpSet.empty(6)))
+            .evaluate(List.of(Cube.all(AddressFamily.IPV6, d)), EGRESS);
     assertThat(o)
         .singleElement()
         .satisfies(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -46,7 +47,7 @@ class Ip6AddressTypeTest {
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("eth0"));
     boolean in = path[0] == Point.ARRIVING;
     Cube syn =
-        Cube.all(6, d)
+        Cube.all(AddressFamily.IPV6, d)
             .withSrc(IpSet.parse(src))
             .withDst(IpSet.parse(dst))
             .withProto(Bits.of(256, 6))
@@ -57,8 +58,10 @@ class Ip6AddressTypeTest {
             .withOif(d.exactly(in ? IfaceDomain.NONE : "eth0"))
             .withSession(SessionState.set(SessionState.NEW));
     AddressFacts facts =
-        AddressFacts.of(6, IpSet.parse("2001:db8::/32"), IpSet.parse(HOST + "/128"));
-    List<Outcome> out = new Evaluator(fw, 6, d, facts).evaluate(List.of(syn), List.of(path));
+        AddressFacts.of(
+            AddressFamily.IPV6, IpSet.parse("2001:db8::/32"), IpSet.parse(HOST + "/128"));
+    List<Outcome> out =
+        new Evaluator(fw, AddressFamily.IPV6, d, facts).evaluate(List.of(syn), List.of(path));
     assertThat(out).hasSize(1);
     return out.get(0).verdict();
   }

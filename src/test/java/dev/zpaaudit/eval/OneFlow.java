@@ -1,6 +1,7 @@
 package dev.zpaaudit.eval;
 
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -20,7 +21,7 @@ final class OneFlow {
 
   /** A TCP SYN of a new connection from src:40000 to dst:dport with the given interfaces. */
   static Cube syn(IfaceDomain d, String src, String dst, int dport, String in, String out) {
-    return Cube.all(4, d)
+    return Cube.all(AddressFamily.IPV4, d)
         .withSrc(IpSet.parse(src))
         .withDst(IpSet.parse(dst))
         .withProto(Bits.of(256, 6))
@@ -34,7 +35,8 @@ final class OneFlow {
 
   static Outcome evaluate(
       Firewall fw, IfaceDomain d, AddressFacts facts, Cube packet, Point... path) {
-    List<Outcome> out = new Evaluator(fw, 4, d, facts).evaluate(List.of(packet), List.of(path));
+    List<Outcome> out =
+        new Evaluator(fw, AddressFamily.IPV4, d, facts).evaluate(List.of(packet), List.of(path));
     if (out.size() != 1) {
       throw new AssertionError("one packet gave " + out.size() + " outcomes: " + out);
     }
@@ -42,6 +44,6 @@ final class OneFlow {
   }
 
   static AddressFacts noFacts() {
-    return AddressFacts.of(4, IpSet.empty(4), IpSet.empty(4));
+    return AddressFacts.of(AddressFamily.IPV4, IpSet.empty(4), IpSet.empty(4));
   }
 }

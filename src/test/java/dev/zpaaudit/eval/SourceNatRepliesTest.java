@@ -3,6 +3,7 @@ package dev.zpaaudit.eval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -56,7 +57,7 @@ class SourceNatRepliesTest {
     Firewall fw = OneFlow.parse(GATEWAY.replace("TARGET", target));
     IfaceDomain d = IfaceDomain.forFirewalls(List.of(fw), List.of("lan", "wan"));
     Cube synAck =
-        Cube.all(4, d)
+        Cube.all(AddressFamily.IPV4, d)
             .withSrc(IpSet.parse("198.51.100.10"))
             .withDst(IpSet.parse("10.1.0.5"))
             .withProto(Bits.of(256, 6))
@@ -66,7 +67,7 @@ class SourceNatRepliesTest {
             .withIif(d.exactly("wan"))
             .withOif(d.exactly("lan"))
             .withSession(SessionState.set(SessionState.ESTABLISHED_REPLY));
-    return new Evaluator(fw, 4, d, OneFlow.noFacts())
+    return new Evaluator(fw, AddressFamily.IPV4, d, OneFlow.noFacts())
         .evaluateReplies(List.of(synAck), FORWARD, FORWARD, egress);
   }
 
@@ -119,7 +120,7 @@ class SourceNatRepliesTest {
             GATEWAY.replace("TARGET", "SNAT --to-source 203.0.113.7-203.0.113.9:2000-3000"));
     Action.SrcNat nat = (Action.SrcNat) fw.filter("nat/POSTROUTING").rules().get(0).action();
     assertThat(nat.masquerade()).isFalse();
-    assertThat(nat.addresses(4)).contains(IpSet.parse("203.0.113.7-203.0.113.9"));
+    assertThat(nat.addresses(AddressFamily.IPV4)).contains(IpSet.parse("203.0.113.7-203.0.113.9"));
     assertThat(nat.ports()).isEqualTo(PortSet.range(2000, 3000));
     assertThat(SourceNatReplies.translatedPorts(new Action.SrcNat("x"), PortSet.of(40000)))
         .isEqualTo(PortSet.range(1024, 65535));

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class DeviceTest {
   static Firewall export(String file, String format, Integer... families) {
-    return new Firewall(file, format, Set.of(families), Map.of(), List.of());
+    return new Firewall(
+        file,
+        format,
+        java.util.Arrays.stream(families)
+            .map(AddressFamily::of)
+            .collect(java.util.stream.Collectors.toSet()),
+        Map.of(),
+        List.of());
   }
 
   static final Firewall V4 = export("host.rules", "iptables-save", 4);
@@ -20,18 +26,18 @@ class DeviceTest {
   void eachFamilyIsJudgedByTheExportCoveringIt() {
     Device d = new Device(List.of(V4, V6));
     assertThat(d.name()).isEqualTo("host.rules,host.rules6");
-    assertThat(d.exportFor(4)).containsSame(V4);
-    assertThat(d.exportFor(6)).containsSame(V6);
+    assertThat(d.exportFor(AddressFamily.IPV4)).containsSame(V4);
+    assertThat(d.exportFor(AddressFamily.IPV6)).containsSame(V6);
   }
 
   @Test
   void aFamilyNoExportCoversIsNotJudgedAndTheFilesAreNamed() {
-    assertThat(Device.of(V4).exportFor(6)).isEmpty();
-    assertThat(Device.of(V4).noRulesFor(6))
+    assertThat(Device.of(V4).exportFor(AddressFamily.IPV6)).isEmpty();
+    assertThat(Device.of(V4).noRulesFor(AddressFamily.IPV6))
         .isEqualTo("iptables-save export host.rules has no rules for IPv6 traffic");
     Device d = new Device(List.of(V4, export("empty.json", "nftables-json")));
-    assertThat(d.exportFor(6)).isEmpty();
-    assertThat(d.noRulesFor(6))
+    assertThat(d.exportFor(AddressFamily.IPV6)).isEmpty();
+    assertThat(d.noRulesFor(AddressFamily.IPV6))
         .isEqualTo(
             "iptables-save export host.rules and nftables-json export empty.json have no rules"
                 + " for IPv6 traffic");

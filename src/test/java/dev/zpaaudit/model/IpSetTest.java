@@ -41,13 +41,13 @@ class IpSetTest {
   @Test
   void ipv4MappedIpv6AddressesStayIpv6() {
     IpSet mapped = IpSet.parse("::ffff:10.0.0.0/104");
-    assertThat(mapped.family()).isEqualTo(6);
+    assertThat(mapped.family()).isEqualTo(AddressFamily.IPV6);
     assertThat(mapped.toCidrs()).hasSize(1);
     assertThat(mapped.containsAll(IpSet.parse("::ffff:10.1.2.3"))).isTrue();
-    assertThat(IpSet.parse("::ffff:10.1.2.3").family()).isEqualTo(6);
+    assertThat(IpSet.parse("::ffff:10.1.2.3").family()).isEqualTo(AddressFamily.IPV6);
     assertThat(IpSet.parse("::ffff:0.0.0.0/96").union(IpSet.parse("::/96")).toCidrs())
         .containsExactly("::/96", "::ffff:0:0/96");
-    assertThat(IpSet.parse("10.1.2.3").family()).isEqualTo(4);
+    assertThat(IpSet.parse("10.1.2.3").family()).isEqualTo(AddressFamily.IPV4);
   }
 
   static IntStream seeds() {

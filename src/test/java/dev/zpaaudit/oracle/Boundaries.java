@@ -94,7 +94,7 @@ final class Boundaries {
   }
 
   private void add(IpSet set) {
-    if (set.family() != family) {
+    if (set.family().version() != family) {
       return;
     }
     for (IpSet iv : set.intervals()) {

@@ -5,6 +5,7 @@ import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.eval.Outcome;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -145,7 +146,11 @@ final class EngineVerdicts {
 
   private Evaluator evaluator(IpSet local) {
     IpSet unicast = family == 4 ? IpSet.all(4).minus(NOT_UNICAST) : UNICAST6;
-    return new Evaluator(firewall, family, domain, AddressFacts.of(family, unicast, local));
+    return new Evaluator(
+        firewall,
+        AddressFamily.of(family),
+        domain,
+        AddressFacts.of(AddressFamily.of(family), unicast, local));
   }
 
   /** The address the ruleset host owns for this flow: the tested packet's own end; null if none. */
@@ -197,7 +202,7 @@ final class EngineVerdicts {
     }
     String in = f.packetInIface();
     String out = f.packetOutIface();
-    return Cube.all(f.family(), d)
+    return Cube.all(AddressFamily.of(f.family()), d)
         .withSrc(IpSet.of(packetSrc(f)))
         .withDst(IpSet.of(packetDst(f)))
         .withProto(Bits.of(256, f.proto()))

@@ -1,6 +1,7 @@
 package dev.zpaaudit.oracle;
 
 import dev.zpaaudit.ingest.ranges.RangesReader;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
@@ -252,7 +253,7 @@ final class OracleComparison {
     for (Flow.Hook h : Flow.Hook.values()) {
       boolean used = false;
       for (dev.zpaaudit.model.Point at : EngineVerdicts.path(sample(h))) {
-        for (Attachment st : fw.attachedAt(at, family)) {
+        for (Attachment st : fw.attachedAt(at, AddressFamily.of(family))) {
           Filter ch = fw.filter(st.filter());
           used |=
               !ch.rules().isEmpty()
@@ -294,7 +295,7 @@ final class OracleComparison {
         family,
         f -> {
           List<IpSet> out = new ArrayList<>();
-          for (PublishedRanges.Entry e : RangesReader.embedded().family(f)) {
+          for (PublishedRanges.Entry e : RangesReader.embedded().family(AddressFamily.of(f))) {
             out.add(e.addresses());
           }
           return List.copyOf(out);

@@ -2,6 +2,7 @@ package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.eval.Verdict;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
 import java.util.ArrayList;
@@ -133,8 +134,8 @@ final class Coverage {
    * addresses (each address's verdict depends only on the decisions about it), then read per entry.
    */
   List<EntryResult> perEntry(List<PublishedRanges.Entry> entries) {
-    Map<Integer, EveryPath.Result> all = new TreeMap<>();
-    for (int fam : new int[] {4, 6}) {
+    Map<AddressFamily, EveryPath.Result> all = new TreeMap<>();
+    for (AddressFamily fam : AddressFamily.values()) {
       List<IpSet> sets = new ArrayList<>();
       for (PublishedRanges.Entry e : entries) {
         if (e.addresses().family() == fam) {

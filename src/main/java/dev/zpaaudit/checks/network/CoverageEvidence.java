@@ -2,6 +2,7 @@ package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.checks.Evidence;
 import dev.zpaaudit.eval.Verdict;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.SourceLocation;
@@ -187,17 +188,17 @@ final class CoverageEvidence {
                             + " (--connector names none of this family)",
                         list.stream().map(r -> r.entry().text()).toList(),
                         List.of(),
-                        Map.of("notApplicable", list.size(), "family", fam))));
+                        Map.of("notApplicable", list.size(), "family", fam.version()))));
     return out;
   }
 
-  private static String count(int family, List<Coverage.EntryResult> list) {
-    return list.size() + " IPv" + family + (list.size() == 1 ? " range" : " ranges");
+  private static String count(AddressFamily family, List<Coverage.EntryResult> list) {
+    return list.size() + " " + family.label() + (list.size() == 1 ? " range" : " ranges");
   }
 
-  private static Map<Integer, List<Coverage.EntryResult>> notApplicableByFamily(
+  private static Map<AddressFamily, List<Coverage.EntryResult>> notApplicableByFamily(
       List<Coverage.EntryResult> entries) {
-    Map<Integer, List<Coverage.EntryResult>> by = new TreeMap<>();
+    Map<AddressFamily, List<Coverage.EntryResult>> by = new TreeMap<>();
     for (Coverage.EntryResult r : entries) {
       if (r.status() == Coverage.EntryStatus.NOT_APPLICABLE) {
         by.computeIfAbsent(r.entry().addresses().family(), k -> new ArrayList<>()).add(r);
@@ -208,7 +209,7 @@ final class CoverageEvidence {
 
   /** Evidence grouped by verdict, deciding rule and interfaces, restricted to {@code scope}. */
   static List<Evidence> grouped(
-      Coverage cov, Map<Integer, IpSet> scope, String allowWord, String denyWord) {
+      Coverage cov, Map<AddressFamily, IpSet> scope, String allowWord, String denyWord) {
     Map<String, Group> groups = new TreeMap<>();
     for (Decision d : cov.decisions()) {
       IpSet sc = scope.get(d.family());
@@ -257,8 +258,8 @@ final class CoverageEvidence {
     final Rule rule;
     final String reason;
     final String interfaces;
-    final Map<Integer, List<IpSet>> remote = new TreeMap<>();
-    final Map<Integer, List<IpSet>> local = new TreeMap<>();
+    final Map<AddressFamily, List<IpSet>> remote = new TreeMap<>();
+    final Map<AddressFamily, List<IpSet>> local = new TreeMap<>();
     final Set<String> kinds = new LinkedHashSet<>();
 
     Group(Verdict verdict, Rule rule, String reason, String interfaces) {

@@ -2,6 +2,7 @@ package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.eval.Outcome;
 import dev.zpaaudit.eval.Verdict;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
@@ -18,7 +19,7 @@ import java.util.Objects;
 final class Decision {
   /** What makes outcomes one decision. The rule is compared by identity. */
   record Key(
-      int family,
+      AddressFamily family,
       Verdict verdict,
       Rule rule,
       String reason,
@@ -47,7 +48,7 @@ final class Decision {
   }
 
   final Key key;
-  private final int family;
+  private final AddressFamily family;
   private final List<IpSet> remoteParts = new ArrayList<>();
   private final List<IpSet> localParts = new ArrayList<>();
   private IpSet remote;
@@ -79,7 +80,7 @@ final class Decision {
     local = null;
   }
 
-  int family() {
+  AddressFamily family() {
     return family;
   }
 

@@ -1,6 +1,7 @@
 package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.eval.Verdict;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ final class EveryPath {
   private EveryPath() {}
 
   static Result of(IpSet addrs, List<Decision> parts, int devices) {
-    int fam = addrs.family();
+    AddressFamily fam = addrs.family();
     IpSet denied = IpSet.empty(fam);
     IpSet allowed = addrs;
     IpSet someEverywhere = addrs;
@@ -111,7 +112,7 @@ final class EveryPath {
       this.device = device;
       List<Bits> ins = atoms(parts.stream().map(Decision::iif).toList());
       List<Bits> outs = atoms(parts.stream().map(Decision::oif).toList());
-      int fam = addrs.family();
+      AddressFamily fam = addrs.family();
       deniedEverywhere = addrs;
       allowedEverywhere = addrs;
       allowedSomewhere = IpSet.empty(fam);

@@ -2,6 +2,7 @@ package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Point;
@@ -32,7 +33,7 @@ public record FlowPackets(Cube packets, List<Point> path, AskedInterfaces asked)
       IpSet server,
       PortSet serverPorts) {
     String st = state.toLowerCase(Locale.ROOT);
-    int fam = client.family();
+    AddressFamily fam = client.family();
     if (st.equals("reply")) {
       Cube c =
           Flows.replies(d, fam, proto, client, clientPorts, server, serverPorts, pl.returnIfaces(d))

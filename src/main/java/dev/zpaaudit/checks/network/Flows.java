@@ -2,6 +2,7 @@ package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
@@ -19,7 +20,7 @@ final class Flows {
   /** Client packets of connections from src:sport to dst:dport: the first packet and the rest. */
   static List<Cube> outbound(
       IfaceDomain d,
-      int family,
+      AddressFamily family,
       int proto,
       IpSet src,
       PortSet sport,
@@ -50,7 +51,7 @@ final class Flows {
   /** Server packets answering those connections: from dst:dport back to src:sport. */
   static List<Cube> replies(
       IfaceDomain d,
-      int family,
+      AddressFamily family,
       int proto,
       IpSet src,
       PortSet sport,

@@ -7,6 +7,7 @@ import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -60,7 +61,7 @@ public final class NetworkChecks {
     }
   }
 
-  private Evaluator evaluator(int device, Firewall fw, int family) {
+  private Evaluator evaluator(int device, Firewall fw, AddressFamily family) {
     Placement at = placements.get(device);
     return evaluators.computeIfAbsent(
         device + "#" + fw.source() + "#" + family,
@@ -77,9 +78,9 @@ public final class NetworkChecks {
     return placements.stream().allMatch(p -> p.at() == Point.DELIVERED);
   }
 
-  private List<Integer> families() {
-    List<Integer> f = new ArrayList<>();
-    for (int fam : new int[] {4, 6}) {
+  private List<AddressFamily> families() {
+    List<AddressFamily> f = new ArrayList<>();
+    for (AddressFamily fam : AddressFamily.values()) {
       if (!ranges.family(fam).isEmpty()) {
         f.add(fam);
       }
@@ -97,7 +98,7 @@ public final class NetworkChecks {
 
   /** Evaluates, per family, the packets of connections to {@code remote} at every device. */
   private Coverage evaluate(
-      boolean replies, int proto, Map<Integer, IpSet> remote, PortSet remotePort) {
+      boolean replies, int proto, Map<AddressFamily, IpSet> remote, PortSet remotePort) {
     List<String> names = devices.stream().map(Device::name).toList();
     List<AskedInterfaces> asked = new ArrayList<>();
     for (int i = 0; i < devices.size(); i++) {
@@ -108,8 +109,8 @@ public final class NetworkChecks {
         replies
             ? new Coverage(o -> o.packets().src(), o -> o.packets().dst(), asked, names)
             : new Coverage(o -> o.packets().dst(), o -> o.packets().src(), asked, names);
-    for (Map.Entry<Integer, IpSet> e : remote.entrySet()) {
-      int fam = e.getKey();
+    for (Map.Entry<AddressFamily, IpSet> e : remote.entrySet()) {
+      AddressFamily fam = e.getKey();
       IpSet local = placement.connectorSet(fam);
       if (local.isEmpty() || e.getValue().isEmpty()) {
         continue;
@@ -135,7 +136,13 @@ public final class NetworkChecks {
 
   /** The packets of the connections as device {@code i} sees them. */
   private List<Cube> packets(
-      int i, boolean replies, int fam, int proto, IpSet local, IpSet remote, PortSet remotePort) {
+      int i,
+      boolean replies,
+      AddressFamily fam,
+      int proto,
+      IpSet local,
+      IpSet remote,
+      PortSet remotePort) {
     Placement at = placements.get(i);
     IfaceDomain domain = domains.get(i);
     return replies
@@ -145,13 +152,13 @@ public final class NetworkChecks {
             domain, fam, proto, local, at.ephemeral(), remote, remotePort, at.egressIfaces(domain));
   }
 
-  private Map<Integer, IpSet> zenSpace;
+  private Map<AddressFamily, IpSet> zenSpace;
 
   /** The published addresses per family, computed once. */
-  private Map<Integer, IpSet> zenSpace() {
+  private Map<AddressFamily, IpSet> zenSpace() {
     if (zenSpace == null) {
-      Map<Integer, IpSet> m = new TreeMap<>();
-      for (int fam : families()) {
+      Map<AddressFamily, IpSet> m = new TreeMap<>();
+      for (AddressFamily fam : families()) {
         m.put(fam, ranges.union(fam));
       }
       zenSpace = m;
@@ -202,7 +209,7 @@ public final class NetworkChecks {
       String allowWord,
       String denyWord) {
     List<Coverage.EntryResult> entries = new ArrayList<>();
-    for (int fam : families()) {
+    for (AddressFamily fam : families()) {
       if (placement.connectorSet(fam).isEmpty()) {
         entries.addAll(Coverage.notApplicable(ranges.family(fam), noConnector(fam)));
       } else {
@@ -247,7 +254,7 @@ public final class NetworkChecks {
     }
     summary.append(CoverageEvidence.notApplicableSummary(entries));
     List<String> uncovered = new ArrayList<>();
-    for (Map.Entry<Integer, IpSet> e : zenSpace().entrySet()) {
+    for (Map.Entry<AddressFamily, IpSet> e : zenSpace().entrySet()) {
       uncovered.addAll(cov.notAllowed(e.getValue()).toCidrs());
     }
     List<Evidence> ev = new ArrayList<>(CoverageEvidence.conditional(entries));
@@ -265,8 +272,8 @@ public final class NetworkChecks {
         st == Status.PASS ? null : fix);
   }
 
-  private static String noConnector(int family) {
-    return "no IPv" + family + " connector";
+  private static String noConnector(AddressFamily family) {
+    return "no " + family.label() + " connector";
   }
 
   private CheckResult dnsEgress(List<IpSet> resolvers) {
@@ -301,7 +308,7 @@ public final class NetworkChecks {
    * not applicable and listed apart.
    */
   private CheckResult dnsChecked(List<IpSet> resolvers, List<String> reqs) {
-    Map<Integer, IpSet> space = new TreeMap<>();
+    Map<AddressFamily, IpSet> space = new TreeMap<>();
     List<Evidence> ev = new ArrayList<>();
     for (IpSet r : resolvers) {
       if (placement.connectorSet(r.family()).isEmpty()) {
@@ -372,7 +379,8 @@ public final class NetworkChecks {
    * One direction of DNS: fail when some resolver address is denied on every path, indeterminate
    * when some is not proven allowed on every path (adding what it depends on to {@code ev}).
    */
-  private static Status dnsStatus(Coverage cov, Map<Integer, IpSet> space, List<Evidence> ev) {
+  private static Status dnsStatus(
+      Coverage cov, Map<AddressFamily, IpSet> space, List<Evidence> ev) {
     Status st = Status.PASS;
     for (IpSet set : space.values()) {
       List<Decision> parts = cov.concerning(set);

@@ -5,6 +5,7 @@ import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.eval.Outcome;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -67,7 +68,7 @@ public record Placement(
    * The address of {@code family} that the connectors' traffic gets where it is masqueraded (the
    * address of the interface it leaves by), or null when not given.
    */
-  public IpSet egressAddress(int family) {
+  public IpSet egressAddress(AddressFamily family) {
     IpSet s = null;
     for (IpSet a : egressAddresses) {
       if (a.family() == family) {
@@ -82,7 +83,7 @@ public record Placement(
   }
 
   /** The connector addresses of a family, or every address when none were given. */
-  public IpSet connectorSet(int family) {
+  public IpSet connectorSet(AddressFamily family) {
     if (connectors.isEmpty()) {
       return IpSet.all(family);
     }
@@ -140,7 +141,7 @@ public record Placement(
     };
   }
 
-  public AddressFacts facts(int family, IpSet published) {
+  public AddressFacts facts(AddressFamily family, IpSet published) {
     IpSet local = host() && !connectors.isEmpty() ? connectorSet(family) : IpSet.empty(family);
     return AddressFacts.of(family, published, local);
   }
@@ -235,7 +236,7 @@ public record Placement(
    * connections met on this placement's egress path (MASQUERADE giving {@link #egressAddress}).
    */
   public List<Outcome> judge(
-      Evaluator ev, List<Cube> packets, List<Point> path, boolean replies, int family) {
+      Evaluator ev, List<Cube> packets, List<Point> path, boolean replies, AddressFamily family) {
     return replies
         ? ev.evaluateReplies(packets, path, egressPath(), egressAddress(family))
         : ev.evaluate(packets, path);

@@ -1,5 +1,6 @@
 package dev.zpaaudit.checks.network;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
@@ -36,7 +37,8 @@ public final class ZoneInference {
         .findFirst();
   }
 
-  public static Result infer(Firewall fw, List<IpSet> connectors, Map<Integer, IpSet> published) {
+  public static Result infer(
+      Firewall fw, List<IpSet> connectors, Map<AddressFamily, IpSet> published) {
     List<String> notes = new ArrayList<>();
     String from = from(fw, connectors, notes);
     String to = to(fw, published, notes);
@@ -81,7 +83,7 @@ public final class ZoneInference {
   /** One interval of destinations and where the routes send it. */
   private record Leg(IpSet part, String zone, String how) {}
 
-  private static String to(Firewall fw, Map<Integer, IpSet> published, List<String> notes) {
+  private static String to(Firewall fw, Map<AddressFamily, IpSet> published, List<String> notes) {
     List<Leg> legs = new ArrayList<>();
     for (IpSet zen : published.values()) {
       legs.addAll(legs(fw, zen));
@@ -189,7 +191,7 @@ public final class ZoneInference {
   }
 
   private static int prefixLength(IpSet n) {
-    int bits = n.family() == 4 ? 32 : 128;
+    int bits = n.family() == AddressFamily.IPV4 ? 32 : 128;
     return bits - (n.size().bitLength() - 1);
   }
 }

@@ -1,5 +1,6 @@
 package dev.zpaaudit.checks.probe;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.probe.ProbeRules;
 import dev.zpaaudit.probe.ZenRanges;
@@ -65,7 +66,7 @@ final class AnswerJudge {
       return Kind.IN_RANGES;
     }
     IpSet one = IpSet.of(a);
-    int family = a instanceof Inet4Address ? 4 : 6;
+    AddressFamily family = a instanceof Inet4Address ? AddressFamily.IPV4 : AddressFamily.IPV6;
     if (within(one, SINKHOLES, family)) {
       return Kind.SINKHOLE;
     }
@@ -81,7 +82,7 @@ final class AnswerJudge {
     return Kind.STALE_LIST;
   }
 
-  private static boolean within(IpSet one, List<IpSet> blocks, int family) {
+  private static boolean within(IpSet one, List<IpSet> blocks, AddressFamily family) {
     return blocks.stream().anyMatch(b -> b.family() == family && b.containsAll(one));
   }
 }

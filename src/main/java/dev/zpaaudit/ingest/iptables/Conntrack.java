@@ -102,7 +102,7 @@ final class Conntrack {
     String v = RuleConverter.one(args, opt);
     IpSet s =
         IpSet.tryParse(v)
-            .filter(x -> x.family() == family)
+            .filter(x -> x.family().version() == family)
             .orElseThrow(
                 () ->
                     new Problem(

@@ -55,7 +55,7 @@ public final class Ipsets {
         if (!type.matches("(hash|bitmap):(ip|net)")) {
           continue;
         }
-        IpSet s = IpSet.tryParse(w[2]).filter(x -> x.family() == fam).orElse(null);
+        IpSet s = IpSet.tryParse(w[2]).filter(x -> x.family().version() == fam).orElse(null);
         if (s == null) {
           d.error(at, "'" + w[2] + "' is not an IPv" + fam + " address, network or range");
           continue;

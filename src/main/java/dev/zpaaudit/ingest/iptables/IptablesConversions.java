@@ -4,6 +4,7 @@ import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.netfilter.NetfilterAttachments;
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
@@ -104,7 +105,11 @@ final class IptablesConversions {
     }
     Firewall fw =
         new Firewall(
-            file, family == 4 ? "iptables-save" : "ip6tables-save", Set.of(family), chains, stages);
+            file,
+            family == 4 ? "iptables-save" : "ip6tables-save",
+            Set.of(AddressFamily.of(family)),
+            chains,
+            stages);
     return new ParseResult(fw, diags.all());
   }
 

@@ -276,7 +276,7 @@ final class MatchModules {
       String v = RuleConverter.one(args, opt);
       IpSet s =
           IpSet.tryParse(v.contains("-") ? v : v + "-" + v)
-              .filter(x -> x.family() == family)
+              .filter(x -> x.family().version() == family)
               .orElseThrow(
                   () ->
                       new Problem(opt + ": '" + v + "' is not an IPv" + family + " address range"));

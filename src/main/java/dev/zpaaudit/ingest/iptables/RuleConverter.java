@@ -306,7 +306,7 @@ final class RuleConverter {
                   () ->
                       new Problem(
                           opt + ": '" + p + "' is not an IPv" + family + " address or network"));
-      if (s.family() != family) {
+      if (s.family().version() != family) {
         throw new Problem(opt + ": '" + p + "' is not an IPv" + family + " address");
       }
       set = set.union(s);

@@ -39,7 +39,7 @@ public final class NetfilterAttachments {
             : priority < CONNTRACK_PRIORITY
                 ? Attachment.Kind.BEFORE_SESSIONS
                 : Attachment.Kind.FILTER;
-    return new Attachment(point, kind, priority, filter, families, label);
+    return new Attachment(point, kind, priority, filter, AddressFamilies.of(families), label);
   }
 
   /**

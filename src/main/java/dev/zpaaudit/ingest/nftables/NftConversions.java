@@ -1,6 +1,7 @@
 package dev.zpaaudit.ingest.nftables;
 
 import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.ingest.netfilter.AddressFamilies;
 import dev.zpaaudit.ingest.netfilter.NetfilterAttachments;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.Action;
@@ -119,7 +120,7 @@ final class NftConversions {
       }
       chains.put(c.fullName(), new Filter(c.fullName(), body, policy));
     }
-    return new Firewall(file, FORMAT, families, chains, stages);
+    return new Firewall(file, FORMAT, AddressFamilies.of(families), chains, stages);
   }
 
   private SourceLocation at(int line) {

@@ -136,7 +136,7 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
         }
         IpSet set =
             IpSet.tryParse(s)
-                .filter(x -> x.family() == fam)
+                .filter(x -> x.family().version() == fam)
                 .orElseThrow(
                     () ->
                         new NftProblem(
@@ -169,7 +169,7 @@ record NftField(String text, Kind kind, List<Condition> deps, Function<Val, List
       String s = scalar(a) + "-" + scalar(b);
       return new Val.Addrs(
           IpSet.tryParse(s)
-              .filter(x -> x.family() == fam)
+              .filter(x -> x.family().version() == fam)
               .orElseThrow(
                   () ->
                       new NftProblem(

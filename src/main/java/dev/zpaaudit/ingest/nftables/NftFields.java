@@ -2,6 +2,7 @@ package dev.zpaaudit.ingest.nftables;
 
 import dev.zpaaudit.ingest.nftables.NftField.Kind;
 import dev.zpaaudit.io.Tree;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
@@ -70,7 +71,8 @@ final class NftFields {
         return new NftField(
             text,
             Kind.PROTO,
-            List.of(new Condition.Family(proto.equals("ip") ? 4 : 6)),
+            List.of(
+                new Condition.Family(proto.equals("ip") ? AddressFamily.IPV4 : AddressFamily.IPV6)),
             v -> List.of(new Condition.Proto(((Val.Small) v).set())));
       case "icmp type", "icmpv6 type", "icmp code", "icmpv6 code":
         boolean v6 = proto.equals("icmpv6");
@@ -151,10 +153,10 @@ final class NftFields {
       return List.of();
     }
     if (b.contains(4)) {
-      return List.of(new Condition.Family(4));
+      return List.of(new Condition.Family(AddressFamily.IPV4));
     }
     if (b.contains(6)) {
-      return List.of(new Condition.Family(6));
+      return List.of(new Condition.Family(AddressFamily.IPV6));
     }
     return List.of(new Condition.AnyOf(List.of()));
   }

@@ -5,6 +5,7 @@ import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.ExportScope;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.Filter;
@@ -104,13 +105,18 @@ public final class PanosConversions {
     Filter security = new Filter(SECURITY, rules, interzone);
     Attachment stage =
         new Attachment(
-            Point.FORWARDED, Attachment.Kind.SESSION, 0, SECURITY, Set.of(4, 6), "security policy");
+            Point.FORWARDED,
+            Attachment.Kind.SESSION,
+            0,
+            SECURITY,
+            Set.of(AddressFamily.IPV4, AddressFamily.IPV6),
+            "security policy");
     diags.addAll(network.diagnostics());
     Firewall fw =
         new Firewall(
             file,
             "PAN-OS " + (c.platform() == PanosConfig.Platform.PANORAMA ? "Panorama " : "") + scope,
-            Set.of(4, 6),
+            Set.of(AddressFamily.IPV4, AddressFamily.IPV6),
             Map.of(SECURITY, security),
             List.of(stage),
             new dev.zpaaudit.model.Network(

@@ -1,5 +1,6 @@
 package dev.zpaaudit.ingest.panos;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
@@ -112,7 +113,7 @@ final class PanosMatches {
     if (leaves.stream().anyMatch(l -> l instanceof AddressLeaf.Any)) {
       return negate ? List.of(new Condition.AnyOf(List.of())) : List.of();
     }
-    Map<Integer, IpSet> known = new TreeMap<>();
+    Map<AddressFamily, IpSet> known = new TreeMap<>();
     List<String> unknown = new ArrayList<>();
     for (AddressLeaf l : leaves) {
       if (l instanceof AddressLeaf.Value v) {
@@ -133,7 +134,7 @@ final class PanosMatches {
             + ": its addresses are not in the export";
     List<List<Condition>> alts = new ArrayList<>();
     if (negate) {
-      for (int fam : new int[] {4, 6}) {
+      for (AddressFamily fam : AddressFamily.values()) {
         IpSet s = known.getOrDefault(fam, IpSet.empty(fam)).complement();
         if (!s.isEmpty()) {
           alts.add(List.of(address(source, s)));

@@ -1,6 +1,7 @@
 package dev.zpaaudit.ingest.panos;
 
 import dev.zpaaudit.diag.Diagnostic;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Route;
@@ -126,7 +127,7 @@ record PanosNetwork(List<Interface> interfaces, List<Route> routes, List<Diagnos
     int len =
         slash >= 0 && r.destination().substring(slash + 1).matches("\\d{1,3}")
             ? Integer.parseInt(r.destination().substring(slash + 1))
-            : dst.get().family() == 4 ? 32 : 128;
+            : dst.get().family() == AddressFamily.IPV4 ? 32 : 128;
     IpSet hop = null;
     boolean discard = false;
     if (r.nextHop() instanceof NextHop.Address a) {

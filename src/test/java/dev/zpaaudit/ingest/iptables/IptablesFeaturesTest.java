@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
+import dev.zpaaudit.model.AddressFamily;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
@@ -598,7 +599,7 @@ class IptablesFeaturesTest {
     assertThat(r.firewall().attachments())
         .extracting(s -> s.filter())
         .containsExactly("filter/INPUT", "filter/FORWARD", "filter/OUTPUT");
-    assertThat(r.firewall().families()).containsExactly(4);
+    assertThat(r.firewall().families()).containsExactly(AddressFamily.IPV4);
   }
 
   /** iptables knows FIN, SYN, RST, PSH, ACK, URG, ALL (those six) and NONE, and no ECE or CWR. */

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
@@ -39,7 +40,8 @@ class NftablesJsonParserTest {
     ParseResult r = parse("basic.json");
     assertThat(r.diagnostics()).isEmpty();
     assertThat(r.firewall().format()).isEqualTo("nftables-json");
-    assertThat(r.firewall().families()).containsExactlyInAnyOrder(4, 6);
+    assertThat(r.firewall().families())
+        .containsExactlyInAnyOrder(AddressFamily.IPV4, AddressFamily.IPV6);
     assertThat(r.firewall().filters().keySet())
         .containsExactlyInAnyOrder("inet filter input", "inet filter checks");
     assertThat(r.firewall().attachments())
@@ -49,7 +51,7 @@ class NftablesJsonParserTest {
                 Attachment.Kind.FILTER,
                 0,
                 "inet filter input",
-                Set.of(4, 6),
+                Set.of(AddressFamily.IPV4, AddressFamily.IPV6),
                 "inet filter input"));
     Rule policy = r.firewall().filter("inet filter input").defaultRule();
     assertThat(policy.location().toString()).isEqualTo(BASIC + ":18");
@@ -117,7 +119,8 @@ class NftablesJsonParserTest {
         .containsExactly(proto(17), new Condition.SrcPort(PortSet.of(53).complement()));
     assertThat(rule(r, checks, 2).match())
         .containsExactly(proto(1), new Condition.SrcPort(PortSet.of(8)));
-    assertThat(rule(r, checks, 3).match()).containsExactly(new Condition.Family(6));
+    assertThat(rule(r, checks, 3).match())
+        .containsExactly(new Condition.Family(AddressFamily.IPV6));
     assertThat(rule(r, checks, 4).match()).isEmpty();
     assertThat(rule(r, checks, 4).action()).isInstanceOf(Action.Reject.class);
   }
@@ -187,12 +190,12 @@ class NftablesJsonParserTest {
                     + " "
                     + new java.util.TreeSet<>(s.families()))
         .containsExactly(
-            "ARRIVING BEFORE_SESSIONS -300 ip raw prerouting [4]",
-            "ARRIVING TRANSLATION -100 ip nat prerouting [4]",
-            "FORWARDED FILTER 0 inet filter forward [4, 6]",
-            "FORWARDED FILTER 10 ip6 extra forward [6]",
-            "ORIGINATED TRANSLATION -100 ip nat output [4]",
-            "LEAVING TRANSLATION 100 ip nat postrouting [4]");
+            "ARRIVING BEFORE_SESSIONS -300 ip raw prerouting [IPv4]",
+            "ARRIVING TRANSLATION -100 ip nat prerouting [IPv4]",
+            "FORWARDED FILTER 0 inet filter forward [IPv4, IPv6]",
+            "FORWARDED FILTER 10 ip6 extra forward [IPv6]",
+            "ORIGINATED TRANSLATION -100 ip nat output [IPv4]",
+            "LEAVING TRANSLATION 100 ip nat postrouting [IPv4]");
     assertThat(rule(r, "ip raw prerouting", 0).action()).isEqualTo(new Action.Untrack("notrack"));
     assertThat(rule(r, "ip nat prerouting", 0).action())
         .isEqualTo(new Action.DestNat("dnat to 192.0.2.10:80"));

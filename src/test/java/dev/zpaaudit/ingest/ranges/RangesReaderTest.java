@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.PublishedRanges;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,9 @@ class RangesReaderTest {
         .extracting(PublishedRanges.Entry::text)
         .containsExactly("165.225.0.0/17", "2a03:eec0::/32", "10.0.0.1");
     assertThat(r.entries().get(1).location().line()).isEqualTo(4);
-    assertThat(r.union(4).toCidrs()).containsExactly("10.0.0.1/32", "165.225.0.0/17");
-    assertThat(r.union(6).toCidrs()).containsExactly("2a03:eec0::/32");
+    assertThat(r.union(AddressFamily.IPV4).toCidrs())
+        .containsExactly("10.0.0.1/32", "165.225.0.0/17");
+    assertThat(r.union(AddressFamily.IPV6).toCidrs()).containsExactly("2a03:eec0::/32");
   }
 
   @Test
