@@ -199,6 +199,18 @@ public final class NetworkOptions {
                         + " in a zone"));
   }
 
+  /** --vsys and --device-group name a part of a PAN-OS config: refused where none was read. */
+  private static void refuseUnusedScope(ExportScope unused) {
+    if (unused.vsys() != null) {
+      throw new UsageException(
+          "--vsys applies only to a PAN-OS firewall's config, and none was read");
+    }
+    if (unused.deviceGroup() != null) {
+      throw new UsageException(
+          "--device-group applies only to a Panorama config, and none was read");
+    }
+  }
+
   /** Where a Linux filter sits, as the options say. */
   Placement placement() {
     return placement(Hook.OUTPUT);
@@ -305,6 +317,7 @@ public final class NetworkOptions {
       }
       out.add(new Config(new Device(exports), parsed));
     }
+    refuseUnusedScope(formats.unused());
     return out;
   }
 }
