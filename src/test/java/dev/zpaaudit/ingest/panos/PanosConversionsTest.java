@@ -150,18 +150,30 @@ class PanosConversionsTest {
 
   @Test
   void destinationNatComesFirstAsAnUnknownRuleAndSourceNatIsNotAFilter() throws Exception {
-    assertThat(read("convert-dnat.xml").config().vsys().get(0).rulebase().nat())
+    PanosReader.Result read = read("convert-dnat.xml");
+    assertThat(read.config().vsys().get(0).rulebase().nat())
         .extracting(NatRule::name, n -> n.destinationTranslation().isPresent(), NatRule::disabled)
         .containsExactly(
             tuple("hide", false, false),
             tuple("publish-web", true, false),
-            tuple("old-publish", true, true));
+            tuple("old-publish", true, true),
+            tuple("pool", true, false));
+    assertThat(PanosFixtures.diagnostics(read))
+        .containsExactly(
+            "convert-dnat.xml:50: warning: 'dynamic-destination-translation' is not modelled"
+                + " (load-balanced destination translation)");
     Filter f = security("convert-dnat.xml");
-    assertThat(f.rules()).hasSize(3);
+    assertThat(f.rules())
+        .extracting(x -> x.location().line(), Rule::text)
+        .containsExactly(
+            tuple(23, "NAT rule 'publish-web' (destination translation to 10.0.0.80)"),
+            tuple(44, "NAT rule 'pool' (destination translation to 10.0.0.82)"),
+            tuple(
+                59,
+                "security rule 'to-web': from untrust to dmz, source any, destination"
+                    + " 203.0.113.80, application any, service service-https, action allow"),
+            tuple(0, "default rule 'intrazone-default' (traffic within a zone, allow, implicit)"));
     Rule nat = f.rules().get(0);
-    assertThat(nat.location().line()).isEqualTo(23);
-    assertThat(nat.text())
-        .isEqualTo("NAT rule 'publish-web' (destination translation to 10.0.0.80)");
     assertThat(nat.match().subList(0, 3))
         .containsExactly(
             from("untrust"), to("untrust"), new Condition.Dst(IpSet.parse("203.0.113.80")));
@@ -171,7 +183,7 @@ class PanosConversionsTest {
                 "destination NAT rule 'publish-web' rewrites the destination; security rules"
                     + " then match the original address in the translated one's zone, which is"
                     + " not modelled"));
-    assertThat(f.rules().get(1).text()).startsWith("security rule 'to-web'");
+    assertThat(f.rules().get(1).action()).isInstanceOf(Action.Unknown.class);
   }
 
   @Test
