@@ -228,4 +228,19 @@ class PanosConversionMatchesTest {
         .containsExactly(
             new Condition.Unknown("schedule 'office-hours': the time of day is not modelled"));
   }
+
+  @Test
+  void hostInformationProfilesAreUnknownNotAny() throws Exception {
+    SecurityRule hosts =
+        read("convert-services.xml").config().vsys().get(0).rulebase().security().get(9);
+    assertThat(hosts.unmodelled())
+        .containsExactly(
+            "hip-profiles corporate-laptop: host information is not modelled",
+            "source-hip patched: host information is not modelled");
+    assertThat(match("convert-services.xml", "hosts"))
+        .containsExactly(
+            new Condition.Unknown(
+                "hip-profiles corporate-laptop: host information is not modelled"),
+            new Condition.Unknown("source-hip patched: host information is not modelled"));
+  }
 }

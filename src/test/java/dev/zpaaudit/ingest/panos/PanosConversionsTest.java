@@ -214,6 +214,12 @@ class PanosConversionsTest {
             + " own export to settle this";
     assertThat(local.match()).containsExactly(new Condition.Unknown(why));
     assertThat(local.action()).isEqualTo(new Action.Unknown(why));
+    // A rule pushed to some of the group's firewalls may or may not be on the one audited.
+    assertThat(f.rules().get(5).match())
+        .containsExactly(
+            new Condition.Unknown(
+                "target: the rule is pushed only to some firewalls of the device group; which ones"
+                    + " is not modelled"));
     // The nearest override of each default wins: paris's intrazone, shared's interzone.
     assertThat(f.rules().get(8).action()).isEqualTo(new Action.Drop("deny"));
     assertThat(f.defaultRule().text())

@@ -52,6 +52,10 @@ class PanosCorpusConversionTest {
     KINDS.put("application-default for", "application-default of an application not in the pack");
     KINDS.put("application ", "application beyond the pack (App-ID)");
     KINDS.put("service '", "service not resolved");
+    KINDS.put("hip-profiles", "host information (HIP)");
+    KINDS.put("source-hip", "host information (HIP)");
+    KINDS.put("destination-hip", "host information (HIP)");
+    KINDS.put("target:", "target devices (Panorama)");
   }
 
   /** The kinds of what a reason says is not modelled. */
@@ -64,19 +68,18 @@ class PanosCorpusConversionTest {
   }
 
   private static String kind(String reason) {
-    if (reason.startsWith("source") && !reason.startsWith("source user")
-        || reason.startsWith("destination") && !reason.startsWith("destination NAT")) {
+    for (Map.Entry<String, String> k : KINDS.entrySet()) {
+      if (reason.startsWith(k.getKey())) {
+        return k.getValue();
+      }
+    }
+    if (reason.startsWith("source") || reason.startsWith("destination")) {
       Matcher m = MEMBER.matcher(reason);
       List<String> why = new ArrayList<>();
       while (m.find()) {
         why.add(m.group(1).endsWith("scattered") ? "a scattered wildcard mask" : m.group(1));
       }
       return "address: " + String.join(", ", new LinkedHashSet<>(why));
-    }
-    for (Map.Entry<String, String> k : KINDS.entrySet()) {
-      if (reason.startsWith(k.getKey())) {
-        return k.getValue();
-      }
     }
     return reason;
   }
@@ -199,11 +202,12 @@ class PanosCorpusConversionTest {
     assertThat(unknowns(PanosFixtures.security("convert-services.xml")))
         .isEqualTo(
             """
-            10 rules
+            11 rules
               URL category: 1
               application beyond the pack (App-ID): 3
               application-default of an application not in the pack: 1
               application-default of any: 1
+              host information (HIP): 1
               schedule: 1
               source user: 1""");
   }
