@@ -137,6 +137,18 @@ public final class NetworkOptions {
     return new Placements(this).of(read, published, sources);
   }
 
+  /** --vsys and --device-group name a part of a PAN-OS config: refused where none was read. */
+  private static void refuseUnusedScope(ExportScope unused) {
+    if (unused.vsys() != null) {
+      throw new UsageException(
+          "--vsys applies only to a PAN-OS firewall's config, and none was read");
+    }
+    if (unused.deviceGroup() != null) {
+      throw new UsageException(
+          "--device-group applies only to a Panorama config, and none was read");
+    }
+  }
+
   /** Where a Linux filter sits, as the options say. */
   Placement placement() {
     return placement(Point.ORIGINATED);
@@ -264,6 +276,7 @@ public final class NetworkOptions {
       }
       out.add(new Config(configs.get(i), new Device(exports), parsed, where(configs.get(i))));
     }
+    refuseUnusedScope(formats.unused());
     return out;
   }
 }

@@ -7,6 +7,7 @@ import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.iptables.SaveFamily;
 import dev.zpaaudit.ingest.nftables.NftablesJsonParser;
 import dev.zpaaudit.ingest.panos.Applications;
+import dev.zpaaudit.ingest.panos.PanosConfig;
 import dev.zpaaudit.ingest.panos.PanosConversions;
 import dev.zpaaudit.ingest.panos.PanosReader;
 import dev.zpaaudit.io.InputFiles;
@@ -23,6 +24,11 @@ public final class Formats {
   private final List<Parser> parsers = new ArrayList<>();
 
   private final ExportScope panos;
+
+  /** Whether a PAN-OS firewall's config, or Panorama's, was read. */
+  private boolean firewallRead;
+
+  private boolean panoramaRead;
 
   public Formats(Ipsets ipsets) {
     this(ipsets, ExportScope.ALL);
@@ -60,6 +66,15 @@ public final class Formats {
     return new ParseResult(r.firewall(), diags);
   }
 
+  /**
+   * The part of the scope that no export read so far applies to (null where it applies or was not
+   * named): a vsys without a PAN-OS firewall's config, a device group without Panorama's.
+   */
+  public ExportScope unused() {
+    return new ExportScope(
+        firewallRead ? null : panos.vsys(), panoramaRead ? null : panos.deviceGroup());
+  }
+
   public ParseResult read(Path file) throws InputException {
     String text = InputFiles.read(file);
     if (text.isBlank()) {
@@ -72,8 +87,11 @@ public final class Formats {
       return d.certain() ? r : withFamilyNote(r, d, file.toString());
     }
     if (text.stripLeading().startsWith("<")) {
-      return PanosConversions.convert(
-          PanosReader.parse(text, file.toString()), panos, Applications.embedded());
+      PanosReader.Result r = PanosReader.parse(text, file.toString());
+      boolean panorama = r.config().platform() == PanosConfig.Platform.PANORAMA;
+      panoramaRead |= panorama;
+      firewallRead |= !panorama;
+      return PanosConversions.convert(r, panos, Applications.embedded());
     }
     for (Parser p : parsers) {
       if (p.accepts(text)) {

@@ -130,13 +130,15 @@ final class NatReader {
 
   private Optional<Optional<DestinationTranslation>> destinationTranslation(
       XmlElement e, String subject) {
-    Optional<XmlElement> dt = e.child("destination-translation");
+    // A load-balanced translation (not modelled, and reported so) rewrites the destination too.
+    Optional<XmlElement> dt =
+        e.child("destination-translation").or(() -> e.child("dynamic-destination-translation"));
     if (dt.isEmpty()) {
       return Optional.of(Optional.empty());
     }
     Optional<String> to = text(dt.get(), "translated-address");
     if (to.isEmpty()) {
-      r.error(dt.get(), subject + ": destination-translation has no translated-address");
+      r.error(dt.get(), subject + ": " + dt.get().name() + " has no translated-address");
       return Optional.empty();
     }
     Optional<Integer> port = Elements.integer(r, dt.get(), "translated-port", 1, 65535, subject);

@@ -58,6 +58,7 @@ public final class PanosConversions {
     PanosResolver resolver;
     List<Zone> zones;
     PanosNetwork network;
+    List<String> zoneNames;
     String scope;
     List<Rulebase> policies;
     PanosMatches m;
@@ -67,9 +68,12 @@ public final class PanosConversions {
       resolver = PanosResolver.forDeviceGroup(c, g);
       zones = templateZones(c);
       network = PanosNetwork.of(c, templateNetworks(c), zones, resolver);
-      m = new PanosMatches(resolver, apps, zoneNames(zones, List.of()));
       List<Rulebase> pre = DeviceGroups.preRulebases(c, g);
       List<Rulebase> post = DeviceGroups.postRulebases(c, g);
+      List<Rulebase> all = new ArrayList<>(pre);
+      all.addAll(post);
+      zoneNames = zoneNames(zones, all);
+      m = new PanosMatches(resolver, apps, zoneNames);
       for (Rulebase rb : pre) {
         rules.addAll(destinationNat(rb, m));
       }
@@ -92,14 +96,14 @@ public final class PanosConversions {
       resolver = PanosResolver.forVsys(c, v);
       zones = v.zones();
       network = PanosNetwork.of(c, List.of(c.network()), zones, resolver);
-      m = new PanosMatches(resolver, apps, zoneNames(zones, List.of()));
+      zoneNames = zoneNames(zones, List.of(v.rulebase()));
+      m = new PanosMatches(resolver, apps, zoneNames);
       rules.addAll(destinationNat(v.rulebase(), m));
       rules.addAll(security(v.rulebase(), m));
       defaults = v.rulebase().defaults();
       policies = List.of(v.rulebase());
     }
     PanosPolicies others = new PanosPolicies(file, resolver, m);
-    List<String> zoneNames = zoneNames(zones, rules);
     rules.add(intrazone(defaults.intrazone(), zoneNames));
     Rule interzone = defaultRule(defaults.interzone(), List.of(), "traffic between zones");
     Filter security = new Filter(SECURITY, rules, interzone);
@@ -187,25 +191,29 @@ public final class PanosConversions {
     return c.templates().stream().map(Template::network).toList();
   }
 
-  /** The zones the config defines and those its rules name, in order, each once. */
-  private static List<String> zoneNames(List<Zone> zones, List<Rule> rules) {
+  /**
+   * The zones the config defines and those its rulebases name, in order, each once: the zones an
+   * intrazone or interzone test tells apart, so that every rule judges the same zones.
+   */
+  private static List<String> zoneNames(List<Zone> zones, List<Rulebase> rulebases) {
     Set<String> out = new LinkedHashSet<>();
     zones.forEach(z -> out.add(z.name()));
-    for (Rule r : rules) {
-      collectZones(r.match(), out);
+    for (Rulebase rb : rulebases) {
+      for (SecurityRule r : rb.security()) {
+        named(r.match().from(), out);
+        named(r.match().to(), out);
+      }
+      for (NatRule n : rb.nat()) {
+        named(n.from(), out);
+        named(n.to(), out);
+      }
     }
     return List.copyOf(out);
   }
 
-  private static void collectZones(List<Condition> conds, Set<String> out) {
-    for (Condition c : conds) {
-      if (c instanceof Condition.InIface i) {
-        out.addAll(i.patterns());
-      } else if (c instanceof Condition.OutIface o) {
-        out.addAll(o.patterns());
-      } else if (c instanceof Condition.AnyOf a) {
-        a.alternatives().forEach(alt -> collectZones(alt, out));
-      }
+  private static void named(List<String> zones, Set<String> out) {
+    if (!RuleMatch.isAny(zones)) {
+      out.addAll(zones);
     }
   }
 

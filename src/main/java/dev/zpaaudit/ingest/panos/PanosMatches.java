@@ -61,6 +61,7 @@ final class PanosMatches {
                 out.add(
                     new Condition.Unknown(
                         "schedule '" + s + "': the time of day is not modelled")));
+    r.unmodelled().forEach(u -> out.add(new Condition.Unknown(u)));
     return out;
   }
 

@@ -63,11 +63,17 @@ final class RuleReader {
                 r.unmodelled(
                     x,
                     "schedule",
-                    subject + " is active only during '" + x.value() + "'; read as always active"));
-    checkAny(e, "hip-profiles", subject);
-    checkAny(e, "source-hip", subject);
-    checkAny(e, "destination-hip", subject);
-    checkTarget(e, subject);
+                    subject + " is active only during '" + x.value() + "'; " + INDETERMINATE));
+    List<String> unmodelled = new ArrayList<>();
+    for (String hip : List.of("hip-profiles", "source-hip", "destination-hip")) {
+      checkAny(e, hip, subject, INDETERMINATE)
+          .ifPresent(m -> unmodelled.add(hip + " " + m + ": host information is not modelled"));
+    }
+    if (checkTarget(e, subject, INDETERMINATE)) {
+      unmodelled.add(
+          "target: the rule is pushed only to some firewalls of the device group; which ones"
+              + " is not modelled");
+    }
     return Optional.of(
         new SecurityRule(
             name(e),
@@ -77,6 +83,7 @@ final class RuleReader {
             type.get(),
             yes(r, e, "disabled", subject),
             text(e, "schedule"),
+            unmodelled,
             hasProfiles(e),
             e.line()));
   }
@@ -142,32 +149,49 @@ final class RuleReader {
     return m;
   }
 
-  /** A match this reader does not model, acceptable only as any. */
-  void checkAny(XmlElement e, String child, String subject) {
+  /** What a security rule that matches on something not modelled decides: not known. */
+  static final String INDETERMINATE = "what it decides is indeterminate";
+
+  /** How a decryption or NAT rule is read when it matches on something not modelled. */
+  private static final String READ_AS_ANY = "read as any";
+
+  /**
+   * A match this reader does not model, acceptable only as any: the members written when they are
+   * not any, reported with how the rule is then read.
+   */
+  Optional<String> checkAny(XmlElement e, String child, String subject, String readAs) {
     List<String> m = members(e, child);
-    if (!m.isEmpty() && !RuleMatch.isAny(m)) {
-      r.unmodelled(
-          e.child(child).orElseThrow(),
-          child,
-          subject + " matches only " + String.join(", ", m) + "; read as any");
+    if (m.isEmpty() || RuleMatch.isAny(m)) {
+      return Optional.empty();
     }
+    r.unmodelled(
+        e.child(child).orElseThrow(),
+        child,
+        subject + " matches only " + String.join(", ", m) + "; " + readAs);
+    return Optional.of(String.join(", ", m));
   }
 
-  /** Panorama's {@code <target>}: a rule pushed only to some devices is read as pushed to all. */
-  void checkTarget(XmlElement e, String subject) {
+  /**
+   * Panorama's {@code <target>}: whether the rule is pushed only to some devices, reported with how
+   * the rule is then read.
+   */
+  boolean checkTarget(XmlElement e, String subject, String readAs) {
     Optional<XmlElement> target = e.child("target");
     if (target.isEmpty()) {
-      return;
+      return false;
     }
     boolean some =
         target.get().child("devices").map(d -> !d.children().isEmpty()).orElse(false)
             || !members(target.get(), "tags").isEmpty();
     if (some) {
-      r.unmodelled(
-          target.get(),
-          "target",
-          subject + " applies only to some devices; read as applying to all");
+      r.unmodelled(target.get(), "target", subject + " applies only to some devices; " + readAs);
     }
+    return some;
+  }
+
+  /** A NAT or PBF rule's {@code <target>}: a rule pushed only to some devices is read as to all. */
+  void checkTarget(XmlElement e, String subject) {
+    checkTarget(e, subject, "read as applying to all");
   }
 
   /** Whether {@code <profile-setting>} names a profile group or profiles. */
@@ -205,8 +229,8 @@ final class RuleReader {
           subject + " has no type ssl-forward-proxy, ssl-inbound-inspection or ssh-proxy");
       return Optional.empty();
     }
-    checkAny(e, "source-hip", subject);
-    checkAny(e, "destination-hip", subject);
+    checkAny(e, "source-hip", subject, READ_AS_ANY);
+    checkAny(e, "destination-hip", subject, READ_AS_ANY);
     checkTarget(e, subject);
     return Optional.of(
         new DecryptionRule(

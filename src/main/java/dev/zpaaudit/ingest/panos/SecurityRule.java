@@ -6,7 +6,9 @@ import java.util.Optional;
 
 /**
  * A security rule, as written: its match, applications, action, rule type, whether it is disabled,
- * its schedule (if any) and whether it names security profiles ({@code <profile-setting>}).
+ * its schedule (if any), what else it matches on that is not modelled (host information profiles,
+ * Panorama's targets; each said in a phrase) and whether it names security profiles ({@code
+ * <profile-setting>}).
  */
 public record SecurityRule(
     String name,
@@ -16,6 +18,7 @@ public record SecurityRule(
     RuleType type,
     boolean disabled,
     Optional<String> schedule,
+    List<String> unmodelled,
     boolean hasProfiles,
     int line) {
   public SecurityRule {
@@ -25,6 +28,7 @@ public record SecurityRule(
     Objects.requireNonNull(action, "action");
     Objects.requireNonNull(type, "type");
     Checks.optional(schedule, "schedule");
+    unmodelled = List.copyOf(unmodelled);
     Checks.writtenLine(line);
   }
 }

@@ -39,7 +39,7 @@ class PanosPanoramaTest {
     assertThat(diagnostics(r))
         .containsExactly(
             "panorama-device-groups.xml:91: warning: 'target' is not modelled (security rule"
-                + " 'lan-to-proxy' applies only to some devices; read as applying to all)",
+                + " 'lan-to-proxy' applies only to some devices; what it decides is indeterminate)",
             "panorama-device-groups.xml:104: error: security rule 'no-lab': address 'lab-net' is"
                 + " not defined");
   }

@@ -51,6 +51,7 @@ class PanosSecurityRulesTest {
                 RuleType.UNIVERSAL,
                 false,
                 Optional.empty(),
+                List.of(),
                 true,
                 30));
   }
@@ -78,6 +79,7 @@ class PanosSecurityRulesTest {
                 RuleType.INTERZONE,
                 true,
                 Optional.of("office-hours"),
+                List.of(),
                 false,
                 71));
   }
@@ -112,11 +114,11 @@ class PanosSecurityRulesTest {
     assertThat(diagnostics(read("security-rules.xml")))
         .containsExactly(
             "security-rules.xml:95: warning: 'schedule' is not modelled (security rule"
-                + " 'block-rest' is active only during 'office-hours'; read as always active)",
+                + " 'block-rest' is active only during 'office-hours'; what it decides is indeterminate)",
             "security-rules.xml:96: warning: 'icmp-unreachable' is not modelled (the ICMP"
                 + " unreachable a drop sends)",
             "security-rules.xml:117: warning: 'hip-profiles' is not modelled (security rule"
-                + " 'in-zone' matches only corporate-laptop; read as any)",
+                + " 'in-zone' matches only corporate-laptop; what it decides is indeterminate)",
             "security-rules.xml:123: error: security rule 'typo': address 'client' is not defined",
             "security-rules.xml:123: error: security rule 'typo': service 'tcp-8444' is not"
                 + " defined",
