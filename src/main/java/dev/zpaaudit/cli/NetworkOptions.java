@@ -141,6 +141,12 @@ public final class NetworkOptions {
       }
     }
     if (zoned.isEmpty()) {
+      if (vsys != null || deviceGroup != null) {
+        throw new UsageException(
+            "--vsys and --device-group choose a part of a PAN-OS export; "
+                + String.join(", ", configs)
+                + (configs.size() == 1 ? " is not one" : " are not PAN-OS exports"));
+      }
       if (fromZone != null || toZone != null) {
         throw new UsageException(
             "--from-zone and --to-zone apply to zoned firewalls (PAN-OS); name interfaces with"

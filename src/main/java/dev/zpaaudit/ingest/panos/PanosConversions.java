@@ -58,6 +58,7 @@ public final class PanosConversions {
     List<Zone> zones;
     PanosNetwork network;
     String scope;
+    refuseScopeOfTheOtherPlatform(c, sel);
     if (c.platform() == PanosConfig.Platform.PANORAMA) {
       DeviceGroup g = deviceGroup(c, sel.deviceGroup());
       scope = "device group '" + g.name() + "'";
@@ -110,6 +111,23 @@ public final class PanosConversions {
             network.routes(),
             true);
     return new ParseResult(fw, diags);
+  }
+
+  /** A vsys chosen in Panorama's config, or a device group in a firewall's, is a mistake. */
+  private void refuseScopeOfTheOtherPlatform(PanosConfig c, ExportScope sel) throws InputException {
+    boolean panorama = c.platform() == PanosConfig.Platform.PANORAMA;
+    if (panorama && sel.vsys() != null) {
+      throw error(
+          1,
+          "--vsys chooses a vsys of a firewall's config; this is Panorama's, whose device groups"
+              + " --device-group chooses");
+    }
+    if (!panorama && sel.deviceGroup() != null) {
+      throw error(
+          1,
+          "--device-group chooses a device group of Panorama's config; this is a firewall's,"
+              + " whose vsys --vsys chooses");
+    }
   }
 
   private Vsys vsys(PanosConfig c, String name) throws InputException {
