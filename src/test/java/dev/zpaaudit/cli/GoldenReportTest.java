@@ -19,43 +19,55 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The sample configurations' reports, compared byte for byte with src/test/resources/golden/*.ref.
- * On a mismatch, or when the reference is missing, the new output is written beside it as .actual
- * and the test fails; run with -Dgolden.update=true to accept changes.
+ * The sample configurations' reports, compared byte for byte with src/test/resources/golden/*.ref:
+ * the iptables samples against ranges-small.txt, the PAN-OS samples against ranges-panos.txt (the
+ * same excerpt and two entries that non-compliant-firewall.xml blocks). On a mismatch, or when the
+ * reference is missing, the new output is written beside it as .actual and the test fails; run with
+ * -Dgolden.update=true to accept changes.
  */
 class GoldenReportTest {
   static final Path DIR = Path.of("src/test/resources/golden");
   static final String RANGES = "src/test/resources/golden/ranges-small.txt";
+  static final String PANOS_RANGES = "src/test/resources/golden/ranges-panos.txt";
 
   static Stream<Arguments> samples() {
     String host = "--connector 10.0.0.10 --resolver 10.0.0.53";
     String gw =
         "--chain FORWARD --in-interface eth1 --out-interface eth0 --connector 10.1.0.0/24"
             + " --resolver 10.0.0.53";
+    String panos = "--connector 10.20.0.0/24 --resolver 203.0.113.53";
     List<Arguments> out = new ArrayList<>();
     for (String fmt : new String[] {"text", "json"}) {
-      out.add(Arguments.of("host-compliant", host, fmt, 0));
-      out.add(Arguments.of("host-no-return", host, fmt, 1));
-      out.add(Arguments.of("gateway-shadowed", gw, fmt, 1));
-      out.add(Arguments.of("gateway-missing-ranges", gw, fmt, 1));
+      out.add(iptables("host-compliant", host, fmt, 0));
+      out.add(iptables("host-no-return", host, fmt, 1));
+      out.add(iptables("gateway-shadowed", gw, fmt, 1));
+      out.add(iptables("gateway-missing-ranges", gw, fmt, 1));
+      out.add(panos("compliant-firewall", panos, fmt, 0));
+      out.add(panos("non-compliant-firewall", panos, fmt, 1));
+      out.add(panos("panorama", panos + " --device-group branch-paris", fmt, 1));
     }
     return out.stream();
   }
 
-  @ParameterizedTest(name = "{0} {2}")
+  private static Arguments iptables(String sample, String flags, String format, int exit) {
+    String config = "sample-configs/iptables/" + sample + ".rules";
+    return Arguments.of(sample, config, RANGES, flags, format, exit);
+  }
+
+  /** A PAN-OS sample; its references are named panos-SAMPLE. */
+  private static Arguments panos(String sample, String flags, String format, int exit) {
+    String config = "sample-configs/panos/" + sample + ".xml";
+    return Arguments.of("panos-" + sample, config, PANOS_RANGES, flags, format, exit);
+  }
+
+  @ParameterizedTest(name = "{0} {4}")
   @MethodSource("samples")
-  void reportMatchesTheReference(String sample, String flags, String format, int exit)
+  void reportMatchesTheReference(
+      String sample, String config, String ranges, String flags, String format, int exit)
       throws IOException {
     List<String> args =
         new ArrayList<>(
-            List.of(
-                "audit",
-                "--config",
-                "sample-configs/iptables/" + sample + ".rules",
-                "--ranges",
-                RANGES,
-                "--format",
-                format));
+            List.of("audit", "--config", config, "--ranges", ranges, "--format", format));
     args.addAll(List.of(flags.split(" ")));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

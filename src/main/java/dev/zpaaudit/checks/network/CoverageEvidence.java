@@ -207,9 +207,17 @@ final class CoverageEvidence {
     return by;
   }
 
-  /** Evidence grouped by verdict, deciding rule and interfaces, restricted to {@code scope}. */
+  /**
+   * Evidence grouped by verdict, deciding rule and interfaces, restricted to {@code scope}; each
+   * message starts with the word of its verdict ({@code allowWord}, {@code denyWord}, {@code
+   * unknownWord}).
+   */
   static List<Evidence> grouped(
-      Coverage cov, Map<AddressFamily, IpSet> scope, String allowWord, String denyWord) {
+      Coverage cov,
+      Map<AddressFamily, IpSet> scope,
+      String allowWord,
+      String denyWord,
+      String unknownWord) {
     Map<String, Group> groups = new TreeMap<>();
     for (Decision d : cov.decisions()) {
       IpSet sc = scope.get(d.family());
@@ -240,7 +248,7 @@ final class CoverageEvidence {
     }
     List<Evidence> out = new ArrayList<>();
     for (Group g : groups.values()) {
-      out.add(g.toEvidence(allowWord, denyWord));
+      out.add(g.toEvidence(allowWord, denyWord, unknownWord));
     }
     return out;
   }
@@ -269,7 +277,7 @@ final class CoverageEvidence {
       this.interfaces = interfaces;
     }
 
-    Evidence toEvidence(String allowWord, String denyWord) {
+    Evidence toEvidence(String allowWord, String denyWord, String unknownWord) {
       List<String> dst = new ArrayList<>();
       remote.forEach(
           (f, l) -> dst.addAll((l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l)).toCidrs()));
@@ -298,7 +306,7 @@ final class CoverageEvidence {
                     + what
                     + " stopped"
                     + (rule == null ? "" : " by " + rule.actionText());
-            case INDETERMINATE -> "indeterminate: " + what + ": " + reason;
+            case INDETERMINATE -> unknownWord + ": " + what + ": " + reason;
           };
       Map<String, Object> data = new LinkedHashMap<>();
       data.put("packets", List.copyOf(kinds));

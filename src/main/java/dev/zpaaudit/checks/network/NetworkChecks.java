@@ -258,7 +258,7 @@ public final class NetworkChecks {
       uncovered.addAll(cov.notAllowed(e.getValue()).toCidrs());
     }
     List<Evidence> ev = new ArrayList<>(CoverageEvidence.conditional(entries));
-    ev.addAll(CoverageEvidence.grouped(cov, zenSpace(), allowWord, denyWord));
+    ev.addAll(CoverageEvidence.grouped(cov, zenSpace(), allowWord, denyWord, "indeterminate"));
     ev.addAll(CoverageEvidence.notApplicable(entries));
     ev.add(CoverageEvidence.perRange(cov, entries));
     return new CheckResult(
@@ -338,7 +338,7 @@ public final class NetworkChecks {
         Coverage cov = evaluate(replies, proto, space, PortSet.of(DNS_PORT));
         String words = p + " 53 " + (replies ? "replies" : "queries");
         Status dir = dnsStatus(cov, space, ev);
-        ev.addAll(CoverageEvidence.grouped(cov, space, words, words));
+        ev.addAll(CoverageEvidence.grouped(cov, space, words, words, words + " indeterminate"));
         fail |= dir == Status.FAIL;
         unknown |= dir == Status.INDETERMINATE;
         if (dir != Status.PASS) {
