@@ -123,6 +123,8 @@ final class Placements {
       Map<AddressFamily, IpSet> published,
       List<IpSet> sources) {
     Placement base = o.common(Point.FORWARDED, null, null);
+    refuseUnknownZone(fw, from);
+    refuseUnknownZone(fw, to);
     ZoneInference.Result r =
         ZoneInference.infer(fw, sources.isEmpty() ? base.connectors() : sources, published);
     List<String> how = new ArrayList<>();
@@ -139,6 +141,20 @@ final class Placements {
       how.add("to zone: " + (to == null ? "any" : to + " (as given)"));
     }
     return base.betweenZones(from, to, how);
+  }
+
+  /** A zone named by the user that the firewall does not know is a typo, not any zone. */
+  private static void refuseUnknownZone(Firewall fw, String zone) {
+    if (zone != null && !ZoneInference.zones(fw).contains(zone)) {
+      throw new UsageException(
+          "zone '"
+              + zone
+              + "' is not a zone of "
+              + fw.source()
+              + " (its zones: "
+              + String.join(", ", ZoneInference.zones(fw))
+              + ")");
+    }
   }
 
   private static String zoneOfInterface(Firewall fw, String iface, String flag) {

@@ -1,10 +1,14 @@
 package dev.zpaaudit.checks.network;
 
 import dev.zpaaudit.model.AddressFamily;
+import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PolicyRoute;
 import dev.zpaaudit.model.Route;
+import dev.zpaaudit.model.Rule;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +16,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 
 /**
  * Where the connectors' traffic crosses a zoned firewall, inferred from its interfaces and routes:
@@ -35,6 +42,33 @@ public final class ZoneInference {
         .filter(i -> i.name().equals(iface) && i.zone() != null)
         .map(Interface::zone)
         .findFirst();
+  }
+
+  /**
+   * The zones a zoned firewall knows: those its interfaces are in and those its rules name (the
+   * names its interface tests hold), sorted.
+   */
+  public static SortedSet<String> zones(Firewall fw) {
+    SortedSet<String> out = new TreeSet<>();
+    fw.interfaces().stream().map(Interface::zone).filter(z -> z != null).forEach(out::add);
+    for (Filter f : fw.filters().values()) {
+      for (Rule r : f.rules()) {
+        collect(r.match(), out);
+      }
+    }
+    return out;
+  }
+
+  private static void collect(List<Condition> conds, Set<String> out) {
+    for (Condition c : conds) {
+      if (c instanceof Condition.InIface i) {
+        out.addAll(i.patterns());
+      } else if (c instanceof Condition.OutIface o) {
+        out.addAll(o.patterns());
+      } else if (c instanceof Condition.AnyOf any) {
+        any.alternatives().forEach(alt -> collect(alt, out));
+      }
+    }
   }
 
   public static Result infer(
@@ -84,6 +118,21 @@ public final class ZoneInference {
   private record Leg(IpSet part, String zone, String how) {}
 
   private static String to(Firewall fw, Map<AddressFamily, IpSet> published, List<String> notes) {
+    List<PolicyRoute> pbf =
+        fw.network().policyRoutes().stream()
+            .filter(p -> p.kind() != PolicyRoute.Kind.ROUTE)
+            .toList();
+    if (!pbf.isEmpty()) {
+      notes.add(
+          "any (policy-based forwarding may send the traffic elsewhere than the routes say: "
+              + pbf.get(0).text()
+              + " ("
+              + pbf.get(0).location()
+              + ")"
+              + (pbf.size() > 1 ? " and " + (pbf.size() - 1) + " more" : "")
+              + "; give --to-zone)");
+      return null;
+    }
     List<Leg> legs = new ArrayList<>();
     for (IpSet zen : published.values()) {
       legs.addAll(legs(fw, zen));

@@ -303,7 +303,7 @@ public final class PanosConversions {
         new SourceLocation(file, g.line()),
         "local rules of the firewalls in device group '" + g.name() + "'",
         List.of(new Condition.Unknown(why)),
-        new Action.Unknown(why));
+        new Action.Unknown("what those rules do is not in this export"));
   }
 
   /** The defaults that apply: the nearest post-rulebase that overrides each, else implicit. */

@@ -7,6 +7,7 @@ import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Network;
+import dev.zpaaudit.model.PolicyRoute;
 import dev.zpaaudit.model.Route;
 import dev.zpaaudit.model.SourceLocation;
 import java.util.ArrayList;
@@ -186,5 +187,38 @@ class ZoneInferenceTest {
     ZoneInference.Result r =
         ZoneInference.infer(fw(same), List.of(IpSet.parse("10.20.0.5")), dmzOnly);
     assertThat(r.to()).isEqualTo("dmz");
+  }
+
+  @Test
+  void policyBasedForwardingLeavesTheToZoneOpen() {
+    PolicyRoute isp =
+        new PolicyRoute(
+            new SourceLocation(FILE, 70),
+            "policy-based forwarding rule 'via-second-isp'",
+            List.of(),
+            PolicyRoute.Kind.FORWARD,
+            "ethernet1/3",
+            null);
+    Firewall withPbf =
+        new Firewall(
+            FILE,
+            "PAN-OS vsys 'vsys1'",
+            Set.of(AddressFamily.IPV4),
+            Map.of(),
+            List.of(),
+            new Network(IFACES, List.of(DEFAULT), List.of(isp)),
+            List.of(),
+            true);
+    ZoneInference.Result r = infer(withPbf, "10.20.0.5");
+    assertThat(r.to()).isNull();
+    assertThat(r.notes().get(1))
+        .isEqualTo(
+            "any (policy-based forwarding may send the traffic elsewhere than the routes say:"
+                + " policy-based forwarding rule 'via-second-isp' (fw.xml:70); give --to-zone)");
+  }
+
+  @Test
+  void theZonesAFirewallKnowsAreItsInterfacesAndItsRules() {
+    assertThat(ZoneInference.zones(fw(DEFAULT))).containsExactly("connectors", "dmz", "untrust");
   }
 }

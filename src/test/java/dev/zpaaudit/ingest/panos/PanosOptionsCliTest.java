@@ -121,4 +121,11 @@ class PanosOptionsCliTest {
     assertThat(r.code()).isIn(0, 1);
     assertThat(r.out()).contains("(PAN-OS Panorama\n  device group 'paris')");
   }
+
+  @Test
+  void aZoneTheFirewallDoesNotKnowIsRefusedNotTakenForAny() {
+    assertRefused(
+        run("audit", "--config", FIREWALL, "--from-zone", "trust"),
+        "zone 'trust' is not a zone of " + FIREWALL + " (its zones: connectors, untrust)");
+  }
 }
