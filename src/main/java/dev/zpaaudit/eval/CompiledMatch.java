@@ -47,6 +47,17 @@ record CompiledMatch(
         d, m, join(reason, o.reason), usesSession || o.usesSession, usesOif || o.usesOif);
   }
 
+  /**
+   * Negation within {@code all}: what certainly does not match certainly matches the negation; what
+   * maybe matches maybe matches it too.
+   */
+  CompiledMatch not(Cube all) {
+    List<Cube> either = new ArrayList<>(definite);
+    either.addAll(maybe);
+    return new CompiledMatch(
+        subtractAll(List.of(all), either), maybe, reason, usesSession, usesOif);
+  }
+
   CompiledMatch flags(boolean session, boolean oif) {
     return new CompiledMatch(definite, maybe, reason, usesSession || session, usesOif || oif);
   }

@@ -118,6 +118,9 @@ final class Compiler {
       }
       return out;
     }
+    if (c instanceof Condition.Not x) {
+      return compile(x.of(), beforeRouting).not(all);
+    }
     if (c instanceof Condition.Unknown x) {
       return new CompiledMatch(List.of(), List.of(all), x.what(), false, false);
     }

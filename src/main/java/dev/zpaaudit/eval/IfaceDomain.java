@@ -62,6 +62,8 @@ public final class IfaceDomain {
         out.addAll(o.patterns());
       } else if (c instanceof dev.zpaaudit.model.Condition.AnyOf a) {
         a.alternatives().forEach(alt -> collect(alt, out));
+      } else if (c instanceof dev.zpaaudit.model.Condition.Not n) {
+        collect(n.of(), out);
       }
     }
   }

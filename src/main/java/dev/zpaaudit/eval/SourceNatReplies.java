@@ -84,7 +84,8 @@ final class SourceNatReplies {
           || c instanceof Condition.Unknown
           || c instanceof Condition.AddrType t && t.source()
           || c instanceof Condition.AnyOf any
-              && any.alternatives().stream().anyMatch(SourceNatReplies::testsSource)) {
+              && any.alternatives().stream().anyMatch(SourceNatReplies::testsSource)
+          || c instanceof Condition.Not not && testsSource(not.of())) {
         return true;
       }
     }

@@ -38,6 +38,9 @@ final class Tracking {
           || c instanceof Condition.SessionPort) {
         return true;
       }
+      if (c instanceof Condition.Not not && testsSessions(not.of())) {
+        return true;
+      }
       if (c instanceof Condition.AnyOf any) {
         for (List<Condition> alt : any.alternatives()) {
           if (testsSessions(alt)) {

@@ -80,6 +80,13 @@ public sealed interface Condition {
     }
   }
 
+  /** Holds when the conjunction {@code of} does not. */
+  record Not(List<Condition> of) implements Condition {
+    public Not {
+      of = List.copyOf(of);
+    }
+  }
+
   /**
    * A test that is not modelled (rate limits, marks, MAC addresses, time of day...). It may hold or
    * not, so whatever a rule with it decides is uncertain.

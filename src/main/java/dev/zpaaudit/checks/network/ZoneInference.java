@@ -67,6 +67,8 @@ public final class ZoneInference {
         out.addAll(o.patterns());
       } else if (c instanceof Condition.AnyOf any) {
         any.alternatives().forEach(alt -> collect(alt, out));
+      } else if (c instanceof Condition.Not not) {
+        collect(not.of(), out);
       }
     }
   }

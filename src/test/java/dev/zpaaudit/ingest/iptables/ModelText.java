@@ -125,6 +125,10 @@ final class ModelText {
               .map(alt -> alt.stream().map(ModelText::condition).collect(Collectors.joining(" & ")))
               .collect(Collectors.joining(" | "))
           + ")";
+    } else if (c instanceof Condition.Not n) {
+      return "not("
+          + n.of().stream().map(ModelText::condition).collect(Collectors.joining(" & "))
+          + ")";
     } else if (c instanceof Condition.Unknown u) {
       return "unknown(" + u.what() + ")";
     }

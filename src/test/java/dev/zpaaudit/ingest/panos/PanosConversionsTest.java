@@ -219,7 +219,8 @@ class PanosConversionsTest {
             + " the pre-rules and the post-rules of device group 'paris'; audit the firewall's"
             + " own export to settle this";
     assertThat(local.match()).containsExactly(new Condition.Unknown(why));
-    assertThat(local.action()).isEqualTo(new Action.Unknown("what those rules do is not in this export"));
+    assertThat(local.action())
+        .isEqualTo(new Action.Unknown("what those rules do is not in this export"));
     // A rule pushed to some of the group's firewalls may or may not be on the one audited.
     assertThat(f.rules().get(5).match())
         .containsExactly(
