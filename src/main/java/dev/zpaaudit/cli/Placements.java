@@ -54,56 +54,67 @@ final class Placements {
 
   List<Placement> of(
       List<NetworkOptions.Config> read, Map<AddressFamily, IpSet> published, List<IpSet> sources) {
-    boolean anyZoned = read.stream().anyMatch(c -> zoned(c).isPresent());
-    boolean allZoned = read.stream().allMatch(c -> zoned(c).isPresent());
+    boolean anyZoned = read.stream().anyMatch(c -> gateway(c).filter(Firewall::zoned).isPresent());
+    boolean allGateways = read.stream().allMatch(c -> gateway(c).isPresent());
     if (!anyZoned && (o.fromZone != null || o.toZone != null)) {
       throw new UsageException(
           "--from-zone and --to-zone apply to zoned firewalls (PAN-OS); name interfaces with"
               + " --in-interface and --out-interface");
     }
-    if (allZoned && o.chain != null && o.chain() != Point.FORWARDED) {
+    if (allGateways && o.chain != null && o.chain() != Point.FORWARDED) {
       throw new UsageException(
           "--chain "
               + o.chain
-              + " does not apply to a PAN-OS firewall: it forwards the connectors' traffic"
-              + " (--chain FORWARD, the default for it)");
+              + " does not apply to "
+              + (anyZoned ? "a PAN-OS firewall" : "a network firewall")
+              + ": it forwards the connectors' traffic (--chain FORWARD, the default for it)");
     }
     List<Placement> out = new ArrayList<>();
     for (NetworkOptions.Config c : read) {
-      Optional<Firewall> z = zoned(c);
+      Optional<Firewall> g = gateway(c);
       if (c.where() != null) {
-        out.add(own(c, z));
-      } else if (z.isPresent()) {
-        String in = allZoned ? zoneOfInterface(z.get(), o.inIface, "--in-interface") : null;
-        String to = allZoned ? zoneOfInterface(z.get(), o.outIface, "--out-interface") : null;
-        out.add(
-            between(
-                z.get(),
-                o.fromZone != null ? o.fromZone : in,
-                o.toZone != null ? o.toZone : to,
-                published,
-                sources));
+        out.add(own(c, g));
+      } else if (g.isPresent()) {
+        Firewall fw = g.get();
+        String in = allGateways ? sideOfInterface(fw, o.inIface, "--in-interface") : null;
+        String to = allGateways ? sideOfInterface(fw, o.outIface, "--out-interface") : null;
+        if (fw.zoned()) {
+          in = o.fromZone != null ? o.fromZone : in;
+          to = o.toZone != null ? o.toZone : to;
+        }
+        out.add(between(fw, in, to, published, sources));
       } else {
-        out.add(o.placement(allZoned ? Point.FORWARDED : Point.ORIGINATED));
+        out.add(o.placement(allGateways ? Point.FORWARDED : Point.ORIGINATED));
       }
     }
     return out;
   }
 
-  private static Optional<Firewall> zoned(NetworkOptions.Config c) {
-    return c.device().exports().stream().filter(Firewall::zoned).findFirst();
+  /**
+   * The export of a device that is a network firewall: zoned (PAN-OS), or one whose export lists
+   * its interfaces and that filters only forwarded traffic.
+   */
+  private static Optional<Firewall> gateway(NetworkOptions.Config c) {
+    return c.device().exports().stream()
+        .filter(
+            f ->
+                f.zoned()
+                    || !f.interfaces().isEmpty()
+                        && !f.filtersAt(Point.ORIGINATED)
+                        && !f.filtersAt(Point.DELIVERED))
+        .findFirst();
   }
 
   /** A device at the placement written after its files. */
-  private Placement own(NetworkOptions.Config c, Optional<Firewall> zoned) {
+  private Placement own(NetworkOptions.Config c, Optional<Firewall> gateway) {
     Where w = c.where();
     String label = "--config " + c.value();
-    if (zoned.isPresent()) {
+    if (gateway.isPresent()) {
       if (w.chain() != Point.FORWARDED) {
         throw new UsageException(
-            label + ": a PAN-OS firewall forwards the connectors' traffic: write @FORWARD");
+            label + ": this firewall forwards the connectors' traffic: write @FORWARD");
       }
-      return between(zoned.get(), w.in(), w.out(), Map.of(), List.of());
+      return between(gateway.get(), w.in(), w.out(), Map.of(), List.of());
     }
     if (w.chain() == Point.ORIGINATED && w.in() != null) {
       throw new UsageException(
@@ -115,7 +126,10 @@ final class Placements {
     return o.common(w.chain(), w.in(), w.out());
   }
 
-  /** A zoned firewall forwarding from one zone to another, inferring what is not named. */
+  /**
+   * A network firewall forwarding from one side to another (zones of a zoned firewall, else
+   * interfaces), inferring what is not named.
+   */
   private Placement between(
       Firewall fw,
       String from,
@@ -123,41 +137,50 @@ final class Placements {
       Map<AddressFamily, IpSet> published,
       List<IpSet> sources) {
     Placement base = o.common(Point.FORWARDED, null, null);
-    refuseUnknownZone(fw, from);
-    refuseUnknownZone(fw, to);
+    refuseUnknownSide(fw, from);
+    refuseUnknownSide(fw, to);
     ZoneInference.Result r =
         ZoneInference.infer(fw, sources.isEmpty() ? base.connectors() : sources, published);
+    String fromWord = fw.zoned() ? "from zone: " : "in interface: ";
+    String toWord = fw.zoned() ? "to zone: " : "out interface: ";
     List<String> how = new ArrayList<>();
     if (from == null) {
       from = r.from();
-      how.add("from zone: " + r.notes().get(0));
+      how.add(fromWord + r.notes().get(0));
     } else {
-      how.add("from zone: " + from + " (as given)");
+      how.add(fromWord + from + " (as given)");
     }
     if (to == null && !published.isEmpty()) {
       to = r.to();
-      how.add("to zone: " + r.notes().get(1));
+      how.add(toWord + r.notes().get(1));
     } else {
-      how.add("to zone: " + (to == null ? "any" : to + " (as given)"));
+      how.add(toWord + (to == null ? "any" : to + " (as given)"));
     }
-    return base.betweenZones(from, to, how);
+    return fw.zoned() ? base.betweenZones(from, to, how) : base.betweenInterfaces(from, to, how);
   }
 
-  /** A zone named by the user that the firewall does not know is a typo, not any zone. */
-  private static void refuseUnknownZone(Firewall fw, String zone) {
-    if (zone != null && !ZoneInference.zones(fw).contains(zone)) {
+  /** A zone or interface named by the user that the firewall does not know is a typo, not any. */
+  private static void refuseUnknownSide(Firewall fw, String side) {
+    if (side != null && !ZoneInference.zones(fw).contains(side)) {
+      String word = fw.zoned() ? "zone" : "interface";
       throw new UsageException(
-          "zone '"
-              + zone
-              + "' is not a zone of "
+          word
+              + " '"
+              + side
+              + "' is not a"
+              + (fw.zoned() ? " " : "n ")
+              + word
+              + " of "
               + fw.source()
-              + " (its zones: "
+              + " (its "
+              + word
+              + "s: "
               + String.join(", ", ZoneInference.zones(fw))
               + ")");
     }
   }
 
-  private static String zoneOfInterface(Firewall fw, String iface, String flag) {
+  private static String sideOfInterface(Firewall fw, String iface, String flag) {
     if (iface == null) {
       return null;
     }
@@ -170,7 +193,8 @@ final class Placements {
                         + iface
                         + ": "
                         + fw.source()
-                        + " puts no interface of that name"
-                        + " in a zone"));
+                        + (fw.zoned()
+                            ? " puts no interface of that name in a zone"
+                            : " has no interface of that name")));
   }
 }

@@ -42,6 +42,12 @@ public record Placement(
     this(at, inIface, outIface, connectors, ephemeral, egressAddresses, false, List.of());
   }
 
+  /** This placement between two interfaces (null: any), with how they were found. */
+  public Placement betweenInterfaces(String from, String to, List<String> how) {
+    return new Placement(
+        Point.FORWARDED, from, to, connectors, ephemeral, egressAddresses, false, how);
+  }
+
   /** This placement between two zones (null: any zone), with how they were found. */
   public Placement betweenZones(String from, String to, List<String> how) {
     return new Placement(

@@ -36,21 +36,32 @@ public final class ZoneInference {
 
   private ZoneInference() {}
 
-  /** The zone of a named interface of the firewall, if it has one. */
+  /**
+   * The zone of a named interface of the firewall, if it has one; for a firewall without zones, the
+   * interface itself, if it has it.
+   */
   public static Optional<String> zoneOf(Firewall fw, String iface) {
     return fw.interfaces().stream()
-        .filter(i -> i.name().equals(iface) && i.zone() != null)
-        .map(Interface::zone)
+        .filter(i -> i.name().equals(iface) && side(fw, i) != null)
+        .map(i -> side(fw, i))
         .findFirst();
   }
 
   /**
-   * The zones a zoned firewall knows: those its interfaces are in and those its rules name (the
-   * names its interface tests hold), sorted.
+   * What a firewall's filters tell traffic apart by, for an interface: its zone on a zoned firewall
+   * (null if it is in none), else its name.
+   */
+  static String side(Firewall fw, Interface i) {
+    return fw.zoned() ? i.zone() : i.name();
+  }
+
+  /**
+   * The zones a zoned firewall knows (or the interfaces of one without zones): those of its
+   * interfaces and those its rules name (the names its interface tests hold), sorted.
    */
   public static SortedSet<String> zones(Firewall fw) {
     SortedSet<String> out = new TreeSet<>();
-    fw.interfaces().stream().map(Interface::zone).filter(z -> z != null).forEach(out::add);
+    fw.interfaces().stream().map(i -> side(fw, i)).filter(z -> z != null).forEach(out::add);
     for (Filter f : fw.filters().values()) {
       for (Rule r : f.rules()) {
         collect(r.match(), out);
@@ -83,37 +94,52 @@ public final class ZoneInference {
 
   private static String from(Firewall fw, List<IpSet> connectors, List<String> notes) {
     if (connectors.isEmpty()) {
-      notes.add("any (no --connector to infer it from; give --connector or --from-zone)");
+      notes.add(
+          "any (no --connector to infer it from; give --connector or " + flag(fw, true) + ")");
       return null;
     }
     String zone = null;
     List<String> how = new ArrayList<>();
     for (IpSet c : connectors) {
       Optional<Interface> on =
-          fw.interfaces().stream().filter(i -> i.zone() != null && i.reaches(c)).findFirst();
+          fw.interfaces().stream().filter(i -> side(fw, i) != null && i.reaches(c)).findFirst();
       if (on.isEmpty()) {
         notes.add(
             "any (connector "
                 + c
-                + " is on no zoned interface's network in "
+                + (fw.zoned()
+                    ? " is on no zoned interface's network in "
+                    : " is on no interface's network in ")
                 + fw.source()
-                + "; give --from-zone)");
+                + "; give "
+                + flag(fw, true)
+                + ")");
         return null;
       }
-      if (zone != null && !zone.equals(on.get().zone())) {
+      if (zone != null && !zone.equals(side(fw, on.get()))) {
         notes.add(
-            "any (the connectors are in zones "
+            "any (the connectors are "
+                + (fw.zoned() ? "in zones " : "on interfaces ")
                 + zone
                 + " and "
-                + on.get().zone()
-                + "; audit each with its --connector, or give --from-zone)");
+                + side(fw, on.get())
+                + "; audit each with its --connector, or give "
+                + flag(fw, true)
+                + ")");
         return null;
       }
-      zone = on.get().zone();
+      zone = side(fw, on.get());
       how.add(c + " on " + on.get().name() + " (" + on.get().location() + ")");
     }
     notes.add(zone + " (inferred: connector " + String.join(", ", how) + ")");
     return zone;
+  }
+
+  /** The option that names the side the inference would find. */
+  private static String flag(Firewall fw, boolean from) {
+    return fw.zoned()
+        ? (from ? "--from-zone" : "--to-zone")
+        : (from ? "--in-interface" : "--out-interface");
   }
 
   /** One interval of destinations and where the routes send it. */
@@ -132,7 +158,9 @@ public final class ZoneInference {
               + pbf.get(0).location()
               + ")"
               + (pbf.size() > 1 ? " and " + (pbf.size() - 1) + " more" : "")
-              + "; give --to-zone)");
+              + "; give "
+              + flag(fw, false)
+              + ")");
       return null;
     }
     List<Leg> legs = new ArrayList<>();
@@ -153,7 +181,9 @@ public final class ZoneInference {
     List<String> parts = new ArrayList<>();
     for (Map.Entry<String, List<Leg>> e : byZone.entrySet()) {
       parts.add(
-          (e.getKey().isEmpty() ? "no zone" : "zone " + e.getKey())
+          (e.getKey().isEmpty()
+                  ? (fw.zoned() ? "no zone" : "no interface")
+                  : (fw.zoned() ? "zone " : "interface ") + e.getKey())
               + " for "
               + count(e.getValue())
               + " ("
@@ -165,7 +195,9 @@ public final class ZoneInference {
             + (legs.isEmpty()
                 ? "no route in " + fw.source() + " covers the published ranges"
                 : "routes send the published ranges to " + String.join(", ", parts))
-            + "; give --to-zone)");
+            + "; give "
+            + flag(fw, false)
+            + ")");
     return null;
   }
 

@@ -221,4 +221,27 @@ class ZoneInferenceTest {
   void theZonesAFirewallKnowsAreItsInterfacesAndItsRules() {
     assertThat(ZoneInference.zones(fw(DEFAULT))).containsExactly("connectors", "dmz", "untrust");
   }
+
+  @Test
+  void aFirewallWithoutZonesIsTraversedBetweenInterfaces() {
+    Firewall plain =
+        new Firewall(
+            FILE,
+            "a network firewall",
+            Set.of(AddressFamily.IPV4),
+            Map.of(),
+            List.of(),
+            new Network(IFACES, List.of(DEFAULT), List.of()),
+            List.of(),
+            false);
+    ZoneInference.Result r = infer(plain, "10.20.0.5");
+    assertThat(r.from()).isEqualTo("ethernet1/2");
+    assertThat(r.to()).isEqualTo("ethernet1/1");
+    assertThat(infer(plain, "10.20.0.5", "10.30.0.5").notes().get(0))
+        .isEqualTo(
+            "any (the connectors are on interfaces ethernet1/2 and ethernet1/3; audit each with"
+                + " its --connector, or give --in-interface)");
+    assertThat(ZoneInference.zones(plain))
+        .containsExactly("ethernet1/1", "ethernet1/2", "ethernet1/3", "ethernet1/4");
+  }
 }

@@ -66,7 +66,7 @@ class PanosOptionsCliTest {
         run("audit", "--config", FIREWALL + "@OUTPUT"),
         "--config "
             + FIREWALL
-            + "@OUTPUT: a PAN-OS firewall forwards the connectors' traffic: write @FORWARD");
+            + "@OUTPUT: this firewall forwards the connectors' traffic: write @FORWARD");
   }
 
   @Test
