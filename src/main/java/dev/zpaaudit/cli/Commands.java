@@ -13,6 +13,7 @@ final class Commands {
         new ExplainCommand(),
         new ProbeCommand(),
         new SizeCommand(),
-        new HostCommand());
+        new HostCommand(),
+        new RangesCommand());
   }
 }

@@ -16,6 +16,11 @@ public final class RangesOption {
               + " (default: the embedded snapshot).")
   Path file;
 
+  /** A list of published ranges read from a file (the vendor's feed or plain text). */
+  static PublishedRanges read(Path file) throws InputException {
+    return RangesReader.read(file);
+  }
+
   PublishedRanges load() throws InputException {
     return file == null ? RangesReader.embedded() : RangesReader.read(file);
   }

@@ -32,7 +32,17 @@ import picocli.CommandLine.ParseResult;
 class HelpTest {
   /** Each command's path below zpa-audit, as typed. */
   static Stream<String> commands() {
-    return Stream.of("", "audit", "explain", "probe", "size", "host", "host collect", "help");
+    return Stream.of(
+        "",
+        "audit",
+        "explain",
+        "probe",
+        "size",
+        "host",
+        "host collect",
+        "ranges",
+        "ranges diff",
+        "help");
   }
 
   record Run(int code, String out, String err, String systemErr) {}
