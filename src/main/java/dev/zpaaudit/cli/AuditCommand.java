@@ -58,6 +58,8 @@ final class AuditCommand implements Callable<Integer> {
 
   @Mixin RangesOption rangesOption = new RangesOption();
 
+  @Mixin PreChangeOptions preChange = new PreChangeOptions();
+
   @Option(
       names = "--resolver",
       paramLabel = "IP",
@@ -96,6 +98,8 @@ final class AuditCommand implements Callable<Integer> {
           "--to-zone",
           "--vsys",
           "--device-group",
+          "--baseline-ranges",
+          "--announced",
           "--connector",
           "--source-ports",
           "--egress-address",
@@ -119,6 +123,7 @@ final class AuditCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     report.validate();
+    java.time.LocalDate activation = preChange.activation();
     List<IpSet> res = new ArrayList<>();
     for (String r : resolvers) {
       IpSet s =
@@ -162,6 +167,11 @@ final class AuditCommand implements Callable<Integer> {
     Map<String, String> ctx = new LinkedHashMap<>();
     if (!devices.isEmpty()) {
       checks.addAll(new NetworkChecks(devices, ranges, placements).run(res));
+      if (preChange.given()) {
+        checks.add(
+            new NetworkChecks(devices, preChange.announcedIn(ranges), placements)
+                .rangeChange(activation, java.time.LocalDate.now()));
+      }
       List<String> names = devices.stream().map(Device::name).toList();
       ctx.put("placement", Placement.describeAll(placements, names));
       for (int i = 0; i < placements.size(); i++) {

@@ -189,6 +189,60 @@ public final class NetworkChecks {
     return rangeCheck("zen-egress", reqs, cov, fix, "to", "allowed", "denied");
   }
 
+  /**
+   * The pre-change review (R12): whether the connectors already reach the ranges announced in this
+   * list (the ranges given are the announced ones only), with the date they take effect when known.
+   */
+  public CheckResult rangeChange(java.time.LocalDate activation, java.time.LocalDate today) {
+    List<String> reqs = List.of("R12");
+    String fix =
+        "Allow TCP "
+            + ZEN_PORT
+            + " from every connector to the announced ranges before they take effect, above the"
+            + " rules named here.";
+    if (inboundOnly()) {
+      return new CheckResult(
+          "range-change",
+          reqs,
+          Severity.HIGH,
+          Status.SKIPPED,
+          "not evaluated: connector egress does not cross INPUT (audit the filter at OUTPUT or FORWARD)",
+          null,
+          List.of(),
+          null);
+    }
+    if (ranges.entries().isEmpty()) {
+      return new CheckResult(
+          "range-change",
+          reqs,
+          Severity.HIGH,
+          Status.PASS,
+          "no range is announced beyond the baseline",
+          List.of(),
+          List.of(),
+          null);
+    }
+    Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
+    CheckResult r = rangeCheck("range-change", reqs, cov, fix, "to", "allowed", "denied");
+    String when =
+        activation == null
+            ? ""
+            : "; they take effect "
+                + activation
+                + " ("
+                + java.time.temporal.ChronoUnit.DAYS.between(today, activation)
+                + " days from today)";
+    return new CheckResult(
+        r.id(),
+        r.requirements(),
+        Severity.HIGH,
+        r.status(),
+        r.summary().replace("published ranges", "newly announced ranges") + when,
+        r.uncovered(),
+        r.evidence(),
+        r.remediation());
+  }
+
   private CheckResult zenReturn() {
     List<String> reqs = List.of("R8");
     String fix =
