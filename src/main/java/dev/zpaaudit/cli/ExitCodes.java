@@ -11,7 +11,7 @@ public final class ExitCodes {
   /** Bad usage or unreadable input; nothing was written. */
   public static final int INPUT = 2;
 
-  /** A probe could not run at all. */
+  /** A probe could not run at all, or the ranges feed could not be fetched. */
   public static final int PROBE = 3;
 
   /** An unexpected internal error (a bug), or out of memory. */

@@ -21,23 +21,23 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "ranges",
     mixinStandardHelpOptions = true,
-    description = {"Compare lists of published ZPA ranges (R12)."},
-    subcommands = {RangesCommand.Diff.class},
+    description = {"Fetch and compare lists of published ZPA ranges (R12)."},
+    subcommands = {RangesCommand.Diff.class, RangesFetch.class},
     footer = {
       "",
       "Examples:",
       "  zpa-audit ranges diff sample-configs/ranges/before.txt \\",
       "      sample-configs/ranges/after.txt --announced 2026-12-01",
+      "  zpa-audit ranges fetch -o zpa.json",
       "",
-      "Exit codes: 0 no change; 1 the lists differ; 2 usage error or unreadable input;"
-          + " 4 internal error."
+      "Exit codes: see each subcommand's --help."
     })
 final class RangesCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
   public void run() {
-    throw new UsageException("give a subcommand: ranges diff OLD NEW");
+    throw new UsageException("give a subcommand: ranges diff OLD NEW, or ranges fetch -o FILE");
   }
 
   /** The differences between two lists of published ranges. */

@@ -21,6 +21,11 @@ public final class RangesOption {
     return RangesReader.read(file);
   }
 
+  /** A list of published ranges read from text named {@code name}. */
+  static PublishedRanges parse(String text, String name, String date) throws InputException {
+    return RangesReader.parse(text, name, name, date);
+  }
+
   PublishedRanges load() throws InputException {
     return file == null ? RangesReader.embedded() : RangesReader.read(file);
   }

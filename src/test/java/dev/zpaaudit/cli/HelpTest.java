@@ -42,6 +42,7 @@ class HelpTest {
         "host collect",
         "ranges",
         "ranges diff",
+        "ranges fetch",
         "help");
   }
 
@@ -157,7 +158,7 @@ class HelpTest {
   @Test
   void examplesWhoseFilesExistRun() {
     int ran = 0;
-    for (String path : List.of("audit", "explain", "size", "probe")) {
+    for (String path : List.of("audit", "explain", "size", "probe", "ranges diff")) {
       for (List<String> example : examples(help(path).out())) {
         List<String> args = new ArrayList<>(example.subList(1, example.size()));
         if (!filesExist(args) || args.contains("--output")) {

@@ -20,11 +20,11 @@ import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /** Test certificates, made with Bouncy Castle: CAs and leaves with EC P-256 keys. */
-final class TestPki {
+public final class TestPki {
   private static final AtomicLong SERIAL = new AtomicLong(1000);
 
   /** A certificate with its key pair. */
-  record Issued(X509Certificate cert, KeyPair keys) {}
+  public record Issued(X509Certificate cert, KeyPair keys) {}
 
   private TestPki() {}
 
@@ -34,7 +34,7 @@ final class TestPki {
     return g.generateKeyPair();
   }
 
-  static Issued ca(String dn) throws Exception {
+  public static Issued ca(String dn) throws Exception {
     KeyPair k = keyPair();
     return new Issued(build(x500(dn), k, x500(dn), k.getPublic(), true, null), k);
   }
@@ -44,7 +44,7 @@ final class TestPki {
     return new Issued(build(name(parent), parent.keys(), x500(dn), k.getPublic(), true, null), k);
   }
 
-  static Issued leaf(Issued ca, String dn, String dnsName) throws Exception {
+  public static Issued leaf(Issued ca, String dn, String dnsName) throws Exception {
     KeyPair k = keyPair();
     return new Issued(build(name(ca), ca.keys(), x500(dn), k.getPublic(), false, dnsName), k);
   }
