@@ -25,6 +25,7 @@ public final class ReportWriter {
   static {
     FORMATS.put("text", new TextReport());
     FORMATS.put("json", new JsonReport());
+    FORMATS.put("sarif", new SarifReport());
   }
 
   private ReportWriter() {}
