@@ -88,7 +88,7 @@ class CliTest {
         .contains("\"schema\" : \"zpa-audit/report/v1\"");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.txt", "report.json");
+          .containsExactlyInAnyOrder("report.txt", "report.json", "report.sarif");
     }
   }
 

@@ -137,7 +137,7 @@ class UnwritableOutputTest {
   void aNarrowerRunRemovesTheReportsItDidNotWrite() throws IOException {
     Path dir = tmp.resolve("reports");
     assertThat(run("audit", "--config", HOST, "--output", dir.toString()).code()).isZero();
-    assertThat(names(dir)).containsExactlyInAnyOrder("report.txt", "report.json");
+    assertThat(names(dir)).containsExactlyInAnyOrder("report.txt", "report.json", "report.sarif");
     Run text =
         run("audit", "--config", CliTest.NO_RETURN, "--output", dir.toString(), "--format", "text");
     assertThat(text.code()).isEqualTo(1);

@@ -45,6 +45,7 @@ class PanosCorpusConversionTest {
   static {
     KINDS.put("destination NAT rule", "destination NAT");
     KINDS.put("the managed firewall's own rules", "the firewalls' own rules (Panorama)");
+    KINDS.put("what those rules do is not in this export", "the firewalls' own rules (Panorama)");
     KINDS.put("source user", "source user");
     KINDS.put("URL category", "URL category");
     KINDS.put("schedule", "schedule");
