@@ -17,7 +17,7 @@ public final class ReportOptions {
       split = ",",
       paramLabel = "FORMAT",
       description =
-          "Report format, text, json or sarif. Without --output exactly one, printed to standard"
+          "Report format: text, json, sarif, junit, markdown or csv. Without --output exactly one, printed to standard"
               + " output; with --output, the formats to write (default: text, or with --output"
               + " every format).")
   List<String> formats = new ArrayList<>();

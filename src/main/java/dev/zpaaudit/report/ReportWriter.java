@@ -26,6 +26,9 @@ public final class ReportWriter {
     FORMATS.put("text", new TextReport());
     FORMATS.put("json", new JsonReport());
     FORMATS.put("sarif", new SarifReport());
+    FORMATS.put("junit", new JunitReport());
+    FORMATS.put("markdown", new MarkdownReport());
+    FORMATS.put("csv", new CsvReport());
   }
 
   private ReportWriter() {}

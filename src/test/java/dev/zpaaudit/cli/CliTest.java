@@ -88,7 +88,13 @@ class CliTest {
         .contains("\"schema\" : \"zpa-audit/report/v1\"");
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString()))
-          .containsExactlyInAnyOrder("report.txt", "report.json", "report.sarif");
+          .containsExactlyInAnyOrder(
+              "report.txt",
+              "report.json",
+              "report.sarif",
+              "report.junit.xml",
+              "report.md",
+              "report.csv");
     }
   }
 

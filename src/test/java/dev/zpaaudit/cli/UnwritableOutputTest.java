@@ -137,7 +137,14 @@ class UnwritableOutputTest {
   void aNarrowerRunRemovesTheReportsItDidNotWrite() throws IOException {
     Path dir = tmp.resolve("reports");
     assertThat(run("audit", "--config", HOST, "--output", dir.toString()).code()).isZero();
-    assertThat(names(dir)).containsExactlyInAnyOrder("report.txt", "report.json", "report.sarif");
+    assertThat(names(dir))
+        .containsExactlyInAnyOrder(
+            "report.txt",
+            "report.json",
+            "report.sarif",
+            "report.junit.xml",
+            "report.md",
+            "report.csv");
     Run text =
         run("audit", "--config", CliTest.NO_RETURN, "--output", dir.toString(), "--format", "text");
     assertThat(text.code()).isEqualTo(1);

@@ -1,0 +1,112 @@
+package dev.zpaaudit.report;
+
+import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.checks.Evidence;
+import dev.zpaaudit.checks.Report;
+import dev.zpaaudit.checks.Status;
+import java.util.List;
+
+/**
+ * The report as JUnit XML, for CI systems that show test results: one test case per check, named by
+ * the check and what it judged; a failed or indeterminate check is a failure (type {@code fail} or
+ * {@code indeterminate}) whose text is the evidence; a skipped check is skipped.
+ */
+public final class JunitReport implements Renderer {
+  @Override
+  public String extension() {
+    return "junit.xml";
+  }
+
+  @Override
+  public String render(Report r) {
+    long failures = r.count(Status.FAIL) + r.count(Status.INDETERMINATE);
+    long skipped = r.count(Status.SKIPPED);
+    String suite = "zpa-audit " + r.command();
+    StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    String counts =
+        " tests=\""
+            + r.checks().size()
+            + "\" failures=\""
+            + failures
+            + "\" errors=\"0\" skipped=\""
+            + skipped
+            + "\"";
+    sb.append("<testsuites name=\"").append(xml(suite)).append('"').append(counts).append(">\n");
+    sb.append("  <testsuite name=\"").append(xml(suite)).append('"').append(counts).append(">\n");
+    String target = target(r);
+    for (CheckResult c : r.checks()) {
+      sb.append("    <testcase classname=\"zpa-audit.")
+          .append(xml(c.id()))
+          .append("\" name=\"")
+          .append(xml(c.id() + " (" + String.join(", ", c.requirements()) + ")" + target))
+          .append('"');
+      if (c.status() == Status.PASS) {
+        sb.append("/>\n");
+        continue;
+      }
+      sb.append(">\n");
+      if (c.status() == Status.SKIPPED) {
+        sb.append("      <skipped message=\"").append(xml(c.summary())).append("\"/>\n");
+      } else {
+        sb.append("      <failure type=\"")
+            .append(c.status() == Status.FAIL ? "fail" : "indeterminate")
+            .append("\" message=\"")
+            .append(xml(c.summary()))
+            .append("\">")
+            .append(xml(details(c)))
+            .append("</failure>\n");
+      }
+      sb.append("    </testcase>\n");
+    }
+    return sb.append("  </testsuite>\n</testsuites>\n").toString();
+  }
+
+  /** What the checks judged: the inputs, for telling runs apart in one CI view. */
+  private static String target(Report r) {
+    List<String> files = r.inputs().stream().map(Report.Input::file).toList();
+    return files.isEmpty() ? "" : " of " + String.join(", ", files);
+  }
+
+  private static String details(CheckResult c) {
+    StringBuilder sb = new StringBuilder();
+    for (Evidence e : c.evidence()) {
+      if (e.verdict().equals("allow") || e.verdict().equals("info")) {
+        continue;
+      }
+      sb.append(e.verdict());
+      if (e.file() != null) {
+        sb.append(' ').append(e.file()).append(e.line() > 0 ? ":" + e.line() : "");
+      }
+      sb.append(": ").append(e.message());
+      if (e.rule() != null) {
+        sb.append(" [").append(e.rule()).append(']');
+      }
+      sb.append('\n');
+    }
+    if (c.remediation() != null) {
+      sb.append("fix: ").append(c.remediation()).append('\n');
+    }
+    return sb.toString();
+  }
+
+  /** Text as XML character data or an attribute value; characters XML 1.0 forbids are dropped. */
+  static String xml(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '&' -> sb.append("&amp;");
+        case '<' -> sb.append("&lt;");
+        case '>' -> sb.append("&gt;");
+        case '"' -> sb.append("&quot;");
+        case '\'' -> sb.append("&apos;");
+        default -> {
+          if (ch >= 0x20 || ch == '\n' || ch == '\t' || ch == '\r') {
+            sb.append(ch);
+          }
+        }
+      }
+    }
+    return sb.toString();
+  }
+}
