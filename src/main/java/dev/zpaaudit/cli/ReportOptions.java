@@ -17,9 +17,9 @@ public final class ReportOptions {
       split = ",",
       paramLabel = "FORMAT",
       description =
-          "Report format: text, json, sarif, junit, markdown or csv. Without --output exactly one, printed to standard"
-              + " output; with --output, the formats to write (default: text, or with --output"
-              + " every format).")
+          "Report format: text, json, sarif, junit, markdown, csv or html. Without --output"
+              + " exactly one, printed to standard output; with --output, the formats to write"
+              + " (default: text, or with --output every format).")
   List<String> formats = new ArrayList<>();
 
   @Option(

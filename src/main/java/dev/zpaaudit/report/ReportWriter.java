@@ -29,6 +29,7 @@ public final class ReportWriter {
     FORMATS.put("junit", new JunitReport());
     FORMATS.put("markdown", new MarkdownReport());
     FORMATS.put("csv", new CsvReport());
+    FORMATS.put("html", new HtmlReport());
   }
 
   private ReportWriter() {}

@@ -94,7 +94,8 @@ class CliTest {
               "report.sarif",
               "report.junit.xml",
               "report.md",
-              "report.csv");
+              "report.csv",
+              "report.html");
     }
   }
 

@@ -144,7 +144,8 @@ class UnwritableOutputTest {
             "report.sarif",
             "report.junit.xml",
             "report.md",
-            "report.csv");
+            "report.csv",
+            "report.html");
     Run text =
         run("audit", "--config", CliTest.NO_RETURN, "--output", dir.toString(), "--format", "text");
     assertThat(text.code()).isEqualTo(1);
