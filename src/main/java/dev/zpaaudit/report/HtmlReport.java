@@ -4,6 +4,8 @@ import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.diag.Diagnostic;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,7 +82,7 @@ public final class HtmlReport implements Renderer {
         .append("<a href=\"#diagnostics\">Diagnostics</a></nav>\n</header>\n");
   }
 
-  /** The counts of checks by status, then one row per check. */
+  /** The counts of checks by status, of diagnostics by severity, then one row per check. */
   private static void summary(StringBuilder sb, Report r) {
     sb.append("<section id=\"summary\">\n<h2>Summary</h2>\n<ul class=\"tiles\">\n");
     for (Status s : Status.values()) {
@@ -93,20 +95,45 @@ public final class HtmlReport implements Renderer {
           .append(n)
           .append("\"><b>")
           .append(Html.count(n))
-          .append("</b>")
+          .append("</b> ")
           .append(s.label())
           .append("</li>\n");
     }
-    sb.append("</ul>\n<table class=\"checks\"><thead><tr>");
-    for (String h :
-        new String[] {"status", "check", "requirements", "severity", "summary", "published"}) {
+    sb.append("</ul>\n");
+    diagnosticCounts(sb, r.diagnostics());
+    checks(sb, r.checks());
+    sb.append("</section>\n");
+  }
+
+  /** "3 diagnostics: 1 error, 2 warnings", linking to them. */
+  private static void diagnosticCounts(StringBuilder sb, List<Diagnostic> diagnostics) {
+    if (diagnostics.isEmpty()) {
+      return;
+    }
+    Map<Diagnostic.Severity, Integer> by = new EnumMap<>(Diagnostic.Severity.class);
+    diagnostics.forEach(d -> by.merge(d.severity(), 1, Integer::sum));
+    List<String> parts = new ArrayList<>();
+    by.forEach((s, n) -> parts.add(Html.count(n) + " " + s.label() + (n == 1 ? "" : "s")));
+    sb.append("<p class=\"meta\"><a href=\"#diagnostics\">")
+        .append(TextLayout.count(diagnostics.size(), "diagnostic", "diagnostics"))
+        .append("</a>: ")
+        .append(String.join(", ", parts))
+        .append("</p>\n");
+  }
+
+  /** One row per check; a column of published entries where a check has per-range results. */
+  private static void checks(StringBuilder sb, List<CheckResult> checks) {
+    boolean published = checks.stream().anyMatch(c -> !HtmlRangeMap.entries(c).isEmpty());
+    sb.append("<table class=\"checks\"><thead><tr>");
+    for (String h : new String[] {"status", "check", "requirements", "severity", "summary"}) {
       sb.append("<th scope=\"col\">").append(h).append("</th>");
     }
+    sb.append(published ? "<th scope=\"col\">published entries</th>" : "");
     sb.append("</tr></thead>\n<tbody>\n");
-    for (CheckResult c : r.checks()) {
+    for (CheckResult c : checks) {
       sb.append("<tr><td>")
           .append(HtmlCheck.statusTag(c.status()))
-          .append("</td><td><a href=\"#")
+          .append("</td><td class=\"id\"><a href=\"#")
           .append(HtmlCheck.anchor(c))
           .append("\">")
           .append(Html.text(c.id()))
@@ -115,12 +142,14 @@ public final class HtmlReport implements Renderer {
           .append("</td><td>")
           .append(c.severity().label())
           .append("</td><td>")
-          .append(Html.text(c.summary()))
-          .append("</td><td>");
-      rangeBar(sb, c);
+          .append(Html.text(c.summary()));
+      if (published) {
+        sb.append("</td><td>");
+        rangeBar(sb, c);
+      }
       sb.append("</td></tr>\n");
     }
-    sb.append("</tbody></table>\n</section>\n");
+    sb.append("</tbody></table>\n");
   }
 
   /** A check's published entries by status in words and as a bar, linking to its map. */

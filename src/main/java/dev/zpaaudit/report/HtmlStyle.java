@@ -38,6 +38,7 @@ final class HtmlStyle {
       tbody tr:nth-child(even) td{background:#fafafa}
       details summary{cursor:pointer;color:#0b5394}
       .meta,.note{color:var(--muted);margin:2px 0}
+      td.id{white-space:nowrap}
       .fix{background:#fff8e1;border-left:4px solid var(--partial);padding:6px 10px}
       .data{margin:4px 0 0;display:grid;grid-template-columns:max-content 1fr;gap:0 8px;\
       font-size:.88em;color:var(--muted)}

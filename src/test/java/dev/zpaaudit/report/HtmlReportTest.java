@@ -206,6 +206,31 @@ class HtmlReportTest {
   }
 
   @Test
+  void aReportWithoutPerRangeResultsHasNoMap() {
+    CheckResult cpu =
+        new CheckResult(
+            "host-cpu",
+            List.of("R2"),
+            Severity.HIGH,
+            Status.PASS,
+            "all 1 connectors have the cores",
+            null,
+            List.of(Evidence.note("pass", "4 vCPUs")),
+            null);
+    String html =
+        new HtmlReport()
+            .render(new Report("audit", null, List.of(), Map.of(), List.of(cpu), List.of()));
+    assertThat(html)
+        .doesNotContain("id=\"ranges\"")
+        .doesNotContain("published entries</th>")
+        .contains("<p>None: every input was read in full.</p>")
+        .contains("id=\"summary-pass\" data-count=\"1\"");
+    assertThat(new HtmlReport().render(sample()))
+        .contains("<th scope=\"col\">published entries</th>")
+        .contains("<a href=\"#diagnostics\">1 diagnostic</a>: 1 warning</p>");
+  }
+
+  @Test
   void evidenceDataIsShownInKeyOrder() {
     String html = new HtmlReport().render(sample());
     assertThat(html)
