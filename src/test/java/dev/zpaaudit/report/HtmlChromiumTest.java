@@ -31,7 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the report of a sample audit from a file; the page it parsed shows the JSON report's counts, and
  * it draws a screenshot, kept in {@value #ARTEFACTS}. Skipped, saying why, where Chromium is not
  * installed. Only {@code file://} URLs are opened, Chromium's own traffic (updates, sync, metrics)
- * is switched off, each run has a fresh profile, and a run that does not end is killed.
+ * is switched off and no host name resolves, each run has a fresh profile, and a run that does not
+ * end is killed.
  */
 class HtmlChromiumTest {
   static final String ARTEFACTS = "target/html-report";
@@ -57,6 +58,9 @@ class HtmlChromiumTest {
           "--disable-client-side-phishing-detection",
           "--disable-breakpad",
           "--metrics-recording-only",
+          // Its update and extension services still look up their hosts without this; with it no
+          // name resolves, so nothing is sent.
+          "--host-resolver-rules=MAP * ~NOTFOUND",
           "--hide-scrollbars");
 
   private Path browser;
