@@ -166,7 +166,8 @@ final class AuditCommand implements Callable<Integer> {
     List<CheckResult> checks = new ArrayList<>();
     Map<String, String> ctx = new LinkedHashMap<>();
     if (!devices.isEmpty()) {
-      checks.addAll(new NetworkChecks(devices, ranges, placements).run(res));
+      NetworkChecks network = new NetworkChecks(devices, ranges, placements);
+      checks.addAll(Fixes.add(network.run(res), network.egressFixes()));
       if (preChange.given()) {
         checks.add(
             new NetworkChecks(devices, preChange.announcedIn(ranges), placements)

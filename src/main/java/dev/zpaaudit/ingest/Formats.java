@@ -3,14 +3,19 @@ package dev.zpaaudit.ingest;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.iptables.Ipsets;
+import dev.zpaaudit.ingest.iptables.IptablesFix;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.iptables.SaveFamily;
+import dev.zpaaudit.ingest.nftables.NftFix;
 import dev.zpaaudit.ingest.nftables.NftablesJsonParser;
 import dev.zpaaudit.ingest.panos.Applications;
 import dev.zpaaudit.ingest.panos.PanosConfig;
 import dev.zpaaudit.ingest.panos.PanosConversions;
+import dev.zpaaudit.ingest.panos.PanosFix;
 import dev.zpaaudit.ingest.panos.PanosReader;
 import dev.zpaaudit.io.InputFiles;
+import dev.zpaaudit.model.Allowance;
+import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,6 +112,24 @@ public final class Formats {
             Diagnostic.Severity.ERROR,
             new SourceLocation(file.toString(), 1),
             "unknown export format (expected one of: " + String.join(", ", names()) + ")"));
+  }
+
+  /**
+   * The commands, in the device's own language, that make it let an allowance through; empty for a
+   * format whose commands are not written.
+   */
+  public static List<String> fix(Firewall fw, Allowance a) {
+    String f = fw.format();
+    if (f.equals("iptables-save") || f.equals("ip6tables-save")) {
+      return IptablesFix.commands(a);
+    }
+    if (f.equals("nftables-json")) {
+      return NftFix.commands(a);
+    }
+    if (f.startsWith("PAN-OS")) {
+      return PanosFix.commands(a);
+    }
+    return List.of();
   }
 
   /** A file that is not read, said of the whole file. */

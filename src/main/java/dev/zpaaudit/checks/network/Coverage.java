@@ -57,9 +57,11 @@ final class Coverage {
   /** Adds the outcomes of the device at position {@code device}. */
   void add(List<Outcome> more, int device) {
     for (Outcome o : more) {
-      decisions
-          .computeIfAbsent(Decision.keyOf(o, device), Decision::new)
-          .add(remote.apply(o), local.apply(o));
+      Decision d = decisions.computeIfAbsent(Decision.keyOf(o, device), Decision::new);
+      d.add(remote.apply(o), local.apply(o));
+      if (o.trace().last() != null) {
+        d.at(o.trace().last().stage());
+      }
     }
   }
 
