@@ -6,6 +6,8 @@ import dev.zpaaudit.checks.hosts.HostChecks;
 import dev.zpaaudit.checks.hosts.HostRules;
 import dev.zpaaudit.checks.network.NetworkChecks;
 import dev.zpaaudit.checks.network.Placement;
+import dev.zpaaudit.checks.tls.DecryptionPolicy;
+import dev.zpaaudit.checks.tls.TlsRules;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.inventory.InventoryReader;
@@ -168,6 +170,20 @@ final class AuditCommand implements Callable<Integer> {
     if (!devices.isEmpty()) {
       NetworkChecks network = new NetworkChecks(devices, ranges, placements);
       checks.addAll(Fixes.add(network.run(res), network.egressFixes()));
+      if (devices.stream()
+          .flatMap(d -> d.exports().stream())
+          .anyMatch(f -> f.zoned() || !f.decryption().isEmpty())) {
+        // Only a network firewall can decrypt TLS; a Linux ruleset cannot.
+        List<String> names = TlsRules.embedded().bypassNames();
+        List<Device> policies =
+            devices.stream()
+                .map(
+                    d ->
+                        new Device(
+                            d.exports().stream().map(f -> DecryptionPolicy.of(f, names)).toList()))
+                .toList();
+        checks.add(new NetworkChecks(policies, ranges, placements).sslBypass());
+      }
       if (preChange.given()) {
         checks.add(
             new NetworkChecks(devices, preChange.announcedIn(ranges), placements)

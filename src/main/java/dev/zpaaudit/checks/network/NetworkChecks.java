@@ -300,6 +300,18 @@ public final class NetworkChecks {
     return List.copyOf(out.values());
   }
 
+  /**
+   * Whether TLS from the connectors to every published range passes every device undecrypted (R14):
+   * the devices given are their TLS inspection policies (see checks.tls.DecryptionPolicy).
+   */
+  public CheckResult sslBypass() {
+    String fix =
+        "Exempt the connectors' TLS from decryption (*.prod.zpath.net, every published range):"
+            + " a no-decrypt rule above the rules named here; the connector pins its certificates.";
+    Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
+    return rangeCheck("ssl-bypass", List.of("R14"), cov, fix, "tls", "not decrypted", "decrypted");
+  }
+
   private CheckResult zenReturn() {
     List<String> reqs = List.of("R8");
     String fix =
@@ -343,13 +355,16 @@ public final class NetworkChecks {
     Status st =
         denied + partial > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
     String what =
-        dir.equals("to")
-            ? "connectors reach %d of %d published ranges on TCP %d"
-            : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
+        dir.equals("tls")
+            ? "TLS from the connectors to %d of %d published ranges (TCP %d) is not decrypted"
+            : dir.equals("to")
+                ? "connectors reach %d of %d published ranges on TCP %d"
+                : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
+    String stopped = dir.equals("tls") ? "decrypted" : "denied";
     StringBuilder summary =
         new StringBuilder(
             String.format(
-                what + "; %d denied, %d partly denied, %d indeterminate",
+                what + "; %d " + stopped + ", %d partly " + stopped + ", %d indeterminate",
                 allowed,
                 applicable,
                 ZEN_PORT,
