@@ -4,6 +4,7 @@ import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.hosts.HostChecks;
 import dev.zpaaudit.checks.hosts.HostRules;
+import dev.zpaaudit.checks.network.MtuPath;
 import dev.zpaaudit.checks.network.NetworkChecks;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.checks.tls.DecryptionPolicy;
@@ -170,6 +171,10 @@ final class AuditCommand implements Callable<Integer> {
     if (!devices.isEmpty()) {
       NetworkChecks network = new NetworkChecks(devices, ranges, placements);
       checks.addAll(Fixes.add(network.run(res), network.egressFixes()));
+      CheckResult mtu = MtuPath.check(devices, ranges);
+      if (mtu != null) {
+        checks.add(mtu);
+      }
       if (devices.stream()
           .flatMap(d -> d.exports().stream())
           .anyMatch(f -> f.zoned() || !f.decryption().isEmpty())) {
