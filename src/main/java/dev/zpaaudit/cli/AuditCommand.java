@@ -4,11 +4,7 @@ import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.hosts.HostChecks;
 import dev.zpaaudit.checks.hosts.HostRules;
-import dev.zpaaudit.checks.network.MtuPath;
-import dev.zpaaudit.checks.network.NetworkChecks;
 import dev.zpaaudit.checks.network.Placement;
-import dev.zpaaudit.checks.tls.DecryptionPolicy;
-import dev.zpaaudit.checks.tls.TlsRules;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.ingest.inventory.InventoryReader;
@@ -169,31 +165,14 @@ final class AuditCommand implements Callable<Integer> {
     List<CheckResult> checks = new ArrayList<>();
     Map<String, String> ctx = new LinkedHashMap<>();
     if (!devices.isEmpty()) {
-      NetworkChecks network = new NetworkChecks(devices, ranges, placements);
-      checks.addAll(Fixes.add(network.run(res), network.egressFixes()));
-      CheckResult mtu = MtuPath.check(devices, ranges);
-      if (mtu != null) {
-        checks.add(mtu);
-      }
-      if (devices.stream()
-          .flatMap(d -> d.exports().stream())
-          .anyMatch(f -> f.zoned() || !f.decryption().isEmpty())) {
-        // Only a network firewall can decrypt TLS; a Linux ruleset cannot.
-        List<String> names = TlsRules.embedded().bypassNames();
-        List<Device> policies =
-            devices.stream()
-                .map(
-                    d ->
-                        new Device(
-                            d.exports().stream().map(f -> DecryptionPolicy.of(f, names)).toList()))
-                .toList();
-        checks.add(new NetworkChecks(policies, ranges, placements).sslBypass());
-      }
-      if (preChange.given()) {
-        checks.add(
-            new NetworkChecks(devices, preChange.announcedIn(ranges), placements)
-                .rangeChange(activation, java.time.LocalDate.now()));
-      }
+      checks.addAll(
+          NetworkAudit.run(
+              devices,
+              placements,
+              ranges,
+              res,
+              preChange.given() ? preChange.announcedIn(ranges) : null,
+              activation));
       List<String> names = devices.stream().map(Device::name).toList();
       ctx.put("placement", Placement.describeAll(placements, names));
       for (int i = 0; i < placements.size(); i++) {

@@ -2,6 +2,7 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.iproute.IprouteReader;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesFix;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
@@ -81,6 +82,9 @@ public final class Formats {
   }
 
   public ParseResult read(Path file) throws InputException {
+    if (IprouteReader.isCapture(file)) {
+      return IprouteReader.read(file);
+    }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
       throw unread(file, "file is empty");

@@ -65,13 +65,15 @@ public final class MtuPath {
             bad += verdict.equals("deny") ? 1 : 0;
             unknown += verdict.equals("indeterminate") ? 1 : 0;
             ev.add(
-                evidence(
+                new Evidence(
                     verdict,
-                    fw,
+                    e.at() == null ? fw.source() : e.at().file(),
                     e.at() == null ? 0 : e.at().line(),
                     null,
                     message(e, out),
-                    e.part().toCidrs()));
+                    e.part().toCidrs(),
+                    List.of(),
+                    Map.of()));
           }
         }
       }
@@ -127,12 +129,21 @@ public final class MtuPath {
     }
     String mtu = out.mtu() == null ? "MTU not stated" : "MTU " + out.mtu();
     if (out.kind() == Interface.Kind.TUNNEL) {
-      return "leaves through tunnel "
-          + out.name()
-          + " ("
-          + mtu
-          + ", less what its encapsulation adds), routed by "
-          + e.how();
+      Integer extra = Encapsulations.overhead(out.encapsulation());
+      String what =
+          out.encapsulation() == null
+              ? mtu + ", less what its encapsulation adds"
+              : extra == null
+                  ? out.encapsulation() + ", " + mtu
+                  : out.encapsulation()
+                      + ": "
+                      + extra
+                      + " bytes of encapsulation, "
+                      + (STANDARD_MTU - extra)
+                      + " left of a "
+                      + STANDARD_MTU
+                      + "-byte path";
+      return "leaves through tunnel " + out.name() + " (" + what + "), routed by " + e.how();
     }
     return "leaves by " + out.name() + " (" + mtu + "), routed by " + e.how();
   }
