@@ -135,6 +135,8 @@ final class AuditCommand implements Callable<Integer> {
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
     refuseOptionsThatDoNotApply();
+    Phases phases = Phases.forTerminal(spec.commandLine().getErr());
+    phases.start("reading the published ranges and " + net.configs.size() + " --config");
     PublishedRanges ranges = rangesOption.load();
     List<NetworkOptions.Config> configs = net.readConfigs();
     List<Placement> placements = net.placements(configs, byFamily(ranges));
@@ -165,6 +167,7 @@ final class AuditCommand implements Callable<Integer> {
     List<CheckResult> checks = new ArrayList<>();
     Map<String, String> ctx = new LinkedHashMap<>();
     if (!devices.isEmpty()) {
+      phases.start("judging " + ranges.entries().size() + " published ranges");
       checks.addAll(
           NetworkAudit.run(
               devices,
@@ -198,6 +201,7 @@ final class AuditCommand implements Callable<Integer> {
     if (inventory != null) {
       checks.addAll(HostChecks.run(inventory.inventory(), rules));
     }
+    phases.end();
     Report r = new Report("audit", Report.RangeInfo.of(ranges), inputs, ctx, checks, diags);
     return report.emit(r, spec.commandLine().getOut());
   }

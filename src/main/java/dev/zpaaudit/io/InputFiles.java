@@ -15,13 +15,31 @@ import java.nio.file.Path;
 
 /** Reads untrusted input files with a size bound and strict UTF-8. */
 public final class InputFiles {
-  /** The largest input file read: 64 MiB. */
+  /** The largest input file read unless --max-input-size says otherwise: 1 GiB. */
+  public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
+
+  /** The largest input file read by default: 64 MiB for what is not a user's export. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private static volatile long limit = DEFAULT_MAX_BYTES;
 
   private InputFiles() {}
 
+  /** The largest export read in this run (--max-input-size). */
+  public static long limit() {
+    return limit;
+  }
+
+  /** Sets the largest export read in this run. */
+  public static void setLimit(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("the input limit must be positive");
+    }
+    limit = bytes;
+  }
+
   public static String read(Path file) throws InputException {
-    return read(file, MAX_BYTES);
+    return read(file, limit);
   }
 
   public static String read(Path file, long maxBytes) throws InputException {
@@ -34,7 +52,13 @@ public final class InputFiles {
       if (size > maxBytes) {
         throw new InputException(
             new Diagnostic(
-                Severity.ERROR, at, "file is " + size + " bytes; the limit is " + maxBytes));
+                Severity.ERROR,
+                at,
+                "file is "
+                    + size
+                    + " bytes; the limit is "
+                    + maxBytes
+                    + " (raise it with --max-input-size)"));
       }
       byte[] bytes = Files.readAllBytes(file);
       return decode(bytes, at);
