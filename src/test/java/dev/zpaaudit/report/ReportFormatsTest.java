@@ -60,7 +60,7 @@ class ReportFormatsTest {
     assertThat(suite.getAttribute("failures")).isEqualTo(Integer.toString(failures.getLength()));
     Element dns = (Element) failures.item(0);
     assertThat(dns.getAttribute("type")).isEqualTo("indeterminate");
-    assertThat(dns.getTextContent()).contains("sample-configs/panos/panorama.xml:111");
+    assertThat(dns.getTextContent()).contains("sample-configs/panos/panorama.xml:143");
   }
 
   @Test
