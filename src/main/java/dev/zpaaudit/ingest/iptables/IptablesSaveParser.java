@@ -150,10 +150,10 @@ public final class IptablesSaveParser implements Parser {
         chains.put(name, new IptablesSave.ChainDecl(name, policy, n, line));
         continue;
       }
-      String body = COUNTERS.matcher(line).replaceFirst("");
+      String body = line.startsWith("[") ? COUNTERS.matcher(line).replaceFirst("") : line;
       List<Tokenizer.Word> words;
       try {
-        words = Tokenizer.split(body);
+        words = Tokenizer.split(body, 2);
       } catch (IllegalArgumentException e) {
         diags.error(at, e.getMessage());
         continue;
@@ -167,8 +167,9 @@ public final class IptablesSaveParser implements Parser {
                 + "'");
         continue;
       }
-      String chain = words.get(1).text();
-      if (!chains.containsKey(chain)) {
+      IptablesSave.ChainDecl decl = chains.get(words.get(1).text());
+      if (decl == null) {
+        String chain = words.get(1).text();
         diags.error(
             at,
             "rule appends to chain '"
@@ -178,7 +179,7 @@ public final class IptablesSaveParser implements Parser {
                 + "'");
         continue;
       }
-      rules.add(new IptablesSave.RuleLine(chain, words.subList(2, words.size()), n, body));
+      rules.add(new IptablesSave.RuleLine(decl.name(), n, body));
     }
     if (table != null) {
       int last = lines.length;
