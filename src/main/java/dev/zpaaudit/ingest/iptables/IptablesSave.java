@@ -10,14 +10,13 @@ record IptablesSave(List<Table> tables) {
   record ChainDecl(String name, String policy, int line, String text) {}
 
   /**
-   * An "-A CHAIN ..." line, its counters removed. Its words are split again when asked for: holding
-   * them for every line of a large export would take many times the export's size.
+   * An "-A CHAIN ..." line, its counters removed: where it is in the export's text ({@code start}
+   * to {@code end} of {@code export}). Its text and words are taken when it is converted: holding
+   * them for every line of a large export until then would take several times the export's size.
    */
-  record RuleLine(String chain, int line, String text) {
-    /** The words after the chain name. */
-    List<Tokenizer.Word> words() {
-      List<Tokenizer.Word> w = Tokenizer.split(text);
-      return w.subList(Math.min(2, w.size()), w.size());
+  record RuleLine(String chain, int line, String export, int start, int end) {
+    String text() {
+      return export.substring(start, end);
     }
   }
 

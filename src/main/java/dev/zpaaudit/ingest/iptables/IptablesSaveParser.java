@@ -81,11 +81,25 @@ public final class IptablesSaveParser implements Parser {
     int tableLine = 0;
     Map<String, IptablesSave.ChainDecl> chains = null;
     List<IptablesSave.RuleLine> rules = null;
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      int n = i + 1;
+    int lastNonBlank = 0;
+    int n = 0;
+    // Line by line, not split into an array of all lines first: a large export is many lines.
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      int from = start;
+      int to = end;
+      start = end + 1;
+      while (from < to && Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+        to--;
+      }
+      String line = text.substring(from, to);
+      n++;
+      lastNonBlank = line.isEmpty() ? lastNonBlank : n;
       SourceLocation at = new SourceLocation(file, n);
-      String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -179,15 +193,11 @@ public final class IptablesSaveParser implements Parser {
                 + "'");
         continue;
       }
-      rules.add(new IptablesSave.RuleLine(decl.name(), n, body));
+      rules.add(new IptablesSave.RuleLine(decl.name(), n, text, to - body.length(), to));
     }
     if (table != null) {
-      int last = lines.length;
-      while (last > 1 && lines[last - 1].isBlank()) {
-        last--;
-      }
       diags.error(
-          new SourceLocation(file, last),
+          new SourceLocation(file, Math.max(1, lastNonBlank)),
           "table '" + table + "' (line " + tableLine + ") has no COMMIT: the export is truncated");
     }
     if (tables.isEmpty() && !diags.hasErrors()) {

@@ -145,7 +145,9 @@ final class RuleConverter {
   Rule convert(IptablesSave.RuleLine line) {
     SourceLocation at = new SourceLocation(file, line.line());
     List<Condition> conds = new ArrayList<>();
-    List<Tokenizer.Word> w = line.words();
+    String body = line.text();
+    List<Tokenizer.Word> all = Tokenizer.split(body);
+    List<Tokenizer.Word> w = all.subList(Math.min(2, all.size()), all.size());
     String module = null;
     String protocol = null;
     String target = null;
@@ -261,22 +263,18 @@ final class RuleConverter {
           target == null
               ? new Action.Continue("no target")
               : action(target, isGoto, targetOpts, line, at);
-      String text = "-A " + line.chain() + (w.isEmpty() ? "" : " ") + join(line);
+      String text = "-A " + line.chain() + (w.isEmpty() ? "" : " ") + join(line.chain(), body);
       return new Rule(
-          at,
-          text.equals(line.text()) ? line.text() : text,
-          shared.conditions(conds),
-          shared.action(action));
+          at, text.equals(body) ? body : text, shared.conditions(conds), shared.action(action));
     } catch (Problem p) {
       diags.error(at, p.getMessage());
       return null;
     }
   }
 
-  private static String join(IptablesSave.RuleLine line) {
-    String t = line.text();
-    int k = t.indexOf(line.chain());
-    return k >= 0 ? t.substring(k + line.chain().length()).strip() : t;
+  private static String join(String chain, String t) {
+    int k = t.indexOf(chain);
+    return k >= 0 ? t.substring(k + chain.length()).strip() : t;
   }
 
   private List<Condition> finish(MatchModules.Instance inst, SourceLocation at) throws Problem {

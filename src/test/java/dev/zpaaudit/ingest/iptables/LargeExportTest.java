@@ -66,6 +66,35 @@ class LargeExportTest {
   }
 
   @Test
+  void aRuleIsItsLineWithoutCountersAndSurroundingBlanks() throws Exception {
+    List<Rule> r =
+        rules(
+            "*filter\r\n:FORWARD DROP [0:0]\r\n"
+                + "  [1:2] -A FORWARD -s 10.0.0.1/32  -j ACCEPT \t\r\n"
+                + "-A   FORWARD   -j DROP\r\nCOMMIT\r\n");
+    assertThat(r)
+        .extracting(Rule::text)
+        .containsExactly("-A FORWARD -s 10.0.0.1/32  -j ACCEPT", "-A FORWARD -j DROP");
+    assertThat(r).extracting(x -> x.location().line()).containsExactly(3, 4);
+  }
+
+  @Test
+  void aTruncatedExportIsReportedAtItsLastLine() {
+    assertThatThrownBy(
+            () ->
+                new IptablesSaveParser()
+                    .parse("*filter\n:FORWARD DROP [0:0]\n-A FORWARD -j DROP\n \n\n", "t.rules"))
+        .isInstanceOfSatisfying(
+            dev.zpaaudit.diag.InputException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(dev.zpaaudit.diag.Diagnostic::format)
+                    .containsExactly(
+                        "t.rules:3: error: table 'filter' (line 1) has no COMMIT: the export is"
+                            + " truncated"));
+  }
+
+  @Test
   void countersBeforeARuleAreDropped() throws Exception {
     List<Rule> r = rules("*filter\n:FORWARD DROP [0:0]\n[12:3400] -A FORWARD -j ACCEPT\nCOMMIT\n");
     assertThat(r).extracting(Rule::text).containsExactly("-A FORWARD -j ACCEPT");
