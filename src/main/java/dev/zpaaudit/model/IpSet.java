@@ -450,9 +450,9 @@ public final class IpSet {
     return n + 4;
   }
 
+  /** Whether (nh, nl) is (h, l) + 1, without wrapping around. */
   private static boolean sameAsNext(long h, long l, long nh, long nl) {
-    long[] x = inc(h, l);
-    return x[0] == nh && x[1] == nl;
+    return l == -1L ? nh == h + 1 && nl == 0 : nh == h && nl == l + 1;
   }
 
   /** The union of any number of sets of the same family, merged pairwise (balanced). */
