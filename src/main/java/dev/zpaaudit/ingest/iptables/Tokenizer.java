@@ -28,27 +28,31 @@ final class Tokenizer {
    * quote (IllegalArgumentException).
    */
   static List<Word> split(String line, int max) {
+    return split(line, 0, line.length(), max);
+  }
+
+  /** The first {@code max} words of the line at {@code from} to {@code to} of {@code text}. */
+  static List<Word> split(String text, int from, int to, int max) {
     List<Word> out = new ArrayList<>(Math.min(max, 24));
-    int n = line.length();
-    int i = 0;
-    while (i < n) {
-      char c = line.charAt(i);
+    int i = from;
+    while (i < to) {
+      char c = text.charAt(i);
       if (Character.isWhitespace(c)) {
         i++;
         continue;
       }
       if (out.size() >= max) {
-        checkQuotes(line, i);
+        checkQuotes(text, i, to);
         break;
       }
       int start = i;
-      while (i < n && !Character.isWhitespace(c = line.charAt(i)) && c != '"' && c != '\\') {
+      while (i < to && !Character.isWhitespace(c = text.charAt(i)) && c != '"' && c != '\\') {
         i++;
       }
-      if (i == n || Character.isWhitespace(c)) {
-        out.add(new Word(line.substring(start, i), false)); // the common word: no quote or escape
+      if (i == to || Character.isWhitespace(c)) {
+        out.add(new Word(text.substring(start, i), false)); // the common word: no quote or escape
       } else {
-        i = quotedWord(line, start, i, out);
+        i = quotedWord(text, start, i, to, out);
       }
     }
     return out;
@@ -58,14 +62,14 @@ final class Tokenizer {
    * Adds the word that starts at {@code start} and has a quote or backslash at {@code at}; returns
    * where it ends.
    */
-  private static int quotedWord(String line, int start, int at, List<Word> out) {
+  private static int quotedWord(String line, int start, int at, int end, List<Word> out) {
     StringBuilder cur = new StringBuilder(line.substring(start, at));
     boolean anyQuote = false;
     boolean quoted = false;
     int i = at;
-    for (; i < line.length(); i++) {
+    for (; i < end; i++) {
       char c = line.charAt(i);
-      if (c == '\\' && i + 1 < line.length()) {
+      if (c == '\\' && i + 1 < end) {
         cur.append(line.charAt(++i));
       } else if (c == '"') {
         quoted = !quoted;
@@ -84,9 +88,9 @@ final class Tokenizer {
   }
 
   /** Throws IllegalArgumentException where the line from {@code from} leaves a quote open. */
-  private static void checkQuotes(String line, int from) {
+  private static void checkQuotes(String line, int from, int end) {
     boolean quoted = false;
-    for (int i = from; i < line.length(); i++) {
+    for (int i = from; i < end; i++) {
       char c = line.charAt(i);
       if (c == '\\') {
         i++;

@@ -95,6 +95,26 @@ class LargeExportTest {
   }
 
   @Test
+  void aChainOfAnotherTableIsNotOneOfThisTable() {
+    assertThatThrownBy(
+            () ->
+                new IptablesSaveParser()
+                    .parse(
+                        "*filter\n:FORWARD DROP [0:0]\n:mine - [0:0]\n-A mine -j DROP\n"
+                            + "-A mine -j ACCEPT\nCOMMIT\n*nat\n:PREROUTING ACCEPT [0:0]\n"
+                            + "-A mine -j ACCEPT\n--append PREROUTING -j ACCEPT\nCOMMIT\n",
+                        "t.rules"))
+        .isInstanceOfSatisfying(
+            dev.zpaaudit.diag.InputException.class,
+            e ->
+                assertThat(e.errors())
+                    .extracting(dev.zpaaudit.diag.Diagnostic::format)
+                    .containsExactly(
+                        "t.rules:9: error: rule appends to chain 'mine', which is not declared in"
+                            + " table 'nat'"));
+  }
+
+  @Test
   void countersBeforeARuleAreDropped() throws Exception {
     List<Rule> r = rules("*filter\n:FORWARD DROP [0:0]\n[12:3400] -A FORWARD -j ACCEPT\nCOMMIT\n");
     assertThat(r).extracting(Rule::text).containsExactly("-A FORWARD -j ACCEPT");
