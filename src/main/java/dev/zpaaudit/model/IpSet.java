@@ -91,7 +91,7 @@ public final class IpSet {
     int len = bits;
     if (slash >= 0) {
       String p = s.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+      if (p.isEmpty() || p.length() > 3 || !allDigits(p)) {
         return Optional.empty();
       }
       len = Integer.parseInt(p);
@@ -100,6 +100,15 @@ public final class IpSet {
       }
     }
     return Optional.of(prefix(family, x[0], x[1], len));
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The block of the given prefix length that contains the address (host bits are cleared). */
@@ -126,10 +135,11 @@ public final class IpSet {
       return Optional.empty();
     }
     boolean v6 = s.indexOf(':') >= 0;
-    if (!v6 && !s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-      return Optional.empty();
+    if (!v6) {
+      long x = dottedQuad(s);
+      return x < 0 ? Optional.empty() : Optional.of(new long[] {0, x, 4});
     }
-    if (v6 && !s.matches("[0-9A-Fa-f:.]+")) {
+    if (!V6_CHARS.matcher(s).matches()) {
       return Optional.empty();
     }
     try {
@@ -146,6 +156,39 @@ public final class IpSet {
     } catch (UnknownHostException e) {
       return Optional.empty();
     }
+  }
+
+  private static final java.util.regex.Pattern V6_CHARS =
+      java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
+
+  /**
+   * A dotted-quad IPv4 address (four groups of 1 to 3 decimal digits, each at most 255) as a
+   * number, or -1.
+   */
+  private static long dottedQuad(String s) {
+    long x = 0;
+    int groups = 0;
+    int i = 0;
+    while (groups < 4) {
+      int start = i;
+      int v = 0;
+      while (i < s.length() && i - start < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        v = v * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      if (i == start || i - start > 3 || v > 255) {
+        return -1;
+      }
+      x = (x << 8) | v;
+      groups++;
+      if (groups < 4) {
+        if (i >= s.length() || s.charAt(i) != '.') {
+          return -1;
+        }
+        i++;
+      }
+    }
+    return i == s.length() ? x : -1;
   }
 
   private static long[] fromBytes(byte[] b) {
@@ -407,9 +450,9 @@ public final class IpSet {
     return n + 4;
   }
 
+  /** Whether (nh, nl) is (h, l) + 1, without wrapping around. */
   private static boolean sameAsNext(long h, long l, long nh, long nl) {
-    long[] x = inc(h, l);
-    return x[0] == nh && x[1] == nl;
+    return l == -1L ? nh == h + 1 && nl == 0 : nh == h && nl == l + 1;
   }
 
   /** The union of any number of sets of the same family, merged pairwise (balanced). */

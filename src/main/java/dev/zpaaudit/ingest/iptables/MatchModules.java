@@ -103,6 +103,9 @@ final class MatchModules {
     return Set.copyOf(out);
   }
 
+  private static final Set<String> PROTOCOL_MODULES =
+      Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6");
+
   /**
    * The match that "-p P" loads for options no other match takes (tcp for "tcp" or "6"), or null.
    */
@@ -111,7 +114,7 @@ final class MatchModules {
       return null;
     }
     String p = protocol;
-    if (p.matches("\\d{1,3}")) {
+    if (Protocols.digits(p, 3)) {
       p =
           switch (Integer.parseInt(p)) {
             case 1 -> "icmp";
@@ -125,7 +128,7 @@ final class MatchModules {
           };
     }
     p = p.equals("ipv6-icmp") ? "icmpv6" : p;
-    return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6").contains(p) ? p : null;
+    return PROTOCOL_MODULES.contains(p) ? p : null;
   }
 
   /** Whether the modelled match takes this option. */
