@@ -577,7 +577,7 @@ public final class IpSet {
           while (size > 0 && start + (1L << size) - 1 > end) {
             size--;
           }
-          out.add(v4(start) + "/" + (32 - size));
+          out.add(v4Cidr(start, 32 - size));
           start += 1L << size;
         }
       }
@@ -599,6 +599,30 @@ public final class IpSet {
       }
     }
     return out;
+  }
+
+  /** "a.b.c.d/len", written digit by digit: a report may list hundreds of thousands. */
+  private static String v4Cidr(long x, int len) {
+    byte[] b = new byte[18];
+    int n = 0;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+      n = digits(b, n, (int) ((x >>> shift) & 255));
+      b[n++] = (byte) (shift == 0 ? '/' : '.');
+    }
+    n = digits(b, n, len);
+    return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+  }
+
+  /** Writes 0..255 in decimal at {@code n}; returns where it ends. */
+  private static int digits(byte[] b, int n, int v) {
+    if (v >= 100) {
+      b[n++] = (byte) ('0' + v / 100);
+    }
+    if (v >= 10) {
+      b[n++] = (byte) ('0' + v / 10 % 10);
+    }
+    b[n++] = (byte) ('0' + v % 10);
+    return n;
   }
 
   private static String v4(long x) {

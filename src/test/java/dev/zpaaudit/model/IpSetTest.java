@@ -32,6 +32,9 @@ class IpSetTest {
     assertThat(IpSet.parse("010.001.0.255").toCidrs()).containsExactly("10.1.0.255/32");
     assertThat(IpSet.parse(" 0.0.0.0/0 ").isAll()).isTrue();
     assertThat(IpSet.parse("255.255.255.255").toCidrs()).containsExactly("255.255.255.255/32");
+    assertThat(IpSet.parse("0.0.0.0/0").toCidrs()).containsExactly("0.0.0.0/0");
+    assertThat(IpSet.parse("100.9.10.99-100.9.10.100").toCidrs())
+        .containsExactly("100.9.10.99/32", "100.9.10.100/32");
     for (String bad :
         new String[] {
           "999.1.1.1",

@@ -154,13 +154,13 @@ final class MatchModules {
     Instance(String name) {
       this.name = name;
       switch (name) {
-        case "tcp" -> conds.add(new Condition.Proto(Bits.of(256, 6)));
-        case "udp" -> conds.add(new Condition.Proto(Bits.of(256, 17)));
-        case "sctp" -> conds.add(new Condition.Proto(Bits.of(256, 132)));
-        case "udplite" -> conds.add(new Condition.Proto(Bits.of(256, 136)));
-        case "dccp" -> conds.add(new Condition.Proto(Bits.of(256, 33)));
-        case "icmp" -> conds.add(new Condition.Proto(Bits.of(256, 1)));
-        case "icmp6", "icmpv6" -> conds.add(new Condition.Proto(Bits.of(256, 58)));
+        case "tcp" -> conds.add(RuleConverter.proto(6));
+        case "udp" -> conds.add(RuleConverter.proto(17));
+        case "sctp" -> conds.add(RuleConverter.proto(132));
+        case "udplite" -> conds.add(RuleConverter.proto(136));
+        case "dccp" -> conds.add(RuleConverter.proto(33));
+        case "icmp" -> conds.add(RuleConverter.proto(1));
+        case "icmp6", "icmpv6" -> conds.add(RuleConverter.proto(58));
         case "multiport" -> conds.add(new Condition.Proto(PORT_PROTOCOLS));
         default -> {}
       }

@@ -95,6 +95,20 @@ final class RuleConverter {
   private static final java.util.regex.Pattern DOTTED =
       java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
+  /** Each protocol number as a set, made once: most rules name one of a few protocols. */
+  private static final Bits[] PROTOCOLS = new Bits[256];
+
+  static {
+    for (int p = 0; p < 256; p++) {
+      PROTOCOLS[p] = Bits.of(256, p);
+    }
+  }
+
+  /** A test of protocol {@code p} (0 to 255). */
+  static Condition.Proto proto(int p) {
+    return new Condition.Proto(PROTOCOLS[p]);
+  }
+
   /** The rule options that '!' may negate. */
   private static final Set<String> NEGATABLE =
       Set.of(
@@ -355,8 +369,8 @@ final class RuleConverter {
     if (n.isEmpty()) {
       throw new Problem("unknown protocol '" + p + "'");
     }
-    Bits b = Bits.of(256, n.getAsInt());
-    return List.of(new Condition.Proto(neg ? b.complement() : b));
+    return List.of(
+        neg ? new Condition.Proto(PROTOCOLS[n.getAsInt()].complement()) : proto(n.getAsInt()));
   }
 
   private Action action(
