@@ -136,7 +136,7 @@ public final class IpSet {
     }
     boolean v6 = s.indexOf(':') >= 0;
     if (!v6) {
-      long x = dottedQuad(s);
+      long x = Ipv4Text.parse(s);
       return x < 0 ? Optional.empty() : Optional.of(new long[] {0, x, 4});
     }
     if (!V6_CHARS.matcher(s).matches()) {
@@ -160,36 +160,6 @@ public final class IpSet {
 
   private static final java.util.regex.Pattern V6_CHARS =
       java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
-
-  /**
-   * A dotted-quad IPv4 address (four groups of 1 to 3 decimal digits, each at most 255) as a
-   * number, or -1.
-   */
-  private static long dottedQuad(String s) {
-    long x = 0;
-    int groups = 0;
-    int i = 0;
-    while (groups < 4) {
-      int start = i;
-      int v = 0;
-      while (i < s.length() && i - start < 4 && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-        v = v * 10 + (s.charAt(i) - '0');
-        i++;
-      }
-      if (i == start || i - start > 3 || v > 255) {
-        return -1;
-      }
-      x = (x << 8) | v;
-      groups++;
-      if (groups < 4) {
-        if (i >= s.length() || s.charAt(i) != '.') {
-          return -1;
-        }
-        i++;
-      }
-    }
-    return i == s.length() ? x : -1;
-  }
 
   private static long[] fromBytes(byte[] b) {
     if (b.length == 4) {
@@ -255,6 +225,10 @@ public final class IpSet {
     if (v.length == 4) {
       return o.clip(v[0], v[1], v[2], v[3]);
     }
+    // Often one set lies within the other (a decision's addresses within the published ones).
+    if (v.length <= o.v.length ? within(o) : o.within(this)) {
+      return v.length <= o.v.length ? this : o;
+    }
     long[] out = new long[v.length + o.v.length];
     int n = 0;
     int i = 0;
@@ -294,6 +268,22 @@ public final class IpSet {
       return this;
     }
     return new IpSet(family, Arrays.copyOf(out, n));
+  }
+
+  /** Whether every address of this set is in {@code o}: one pass over both, no allocation. */
+  private boolean within(IpSet o) {
+    int j = 0;
+    for (int i = 0; i < v.length; i += 4) {
+      while (j < o.v.length && cmp(o.v[j + 2], o.v[j + 3], v[i], v[i + 1]) < 0) {
+        j += 4;
+      }
+      if (j >= o.v.length
+          || cmp(o.v[j], o.v[j + 1], v[i], v[i + 1]) > 0
+          || cmp(o.v[j + 2], o.v[j + 3], v[i + 2], v[i + 3]) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Index (in intervals) of the first interval whose end is at or after (h, l). */
@@ -577,7 +567,7 @@ public final class IpSet {
           while (size > 0 && start + (1L << size) - 1 > end) {
             size--;
           }
-          out.add(v4Cidr(start, 32 - size));
+          out.add(Ipv4Text.cidr(start, 32 - size));
           start += 1L << size;
         }
       }
@@ -599,30 +589,6 @@ public final class IpSet {
       }
     }
     return out;
-  }
-
-  /** "a.b.c.d/len", written digit by digit: a report may list hundreds of thousands. */
-  private static String v4Cidr(long x, int len) {
-    byte[] b = new byte[18];
-    int n = 0;
-    for (int shift = 24; shift >= 0; shift -= 8) {
-      n = digits(b, n, (int) ((x >>> shift) & 255));
-      b[n++] = (byte) (shift == 0 ? '/' : '.');
-    }
-    n = digits(b, n, len);
-    return new String(b, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
-  }
-
-  /** Writes 0..255 in decimal at {@code n}; returns where it ends. */
-  private static int digits(byte[] b, int n, int v) {
-    if (v >= 100) {
-      b[n++] = (byte) ('0' + v / 100);
-    }
-    if (v >= 10) {
-      b[n++] = (byte) ('0' + v / 10 % 10);
-    }
-    b[n++] = (byte) ('0' + v % 10);
-    return n;
   }
 
   private static String v4(long x) {

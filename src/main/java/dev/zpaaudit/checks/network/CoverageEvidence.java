@@ -279,8 +279,11 @@ final class CoverageEvidence {
       g.kinds.add(d.kind());
     }
     List<Evidence> out = new ArrayList<>();
+    // Groups often decide the same addresses (one rule on several interfaces or packet kinds):
+    // each set is written as CIDRs once.
+    Map<IpSet, List<String>> cidrs = new HashMap<>();
     for (Group g : groups.values()) {
-      out.add(g.toEvidence(allowWord, denyWord, unknownWord));
+      out.add(g.toEvidence(allowWord, denyWord, unknownWord, cidrs));
     }
     return out;
   }
@@ -309,10 +312,14 @@ final class CoverageEvidence {
       this.interfaces = interfaces;
     }
 
-    Evidence toEvidence(String allowWord, String denyWord, String unknownWord) {
+    Evidence toEvidence(
+        String allowWord, String denyWord, String unknownWord, Map<IpSet, List<String>> cidrs) {
       List<String> dst = new ArrayList<>();
       remote.forEach(
-          (f, l) -> dst.addAll((l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l)).toCidrs()));
+          (f, l) ->
+              dst.addAll(
+                  cidrs.computeIfAbsent(
+                      l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l), IpSet::toCidrs)));
       List<String> src = new ArrayList<>();
       local.forEach(
           (f, l) -> {

@@ -154,13 +154,13 @@ final class MatchModules {
     Instance(String name) {
       this.name = name;
       switch (name) {
-        case "tcp" -> conds.add(RuleConverter.proto(6));
-        case "udp" -> conds.add(RuleConverter.proto(17));
-        case "sctp" -> conds.add(RuleConverter.proto(132));
-        case "udplite" -> conds.add(RuleConverter.proto(136));
-        case "dccp" -> conds.add(RuleConverter.proto(33));
-        case "icmp" -> conds.add(RuleConverter.proto(1));
-        case "icmp6", "icmpv6" -> conds.add(RuleConverter.proto(58));
+        case "tcp" -> conds.add(ValuePool.proto(6));
+        case "udp" -> conds.add(ValuePool.proto(17));
+        case "sctp" -> conds.add(ValuePool.proto(132));
+        case "udplite" -> conds.add(ValuePool.proto(136));
+        case "dccp" -> conds.add(ValuePool.proto(33));
+        case "icmp" -> conds.add(ValuePool.proto(1));
+        case "icmp6", "icmpv6" -> conds.add(ValuePool.proto(58));
         case "multiport" -> conds.add(new Condition.Proto(PORT_PROTOCOLS));
         default -> {}
       }

@@ -3,7 +3,6 @@ package dev.zpaaudit.ingest.iptables;
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
@@ -94,20 +93,6 @@ final class RuleConverter {
 
   private static final java.util.regex.Pattern DOTTED =
       java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-
-  /** Each protocol number as a set, made once: most rules name one of a few protocols. */
-  private static final Bits[] PROTOCOLS = new Bits[256];
-
-  static {
-    for (int p = 0; p < 256; p++) {
-      PROTOCOLS[p] = Bits.of(256, p);
-    }
-  }
-
-  /** A test of protocol {@code p} (0 to 255). */
-  static Condition.Proto proto(int p) {
-    return new Condition.Proto(PROTOCOLS[p]);
-  }
 
   /** The rule options that '!' may negate. */
   private static final Set<String> NEGATABLE =
@@ -370,7 +355,9 @@ final class RuleConverter {
       throw new Problem("unknown protocol '" + p + "'");
     }
     return List.of(
-        neg ? new Condition.Proto(PROTOCOLS[n.getAsInt()].complement()) : proto(n.getAsInt()));
+        neg
+            ? new Condition.Proto(ValuePool.protocols(n.getAsInt()).complement())
+            : ValuePool.proto(n.getAsInt()));
   }
 
   private Action action(

@@ -1,6 +1,7 @@
 package dev.zpaaudit.ingest.iptables;
 
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +16,25 @@ import java.util.Map;
  */
 final class ValuePool {
   private final Map<Object, Object> values = new HashMap<>();
+
+  /** Each protocol number as a set, made once: most rules name one of a few protocols. */
+  private static final Bits[] PROTOCOLS = new Bits[256];
+
+  static {
+    for (int p = 0; p < 256; p++) {
+      PROTOCOLS[p] = Bits.of(256, p);
+    }
+  }
+
+  /** Protocol {@code p} (0 to 255) as a set. */
+  static Bits protocols(int p) {
+    return PROTOCOLS[p];
+  }
+
+  /** A test of protocol {@code p} (0 to 255). */
+  static Condition.Proto proto(int p) {
+    return new Condition.Proto(PROTOCOLS[p]);
+  }
 
   /** The conditions, each replaced by the first equal one seen, where it is of a repeated kind. */
   List<Condition> conditions(List<Condition> conds) {
