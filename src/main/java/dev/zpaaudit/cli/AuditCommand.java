@@ -95,6 +95,7 @@ final class AuditCommand implements Callable<Integer> {
           "--from-zone",
           "--to-zone",
           "--vsys",
+          "--vdom",
           "--device-group",
           "--connector",
           "--source-ports",
