@@ -55,6 +55,7 @@ public final class FortiosReader {
     Diagnostics d = new Diagnostics();
     Reading r = new Reading(file, d);
     CommandTokenizer.Tokens tokens = CommandTokenizer.tokenize(text, file, d);
+    failOnErrors(r); // a quote left open swallows the rest of the file: nothing more to say
     ConfigNode.Top top = ConfigParser.parse(tokens.commands(), file, d);
     failOnErrors(r);
     Optional<ConfigBlock> listed = top.block("vdom");

@@ -32,14 +32,15 @@ final class ServiceMatches {
 
   /** The conditions of a policy's service list; empty when it matches every service. */
   List<Condition> services(List<String> names, boolean negate) {
-    List<List<Condition>> alts = new ArrayList<>();
+    Set<List<Condition>> unique = new LinkedHashSet<>();
     for (String n : names) {
       List<List<Condition>> of = alternatives(n, 0);
       if (of.contains(List.of())) {
         return negate ? List.of(new Condition.AnyOf(List.of())) : List.of();
       }
-      alts.addAll(of);
+      unique.addAll(of);
     }
+    List<List<Condition>> alts = List.copyOf(unique);
     Condition c = alts.size() == 1 && alts.get(0).size() == 1 ? alts.get(0).get(0) : anyOf(alts);
     return List.of(negate ? new Condition.Not(List.of(c)) : c);
   }
