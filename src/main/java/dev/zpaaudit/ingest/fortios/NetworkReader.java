@@ -127,6 +127,37 @@ final class NetworkReader {
                       .forEach(m -> members.add(m.value("interface-name").orElse(m.name()))));
       out.add(new Zone(e.name(), members, e.is("intrazone", "allow"), e.line()));
     }
+    out.addAll(sdwanZones(v));
+    return out;
+  }
+
+  /**
+   * SD-WAN zones, which policies name as they name zones: those of {@code system sdwan} (FortiOS
+   * 6.4 on), each with the members that name it ({@code virtual-wan-link} where a member names
+   * none), and the one zone {@code virtual-wan-link} of {@code system virtual-wan-link} (before).
+   */
+  private static List<Zone> sdwanZones(VdomNodes v) {
+    Map<String, List<String>> members = new LinkedHashMap<>();
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    Optional<ConfigBlock> sdwan = v.block("system sdwan");
+    Optional<ConfigBlock> wan = sdwan.isPresent() ? sdwan : v.block("system virtual-wan-link");
+    if (wan.isEmpty()) {
+      return List.of();
+    }
+    wan.get()
+        .block("zone")
+        .ifPresent(b -> b.entries().forEach(z -> lines.putIfAbsent(z.name(), z.line())));
+    for (ConfigEntry m : wan.get().block("members").map(ConfigBlock::entries).orElse(List.of())) {
+      String zone =
+          sdwan.isPresent() ? m.value("zone").orElse("virtual-wan-link") : "virtual-wan-link";
+      lines.putIfAbsent(zone, m.line());
+      m.value("interface")
+          .ifPresent(i -> members.computeIfAbsent(zone, z -> new ArrayList<>()).add(i));
+    }
+    List<Zone> out = new ArrayList<>();
+    lines.forEach(
+        (zone, line) ->
+            out.add(new Zone(zone, members.getOrDefault(zone, List.of()), false, line)));
     return out;
   }
 

@@ -171,12 +171,12 @@ class FortiosCorpusTest {
           "first-basic-d2-fw.conf",
           """
             0 warnings
-            VDOM root: 1 policies, 11 addresses (not settled: {Fqdn=6}), 3 IPv6 addresses, 2 address groups, 87 services, 4 service groups, 2 zones
+            VDOM root: 1 policies, 11 addresses (not settled: {Fqdn=6}), 3 IPv6 addresses, 2 address groups, 87 services, 4 service groups, 3 zones
             FortiOS: 13 interfaces, 2 routes, 0 decryption rules, 3 rules""",
           "fw-policy-basic.conf",
           """
             0 warnings
-            VDOM root: 3 policies, 13 addresses (not settled: {Fqdn=6}), 3 IPv6 addresses, 2 address groups, 91 services, 4 service groups, 2 zones
+            VDOM root: 3 policies, 13 addresses (not settled: {Fqdn=6}), 3 IPv6 addresses, 2 address groups, 91 services, 4 service groups, 3 zones
             FortiOS: 12 interfaces, 0 routes, 0 decryption rules, 5 rules""");
 
   @Test
