@@ -96,6 +96,7 @@ final class AuditCommand implements Callable<Integer> {
           "--from-zone",
           "--to-zone",
           "--vsys",
+          "--vdom",
           "--device-group",
           "--baseline-ranges",
           "--announced",
