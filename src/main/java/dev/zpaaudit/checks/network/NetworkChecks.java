@@ -307,7 +307,8 @@ public final class NetworkChecks {
   public CheckResult sslBypass() {
     String fix =
         "Exempt the connectors' TLS from decryption (*.prod.zpath.net, every published range):"
-            + " a no-decrypt rule above the rules named here; the connector pins its certificates.";
+            + " an exemption from decryption above the rules named here; the connector pins its"
+            + " certificates.";
     Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
     return rangeCheck("ssl-bypass", List.of("R14"), cov, fix, "tls", "not decrypted", "decrypted");
   }

@@ -12,9 +12,10 @@ import java.util.List;
 /**
  * A VDOM's TLS inspection policy in neutral form. FortiOS inspects what a policy accepts with the
  * SSL/SSH profile the policy names (where its security profiles are on): so, for each enabled
- * accepting policy with a profile, in policy order, the profile's exemptions (for deep inspection:
- * categories by name, server names of wildcard-FQDN and FQDN objects, addresses), then the profile
- * itself: deep inspection decrypts, certificate inspection and {@code disable} do not.
+ * accepting policy, in policy order: none where it uses no profile; else the profile's exemptions
+ * (for deep inspection: categories by name, server names of wildcard-FQDN and FQDN objects,
+ * addresses), then the profile itself: deep inspection decrypts, certificate inspection and {@code
+ * disable} do not.
  */
 final class FortiosInspection {
   private final String file;
@@ -31,7 +32,11 @@ final class FortiosInspection {
     List<DecryptionRule> out = new ArrayList<>();
     for (int i = 0; i < policies.size(); i++) {
       Policy p = policies.get(i);
-      if (p.sslSshProfile().isEmpty() || p.action() != Policy.Action.ACCEPT) {
+      if (p.action() != Policy.Action.ACCEPT) {
+        continue;
+      }
+      if (p.sslSshProfile().isEmpty()) {
+        out.add(uninspected(p, policyMatches.get(i)));
         continue;
       }
       String name = p.sslSshProfile().get();
@@ -42,6 +47,20 @@ final class FortiosInspection {
       out.addAll(rules(p, profile, policyMatches.get(i)));
     }
     return out;
+  }
+
+  /**
+   * An accepting policy without an SSL/SSH profile in use (security profiles off, or none named:
+   * FortiOS then applies {@code no-inspection}) decrypts nothing it accepts.
+   */
+  private DecryptionRule uninspected(Policy p, List<Condition> match) {
+    return new DecryptionRule(
+        new SourceLocation(file, p.line()),
+        FortiosConversions.label(p) + " (no ssl-ssh-profile in use: not inspected)",
+        match,
+        List.of(),
+        List.of(),
+        DecryptionRule.Decision.BYPASS);
   }
 
   private List<DecryptionRule> rules(Policy p, SslSshProfile profile, List<Condition> base) {

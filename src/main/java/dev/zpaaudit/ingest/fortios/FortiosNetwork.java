@@ -35,9 +35,8 @@ record FortiosNetwork(
       i.addresses().forEach(a -> IpSet.tryParse(a).ifPresent(nets::add));
       Interface.Kind kind = kind(i);
       Integer mtu = i.mtu() != null ? i.mtu() : kind == Interface.Kind.TUNNEL ? null : DEFAULT_MTU;
-      ifs.add(
-          new Interface(
-              i.name(), zoneOf.get(i.name()), nets, mtu, kind, new SourceLocation(file, i.line())));
+      SourceLocation at = new SourceLocation(file, i.line());
+      ifs.add(new Interface(i.name(), zoneOf.get(i.name()), nets, mtu, kind, at, encapsulation(i)));
     }
     List<Route> routes = new ArrayList<>();
     List<Diagnostic> diags = new ArrayList<>();
@@ -49,11 +48,20 @@ record FortiosNetwork(
 
   static Interface.Kind kind(FortiosInterface i) {
     return switch (i.type()) {
-      case "tunnel" -> Interface.Kind.TUNNEL;
+      case "tunnel", NetworkReader.IPSEC, NetworkReader.GRE -> Interface.Kind.TUNNEL;
       case "loopback" -> Interface.Kind.LOOPBACK;
       case "aggregate", "redundant" -> Interface.Kind.AGGREGATE;
       case "vlan" -> Interface.Kind.SUBINTERFACE;
       default -> i.vlanId() != null ? Interface.Kind.SUBINTERFACE : Interface.Kind.PHYSICAL;
+    };
+  }
+
+  /** The encapsulation, by its name in rules/encapsulation.yaml, where the export says it. */
+  static String encapsulation(FortiosInterface i) {
+    return switch (i.type()) {
+      case NetworkReader.IPSEC -> "ipsec";
+      case NetworkReader.GRE -> "gre";
+      default -> null;
     };
   }
 

@@ -12,6 +12,12 @@ import java.util.Optional;
  * and static routes. Policy routes are read by {@link RoutePolicyReader}.
  */
 final class NetworkReader {
+  /** The type of the interface a {@code vpn ipsec phase1-interface} entry makes. */
+  static final String IPSEC = "ipsec-tunnel";
+
+  /** The type of the interface a {@code system gre-tunnel} entry makes. */
+  static final String GRE = "gre-tunnel";
+
   private final Reading r;
 
   NetworkReader(Reading r) {
@@ -27,30 +33,42 @@ final class NetworkReader {
       }
     }
     for (ConfigEntry e : v.own("vpn ipsec phase1-interface")) {
-      FortiosInterface known = out.get(e.name());
-      out.put(
-          e.name(),
-          known != null
-              ? new FortiosInterface(
-                  known.name(),
-                  known.vdom(),
-                  "tunnel",
-                  known.addresses(),
-                  known.mtu(),
-                  known.vlanId(),
-                  known.parent(),
-                  known.line())
-              : new FortiosInterface(
-                  e.name(),
-                  v.name(),
-                  "tunnel",
-                  List.of(),
-                  null,
-                  null,
-                  e.value("interface").orElse(null),
-                  e.line()));
+      tunnel(out, e, v.name(), IPSEC);
+    }
+    for (ConfigEntry e : v.own("system gre-tunnel")) {
+      tunnel(out, e, v.name(), GRE);
     }
     return List.copyOf(out.values());
+  }
+
+  /**
+   * The interface a tunnel entry makes, of type {@code type}: the {@code system interface} entry of
+   * the same name where there is one (for its addresses and MTU), else the tunnel's own.
+   */
+  private static void tunnel(
+      Map<String, FortiosInterface> out, ConfigEntry e, String vdom, String type) {
+    FortiosInterface known = out.get(e.name());
+    out.put(
+        e.name(),
+        known != null
+            ? new FortiosInterface(
+                known.name(),
+                known.vdom(),
+                type,
+                known.addresses(),
+                known.mtu(),
+                known.vlanId(),
+                known.parent(),
+                known.line())
+            : new FortiosInterface(
+                e.name(),
+                vdom,
+                type,
+                List.of(),
+                null,
+                null,
+                e.value("interface").orElse(null),
+                e.line()));
   }
 
   private FortiosInterface iface(ConfigEntry e, String vdom) {

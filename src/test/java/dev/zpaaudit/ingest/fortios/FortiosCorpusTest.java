@@ -162,7 +162,7 @@ class FortiosCorpusTest {
           """
             0 warnings
             VDOM root: 5 policies, 3 addresses (not settled: {}), 0 IPv6 addresses, 0 address groups, 3 services, 0 service groups, 3 zones
-            FortiOS: 5 interfaces, 0 routes, 0 decryption rules, 4 rules""",
+            FortiOS: 5 interfaces, 0 routes, 3 decryption rules, 4 rules""",
           "batfish-service-custom.conf",
           """
             0 warnings
@@ -172,12 +172,12 @@ class FortiosCorpusTest {
           """
             0 warnings
             VDOM root: 1 policies, 11 addresses (not settled: {Fqdn=6}), 3 IPv6 addresses, 2 address groups, 87 services, 4 service groups, 3 zones
-            FortiOS: 13 interfaces, 2 routes, 0 decryption rules, 3 rules""",
+            FortiOS: 13 interfaces, 2 routes, 1 decryption rules, 3 rules""",
           "fw-policy-basic.conf",
           """
             0 warnings
             VDOM root: 3 policies, 13 addresses (not settled: {Fqdn=6}), 3 IPv6 addresses, 2 address groups, 91 services, 4 service groups, 3 zones
-            FortiOS: 12 interfaces, 0 routes, 0 decryption rules, 5 rules""");
+            FortiOS: 12 interfaces, 0 routes, 2 decryption rules, 5 rules""");
 
   @Test
   void eachKindOfUnknownIsCountedOncePerRule() throws Exception {

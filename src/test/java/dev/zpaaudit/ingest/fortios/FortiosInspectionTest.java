@@ -38,7 +38,8 @@ class FortiosInspectionTest {
   }
 
   @Test
-  void eachInspectingPolicyMakesItsExemptionsThenItsProfile() throws Exception {
+  void eachAcceptingPolicyMakesItsExemptionsThenItsProfileOrSaysItInspectsNothing()
+      throws Exception {
     List<DecryptionRule> rules = FortiosFixtures.firewall(FILE).decryption();
     assertThat(rules)
         .extracting(
@@ -84,6 +85,11 @@ class FortiosInspectionTest {
                 List.of(),
                 List.of()),
             tuple(
+                "policy 3 (no ssl-ssh-profile in use: not inspected)",
+                DecryptionRule.Decision.BYPASS,
+                List.of(),
+                List.of()),
+            tuple(
                 "policy 4 ssl-ssh-profile 'all-ports' (deep-inspection on every port)",
                 DecryptionRule.Decision.INSPECT,
                 List.of(),
@@ -107,7 +113,7 @@ class FortiosInspectionTest {
     assertThat(rules.get(3).match()).endsWith(new Condition.Dst(IpSet.parse("198.51.100.0/24")));
     assertThat(rules.get(4).match())
         .endsWith(new Condition.Unknown("ssl-exempt 5 (regex .*\\.example\\.com) is not modelled"));
-    assertThat(rules.get(7).match()).hasSize(4);
+    assertThat(rules.get(8).match()).hasSize(4);
     assertThat(rules.get(0).location().line()).isEqualTo(24);
     assertThat(rules.get(5).location().line()).isEqualTo(52);
   }

@@ -49,7 +49,7 @@ class FortiosNetworkTest {
             tuple("agg1", "aggregate", List.of(), null, null, null),
             tuple("lo0", "loopback", List.of("192.0.2.1/32"), null, null, null),
             tuple("spare", "physical", List.of(), null, null, null),
-            tuple("to-hq", "tunnel", List.of(), null, null, "wan1"));
+            tuple("to-hq", "ipsec-tunnel", List.of(), null, null, "wan1"));
   }
 
   @Test
@@ -105,7 +105,8 @@ class FortiosNetworkTest {
                 List.of(),
                 null,
                 Interface.Kind.TUNNEL,
-                new SourceLocation(FILE, 50)));
+                new SourceLocation(FILE, 50),
+                "ipsec"));
   }
 
   @Test
