@@ -4,7 +4,6 @@ import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.hosts.HostChecks;
 import dev.zpaaudit.checks.hosts.HostRules;
-import dev.zpaaudit.checks.network.NetworkChecks;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.ingest.ParseResult;
@@ -97,6 +96,7 @@ final class AuditCommand implements Callable<Integer> {
           "--from-zone",
           "--to-zone",
           "--vsys",
+          "--vdom",
           "--device-group",
           "--baseline-ranges",
           "--announced",
@@ -136,6 +136,8 @@ final class AuditCommand implements Callable<Integer> {
           "nothing to audit: give at least one --config FILE or a --hosts INVENTORY");
     }
     refuseOptionsThatDoNotApply();
+    Phases phases = Phases.forTerminal(spec.commandLine().getErr());
+    phases.start("reading the published ranges and " + net.configs.size() + " --config");
     PublishedRanges ranges = rangesOption.load();
     List<NetworkOptions.Config> configs = net.readConfigs();
     List<Placement> placements = net.placements(configs, byFamily(ranges));
@@ -166,12 +168,15 @@ final class AuditCommand implements Callable<Integer> {
     List<CheckResult> checks = new ArrayList<>();
     Map<String, String> ctx = new LinkedHashMap<>();
     if (!devices.isEmpty()) {
-      checks.addAll(new NetworkChecks(devices, ranges, placements).run(res));
-      if (preChange.given()) {
-        checks.add(
-            new NetworkChecks(devices, preChange.announcedIn(ranges), placements)
-                .rangeChange(activation, java.time.LocalDate.now()));
-      }
+      phases.start("judging " + ranges.entries().size() + " published ranges");
+      checks.addAll(
+          NetworkAudit.run(
+              devices,
+              placements,
+              ranges,
+              res,
+              preChange.given() ? preChange.announcedIn(ranges) : null,
+              activation));
       List<String> names = devices.stream().map(Device::name).toList();
       ctx.put("placement", Placement.describeAll(placements, names));
       for (int i = 0; i < placements.size(); i++) {
@@ -197,6 +202,7 @@ final class AuditCommand implements Callable<Integer> {
     if (inventory != null) {
       checks.addAll(HostChecks.run(inventory.inventory(), rules));
     }
+    phases.end();
     Report r = new Report("audit", Report.RangeInfo.of(ranges), inputs, ctx, checks, diags);
     return report.emit(r, spec.commandLine().getOut());
   }

@@ -12,10 +12,12 @@ import dev.zpaaudit.eval.Trace;
 import dev.zpaaudit.eval.Verdict;
 import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.model.AddressFamily;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.SessionState;
 import dev.zpaaudit.report.JsonReport;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -307,7 +309,17 @@ final class ExplainCommand implements Callable<Integer> {
           .append('\n');
     }
     if (o.trace().steps().isEmpty() && o.verdict() == Verdict.ALLOW) {
-      sb.append("  no rule on the path stops these packets\n");
+      boolean stateful =
+          dev.exportFor(family)
+              .map(
+                  fw ->
+                      fw.attachments().stream().anyMatch(a -> a.kind() == Attachment.Kind.SESSION))
+              .orElse(false);
+      sb.append(
+          stateful && !o.packets().session().contains(SessionState.NEW.ordinal())
+              ? "  a stateful policy judges only a session's first packet; these belong to the"
+                  + " session it let through\n"
+              : "  no rule on the path stops these packets\n");
     }
     for (Outcome.Doubt dbt : o.doubts()) {
       sb.append("  ? ").append(dbt.describe());

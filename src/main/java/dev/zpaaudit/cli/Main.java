@@ -47,6 +47,8 @@ public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Mixin GlobalOptions global = new GlobalOptions();
+
   @Override
   public void run() {
     throw new CommandLine.ParameterException(spec.commandLine(), "a command is required");
@@ -63,6 +65,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line with these subcommands (tests give their own). */
   static int run(String[] args, PrintWriter out, PrintWriter err, List<Object> commands) {
+    GlobalOptions.reset();
     CommandLine cl = new CommandLine(new Main());
     for (Object command : commands) {
       cl.addSubcommand(command);

@@ -40,7 +40,8 @@ public final class NetworkOptions {
               + " Comma-separated files, as in host.rules,host.rules6, are one device exported"
               + " per address family: each family is judged by the file that covers it."
               + " Repeatable: devices in series at the --chain placement, every one must allow"
-              + " the traffic. Also a PAN-OS running config: a firewall's or Panorama's XML.")
+              + " the traffic. Also a PAN-OS running config (a firewall's or Panorama's XML) and a"
+              + " FortiGate configuration (show output or a backup file).")
   List<String> configs = new ArrayList<>();
 
   @Option(
@@ -79,6 +80,12 @@ public final class NetworkOptions {
       paramLabel = "NAME",
       description = "PAN-OS firewall: the vsys to audit (needed only when there are several).")
   String vsys;
+
+  @Option(
+      names = "--vdom",
+      paramLabel = "NAME",
+      description = "FortiGate: the VDOM to audit (needed only when there are several).")
+  String vdom;
 
   @Option(
       names = "--device-group",
@@ -137,7 +144,10 @@ public final class NetworkOptions {
     return new Placements(this).of(read, published, sources);
   }
 
-  /** --vsys and --device-group name a part of a PAN-OS config: refused where none was read. */
+  /**
+   * --vsys and --device-group name a part of a PAN-OS config, --vdom a part of a FortiGate's:
+   * refused where none was read.
+   */
   private static void refuseUnusedScope(ExportScope unused) {
     if (unused.vsys() != null) {
       throw new UsageException(
@@ -146,6 +156,10 @@ public final class NetworkOptions {
     if (unused.deviceGroup() != null) {
       throw new UsageException(
           "--device-group applies only to a Panorama config, and none was read");
+    }
+    if (unused.vdom() != null) {
+      throw new UsageException(
+          "--vdom applies only to a FortiGate configuration, and none was read");
     }
   }
 
@@ -257,7 +271,7 @@ public final class NetworkOptions {
     }
     Ipsets sets =
         ipset == null ? Ipsets.NONE : Ipsets.parse(InputFiles.read(ipset), ipset.toString());
-    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup));
+    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup, vdom));
     List<Config> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<ParseResult> parsed = new ArrayList<>();

@@ -100,6 +100,7 @@ final class Placements {
             f ->
                 f.zoned()
                     || !f.interfaces().isEmpty()
+                        && f.filtersAt(Point.FORWARDED)
                         && !f.filtersAt(Point.ORIGINATED)
                         && !f.filtersAt(Point.DELIVERED))
         .findFirst();

@@ -200,7 +200,8 @@ final class ProbeCommand implements Callable<Integer> {
     Prober.checkProxy(sockets, rules.tcp().timeoutMs());
 
     PrintWriter err = spec.commandLine().getErr();
-    Progress progress = System.console() != null ? Progress.bar(err) : Progress.NONE;
+    Progress progress =
+        System.console() != null && !GlobalOptions.quiet() ? Progress.bar(err) : Progress.NONE;
     ProbeResults results = new Prober(sockets, System::nanoTime, progress).run(plan);
 
     List<CheckResult> checks = new ArrayList<>();

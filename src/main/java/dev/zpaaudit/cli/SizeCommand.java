@@ -132,7 +132,7 @@ final class SizeCommand implements Callable<Integer> {
 
   /** An average above the peak is a mistake in the figures; the peak still decides. */
   private void warnIfAverageAbovePeak(String group, Throughput peak, Throughput average) {
-    if (average != null && average.compareTo(peak) > 0) {
+    if (average != null && average.compareTo(peak) > 0 && !GlobalOptions.quiet()) {
       PrintWriter err = spec.commandLine().getErr();
       err.println(
           "zpa-audit: warning: "

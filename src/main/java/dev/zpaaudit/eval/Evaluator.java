@@ -305,9 +305,14 @@ public final class Evaluator {
           "filters call each other more than " + MAX_DEPTH + " deep at " + filter.name());
     }
     List<Piece> cur = in;
+    PieceBounds bounds = null;
     for (Rule r : filter.rules()) {
       if (cur.isEmpty()) {
         return;
+      }
+      bounds = bounds == null ? new PieceBounds(cur, family) : bounds;
+      if (bounds.missedBy(r.match())) {
+        continue;
       }
       CompiledMatch m = match(r, out.stage);
       if (m.definite().isEmpty() && m.maybe().isEmpty()) {
@@ -323,6 +328,7 @@ public final class Evaluator {
       if (!maybe.isEmpty()) {
         next.addAll(maybeMatches.act(filter, r, maybe, out, depth, m.reason()));
       }
+      bounds = hit.isEmpty() && maybe.isEmpty() ? bounds : null;
       cur = next;
     }
     out.returned.addAll(cur);

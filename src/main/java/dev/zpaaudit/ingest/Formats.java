@@ -2,15 +2,23 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.fortios.FortiosConversions;
+import dev.zpaaudit.ingest.fortios.FortiosReader;
+import dev.zpaaudit.ingest.iproute.IprouteReader;
 import dev.zpaaudit.ingest.iptables.Ipsets;
+import dev.zpaaudit.ingest.iptables.IptablesFix;
 import dev.zpaaudit.ingest.iptables.IptablesSaveParser;
 import dev.zpaaudit.ingest.iptables.SaveFamily;
+import dev.zpaaudit.ingest.nftables.NftFix;
 import dev.zpaaudit.ingest.nftables.NftablesJsonParser;
 import dev.zpaaudit.ingest.panos.Applications;
 import dev.zpaaudit.ingest.panos.PanosConfig;
 import dev.zpaaudit.ingest.panos.PanosConversions;
+import dev.zpaaudit.ingest.panos.PanosFix;
 import dev.zpaaudit.ingest.panos.PanosReader;
 import dev.zpaaudit.io.InputFiles;
+import dev.zpaaudit.model.Allowance;
+import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.SourceLocation;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,20 +31,23 @@ public final class Formats {
   private final IptablesSaveParser save6;
   private final List<Parser> parsers = new ArrayList<>();
 
-  private final ExportScope panos;
+  private final ExportScope scope;
 
   /** Whether a PAN-OS firewall's config, or Panorama's, was read. */
   private boolean firewallRead;
 
   private boolean panoramaRead;
 
+  /** Whether a FortiGate configuration was read. */
+  private boolean fortiosRead;
+
   public Formats(Ipsets ipsets) {
     this(ipsets, ExportScope.ALL);
   }
 
-  /** Reads with the sets iptables rules name, and the part of a PAN-OS config to audit. */
-  public Formats(Ipsets ipsets, ExportScope panos) {
-    this.panos = panos;
+  /** Reads with the sets iptables rules name, and the part of a PAN-OS or FortiGate config. */
+  public Formats(Ipsets ipsets, ExportScope scope) {
+    this.scope = scope;
     save4 = new IptablesSaveParser(4, ipsets);
     save6 = new IptablesSaveParser(6, ipsets);
     parsers.add(save4);
@@ -47,6 +58,7 @@ public final class Formats {
   public List<String> names() {
     List<String> n = new ArrayList<>(parsers.stream().map(Parser::format).toList());
     n.add("PAN-OS XML");
+    n.add("FortiGate configuration");
     return n;
   }
 
@@ -68,14 +80,20 @@ public final class Formats {
 
   /**
    * The part of the scope that no export read so far applies to (null where it applies or was not
-   * named): a vsys without a PAN-OS firewall's config, a device group without Panorama's.
+   * named): a vsys without a PAN-OS firewall's config, a device group without Panorama's, a VDOM
+   * without a FortiGate's.
    */
   public ExportScope unused() {
     return new ExportScope(
-        firewallRead ? null : panos.vsys(), panoramaRead ? null : panos.deviceGroup());
+        firewallRead ? null : scope.vsys(),
+        panoramaRead ? null : scope.deviceGroup(),
+        fortiosRead ? null : scope.vdom());
   }
 
   public ParseResult read(Path file) throws InputException {
+    if (IprouteReader.isCapture(file)) {
+      return IprouteReader.read(file);
+    }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
       throw unread(file, "file is empty");
@@ -91,7 +109,11 @@ public final class Formats {
       boolean panorama = r.config().platform() == PanosConfig.Platform.PANORAMA;
       panoramaRead |= panorama;
       firewallRead |= !panorama;
-      return PanosConversions.convert(r, panos, Applications.embedded());
+      return PanosConversions.convert(r, scope, Applications.embedded());
+    }
+    if (FortiosReader.looksLike(text)) {
+      fortiosRead = true;
+      return FortiosConversions.convert(FortiosReader.parse(text, file.toString()), scope);
     }
     for (Parser p : parsers) {
       if (p.accepts(text)) {
@@ -107,6 +129,24 @@ public final class Formats {
             Diagnostic.Severity.ERROR,
             new SourceLocation(file.toString(), 1),
             "unknown export format (expected one of: " + String.join(", ", names()) + ")"));
+  }
+
+  /**
+   * The commands, in the device's own language, that make it let an allowance through; empty for a
+   * format whose commands are not written.
+   */
+  public static List<String> fix(Firewall fw, Allowance a) {
+    String f = fw.format();
+    if (f.equals("iptables-save") || f.equals("ip6tables-save")) {
+      return IptablesFix.commands(a);
+    }
+    if (f.equals("nftables-json")) {
+      return NftFix.commands(a);
+    }
+    if (f.startsWith("PAN-OS")) {
+      return PanosFix.commands(a);
+    }
+    return List.of();
   }
 
   /** A file that is not read, said of the whole file. */

@@ -92,7 +92,7 @@ public final class Protocols {
   /** The protocol number for a name or number, or empty. "all" is not a protocol here. */
   public static OptionalInt protocol(String s) {
     String k = s.toLowerCase(Locale.ROOT);
-    if (k.matches("\\d{1,3}")) {
+    if (digits(k, 3)) {
       int n = Integer.parseInt(k);
       return n <= 255 ? OptionalInt.of(n) : OptionalInt.empty();
     }
@@ -100,10 +100,24 @@ public final class Protocols {
     return n == null ? OptionalInt.empty() : OptionalInt.of(n);
   }
 
+  /** Whether the text is 1 to {@code max} ASCII digits (as the regex \\d{1,max} matches). */
+  public static boolean digits(String s, int max) {
+    if (s.isEmpty() || s.length() > max) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** A port number or service name, or empty. */
   public static OptionalInt port(String s) {
     String k = s.toLowerCase(Locale.ROOT);
-    if (k.matches("\\d{1,5}")) {
+    if (digits(k, 5)) {
       int n = Integer.parseInt(k);
       return n <= 65535 ? OptionalInt.of(n) : OptionalInt.empty();
     }

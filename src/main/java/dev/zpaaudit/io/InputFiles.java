@@ -5,6 +5,7 @@ import dev.zpaaudit.diag.Diagnostic.Severity;
 import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.model.SourceLocation;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -12,16 +13,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Reads untrusted input files with a size bound and strict UTF-8. */
 public final class InputFiles {
-  /** The largest input file read: 64 MiB. */
+  /** The largest input file read unless --max-input-size says otherwise: 1 GiB. */
+  public static final long DEFAULT_MAX_BYTES = 1024L * 1024 * 1024;
+
+  /** The largest input file read by default: 64 MiB for what is not a user's export. */
   public static final long MAX_BYTES = 64L * 1024 * 1024;
+
+  private static volatile long limit = DEFAULT_MAX_BYTES;
 
   private InputFiles() {}
 
+  /** The largest export read in this run (--max-input-size). */
+  public static long limit() {
+    return limit;
+  }
+
+  /** Sets the largest export read in this run. */
+  public static void setLimit(long bytes) {
+    if (bytes <= 0) {
+      throw new IllegalArgumentException("the input limit must be positive");
+    }
+    limit = bytes;
+  }
+
   public static String read(Path file) throws InputException {
-    return read(file, MAX_BYTES);
+    return read(file, limit);
   }
 
   public static String read(Path file, long maxBytes) throws InputException {
@@ -34,9 +54,15 @@ public final class InputFiles {
       if (size > maxBytes) {
         throw new InputException(
             new Diagnostic(
-                Severity.ERROR, at, "file is " + size + " bytes; the limit is " + maxBytes));
+                Severity.ERROR,
+                at,
+                "file is "
+                    + size
+                    + " bytes; the limit is "
+                    + maxBytes
+                    + " (raise it with --max-input-size)"));
       }
-      byte[] bytes = Files.readAllBytes(file);
+      byte[] bytes = readAll(file, size);
       return decode(bytes, at);
     } catch (NoSuchFileException e) {
       throw new InputException(new Diagnostic(Severity.ERROR, at, "no such file"));
@@ -46,16 +72,48 @@ public final class InputFiles {
     }
   }
 
+  /**
+   * The file's bytes, read a megabyte at a time: a channel reads into a native buffer as large as
+   * each read and keeps it, so one read of a large file would hold a second copy of it to the end.
+   */
+  private static byte[] readAll(Path file, long size) throws IOException {
+    byte[] buf = new byte[(int) Math.min(size, Integer.MAX_VALUE - 8)];
+    int n = 0;
+    try (InputStream in = Files.newInputStream(file)) {
+      while (true) {
+        if (n == buf.length) {
+          int b = in.read();
+          if (b < 0) {
+            break;
+          }
+          buf = Arrays.copyOf(buf, Math.max(2 * buf.length, 8192));
+          buf[n++] = (byte) b;
+        }
+        int r = in.read(buf, n, Math.min(buf.length - n, CHUNK));
+        if (r < 0) {
+          break;
+        }
+        n += r;
+      }
+    }
+    return n == buf.length ? buf : Arrays.copyOf(buf, n);
+  }
+
+  private static final int CHUNK = 1 << 20;
+
   /** Decodes strict UTF-8 (a leading byte-order mark is dropped); bad bytes are an error. */
   public static String decode(byte[] bytes, SourceLocation at) throws InputException {
     try {
+      // ASCII (most exports) is UTF-8 as it is: one copy instead of a decoder's buffer and a copy.
       String s =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(bytes))
-              .toString();
+          isAscii(bytes)
+              ? new String(bytes, StandardCharsets.US_ASCII)
+              : StandardCharsets.UTF_8
+                  .newDecoder()
+                  .onMalformedInput(CodingErrorAction.REPORT)
+                  .onUnmappableCharacter(CodingErrorAction.REPORT)
+                  .decode(ByteBuffer.wrap(bytes))
+                  .toString();
       if (s.indexOf('\0') >= 0) {
         int line = 1 + (int) s.substring(0, s.indexOf('\0')).chars().filter(c -> c == '\n').count();
         throw new InputException(
@@ -72,6 +130,15 @@ public final class InputFiles {
               new SourceLocation(at.file(), lineOfFirstBadByte(bytes)),
               "not UTF-8 text"));
     }
+  }
+
+  private static boolean isAscii(byte[] bytes) {
+    for (byte b : bytes) {
+      if (b < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The 1-based line where the bytes stop being UTF-8. */

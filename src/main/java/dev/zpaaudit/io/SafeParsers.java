@@ -40,7 +40,7 @@ public final class SafeParsers {
     LoaderOptions lo = new LoaderOptions();
     lo.setMaxAliasesForCollections(20);
     lo.setAllowDuplicateKeys(false);
-    lo.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, InputFiles.MAX_BYTES));
+    lo.setCodePointLimit((int) Math.min(Integer.MAX_VALUE, InputFiles.limit()));
     lo.setNestingDepthLimit(MAX_DEPTH);
     return YAMLFactory.builder().loaderOptions(lo).streamReadConstraints(LIMITS).build();
   }

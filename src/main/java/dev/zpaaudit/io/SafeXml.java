@@ -31,11 +31,11 @@ public final class SafeXml {
 
   /** Reads a file with the bounds of {@link InputFiles} and parses it. */
   public static XmlElement read(Path file) throws InputException {
-    return parse(InputFiles.read(file), file.toString(), XmlLimits.DEFAULT);
+    return parse(InputFiles.read(file), file.toString(), XmlLimits.forExports());
   }
 
   public static XmlElement parse(String text, String file) throws InputException {
-    return parse(text, file, XmlLimits.DEFAULT);
+    return parse(text, file, XmlLimits.forExports());
   }
 
   public static XmlElement parse(String text, String file, XmlLimits limits) throws InputException {

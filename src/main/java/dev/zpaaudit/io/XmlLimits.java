@@ -7,10 +7,14 @@ package dev.zpaaudit.io;
 public record XmlLimits(
     long maxChars, int maxDepth, int maxElements, int maxAttributes, int maxValueChars) {
   /**
-   * The bounds used for exports: the file size limit of {@link InputFiles}, depth 64, 5M elements.
+   * The bounds used for exports: the input limit of {@link InputFiles} (--max-input-size), depth
+   * 64, and as many elements as that many characters can hold (one per 16 characters, at least 5M).
    */
-  public static final XmlLimits DEFAULT =
-      new XmlLimits(InputFiles.MAX_BYTES, 64, 5_000_000, 64, 1_000_000);
+  public static XmlLimits forExports() {
+    long chars = InputFiles.limit();
+    int elements = (int) Math.min(Integer.MAX_VALUE, Math.max(5_000_000, chars / 16));
+    return new XmlLimits(chars, 64, elements, 64, 1_000_000);
+  }
 
   public XmlLimits {
     if (maxChars < 1 || maxDepth < 1 || maxElements < 1 || maxAttributes < 0 || maxValueChars < 1) {

@@ -81,11 +81,13 @@ public final class Bits {
     check(o);
     long[] r = new long[w.length];
     boolean same = true;
+    boolean other = true;
     for (int i = 0; i < w.length; i++) {
       r[i] = w[i] & o.w[i];
       same &= r[i] == w[i];
+      other &= r[i] == o.w[i];
     }
-    return same ? this : new Bits(size, r);
+    return same ? this : other ? o : new Bits(size, r);
   }
 
   public Bits union(Bits o) {

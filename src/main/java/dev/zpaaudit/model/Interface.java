@@ -5,8 +5,9 @@ import java.util.Objects;
 
 /**
  * An interface of a device: its name, the zone it belongs to (null where the device has no zones),
- * the networks its addresses are on, its MTU (null when the export does not say) and what kind of
- * link it is.
+ * the networks its addresses are on, its MTU (null when the export does not say), what kind of link
+ * it is, and for a tunnel its encapsulation as the export names it ("vxlan", "gre"; null when it
+ * does not say).
  */
 public record Interface(
     String name,
@@ -14,7 +15,19 @@ public record Interface(
     List<IpSet> networks,
     Integer mtu,
     Kind kind,
-    SourceLocation location) {
+    SourceLocation location,
+    String encapsulation) {
+  /** An interface whose encapsulation the export does not name. */
+  public Interface(
+      String name,
+      String zone,
+      List<IpSet> networks,
+      Integer mtu,
+      Kind kind,
+      SourceLocation location) {
+    this(name, zone, networks, mtu, kind, location, null);
+  }
+
   /** What carries the interface's packets. */
   public enum Kind {
     PHYSICAL,

@@ -91,7 +91,7 @@ public final class IpSet {
     int len = bits;
     if (slash >= 0) {
       String p = s.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !p.chars().allMatch(Character::isDigit)) {
+      if (p.isEmpty() || p.length() > 3 || !allDigits(p)) {
         return Optional.empty();
       }
       len = Integer.parseInt(p);
@@ -100,6 +100,15 @@ public final class IpSet {
       }
     }
     return Optional.of(prefix(family, x[0], x[1], len));
+  }
+
+  private static boolean allDigits(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (!Character.isDigit(s.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The block of the given prefix length that contains the address (host bits are cleared). */
@@ -126,10 +135,11 @@ public final class IpSet {
       return Optional.empty();
     }
     boolean v6 = s.indexOf(':') >= 0;
-    if (!v6 && !s.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
-      return Optional.empty();
+    if (!v6) {
+      long x = Ipv4Text.parse(s);
+      return x < 0 ? Optional.empty() : Optional.of(new long[] {0, x, 4});
     }
-    if (v6 && !s.matches("[0-9A-Fa-f:.]+")) {
+    if (!V6_CHARS.matcher(s).matches()) {
       return Optional.empty();
     }
     try {
@@ -147,6 +157,9 @@ public final class IpSet {
       return Optional.empty();
     }
   }
+
+  private static final java.util.regex.Pattern V6_CHARS =
+      java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
 
   private static long[] fromBytes(byte[] b) {
     if (b.length == 4) {
@@ -212,6 +225,10 @@ public final class IpSet {
     if (v.length == 4) {
       return o.clip(v[0], v[1], v[2], v[3]);
     }
+    // Often one set lies within the other (a decision's addresses within the published ones).
+    if (v.length <= o.v.length ? within(o) : o.within(this)) {
+      return v.length <= o.v.length ? this : o;
+    }
     long[] out = new long[v.length + o.v.length];
     int n = 0;
     int i = 0;
@@ -251,6 +268,22 @@ public final class IpSet {
       return this;
     }
     return new IpSet(family, Arrays.copyOf(out, n));
+  }
+
+  /** Whether every address of this set is in {@code o}: one pass over both, no allocation. */
+  private boolean within(IpSet o) {
+    int j = 0;
+    for (int i = 0; i < v.length; i += 4) {
+      while (j < o.v.length && cmp(o.v[j + 2], o.v[j + 3], v[i], v[i + 1]) < 0) {
+        j += 4;
+      }
+      if (j >= o.v.length
+          || cmp(o.v[j], o.v[j + 1], v[i], v[i + 1]) > 0
+          || cmp(o.v[j + 2], o.v[j + 3], v[i + 2], v[i + 3]) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Index (in intervals) of the first interval whose end is at or after (h, l). */
@@ -407,9 +440,9 @@ public final class IpSet {
     return n + 4;
   }
 
+  /** Whether (nh, nl) is (h, l) + 1, without wrapping around. */
   private static boolean sameAsNext(long h, long l, long nh, long nl) {
-    long[] x = inc(h, l);
-    return x[0] == nh && x[1] == nl;
+    return l == -1L ? nh == h + 1 && nl == 0 : nh == h && nl == l + 1;
   }
 
   /** The union of any number of sets of the same family, merged pairwise (balanced). */
@@ -534,7 +567,7 @@ public final class IpSet {
           while (size > 0 && start + (1L << size) - 1 > end) {
             size--;
           }
-          out.add(v4(start) + "/" + (32 - size));
+          out.add(Ipv4Text.cidr(start, 32 - size));
           start += 1L << size;
         }
       }

@@ -13,8 +13,15 @@ final class Outcomes {
   /** A short description of a failure, without a stack trace or class noise. */
   static String describe(Throwable e) {
     String m = e.getMessage();
-    String kind = e.getClass().getSimpleName();
-    return m == null || m.isBlank() ? kind : m;
+    if (m != null && !m.isBlank()) {
+      return m;
+    }
+    if (isTimeout(e)) {
+      return "timed out";
+    }
+    // Without a message, the kind of failure in words ("NoRouteToHostException": no route to host).
+    String kind = e.getClass().getSimpleName().replaceAll("(Exception|Error)$", "");
+    return kind.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** A timeout, also when wrapped (dnsjava wraps its TimeoutException in an IOException). */

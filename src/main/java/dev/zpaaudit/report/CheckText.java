@@ -39,6 +39,38 @@ final class CheckText {
     if (c.remediation() != null && c.status() != Status.PASS) {
       TextLayout.words(sb, "  fix: ", c.remediation(), 4);
     }
+    commands(sb, c.evidence());
+  }
+
+  /**
+   * The commands of the fixes, whole and one a line so that they paste as written; at most {@value
+   * TextLayout#LIST_LIMIT} lines in all, the rest in the JSON report.
+   */
+  private static void commands(StringBuilder sb, List<Evidence> all) {
+    int shown = 0;
+    int hidden = 0;
+    for (Evidence e : all) {
+      if (!e.verdict().equals("fix") || !(e.data().get("commands") instanceof List<?> commands)) {
+        continue;
+      }
+      if (shown >= TextLayout.LIST_LIMIT) {
+        hidden += commands.size();
+        continue;
+      }
+      TextLayout.words(
+          sb, "  commands for ", e.file() + " (" + e.data().get("attachment") + "):", 4);
+      for (Object cmd : commands) {
+        if (shown < TextLayout.LIST_LIMIT) {
+          sb.append("    ").append(cmd).append('\n');
+          shown++;
+        } else {
+          hidden++;
+        }
+      }
+    }
+    if (hidden > 0) {
+      sb.append("    # ").append(TextLayout.more(hidden)).append('\n');
+    }
   }
 
   private static void evidence(StringBuilder sb, List<Evidence> all) {
@@ -47,6 +79,9 @@ final class CheckText {
     List<Evidence> items = new ArrayList<>();
     List<List<?>> perRange = new ArrayList<>();
     for (Evidence e : all) {
+      if (e.verdict().equals("fix")) {
+        continue;
+      }
       if (e.data().get("ranges") instanceof List<?> ranges) {
         perRange.add(ranges);
       } else if (!(collapse && e.verdict().equals("allow"))) {

@@ -19,8 +19,12 @@ import java.util.TreeMap;
 /** The machine-readable report: schema {@value #SCHEMA}, documented in the README. */
 public final class JsonReport implements Renderer {
   public static final String SCHEMA = "zpa-audit/report/v1";
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  /** Made on first use: a run that writes no JSON does not pay for starting the JSON library. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  }
 
   @Override
   public String extension() {
@@ -29,7 +33,7 @@ public final class JsonReport implements Renderer {
 
   @Override
   public String render(Report r) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("schema", SCHEMA);
     root.putObject("tool").put("name", "zpa-audit").put("version", Version.get());
     root.put("command", r.command());
@@ -121,7 +125,7 @@ public final class JsonReport implements Renderer {
       e.destinations().forEach(d::add);
       ArrayNode s = x.putArray("sources");
       e.sources().forEach(s::add);
-      x.set("data", MAPPER.valueToTree(new TreeMap<String, Object>(e.data())));
+      x.set("data", Json.MAPPER.valueToTree(new TreeMap<String, Object>(e.data())));
     }
   }
 
@@ -130,7 +134,7 @@ public final class JsonReport implements Renderer {
     pp.indentArraysWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
     pp.indentObjectsWith(DefaultIndenter.SYSTEM_LINEFEED_INSTANCE.withLinefeed("\n"));
     try {
-      return MAPPER.writer(pp).writeValueAsString(root) + "\n";
+      return Json.MAPPER.writer(pp).writeValueAsString(root) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -138,6 +142,6 @@ public final class JsonReport implements Renderer {
 
   /** For renderers of other data (e.g. sizing figures) that share the same output style. */
   public static String write(Map<String, Object> tree) {
-    return write((ObjectNode) MAPPER.valueToTree(tree));
+    return write((ObjectNode) Json.MAPPER.valueToTree(tree));
   }
 }

@@ -73,6 +73,11 @@ public final class JunitReport implements Renderer {
       if (e.verdict().equals("allow") || e.verdict().equals("info")) {
         continue;
       }
+      if (e.verdict().equals("fix") && e.data().get("commands") instanceof List<?> commands) {
+        sb.append("fix for ").append(e.file()).append(":\n");
+        commands.forEach(cmd -> sb.append("  ").append(cmd).append('\n'));
+        continue;
+      }
       sb.append(e.verdict());
       if (e.file() != null) {
         sb.append(' ').append(e.file()).append(e.line() > 0 ? ":" + e.line() : "");

@@ -82,7 +82,10 @@ public final class SarifReport implements Renderer {
       return out;
     }
     for (Evidence e : c.evidence()) {
-      if (e.file() == null || e.verdict().equals("allow") || e.verdict().equals("info")) {
+      if (e.file() == null
+          || e.verdict().equals("allow")
+          || e.verdict().equals("info")
+          || e.verdict().equals("fix")) {
         continue;
       }
       ObjectNode res = base(c, ruleIndex, c.summary() + ". " + e.message());

@@ -20,7 +20,6 @@ class UnreadFormatsCliTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "fortigate.conf           | looks like a FortiGate configuration, which is not read yet",
         "asa.cfg                  | looks like a Cisco ASA configuration, which is not read yet",
         "aws-security-groups.json | looks like an AWS EC2 export (JSON), which is not read yet",
         "azure-nsg.json           | looks like an Azure network security group export (JSON),"

@@ -28,6 +28,32 @@ class IpSetTest {
   }
 
   @Test
+  void dottedQuadsAreReadWithoutLookingNamesUp() {
+    assertThat(IpSet.parse("010.001.0.255").toCidrs()).containsExactly("10.1.0.255/32");
+    assertThat(IpSet.parse(" 0.0.0.0/0 ").isAll()).isTrue();
+    assertThat(IpSet.parse("255.255.255.255").toCidrs()).containsExactly("255.255.255.255/32");
+    assertThat(IpSet.parse("0.0.0.0/0").toCidrs()).containsExactly("0.0.0.0/0");
+    assertThat(IpSet.parse("100.9.10.99-100.9.10.100").toCidrs())
+        .containsExactly("100.9.10.99/32", "100.9.10.100/32");
+    for (String bad :
+        new String[] {
+          "999.1.1.1",
+          "1.2.3.256",
+          "1.2.3.4.5",
+          "1.2.3.",
+          ".1.2.3",
+          "1..2.3",
+          "1.2.3.0004",
+          "1.2.3.-4",
+          "1.2.3.4/3x",
+          "1.2.3.4/",
+          "1,2,3,4"
+        }) {
+      assertThat(IpSet.tryParse(bad)).as(bad).isEmpty();
+    }
+  }
+
+  @Test
   void ipv6Edges() {
     IpSet all = IpSet.all(6);
     IpSet low = IpSet.parse("::/1");

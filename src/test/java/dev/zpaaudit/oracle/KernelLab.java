@@ -124,6 +124,17 @@ public final class KernelLab implements AutoCloseable {
     rulesets.load(RulesetLoader.Format.NFT, script);
   }
 
+  /**
+   * Runs a command (a program on the PATH and its arguments) in the ruleset host, as an operator
+   * would there, and returns what it prints; fails if it fails.
+   */
+  public String inRulesetHost(List<String> command) {
+    ensureOpen();
+    List<String> c = new ArrayList<>(command);
+    c.set(0, Shell.which(c.get(0)));
+    return topology.inHost(null, c.toArray(new String[0])).check().stdout();
+  }
+
   /** Creates ipsets with {@code ipset restore}; load them before a ruleset that uses them. */
   public void loadIpsets(String ipsetRestoreScript) {
     ensureOpen();

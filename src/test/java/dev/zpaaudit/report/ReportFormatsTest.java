@@ -50,17 +50,17 @@ class ReportFormatsTest {
     Element suite = (Element) doc.getElementsByTagName("testsuite").item(0);
     NodeList cases = doc.getElementsByTagName("testcase");
     assertThat(suite.getAttribute("tests")).isEqualTo(Integer.toString(cases.getLength()));
-    assertThat(cases.getLength()).isEqualTo(3);
+    assertThat(cases.getLength()).isEqualTo(5);
     Set<String> names = new HashSet<>();
     for (int i = 0; i < cases.getLength(); i++) {
       names.add(((Element) cases.item(i)).getAttribute("name"));
     }
-    assertThat(names).hasSize(3);
+    assertThat(names).hasSize(5);
     NodeList failures = doc.getElementsByTagName("failure");
     assertThat(suite.getAttribute("failures")).isEqualTo(Integer.toString(failures.getLength()));
     Element dns = (Element) failures.item(0);
     assertThat(dns.getAttribute("type")).isEqualTo("indeterminate");
-    assertThat(dns.getTextContent()).contains("sample-configs/panos/panorama.xml:111");
+    assertThat(dns.getTextContent()).contains("sample-configs/panos/panorama.xml:143");
   }
 
   @Test
@@ -73,7 +73,7 @@ class ReportFormatsTest {
   void markdownHasARowPerCheckAndASectionPerCheckNotPassed() {
     String md = audit("markdown", PANORAMA);
     assertThat(md).startsWith("# zpa-audit audit: INDETERMINATE\n");
-    assertThat(md.lines().filter(l -> l.startsWith("| `")).count()).isEqualTo(3);
+    assertThat(md.lines().filter(l -> l.startsWith("| `")).count()).isEqualTo(5);
     assertThat(md).contains("\n## dns-egress: indeterminate\n").doesNotContain("## zen-egress");
   }
 

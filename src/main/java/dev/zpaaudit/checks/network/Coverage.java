@@ -57,10 +57,27 @@ final class Coverage {
   /** Adds the outcomes of the device at position {@code device}. */
   void add(List<Outcome> more, int device) {
     for (Outcome o : more) {
-      decisions
-          .computeIfAbsent(Decision.keyOf(o, device), Decision::new)
-          .add(remote.apply(o), local.apply(o));
+      Decision d = decisions.computeIfAbsent(Decision.keyOf(o, device), Decision::new);
+      d.add(remote.apply(o), local.apply(o));
+      if (o.trace().last() != null) {
+        d.at(o.trace().last().stage());
+      }
     }
+  }
+
+  /** A set's intervals as (startHigh, startLow, endHigh, endLow), one after the other. */
+  private static long[] bounds(IpSet s) {
+    long[] b = new long[4 * s.intervalCount()];
+    int[] n = {0};
+    s.forEachInterval(
+        (sh, sl, eh, el) -> {
+          b[n[0]] = sh;
+          b[n[0] + 1] = sl;
+          b[n[0] + 2] = eh;
+          b[n[0] + 3] = el;
+          n[0] += 4;
+        });
+    return b;
   }
 
   /** The status of one entry. */
@@ -147,10 +164,51 @@ final class Coverage {
       }
     }
     List<EntryResult> out = new ArrayList<>(entries.size());
-    for (PublishedRanges.Entry e : entries) {
+    List<List<Decision>> concerning = concerningEach(entries);
+    for (int i = 0; i < entries.size(); i++) {
+      PublishedRanges.Entry e = entries.get(i);
       IpSet addrs = e.addresses();
-      List<Decision> parts = concerning(addrs);
-      out.add(entry(e, parts, all.get(addrs.family()).restrict(addrs)));
+      out.add(entry(e, concerning.get(i), all.get(addrs.family()).restrict(addrs)));
+    }
+    return out;
+  }
+
+  /**
+   * For each entry, the decisions that concern some of its addresses, in the order {@link
+   * #concerning} gives them; found in one sweep per decision over the entries' intervals sorted by
+   * their first address, rather than one search per decision and entry.
+   */
+  private List<List<Decision>> concerningEach(List<PublishedRanges.Entry> entries) {
+    List<List<Decision>> out = new ArrayList<>(entries.size());
+    Map<AddressFamily, List<long[]>> spans = new TreeMap<>();
+    for (int i = 0; i < entries.size(); i++) {
+      out.add(new ArrayList<>());
+      int entry = i;
+      IpSet addrs = entries.get(i).addresses();
+      List<long[]> mine = spans.computeIfAbsent(addrs.family(), f -> new ArrayList<>());
+      addrs.forEachInterval((sh, sl, eh, el) -> mine.add(new long[] {sh, sl, eh, el, entry}));
+    }
+    spans.values().forEach(l -> l.sort((a, b) -> IpSet.compare(a[0], a[1], b[0], b[1])));
+    for (Decision dec : decisions.values()) {
+      List<long[]> mine = spans.get(dec.family());
+      if (mine == null) {
+        continue;
+      }
+      long[] d = bounds(dec.remote());
+      int i = 0;
+      for (long[] s : mine) {
+        while (i < d.length && IpSet.compare(d[i + 2], d[i + 3], s[0], s[1]) < 0) {
+          i += 4;
+        }
+        if (i >= d.length) {
+          break;
+        }
+        List<Decision> parts = out.get((int) s[4]);
+        if (IpSet.compare(d[i], d[i + 1], s[2], s[3]) <= 0
+            && (parts.isEmpty() || parts.get(parts.size() - 1) != dec)) {
+          parts.add(dec);
+        }
+      }
     }
     return out;
   }

@@ -7,6 +7,9 @@ import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,13 +35,14 @@ final class CoverageEvidence {
    */
   static Evidence perRange(Coverage cov, List<Coverage.EntryResult> entries) {
     List<Map<String, Object>> list = new ArrayList<>();
+    LocationRanks ranks = new LocationRanks(cov.decisions());
     for (Coverage.EntryResult r : entries) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("range", r.entry().text());
       m.put("file", r.entry().location().file());
       m.put("line", r.entry().location().line());
       m.put("status", r.status().label());
-      by(m, r.parts());
+      by(m, r.parts(), ranks);
       if (r.reason() != null) {
         m.put("reason", r.reason());
       }
@@ -62,33 +66,61 @@ final class CoverageEvidence {
         Map.of("ranges", list));
   }
 
+  /**
+   * The deciding rules' locations numbered in their order, once for all entries: an entry's set of
+   * locations is then a set of numbers, in order as it is built (an entry may have hundreds).
+   */
+  private static final class LocationRanks {
+    private final Map<Decision, Integer> rank = new HashMap<>();
+    private final List<SourceLocation> locations;
+
+    LocationRanks(Collection<Decision> decisions) {
+      TreeMap<SourceLocation, Integer> order = new TreeMap<>();
+      for (Decision d : decisions) {
+        if (d.rule() != null) {
+          order.put(d.rule().location(), 0);
+        }
+      }
+      int n = 0;
+      for (Map.Entry<SourceLocation, Integer> e : order.entrySet()) {
+        e.setValue(n++);
+      }
+      for (Decision d : decisions) {
+        if (d.rule() != null) {
+          rank.put(d, order.get(d.rule().location()));
+        }
+      }
+      locations = List.copyOf(order.keySet());
+    }
+  }
+
   /** The deciding rules of an entry by verdict: allowBy, denyBy, indeterminateBy. */
-  private static void by(Map<String, Object> m, List<Decision> parts) {
-    Map<String, Set<SourceLocation>> by = new TreeMap<>();
+  private static void by(Map<String, Object> m, List<Decision> parts, LocationRanks ranks) {
+    Map<String, BitSet> by = new TreeMap<>();
     Set<String> noRule = new TreeSet<>();
     for (Decision d : parts) {
       if (d.rule() == null) {
         noRule.add(d.verdict().label());
         continue;
       }
-      by.computeIfAbsent(d.verdict().label(), k -> new TreeSet<>()).add(d.rule().location());
+      by.computeIfAbsent(d.verdict().label(), k -> new BitSet()).set(ranks.rank.get(d));
     }
-    noRule.forEach(v -> by.computeIfAbsent(v, k -> new TreeSet<>()));
+    noRule.forEach(v -> by.computeIfAbsent(v, k -> new BitSet()));
     by.forEach(
         (v, locs) -> {
-          List<String> l = new ArrayList<>(Math.min(locs.size(), BY_LIMIT));
+          int count = locs.cardinality();
+          List<String> l = new ArrayList<>(Math.min(count + 1, BY_LIMIT));
           if (noRule.contains(v)) {
             l.add("(no rule on the path)");
           }
-          for (SourceLocation loc : locs) {
-            if (l.size() == BY_LIMIT) {
-              break;
-            }
-            l.add(loc.toString());
+          for (int i = locs.nextSetBit(0);
+              i >= 0 && l.size() < BY_LIMIT;
+              i = locs.nextSetBit(i + 1)) {
+            l.add(ranks.locations.get(i).toString());
           }
           m.put(v + "By", l);
-          if (locs.size() > BY_LIMIT) {
-            m.put(v + "ByCount", locs.size());
+          if (count > BY_LIMIT) {
+            m.put(v + "ByCount", count);
           }
         });
   }
@@ -247,8 +279,11 @@ final class CoverageEvidence {
       g.kinds.add(d.kind());
     }
     List<Evidence> out = new ArrayList<>();
+    // Groups often decide the same addresses (one rule on several interfaces or packet kinds):
+    // each set is written as CIDRs once.
+    Map<IpSet, List<String>> cidrs = new HashMap<>();
     for (Group g : groups.values()) {
-      out.add(g.toEvidence(allowWord, denyWord, unknownWord));
+      out.add(g.toEvidence(allowWord, denyWord, unknownWord, cidrs));
     }
     return out;
   }
@@ -277,10 +312,14 @@ final class CoverageEvidence {
       this.interfaces = interfaces;
     }
 
-    Evidence toEvidence(String allowWord, String denyWord, String unknownWord) {
+    Evidence toEvidence(
+        String allowWord, String denyWord, String unknownWord, Map<IpSet, List<String>> cidrs) {
       List<String> dst = new ArrayList<>();
       remote.forEach(
-          (f, l) -> dst.addAll((l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l)).toCidrs()));
+          (f, l) ->
+              dst.addAll(
+                  cidrs.computeIfAbsent(
+                      l.size() == 1 ? l.get(0) : IpSet.unionAll(f, l), IpSet::toCidrs)));
       List<String> src = new ArrayList<>();
       local.forEach(
           (f, l) -> {

@@ -117,6 +117,19 @@ final class Decision {
     return key.verdict();
   }
 
+  /** The label of the attachment whose filter decided, as first seen. */
+  private String attachment;
+
+  void at(String label) {
+    if (attachment == null) {
+      attachment = label;
+    }
+  }
+
+  String attachment() {
+    return attachment;
+  }
+
   Rule rule() {
     return key.rule();
   }

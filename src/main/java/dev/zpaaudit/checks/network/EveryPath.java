@@ -116,15 +116,17 @@ final class EveryPath {
       deniedEverywhere = addrs;
       allowedEverywhere = addrs;
       allowedSomewhere = IpSet.empty(fam);
+      List<Interfaces> byInterfaces = byInterfaces(addrs, parts);
       for (Bits in : ins) {
         for (Bits out : outs) {
           int i = in.members()[0];
           int o = out.members()[0];
           List<IpSet> stopped = new ArrayList<>();
           List<IpSet> unsure = new ArrayList<>();
-          for (Decision p : parts) {
-            if (p.verdict() != Verdict.ALLOW && p.iif().contains(i) && p.oif().contains(o)) {
-              (p.verdict() == Verdict.DENY ? stopped : unsure).add(p.remote().intersect(addrs));
+          for (Interfaces p : byInterfaces) {
+            if (p.iif().contains(i) && p.oif().contains(o)) {
+              stopped.add(p.stopped());
+              unsure.add(p.unsure());
             }
           }
           IpSet s = IpSet.unionAll(fam, stopped);
@@ -136,6 +138,36 @@ final class EveryPath {
           allowedSomewhere = allowedSomewhere.union(good);
         }
       }
+    }
+
+    /** The addresses that decisions on the same interfaces stop, and those they may not let by. */
+    private record Interfaces(Bits iif, Bits oif, IpSet stopped, IpSet unsure) {}
+
+    /**
+     * The decisions that do not allow, merged per pair of interface sets (there are few of them):
+     * each class of interfaces is then judged by a handful of sets rather than every decision.
+     */
+    private static List<Interfaces> byInterfaces(IpSet addrs, List<Decision> parts) {
+      Map<List<Bits>, List<List<IpSet>>> by = new LinkedHashMap<>();
+      for (Decision p : parts) {
+        if (p.verdict() != Verdict.ALLOW) {
+          List<List<IpSet>> sets =
+              by.computeIfAbsent(
+                  List.of(p.iif(), p.oif()), k -> List.of(new ArrayList<>(), new ArrayList<>()));
+          sets.get(p.verdict() == Verdict.DENY ? 0 : 1).add(p.remote().intersect(addrs));
+        }
+      }
+      List<Interfaces> out = new ArrayList<>(by.size());
+      AddressFamily fam = addrs.family();
+      by.forEach(
+          (k, sets) ->
+              out.add(
+                  new Interfaces(
+                      k.get(0),
+                      k.get(1),
+                      IpSet.unionAll(fam, sets.get(0)),
+                      IpSet.unionAll(fam, sets.get(1)))));
+      return out;
     }
 
     /**

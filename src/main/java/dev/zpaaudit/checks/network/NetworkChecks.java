@@ -8,6 +8,7 @@ import dev.zpaaudit.eval.Cube;
 import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.model.AddressFamily;
+import dev.zpaaudit.model.Allowance;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -186,6 +187,7 @@ public final class NetworkChecks {
           null);
     }
     Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
+    egress = cov;
     return rangeCheck("zen-egress", reqs, cov, fix, "to", "allowed", "denied");
   }
 
@@ -243,6 +245,74 @@ public final class NetworkChecks {
         r.remediation());
   }
 
+  /** The zen-egress coverage, once evaluated. */
+  private Coverage egress;
+
+  /** What a device must let through for zen-egress to pass, where it stops it: by position. */
+  public record Fix(int device, Firewall export, Allowance allowance) {}
+
+  /**
+   * The allowances that would make zen-egress pass where a rule denies it (not where it is
+   * indeterminate: what an unmodelled test does is not known), per device, family and attachment,
+   * with the published addresses denied there merged into the fewest CIDR blocks.
+   */
+  public List<Fix> egressFixes() {
+    if (egress == null) {
+      return List.of();
+    }
+    Map<String, Fix> out = new LinkedHashMap<>();
+    Map<String, IpSet> denied = new LinkedHashMap<>();
+    Map<String, java.util.Set<String>> rules = new LinkedHashMap<>();
+    for (Decision d : egress.decisions()) {
+      if (d.verdict() != dev.zpaaudit.eval.Verdict.DENY || d.attachment() == null) {
+        continue;
+      }
+      String key = d.device() + "\n" + d.family() + "\n" + d.attachment();
+      IpSet zen = zenSpace().getOrDefault(d.family(), IpSet.empty(d.family()));
+      denied.merge(key, d.remote().intersect(zen), IpSet::union);
+      if (d.rule() != null) {
+        rules.computeIfAbsent(key, k -> new java.util.LinkedHashSet<>()).add(d.rule().text());
+      }
+    }
+    for (Map.Entry<String, IpSet> e : denied.entrySet()) {
+      String[] k = e.getKey().split("\n", 3);
+      int device = Integer.parseInt(k[0]);
+      IpSet set = e.getValue();
+      Optional<Firewall> fw = devices.get(device).exportFor(set.family());
+      if (set.isEmpty() || fw.isEmpty()) {
+        continue;
+      }
+      Placement at = placements.get(device);
+      IpSet src = placement.connectorSet(set.family());
+      Allowance a =
+          new Allowance(
+              set.family(),
+              k[2],
+              src.isAll() ? List.of() : src.toCidrs(),
+              set.toCidrs(),
+              Flows.TCP,
+              ZEN_PORT,
+              at.inIface(),
+              at.outIface(),
+              List.copyOf(rules.getOrDefault(e.getKey(), java.util.Set.of())));
+      out.put(e.getKey(), new Fix(device, fw.get(), a));
+    }
+    return List.copyOf(out.values());
+  }
+
+  /**
+   * Whether TLS from the connectors to every published range passes every device undecrypted (R14):
+   * the devices given are their TLS inspection policies (see checks.tls.DecryptionPolicy).
+   */
+  public CheckResult sslBypass() {
+    String fix =
+        "Exempt the connectors' TLS from decryption (*.prod.zpath.net, every published range):"
+            + " an exemption from decryption above the rules named here; the connector pins its"
+            + " certificates.";
+    Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
+    return rangeCheck("ssl-bypass", List.of("R14"), cov, fix, "tls", "not decrypted", "decrypted");
+  }
+
   private CheckResult zenReturn() {
     List<String> reqs = List.of("R8");
     String fix =
@@ -286,13 +356,16 @@ public final class NetworkChecks {
     Status st =
         denied + partial > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
     String what =
-        dir.equals("to")
-            ? "connectors reach %d of %d published ranges on TCP %d"
-            : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
+        dir.equals("tls")
+            ? "TLS from the connectors to %d of %d published ranges (TCP %d) is not decrypted"
+            : dir.equals("to")
+                ? "connectors reach %d of %d published ranges on TCP %d"
+                : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
+    String stopped = dir.equals("tls") ? "decrypted" : "denied";
     StringBuilder summary =
         new StringBuilder(
             String.format(
-                what + "; %d denied, %d partly denied, %d indeterminate",
+                what + "; %d " + stopped + ", %d partly " + stopped + ", %d indeterminate",
                 allowed,
                 applicable,
                 ZEN_PORT,

@@ -7,11 +7,9 @@ import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PolicyRoute;
-import dev.zpaaudit.model.Route;
 import dev.zpaaudit.model.Rule;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -209,72 +207,13 @@ public final class ZoneInference {
     return n + " addresses";
   }
 
-  /** Longest prefix first; among equal prefixes, the lower metric. Connected networks win ties. */
+  /** How the routes send the published addresses, as zones (or interfaces). */
   private static List<Leg> legs(Firewall fw, IpSet zen) {
-    record Candidate(IpSet dst, int len, int metric, String iface, String how, boolean discard) {}
-    List<Candidate> cands = new ArrayList<>();
-    for (Interface i : fw.interfaces()) {
-      for (IpSet n : i.networks()) {
-        if (n.family() == zen.family()) {
-          cands.add(
-              new Candidate(
-                  n,
-                  prefixLength(n),
-                  -1,
-                  i.name(),
-                  "the network of " + i.name() + " (" + i.location() + ")",
-                  false));
-        }
-      }
-    }
-    for (Route r : fw.routes()) {
-      if (r.destination().family() == zen.family()) {
-        String iface = r.outInterface() != null ? r.outInterface() : viaNextHop(fw, r.nextHop());
-        cands.add(
-            new Candidate(
-                r.destination(),
-                r.prefixLength(),
-                r.metric(),
-                iface,
-                r.name() + " (" + r.location() + ")",
-                r.discard()));
-      }
-    }
-    cands.sort(
-        Comparator.comparingInt(Candidate::len).reversed().thenComparingInt(Candidate::metric));
     List<Leg> out = new ArrayList<>();
-    IpSet rest = zen;
-    for (Candidate c : cands) {
-      IpSet part = rest.intersect(c.dst());
-      if (part.isEmpty()) {
-        continue;
-      }
-      rest = rest.minus(part);
-      String zone = c.discard() || c.iface() == null ? null : zoneOf(fw, c.iface()).orElse(null);
-      out.add(new Leg(part, zone, c.discard() ? c.how() + ", which discards" : c.how()));
-      if (rest.isEmpty()) {
-        break;
-      }
-    }
-    if (!rest.isEmpty() && !cands.isEmpty()) {
-      out.add(new Leg(rest, null, "no route"));
+    for (Routing.Egress e : Routing.lookup(fw, zen)) {
+      String zone = e.iface() == null ? null : zoneOf(fw, e.iface()).orElse(null);
+      out.add(new Leg(e.part(), zone, e.how()));
     }
     return out;
-  }
-
-  private static String viaNextHop(Firewall fw, IpSet hop) {
-    if (hop == null) {
-      return null;
-    }
-    return fw.interfaces().stream()
-        .filter(i -> i.reaches(hop))
-        .map(Interface::name)
-        .findFirst()
-        .orElse(null);
-  }
-
-  private static int prefixLength(IpSet n) {
-    int bits = n.family() == AddressFamily.IPV4 ? 32 : 128;
-    return bits - (n.size().bitLength() - 1);
   }
 }

@@ -13,6 +13,9 @@ import java.util.OptionalInt;
 
 /** The state and conntrack matches. */
 final class Conntrack {
+  private static final java.util.regex.Pattern NAT_STATES =
+      java.util.regex.Pattern.compile(".*\\b(SNAT|DNAT)\\b.*");
+
   private Conntrack() {}
 
   /** "NEW,ESTABLISHED" (iptables also knows SNAT and DNAT virtual states: not modelled). */
@@ -39,7 +42,7 @@ final class Conntrack {
     switch (opt) {
       case "--ctstate" -> {
         String v = RuleConverter.one(args, opt);
-        if (v.toUpperCase(java.util.Locale.ROOT).matches(".*\\b(SNAT|DNAT)\\b.*")) {
+        if (NAT_STATES.matcher(v.toUpperCase(java.util.Locale.ROOT)).matches()) {
           unknown.add((neg ? "! " : "") + opt + " " + v);
         } else {
           conds.add(new Condition.Session(states(v, neg)));

@@ -41,12 +41,13 @@ final class IptablesConversions {
     Map<String, Filter> chains = new LinkedHashMap<>();
     List<Attachment> stages = new ArrayList<>();
     Set<String> seenTables = new HashSet<>();
+    ValuePool shared = new ValuePool();
     for (IptablesSave.Table t : save.tables()) {
       if (!seenTables.add(t.name())) {
         diags.error(new SourceLocation(file, t.line()), "table '" + t.name() + "' appears twice");
         continue;
       }
-      RuleConverter rc = new RuleConverter(file, family, t, ipsets, diags);
+      RuleConverter rc = new RuleConverter(file, family, t, ipsets, diags, shared);
       Map<String, List<Rule>> rules = new LinkedHashMap<>();
       t.chains().keySet().forEach(c -> rules.put(c, new ArrayList<>()));
       for (IptablesSave.RuleLine line : t.rules()) {

@@ -9,8 +9,16 @@ record IptablesSave(List<Table> tables) {
   /** A chain declaration ":NAME POLICY [p:b]"; policy "-" for user chains. */
   record ChainDecl(String name, String policy, int line, String text) {}
 
-  /** An "-A CHAIN ..." line: its words after the chain name. */
-  record RuleLine(String chain, List<Tokenizer.Word> words, int line, String text) {}
+  /**
+   * An "-A CHAIN ..." line, its counters removed: where it is in the export's text ({@code start}
+   * to {@code end} of {@code export}). Its text and words are taken when it is converted: holding
+   * them for every line of a large export until then would take several times the export's size.
+   */
+  record RuleLine(String chain, int line, String export, int start, int end) {
+    String text() {
+      return export.substring(start, end);
+    }
+  }
 
   record Table(String name, int line, Map<String, ChainDecl> chains, List<RuleLine> rules) {}
 }

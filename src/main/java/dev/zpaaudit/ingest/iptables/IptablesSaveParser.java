@@ -81,11 +81,42 @@ public final class IptablesSaveParser implements Parser {
     int tableLine = 0;
     Map<String, IptablesSave.ChainDecl> chains = null;
     List<IptablesSave.RuleLine> rules = null;
-    String[] lines = text.split("\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      int n = i + 1;
+    int lastNonBlank = 0;
+    int n = 0;
+    IptablesSave.ChainDecl last = null;
+    // Line by line, not split into an array of all lines first: a large export is many lines.
+    for (int start = 0; start <= text.length(); ) {
+      int end = text.indexOf('\n', start);
+      end = end < 0 ? text.length() : end;
+      int from = start;
+      int to = end;
+      start = end + 1;
+      while (from < to && Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+        to--;
+      }
+      n++;
+      lastNonBlank = from == to ? lastNonBlank : n;
+      if (table != null && from < to && text.charAt(from) == '-') {
+        // A rule (most lines): read in place, the line taken as a string only to say what is wrong.
+        IptablesSave.ChainDecl decl = plainRuleChain(text, from, to, chains, last);
+        if (decl != null) {
+          rules.add(new IptablesSave.RuleLine(decl.name(), n, text, from, to));
+          last = decl;
+          continue;
+        }
+        rule(
+            new Place(text, from, from, to, new SourceLocation(file, n)),
+            table,
+            chains,
+            rules,
+            diags);
+        continue;
+      }
+      String line = text.substring(from, to);
       SourceLocation at = new SourceLocation(file, n);
-      String line = lines[i].strip();
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
@@ -150,49 +181,112 @@ public final class IptablesSaveParser implements Parser {
         chains.put(name, new IptablesSave.ChainDecl(name, policy, n, line));
         continue;
       }
-      String body = COUNTERS.matcher(line).replaceFirst("");
-      List<Tokenizer.Word> words;
-      try {
-        words = Tokenizer.split(body);
-      } catch (IllegalArgumentException e) {
-        diags.error(at, e.getMessage());
-        continue;
-      }
-      String verb = words.isEmpty() ? "" : words.get(0).text();
-      if (words.size() < 2 || !(verb.equals("-A") || verb.equals("--append"))) {
-        diags.error(
-            at,
-            "expected a rule ('-A CHAIN ...'), a chain declaration (':CHAIN POLICY') or COMMIT, not '"
-                + abbreviate(line)
-                + "'");
-        continue;
-      }
-      String chain = words.get(1).text();
-      if (!chains.containsKey(chain)) {
-        diags.error(
-            at,
-            "rule appends to chain '"
-                + chain
-                + "', which is not declared in table '"
-                + table
-                + "'");
-        continue;
-      }
-      rules.add(new IptablesSave.RuleLine(chain, words.subList(2, words.size()), n, body));
+      String body = line.startsWith("[") ? COUNTERS.matcher(line).replaceFirst("") : line;
+      rule(new Place(text, from, to - body.length(), to, at), table, chains, rules, diags);
     }
     if (table != null) {
-      int last = lines.length;
-      while (last > 1 && lines[last - 1].isBlank()) {
-        last--;
-      }
       diags.error(
-          new SourceLocation(file, last),
+          new SourceLocation(file, Math.max(1, lastNonBlank)),
           "table '" + table + "' (line " + tableLine + ") has no COMMIT: the export is truncated");
     }
     if (tables.isEmpty() && !diags.hasErrors()) {
       diags.error(new SourceLocation(file, 1), "no tables: this is not an iptables-save export");
     }
     return new IptablesSave(tables);
+  }
+
+  /**
+   * Where a rule line is: its text from {@code line} (its body, counters removed, from {@code
+   * body}) to {@code end}.
+   */
+  private record Place(String text, int line, int body, int end, SourceLocation at) {
+    String lineText() {
+      return text.substring(line, end);
+    }
+  }
+
+  /**
+   * The declared chain that a plain rule line appends to ("-A CHAIN ..." with no quote or escape in
+   * it, which the general reading would split the same way), or null for any other line. Most lines
+   * of an export are such; reading them allocates nothing.
+   */
+  private static IptablesSave.ChainDecl plainRuleChain(
+      String text,
+      int from,
+      int to,
+      Map<String, IptablesSave.ChainDecl> chains,
+      IptablesSave.ChainDecl last) {
+    int verbEnd = wordEnd(text, from, to);
+    int verb = verbEnd - from;
+    if (!(verb == 2 && text.startsWith("-A", from))
+        && !(verb == 8 && text.startsWith("--append", from))) {
+      return null;
+    }
+    int chain = verbEnd;
+    while (chain < to && Character.isWhitespace(text.charAt(chain))) {
+      chain++;
+    }
+    int chainEnd = wordEnd(text, chain, to);
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) == '"' || text.charAt(i) == '\\') {
+        return null;
+      }
+    }
+    if (chain == chainEnd) {
+      return null;
+    }
+    if (last != null
+        && last.name().length() == chainEnd - chain
+        && text.startsWith(last.name(), chain)
+        && chains.get(last.name()) == last) {
+      return last;
+    }
+    return chains.get(text.substring(chain, chainEnd));
+  }
+
+  private static int wordEnd(String text, int from, int to) {
+    int i = from;
+    while (i < to && !Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+
+  /** Adds the rule at {@code p} to {@code rules}, or says why it is not one. */
+  private static void rule(
+      Place p,
+      String table,
+      Map<String, IptablesSave.ChainDecl> chains,
+      List<IptablesSave.RuleLine> rules,
+      Diagnostics diags) {
+    List<Tokenizer.Word> words;
+    try {
+      words = Tokenizer.split(p.text(), p.body(), p.end(), 2);
+    } catch (IllegalArgumentException e) {
+      diags.error(p.at(), e.getMessage());
+      return;
+    }
+    String verb = words.isEmpty() ? "" : words.get(0).text();
+    if (words.size() < 2 || !(verb.equals("-A") || verb.equals("--append"))) {
+      diags.error(
+          p.at(),
+          "expected a rule ('-A CHAIN ...'), a chain declaration (':CHAIN POLICY') or COMMIT, not '"
+              + abbreviate(p.lineText())
+              + "'");
+      return;
+    }
+    IptablesSave.ChainDecl decl = chains.get(words.get(1).text());
+    if (decl == null) {
+      diags.error(
+          p.at(),
+          "rule appends to chain '"
+              + words.get(1).text()
+              + "', which is not declared in table '"
+              + table
+              + "'");
+      return;
+    }
+    rules.add(new IptablesSave.RuleLine(decl.name(), p.at().line(), p.text(), p.body(), p.end()));
   }
 
   static String abbreviate(String s) {

@@ -103,6 +103,9 @@ final class MatchModules {
     return Set.copyOf(out);
   }
 
+  private static final Set<String> PROTOCOL_MODULES =
+      Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6");
+
   /**
    * The match that "-p P" loads for options no other match takes (tcp for "tcp" or "6"), or null.
    */
@@ -111,7 +114,7 @@ final class MatchModules {
       return null;
     }
     String p = protocol;
-    if (p.matches("\\d{1,3}")) {
+    if (Protocols.digits(p, 3)) {
       p =
           switch (Integer.parseInt(p)) {
             case 1 -> "icmp";
@@ -125,7 +128,7 @@ final class MatchModules {
           };
     }
     p = p.equals("ipv6-icmp") ? "icmpv6" : p;
-    return Set.of("tcp", "udp", "sctp", "udplite", "dccp", "icmp", "icmpv6").contains(p) ? p : null;
+    return PROTOCOL_MODULES.contains(p) ? p : null;
   }
 
   /** Whether the modelled match takes this option. */
@@ -151,13 +154,13 @@ final class MatchModules {
     Instance(String name) {
       this.name = name;
       switch (name) {
-        case "tcp" -> conds.add(new Condition.Proto(Bits.of(256, 6)));
-        case "udp" -> conds.add(new Condition.Proto(Bits.of(256, 17)));
-        case "sctp" -> conds.add(new Condition.Proto(Bits.of(256, 132)));
-        case "udplite" -> conds.add(new Condition.Proto(Bits.of(256, 136)));
-        case "dccp" -> conds.add(new Condition.Proto(Bits.of(256, 33)));
-        case "icmp" -> conds.add(new Condition.Proto(Bits.of(256, 1)));
-        case "icmp6", "icmpv6" -> conds.add(new Condition.Proto(Bits.of(256, 58)));
+        case "tcp" -> conds.add(ValuePool.proto(6));
+        case "udp" -> conds.add(ValuePool.proto(17));
+        case "sctp" -> conds.add(ValuePool.proto(132));
+        case "udplite" -> conds.add(ValuePool.proto(136));
+        case "dccp" -> conds.add(ValuePool.proto(33));
+        case "icmp" -> conds.add(ValuePool.proto(1));
+        case "icmp6", "icmpv6" -> conds.add(ValuePool.proto(58));
         case "multiport" -> conds.add(new Condition.Proto(PORT_PROTOCOLS));
         default -> {}
       }

@@ -3,7 +3,6 @@ package dev.zpaaudit.ingest.iptables;
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.ingest.Protocols;
 import dev.zpaaudit.model.Action;
-import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
@@ -92,19 +91,47 @@ final class RuleConverter {
           "JOOL",
           "JOOL_SIIT");
 
+  private static final java.util.regex.Pattern DOTTED =
+      java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
+  /** The rule options that '!' may negate. */
+  private static final Set<String> NEGATABLE =
+      Set.of(
+          "-s",
+          "--source",
+          "--src",
+          "-d",
+          "--destination",
+          "--dst",
+          "-p",
+          "--protocol",
+          "-i",
+          "--in-interface",
+          "-o",
+          "--out-interface",
+          "-f",
+          "--fragment");
+
   private final String file;
   private final int family;
   private final IptablesSave.Table table;
   private final Diagnostics diags;
   private final MatchModules modules;
+  private final ValuePool shared;
 
   RuleConverter(
-      String file, int family, IptablesSave.Table table, Ipsets ipsets, Diagnostics diags) {
+      String file,
+      int family,
+      IptablesSave.Table table,
+      Ipsets ipsets,
+      Diagnostics diags,
+      ValuePool shared) {
     this.file = file;
     this.family = family;
     this.table = table;
     this.diags = diags;
     this.modules = new MatchModules(family, ipsets);
+    this.shared = shared;
   }
 
   /** A problem with one option; error or not modelled. */
@@ -117,7 +144,9 @@ final class RuleConverter {
   Rule convert(IptablesSave.RuleLine line) {
     SourceLocation at = new SourceLocation(file, line.line());
     List<Condition> conds = new ArrayList<>();
-    List<Tokenizer.Word> w = line.words();
+    String body = line.text();
+    List<Tokenizer.Word> all = Tokenizer.split(body);
+    List<Tokenizer.Word> w = all.subList(Math.min(2, all.size()), all.size());
     String module = null;
     String protocol = null;
     String target = null;
@@ -215,24 +244,7 @@ final class RuleConverter {
             byMatch = true;
           }
         }
-        if (neg
-            && !byMatch
-            && !List.of(
-                    "-s",
-                    "--source",
-                    "--src",
-                    "-d",
-                    "--destination",
-                    "--dst",
-                    "-p",
-                    "--protocol",
-                    "-i",
-                    "--in-interface",
-                    "-o",
-                    "--out-interface",
-                    "-f",
-                    "--fragment")
-                .contains(opt)) {
+        if (neg && !byMatch && !NEGATABLE.contains(opt)) {
           throw new Problem("'!' cannot negate " + opt);
         }
         neg = false;
@@ -250,21 +262,18 @@ final class RuleConverter {
           target == null
               ? new Action.Continue("no target")
               : action(target, isGoto, targetOpts, line, at);
+      String text = "-A " + line.chain() + (w.isEmpty() ? "" : " ") + join(line.chain(), body);
       return new Rule(
-          at,
-          "-A " + line.chain() + (line.words().isEmpty() ? "" : " ") + join(line),
-          conds,
-          action);
+          at, text.equals(body) ? body : text, shared.conditions(conds), shared.action(action));
     } catch (Problem p) {
       diags.error(at, p.getMessage());
       return null;
     }
   }
 
-  private static String join(IptablesSave.RuleLine line) {
-    String t = line.text();
-    int k = t.indexOf(line.chain());
-    return k >= 0 ? t.substring(k + line.chain().length()).strip() : t;
+  private static String join(String chain, String t) {
+    int k = t.indexOf(chain);
+    return k >= 0 ? t.substring(k + chain.length()).strip() : t;
   }
 
   private List<Condition> finish(MatchModules.Instance inst, SourceLocation at) throws Problem {
@@ -317,7 +326,9 @@ final class RuleConverter {
   /** "10.0.0.0/255.255.255.0" as iptables accepts it, in CIDR form ("10.0.0.0/24"). */
   static String dottedMask(String p, String opt) throws Problem {
     int slash = p.indexOf('/');
-    if (slash < 0 || !p.substring(slash + 1).matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+    if (slash < 0
+        || p.indexOf('.', slash) < 0
+        || !DOTTED.matcher(p).region(slash + 1, p.length()).matches()) {
       return p;
     }
     long mask = 0;
@@ -343,8 +354,10 @@ final class RuleConverter {
     if (n.isEmpty()) {
       throw new Problem("unknown protocol '" + p + "'");
     }
-    Bits b = Bits.of(256, n.getAsInt());
-    return List.of(new Condition.Proto(neg ? b.complement() : b));
+    return List.of(
+        neg
+            ? new Condition.Proto(ValuePool.protocols(n.getAsInt()).complement())
+            : ValuePool.proto(n.getAsInt()));
   }
 
   private Action action(

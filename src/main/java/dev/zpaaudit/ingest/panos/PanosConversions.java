@@ -61,6 +61,8 @@ public final class PanosConversions {
     List<String> zoneNames;
     String scope;
     List<Rulebase> policies;
+    preCount = 0;
+    localGroup = null;
     PanosMatches m;
     if (c.platform() == PanosConfig.Platform.PANORAMA) {
       DeviceGroup g = deviceGroup(c, sel.deviceGroup());
@@ -90,6 +92,8 @@ public final class PanosConversions {
       defaults = defaults(post);
       policies = new ArrayList<>(pre);
       policies.addAll(post);
+      preCount = pre.size();
+      localGroup = g;
     } else {
       Vsys v = vsys(c, sel.vsys());
       scope = "vsys '" + v.name() + "'";
@@ -125,7 +129,7 @@ public final class PanosConversions {
             List.of(stage),
             new dev.zpaaudit.model.Network(
                 network.interfaces(), network.routes(), others.policyRoutes(policies)),
-            others.decryption(policies),
+            decryption(others, policies),
             true);
     return new ParseResult(fw, diags);
   }
@@ -289,6 +293,39 @@ public final class PanosConversions {
                       + "' rewrites the destination; security rules then match the original"
                       + " address in the translated one's zone, which is not modelled")));
     }
+    return out;
+  }
+
+  /** On Panorama: how many of the policy rulebases are pre-rulebases, and the device group. */
+  private int preCount;
+
+  private DeviceGroup localGroup;
+
+  /**
+   * The decryption rules in order; on Panorama, the managed firewalls' own decryption rules, which
+   * the export does not hold, come between the pre- and the post-rules: what they do is unknown.
+   */
+  private List<dev.zpaaudit.model.DecryptionRule> decryption(
+      PanosPolicies others, List<Rulebase> policies) {
+    if (localGroup == null) {
+      return others.decryption(policies);
+    }
+    List<dev.zpaaudit.model.DecryptionRule> out =
+        new ArrayList<>(others.decryption(policies.subList(0, preCount)));
+    String why =
+        "the managed firewall's own decryption rules, which a Panorama export does not hold, come"
+            + " between the pre-rules and the post-rules of device group '"
+            + localGroup.name()
+            + "'";
+    out.add(
+        new dev.zpaaudit.model.DecryptionRule(
+            new SourceLocation(file, localGroup.line()),
+            "local decryption rules of the firewalls in device group '" + localGroup.name() + "'",
+            List.of(new Condition.Unknown(why)),
+            List.of(),
+            List.of(),
+            dev.zpaaudit.model.DecryptionRule.Decision.UNKNOWN));
+    out.addAll(others.decryption(policies.subList(preCount, policies.size())));
     return out;
   }
 

@@ -128,4 +128,26 @@ class PanosOptionsCliTest {
         run("audit", "--config", FIREWALL, "--from-zone", "trust"),
         "zone 'trust' is not a zone of " + FIREWALL + " (its zones: connectors, untrust)");
   }
+
+  @Test
+  void explainSaysARepliesPassesByTheSession() {
+    Run r =
+        run(
+            "explain",
+            "--config",
+            FIREWALL,
+            "--src",
+            "10.20.0.10",
+            "--dst",
+            "3.0.76.33",
+            "--dport",
+            "443",
+            "--state",
+            "reply");
+    assertThat(r.code()).isZero();
+    assertThat(r.out())
+        .contains(
+            "a stateful policy judges only a session's first packet; these belong to the session"
+                + " it let through");
+  }
 }

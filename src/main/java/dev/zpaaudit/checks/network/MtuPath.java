@@ -1,0 +1,155 @@
+package dev.zpaaudit.checks.network;
+
+import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.checks.Evidence;
+import dev.zpaaudit.checks.Severity;
+import dev.zpaaudit.checks.Status;
+import dev.zpaaudit.model.AddressFamily;
+import dev.zpaaudit.model.Device;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Interface;
+import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PolicyRoute;
+import dev.zpaaudit.model.PublishedRanges;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * R13 on the devices whose exports describe their network: traffic to the published ranges must
+ * leave by a plain interface with a 1500-byte MTU, not through a tunnel (its encapsulation shrinks
+ * the path MTU) or a smaller MTU. The egress is the route lookup of each range; where a policy
+ * route may send the traffic elsewhere, the verdict is indeterminate, naming it.
+ */
+public final class MtuPath {
+  /** The MTU the connector's traffic needs end to end. */
+  public static final int STANDARD_MTU = 1500;
+
+  private MtuPath() {}
+
+  /** The check, or null when no device's export describes its interfaces and routes. */
+  public static CheckResult check(List<Device> devices, PublishedRanges ranges) {
+    List<Evidence> ev = new ArrayList<>();
+    boolean any = false;
+    int bad = 0;
+    int unknown = 0;
+    for (Device d : devices) {
+      for (Firewall fw : d.exports()) {
+        if (fw.interfaces().isEmpty() || fw.routes().isEmpty() && !fw.zoned()) {
+          continue;
+        }
+        any = true;
+        List<PolicyRoute> pbf =
+            fw.network().policyRoutes().stream()
+                .filter(p -> p.kind() != PolicyRoute.Kind.ROUTE)
+                .toList();
+        for (PolicyRoute p : pbf) {
+          unknown++;
+          ev.add(
+              evidence(
+                  "indeterminate",
+                  fw,
+                  p.location().line(),
+                  p.text(),
+                  p.text() + " may send the connectors' traffic elsewhere than the routes say",
+                  List.of()));
+        }
+        for (AddressFamily fam : AddressFamily.values()) {
+          IpSet zen = ranges.union(fam);
+          if (zen.isEmpty()) {
+            continue;
+          }
+          for (Routing.Egress e : Routing.lookup(fw, zen)) {
+            Interface out = e.iface() == null ? null : Routing.iface(fw, e.iface());
+            String verdict = verdict(e, out);
+            bad += verdict.equals("deny") ? 1 : 0;
+            unknown += verdict.equals("indeterminate") ? 1 : 0;
+            ev.add(
+                new Evidence(
+                    verdict,
+                    e.at() == null ? fw.source() : e.at().file(),
+                    e.at() == null ? 0 : e.at().line(),
+                    null,
+                    message(e, out),
+                    e.part().toCidrs(),
+                    List.of(),
+                    Map.of()));
+          }
+        }
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    Status st = bad > 0 ? Status.FAIL : unknown > 0 ? Status.INDETERMINATE : Status.PASS;
+    String summary =
+        st == Status.PASS
+            ? "traffic to every published range leaves by a plain interface with a "
+                + STANDARD_MTU
+                + "-byte MTU"
+            : bad
+                + (bad == 1 ? " route sends" : " routes send")
+                + " published ranges through a tunnel, a smaller MTU or nowhere; "
+                + unknown
+                + " not settled";
+    return new CheckResult(
+        "mtu-path",
+        List.of("R13"),
+        Severity.HIGH,
+        st,
+        summary,
+        null,
+        ev,
+        st == Status.PASS
+            ? null
+            : "Route the published ranges out of a plain interface with a 1500-byte MTU, not into"
+                + " a tunnel (GRE, IPsec and the like shrink the MTU the connector sees).");
+  }
+
+  private static String verdict(Routing.Egress e, Interface out) {
+    if (e.discard()) {
+      return "deny";
+    }
+    if (out == null) {
+      return "indeterminate";
+    }
+    boolean tunnel = out.kind() == Interface.Kind.TUNNEL;
+    boolean small = out.mtu() != null && out.mtu() < STANDARD_MTU;
+    return tunnel || small ? "deny" : "allow";
+  }
+
+  private static String message(Routing.Egress e, Interface out) {
+    if (e.discard()) {
+      return "discarded by " + e.how();
+    }
+    if (out == null) {
+      return e.routed()
+          ? "routed by " + e.how() + " to a next hop no interface of the export reaches"
+          : "no route: the export does not say where this traffic leaves";
+    }
+    String mtu = out.mtu() == null ? "MTU not stated" : "MTU " + out.mtu();
+    if (out.kind() == Interface.Kind.TUNNEL) {
+      Integer extra = Encapsulations.overhead(out.encapsulation());
+      String what =
+          out.encapsulation() == null
+              ? mtu + ", less what its encapsulation adds"
+              : extra == null
+                  ? out.encapsulation() + ", " + mtu
+                  : out.encapsulation()
+                      + ": "
+                      + extra
+                      + " bytes of encapsulation, "
+                      + (STANDARD_MTU - extra)
+                      + " left of a "
+                      + STANDARD_MTU
+                      + "-byte path";
+      return "leaves through tunnel " + out.name() + " (" + what + "), routed by " + e.how();
+    }
+    return "leaves by " + out.name() + " (" + mtu + "), routed by " + e.how();
+  }
+
+  private static Evidence evidence(
+      String verdict, Firewall fw, int line, String rule, String message, List<String> dst) {
+    return new Evidence(verdict, fw.source(), line, rule, message, dst, List.of(), Map.of());
+  }
+}

@@ -1,0 +1,102 @@
+package dev.zpaaudit.checks.tls;
+
+import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.Attachment;
+import dev.zpaaudit.model.Condition;
+import dev.zpaaudit.model.DecryptionRule;
+import dev.zpaaudit.model.Filter;
+import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Point;
+import dev.zpaaudit.model.Rule;
+import dev.zpaaudit.model.SourceLocation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A device's TLS inspection policy as a filter the engine judges: a rule that leaves the TLS alone
+ * accepts, one that decrypts it denies, one the export does not settle is unknown; when no rule
+ * matches, nothing is decrypted. A rule's server names are compared with the names the connectors
+ * use: all of them matched is a match, none is no match, some is not known; a URL category that is
+ * not a list of names is not known either.
+ */
+public final class DecryptionPolicy {
+  public static final String FILTER = "decryption";
+
+  private DecryptionPolicy() {}
+
+  /** The firewall's decryption policy as a firewall of one filter, on forwarded traffic. */
+  public static Firewall of(Firewall fw, List<String> names) {
+    List<Rule> rules = new ArrayList<>();
+    for (DecryptionRule d : fw.decryption()) {
+      List<Condition> match = new ArrayList<>(d.match());
+      Condition named = names(d, names);
+      if (named != null) {
+        match.add(named);
+      }
+      rules.add(new Rule(d.location(), d.text(), match, action(d)));
+    }
+    Rule none =
+        new Rule(
+            new SourceLocation(fw.source(), 0),
+            "no decryption rule matches: TLS is not decrypted",
+            List.of(),
+            new Action.Accept("not decrypted"));
+    Filter f = new Filter(FILTER, rules, none);
+    Attachment at =
+        new Attachment(
+            Point.FORWARDED, Attachment.Kind.FILTER, 0, FILTER, fw.families(), "decryption policy");
+    return new Firewall(
+        fw.source(),
+        fw.format(),
+        fw.families(),
+        Map.of(FILTER, f),
+        List.of(at),
+        fw.network(),
+        fw.decryption(),
+        fw.zoned());
+  }
+
+  private static Action action(DecryptionRule d) {
+    return switch (d.decision()) {
+      case BYPASS -> new Action.Accept("no-decrypt");
+      case INSPECT -> new Action.Drop("decrypt");
+      default -> new Action.Unknown("what " + d.text() + " does is not known");
+    };
+  }
+
+  /** The condition a rule's server names and categories put on the connectors' TLS, or null. */
+  private static Condition names(DecryptionRule d, List<String> names) {
+    if (d.serverNames().isEmpty() && d.categories().isEmpty()) {
+      return null;
+    }
+    List<List<Condition>> alts = new ArrayList<>();
+    if (!d.serverNames().isEmpty()) {
+      boolean all = true;
+      boolean none = true;
+      for (String n : names) {
+        ServerNames.Cover c = ServerNames.cover(d.serverNames(), n);
+        all &= c == ServerNames.Cover.ALL;
+        none &= c == ServerNames.Cover.NONE;
+      }
+      if (all) {
+        alts.add(List.of());
+      } else if (!none) {
+        alts.add(
+            List.of(
+                new Condition.Unknown(
+                    "its server names ("
+                        + String.join(", ", d.serverNames())
+                        + ") match only some of "
+                        + String.join(", ", names))));
+      }
+    }
+    for (String c : d.categories()) {
+      alts.add(
+          List.of(
+              new Condition.Unknown(
+                  "URL category " + c + ": which names it holds is not in the export")));
+    }
+    return new Condition.AnyOf(alts);
+  }
+}
