@@ -157,13 +157,13 @@ class HtmlChromiumTest {
         HtmlReportTest.jsonCounts(
             new ObjectMapper().readTree(Files.readString(dir.resolve("report.json"))));
     assertThat(expected)
-        .containsEntry("summary-fail", 2L)
+        .containsEntry("summary-fail", 4L)
         .containsEntry("ranges-zen-egress-denied", 26L)
         .containsEntry("ranges-zen-egress-allowed", 1054L);
     assertThat(HtmlReportTest.shownCounts(dom)).isEqualTo(expected);
     assertThat(dom).contains("id=\"overall\" data-status=\"fail\"");
-    // Two maps of 256 cells each, as parsed by the browser.
-    assertThat(dom.split("<div class=\"c ", -1)).hasSize(2 * 256 + 1);
+    // Three maps (zen-egress, zen-return, ssl-bypass) of 256 cells each, as parsed by the browser.
+    assertThat(dom.split("<div class=\"c ", -1)).hasSize(3 * 256 + 1);
     assertThat(dom).contains("data-block=\"3.0.0.0/8\" title=\"3.0.0.0/8: ");
   }
 
