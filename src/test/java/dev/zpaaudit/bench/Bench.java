@@ -29,13 +29,17 @@ import java.util.Random;
  * Prints performance figures (run with bin/bench): auditing tum-2013 (2,807 rules) against the
  * 1,080 embedded ranges in-process after warm-up, and parsing plus auditing a generated
  * 100,000-rule ruleset, with the heap it needed. Figures, not assertions: timing belongs here, not
- * in unit tests. {@code bin/bench panos} prints the PAN-OS reader's figures instead ({@link
- * PanosBench}).
+ * in unit tests. {@code bin/bench panos} and {@code bin/bench fortios} print a reader's figures
+ * instead ({@link PanosBench}, {@link FortiosBench}).
  */
 public final class Bench {
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("panos")) {
       PanosBench.main(args);
+      return;
+    }
+    if (args.length > 0 && args[0].equals("fortios")) {
+      FortiosBench.main(args);
       return;
     }
     PublishedRanges ranges = RangesReader.embedded();
@@ -147,7 +151,10 @@ public final class Bench {
     return ms;
   }
 
-  private static String summary(double[] ms) {
+  /** The median, least and greatest of some times in milliseconds. */
+  static String summary(double[] times) {
+    double[] ms = times.clone();
+    Arrays.sort(ms);
     return String.format(
         Locale.ROOT,
         "median %.1f ms (min %.1f, max %.1f, %d runs)",

@@ -22,7 +22,6 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -70,8 +69,8 @@ public final class PanosBench {
       xml[i] = (t1 - t0) / 1e6;
       all[i] = (t2 - t1) / 1e6;
     }
-    System.out.printf(Locale.ROOT, "safe XML parse: %s%n", summary(xml));
-    System.out.printf(Locale.ROOT, "XML parse and PAN-OS read: %s%n", summary(all));
+    System.out.printf(Locale.ROOT, "safe XML parse: %s%n", Bench.summary(xml));
+    System.out.printf(Locale.ROOT, "XML parse and PAN-OS read: %s%n", Bench.summary(all));
     convertAndAudit(text);
     heap(text);
   }
@@ -112,14 +111,14 @@ public final class PanosBench {
       status =
           String.join(", ", results.stream().map(r -> r.id() + " " + r.status().label()).toList());
     }
-    System.out.printf(Locale.ROOT, "conversion into the model: %s%n", summary(convert));
+    System.out.printf(Locale.ROOT, "conversion into the model: %s%n", Bench.summary(convert));
     System.out.printf(
         Locale.ROOT,
         "audit checks (%d ranges, from zone %s to zone %s): %s; %s%n",
         ranges.entries().size(),
         FROM_ZONE,
         TO_ZONE,
-        summary(audit),
+        Bench.summary(audit),
         status);
   }
 
@@ -153,17 +152,5 @@ public final class PanosBench {
     }
     Runtime rt = Runtime.getRuntime();
     return rt.totalMemory() - rt.freeMemory();
-  }
-
-  private static String summary(double[] ms) {
-    double[] sorted = ms.clone();
-    Arrays.sort(sorted);
-    return String.format(
-        Locale.ROOT,
-        "median %.0f ms (min %.0f, max %.0f, %d runs)",
-        sorted[sorted.length / 2],
-        sorted[0],
-        sorted[sorted.length - 1],
-        sorted.length);
   }
 }
