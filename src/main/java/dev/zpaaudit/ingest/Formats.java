@@ -3,6 +3,7 @@ package dev.zpaaudit.ingest;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
+import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
 import dev.zpaaudit.ingest.iproute.IprouteReader;
 import dev.zpaaudit.ingest.iptables.Ipsets;
@@ -145,6 +146,9 @@ public final class Formats {
     }
     if (f.startsWith("PAN-OS")) {
       return PanosFix.commands(a);
+    }
+    if (f.startsWith("FortiOS")) {
+      return FortiosFix.commands(fw, a);
     }
     return List.of();
   }
