@@ -118,6 +118,15 @@ public final class MtuPath {
     return tunnel || small ? "deny" : "allow";
   }
 
+  /**
+   * The largest packet a tunnel carries on a standard path: what its encapsulation leaves of it, or
+   * the tunnel's own MTU where that is smaller.
+   */
+  private static int effective(Integer mtu, int overhead) {
+    int left = STANDARD_MTU - overhead;
+    return mtu == null ? left : Math.min(mtu, left);
+  }
+
   private static String message(Routing.Egress e, Interface out) {
     if (e.discard()) {
       return "discarded by " + e.how();
@@ -138,11 +147,8 @@ public final class MtuPath {
                   : out.encapsulation()
                       + ": "
                       + extra
-                      + " bytes of encapsulation, "
-                      + (STANDARD_MTU - extra)
-                      + " left of a "
-                      + STANDARD_MTU
-                      + "-byte path";
+                      + " bytes of encapsulation, effective MTU "
+                      + effective(out.mtu(), extra);
       return "leaves through tunnel " + out.name() + " (" + what + "), routed by " + e.how();
     }
     return "leaves by " + out.name() + " (" + mtu + "), routed by " + e.how();
