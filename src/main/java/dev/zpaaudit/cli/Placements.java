@@ -3,6 +3,7 @@ package dev.zpaaudit.cli;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.checks.network.ZoneInference;
 import dev.zpaaudit.model.AddressFamily;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Point;
@@ -91,19 +92,23 @@ final class Placements {
   }
 
   /**
-   * The export of a device that is a network firewall: zoned (PAN-OS), or one whose export lists
-   * its interfaces and that filters only forwarded traffic.
+   * The export of a device that is a network firewall: zoned (PAN-OS), or one that filters only
+   * forwarded traffic and lists its interfaces or judges sessions by a stateful policy.
    */
   private static Optional<Firewall> gateway(NetworkOptions.Config c) {
     return c.device().exports().stream()
         .filter(
             f ->
                 f.zoned()
-                    || !f.interfaces().isEmpty()
+                    || (!f.interfaces().isEmpty() || statefulPolicy(f))
                         && f.filtersAt(Point.FORWARDED)
                         && !f.filtersAt(Point.ORIGINATED)
                         && !f.filtersAt(Point.DELIVERED))
         .findFirst();
+  }
+
+  private static boolean statefulPolicy(Firewall f) {
+    return f.attachments().stream().anyMatch(a -> a.kind() == Attachment.Kind.SESSION);
   }
 
   /** A device at the placement written after its files. */
@@ -140,6 +145,11 @@ final class Placements {
     Placement base = o.common(Point.FORWARDED, null, null);
     refuseUnknownSide(fw, from);
     refuseUnknownSide(fw, to);
+    if (testsNoInterface(fw)) {
+      String any = "any (the rules of " + fw.source() + " test no interface)";
+      return base.betweenInterfaces(
+          null, null, List.of("in interface: " + any, "out interface: " + any));
+    }
     ZoneInference.Result r =
         ZoneInference.infer(fw, sources.isEmpty() ? base.connectors() : sources, published);
     String fromWord = fw.zoned() ? "from zone: " : "in interface: ";
@@ -160,8 +170,21 @@ final class Placements {
     return fw.zoned() ? base.betweenZones(from, to, how) : base.betweenInterfaces(from, to, how);
   }
 
+  /** A firewall without zones whose export lists no interface and whose rules test none. */
+  private static boolean testsNoInterface(Firewall fw) {
+    return !fw.zoned() && ZoneInference.zones(fw).isEmpty();
+  }
+
   /** A zone or interface named by the user that the firewall does not know is a typo, not any. */
   private static void refuseUnknownSide(Firewall fw, String side) {
+    if (side != null && testsNoInterface(fw)) {
+      throw new UsageException(
+          "interface '"
+              + side
+              + "': the rules of "
+              + fw.source()
+              + " test no interface, so they apply between any two: name none");
+    }
     if (side != null && !ZoneInference.zones(fw).contains(side)) {
       String word = fw.zoned() ? "zone" : "interface";
       throw new UsageException(
@@ -184,6 +207,15 @@ final class Placements {
   private static String sideOfInterface(Firewall fw, String iface, String flag) {
     if (iface == null) {
       return null;
+    }
+    if (testsNoInterface(fw)) {
+      throw new UsageException(
+          flag
+              + " "
+              + iface
+              + ": the rules of "
+              + fw.source()
+              + " test no interface, so they apply between any two: leave it out");
     }
     return ZoneInference.zoneOf(fw, iface)
         .orElseThrow(

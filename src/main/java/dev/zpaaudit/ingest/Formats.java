@@ -2,6 +2,9 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.checkpoint.CheckpointConversions;
+import dev.zpaaudit.ingest.checkpoint.CheckpointFix;
+import dev.zpaaudit.ingest.checkpoint.CheckpointReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
@@ -60,6 +63,7 @@ public final class Formats {
     List<String> n = new ArrayList<>(parsers.stream().map(Parser::format).toList());
     n.add("PAN-OS XML");
     n.add("FortiGate configuration");
+    n.add("Check Point management export (JSON)");
     return n;
   }
 
@@ -95,6 +99,9 @@ public final class Formats {
     if (IprouteReader.isCapture(file)) {
       return IprouteReader.read(file);
     }
+    if (CheckpointReader.isExport(file)) {
+      return CheckpointConversions.convert(CheckpointReader.read(file));
+    }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
       throw unread(file, "file is empty");
@@ -115,6 +122,9 @@ public final class Formats {
     if (FortiosReader.looksLike(text)) {
       fortiosRead = true;
       return FortiosConversions.convert(FortiosReader.parse(text, file.toString()), scope);
+    }
+    if (CheckpointReader.looksLike(text)) {
+      return CheckpointConversions.convert(CheckpointReader.parse(text, file.toString()));
     }
     for (Parser p : parsers) {
       if (p.accepts(text)) {
@@ -149,6 +159,9 @@ public final class Formats {
     }
     if (f.startsWith("FortiOS")) {
       return FortiosFix.commands(fw, a);
+    }
+    if (f.startsWith(CheckpointConversions.FORMAT)) {
+      return CheckpointFix.commands(fw, a);
     }
     return List.of();
   }

@@ -28,8 +28,6 @@ final class UnreadFormats {
               + "|NetworkInterfaces|IpPermissions|IpPermissionsEgress)\"\\s*:");
   private static final Pattern GCP =
       Pattern.compile("\"kind\"\\s*:\\s*\"compute#|\"IPProtocol\"\\s*:|\"firewallPolicys\"\\s*:");
-  private static final Pattern CHECKPOINT =
-      Pattern.compile("\"(rulebase|domain-type)\"\\s*:|\"type\"\\s*:\\s*\"access-rule\"");
 
   /** A format by what the user is told it looks like, and the test of a file's start. */
   private record Lookalike(String looksLike, Predicate<String> test) {}
@@ -39,7 +37,6 @@ final class UnreadFormats {
           new Lookalike("an Azure network security group export (JSON)", json(AZURE)),
           new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
           new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
-          new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)),
           new Lookalike("a Cisco ASA configuration", h -> ASA.matcher(h).find()),
           new Lookalike("a Squid configuration", h -> SQUID.matcher(h).find()));
 
