@@ -46,22 +46,30 @@ public final class SafeParsers {
   }
 
   public static Tree json(String text, String file) throws InputException {
+    JsonParser p = null;
     try {
-      return parse(JSON.createParser(text), file);
+      p = JSON.createParser(text);
+      return parse(p, file);
     } catch (IOException e) {
-      throw error(file, e);
+      throw error(file, e, p);
     }
   }
 
   public static Tree yaml(String text, String file) throws InputException {
+    JsonParser p = null;
     try {
-      return parse(yamlFactory().createParser(text), file);
+      p = yamlFactory().createParser(text);
+      return parse(p, file);
     } catch (IOException e) {
-      throw error(file, e);
+      throw error(file, e, p);
     }
   }
 
-  private static InputException error(String file, Exception e) {
+  /**
+   * The error at the line the exception names or, when it names none (a limit such as the nesting
+   * depth is exceeded), the line the parser had reached.
+   */
+  private static InputException error(String file, Exception e, JsonParser p) {
     int line = 0;
     String msg = e.getMessage();
     if (e instanceof JsonProcessingException jpe) {
@@ -69,6 +77,9 @@ public final class SafeParsers {
         line = Math.max(0, jpe.getLocation().getLineNr());
       }
       msg = jpe.getOriginalMessage();
+    }
+    if (line == 0 && p != null && p.currentLocation() != null) {
+      line = Math.max(0, p.currentLocation().getLineNr());
     }
     if (msg != null) {
       msg = msg.lines().findFirst().orElse(msg);
