@@ -121,7 +121,7 @@ public final class CheckpointConversions {
       } else if (e instanceof AccessRule r && r.enabled()) {
         String label = label(r, prefix);
         Action action = action(r, label, prefix + r.number() + ".");
-        out.add(new Rule(r.at(), RuleText.of(r, label, objects, action), matches.rule(r), action));
+        out.add(new Rule(r.at(), RuleText.of(r, label, objects), matches.rule(r), action));
       }
     }
     return out;

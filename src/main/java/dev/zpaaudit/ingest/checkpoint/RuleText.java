@@ -1,6 +1,5 @@
 package dev.zpaaudit.ingest.checkpoint;
 
-import dev.zpaaudit.model.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +12,7 @@ import java.util.Map;
 final class RuleText {
   private RuleText() {}
 
-  static String of(AccessRule r, String label, Map<String, CpObject> objects, Action action) {
+  static String of(AccessRule r, String label, Map<String, CpObject> objects) {
     List<String> cells = new ArrayList<>();
     cells.add(cell("source", r.source(), objects));
     cells.add(cell("destination", r.destination(), objects));
@@ -31,7 +30,7 @@ final class RuleText {
       }
     }
     String actionName = objects.get(r.action().uid()).name();
-    if (action instanceof Action.Jump && r.inlineLayer() != null) {
+    if (r.inlineLayer() != null) {
       CpObject layer = objects.get(r.inlineLayer().uid());
       actionName += " '" + (layer == null ? r.inlineLayer().uid() : layer.name()) + "'";
     }

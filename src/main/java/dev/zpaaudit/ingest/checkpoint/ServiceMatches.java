@@ -35,11 +35,11 @@ final class ServiceMatches {
       return c.negate() ? List.of(new Condition.AnyOf(List.of())) : List.of();
     }
     List<List<Condition>> list = List.copyOf(alts);
-    Condition one =
-        list.size() == 1 && list.get(0).size() == 1
-            ? list.get(0).get(0)
-            : new Condition.AnyOf(list);
-    return List.of(c.negate() ? new Condition.Not(List.of(one)) : one);
+    if (list.size() == 1) {
+      return c.negate() ? List.of(new Condition.Not(list.get(0))) : list.get(0);
+    }
+    Condition any = new Condition.AnyOf(list);
+    return List.of(c.negate() ? new Condition.Not(List.of(any)) : any);
   }
 
   /** What a service stands for: alternatives (one empty alternative: any traffic). */
