@@ -34,6 +34,10 @@ public final class SafeParsers {
   private static final JsonFactory JSON =
       JsonFactory.builder().streamReadConstraints(LIMITS).build();
 
+  /** How the parser says, inside a location, that it was given no source to quote. */
+  private static final String NO_SOURCE =
+      "Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); ";
+
   private SafeParsers() {}
 
   private static YAMLFactory yamlFactory() {
@@ -82,7 +86,8 @@ public final class SafeParsers {
       line = Math.max(0, p.currentLocation().getLineNr());
     }
     if (msg != null) {
-      msg = msg.lines().findFirst().orElse(msg);
+      // The parser is given no source to quote: say where without its placeholder for one.
+      msg = msg.lines().findFirst().orElse(msg).replace(NO_SOURCE, "");
     }
     return new InputException(
         new Diagnostic(Severity.ERROR, new SourceLocation(file, line), "cannot parse: " + msg));

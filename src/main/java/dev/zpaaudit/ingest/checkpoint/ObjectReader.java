@@ -42,7 +42,8 @@ final class ObjectReader {
     }
     String type = r.text(o, "type").orElse("");
     String name = r.text(o, "name").orElse(uid.get());
-    CpObject read = new CpObject(uid.get(), name, type, r.at(o), body(r, o, type, name));
+    String label = (type.isEmpty() ? "object" : type) + " '" + name + "'";
+    CpObject read = new CpObject(uid.get(), name, type, r.at(o), body(r, o, type, label));
     objects.put(uid.get(), read);
     fieldCounts.put(uid.get(), o.fields().size());
   }
@@ -131,9 +132,7 @@ final class ObjectReader {
     Optional<IpSet> a =
         IpSet.tryParse(text).filter(s -> !text.contains("/") && !text.contains("-"));
     if (a.isEmpty()) {
-      r.error(
-          o.fields().get(key).line(),
-          "'" + name + "': " + key + " '" + text + "' is not an address");
+      r.error(o.fields().get(key).line(), name + ": " + key + " '" + text + "' is not an address");
     }
     return a;
   }
@@ -156,9 +155,8 @@ final class ObjectReader {
     if (len.isEmpty() || s.isEmpty() || s.get().family().bits() != bits) {
       r.error(
           o.fields().get(subnetKey).line(),
-          "network '"
-              + name
-              + "': "
+          name
+              + ": "
               + subnetKey
               + " '"
               + subnet.get()
@@ -189,9 +187,8 @@ final class ObjectReader {
       if (s.isEmpty()) {
         r.error(
             o.line(),
-            "address range '"
-                + name
-                + "': "
+            name
+                + ": "
                 + first.orElse("?")
                 + " to "
                 + last.orElse("?")
@@ -206,7 +203,7 @@ final class ObjectReader {
     Optional<Ref> include = ref(r, o, "include");
     Optional<Ref> except = ref(r, o, "except");
     if (include.isEmpty() || except.isEmpty()) {
-      r.error(o.line(), "group with exclusion '" + name + "' lacks 'include' or 'except'");
+      r.error(o.line(), name + " lacks 'include' or 'except'");
       return new CpObject.Other();
     }
     return new CpObject.Exclusion(include.get(), except.get());
@@ -216,7 +213,7 @@ final class ObjectReader {
     Optional<PortSet> ports = portField(r, o, "port", name);
     if (ports.isEmpty()) {
       if (!o.fields().containsKey("port")) {
-        r.error(o.line(), "service '" + name + "' has no 'port'");
+        r.error(o.line(), name + " has no 'port'");
       }
       return new CpObject.Other();
     }
@@ -237,9 +234,8 @@ final class ObjectReader {
     if (p.isEmpty()) {
       r.error(
           o.fields().get(key).line(),
-          "service '"
-              + name
-              + "': "
+          name
+              + ": "
               + key
               + " '"
               + text.get()
@@ -253,7 +249,7 @@ final class ObjectReader {
     Integer code = r.integer(o, "icmp-code").orElse(null);
     for (Integer v : java.util.Arrays.asList(type, code)) {
       if (v != null && (v < 0 || v > 255)) {
-        r.error(o.line(), "service '" + name + "': ICMP type and code are 0 to 255, not " + v);
+        r.error(o.line(), name + ": ICMP type and code are 0 to 255, not " + v);
         return new CpObject.Other();
       }
     }
