@@ -20,10 +20,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sample configurations' reports (text and JSON, and one as HTML), compared byte for byte with
- * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS and
- * FortiGate samples against ranges-panos.txt (the same excerpt and two entries that their
- * non-compliant samples block). On a mismatch, or when the reference is missing, the new output is
- * written beside it as .actual and the test fails; run with -Dgolden.update=true to accept changes.
+ * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS,
+ * FortiGate and Check Point samples against ranges-panos.txt (the same excerpt and two entries that
+ * their non-compliant samples block). On a mismatch, or when the reference is missing, the new
+ * output is written beside it as .actual and the test fails; run with -Dgolden.update=true to
+ * accept changes.
  */
 class GoldenReportTest {
   static final Path DIR = Path.of("src/test/resources/golden");
@@ -47,6 +48,8 @@ class GoldenReportTest {
       out.add(panos("panorama", panos + " --device-group branch-paris", fmt, 1));
       out.add(vendor("fortios", "compliant.conf", panos, fmt, 0));
       out.add(vendor("fortios", "non-compliant.conf", panos, fmt, 1));
+      out.add(vendor("checkpoint", "compliant", panos, fmt, 0));
+      out.add(vendor("checkpoint", "non-compliant", panos, fmt, 1));
     }
     // One HTML page: the same report gives the same bytes, whatever the JVM's hash order.
     out.add(panos("non-compliant-firewall", panos, "html", 1));
@@ -64,13 +67,14 @@ class GoldenReportTest {
   }
 
   /**
-   * A sample of sample-configs/VENDOR/, judged against ranges-panos.txt; its references are named
-   * VENDOR-SAMPLE.
+   * A sample of sample-configs/VENDOR/ (a file or a folder), judged against ranges-panos.txt; its
+   * references are named VENDOR-SAMPLE.
    */
   private static Arguments vendor(
       String vendor, String file, String flags, String format, int exit) {
     String config = "sample-configs/" + vendor + "/" + file;
-    String name = vendor + "-" + file.substring(0, file.lastIndexOf('.'));
+    int dot = file.lastIndexOf('.');
+    String name = vendor + "-" + (dot < 0 ? file : file.substring(0, dot));
     return Arguments.of(name, config, PANOS_RANGES, flags, format, exit);
   }
 
