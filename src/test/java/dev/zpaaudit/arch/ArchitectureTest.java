@@ -42,6 +42,15 @@ class ArchitectureTest {
         .isEmpty();
   }
 
+  /** Check Point's words stay in its reader; only the format dispatch names it. */
+  @Test
+  void onlyTheCheckPointReaderSpeaksCheckPoint() {
+    List<String> all =
+        List.of("model", "diag", "io", "ingest", "eval", "checks", "probe", "report", "cli");
+    assertThat(Vocabulary.uses(SRC, all, Set.of("checkpoint", "cpmi", "mgmt")).keySet())
+        .allMatch(f -> f.startsWith("ingest/checkpoint/") || f.equals("ingest/Formats.java"));
+  }
+
   @Test
   void theVocabularyCheckFindsWordsInIdentifiersAndComments() {
     assertThat(Vocabulary.words("CtState s; // jumps to a user chain", Vocabulary.NETFILTER))

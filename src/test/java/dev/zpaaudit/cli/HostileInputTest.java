@@ -106,7 +106,14 @@ class HostileInputTest {
         seeds("rules/instance-types.yaml"),
         (f, dir, i) -> args("audit", "--hosts", HOSTS, "--instance-types", f)),
     PROBE_RULES(600, seeds("rules/probe.yaml"), (f, dir, i) -> probe("--rules", f)),
-    PINS(400, seeds("src/test/resources/seeds/pins.yaml"), (f, dir, i) -> probe("--pins", f));
+    PINS(400, seeds("src/test/resources/seeds/pins.yaml"), (f, dir, i) -> probe("--pins", f)),
+    CHECKPOINT_JSON(
+        600,
+        seeds(
+            "src/test/resources/corpus/checkpoint/*/show-access-rulebase.json",
+            "src/test/resources/checkpoint/features/*.json",
+            "sample-configs/checkpoint/*/show-access-rulebase.json"),
+        (f, dir, i) -> args("audit", "--config", f));
 
     final int mutants;
     final List<Path> seeds;
