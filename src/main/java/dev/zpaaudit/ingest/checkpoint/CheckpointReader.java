@@ -115,6 +115,24 @@ public final class CheckpointReader {
     if (files.size() > MAX_FILES) {
       throw error(dir.toString(), 0, "the folder holds more than " + MAX_FILES + " JSON files");
     }
+    long total = 0;
+    for (Path f : files) {
+      try {
+        total += Files.size(f);
+      } catch (IOException e) {
+        throw error(f.toString(), 0, "cannot read: " + e.getMessage());
+      }
+    }
+    if (total > InputFiles.limit()) {
+      throw error(
+          dir.toString(),
+          0,
+          "the folder's JSON files are "
+              + total
+              + " bytes together; the limit is "
+              + InputFiles.limit()
+              + " (raise it with --max-input-size)");
+    }
     return files;
   }
 

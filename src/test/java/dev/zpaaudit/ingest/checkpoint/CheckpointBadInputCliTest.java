@@ -158,6 +158,27 @@ class CheckpointBadInputCliTest {
   }
 
   @Test
+  void aFolderLargerThanTheInputLimit() throws IOException {
+    Path folder = Path.of("sample-configs/checkpoint/compliant");
+    Run r =
+        run(
+            "audit",
+            "--config",
+            folder.toString(),
+            "--max-input-size",
+            "10K",
+            "--output",
+            out().toString());
+    assertThat(r.err())
+        .isEqualTo(
+            folder
+                + ": error: the folder's JSON files are 11545 bytes together; the limit is 10240"
+                + " (raise it with --max-input-size)\n");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(Files.readString(out().resolve("report.txt"))).isEqualTo(EARLIER);
+  }
+
+  @Test
   void aFolderWithAFileThatIsNeitherOutput() throws IOException {
     assertRejected(
         BAD.resolve("stray-file"),
