@@ -41,7 +41,9 @@ public final class NetworkOptions {
               + " per address family: each family is judged by the file that covers it."
               + " Repeatable: devices in series at the --chain placement, every one must allow"
               + " the traffic. Also a PAN-OS running config (a firewall's or Panorama's XML) and a"
-              + " FortiGate configuration (show output or a backup file).")
+              + " FortiGate configuration (show output or a backup file)."
+              + " Also a Check Point management export: show access-rulebase JSON, or a folder"
+              + " of such outputs with show objects pages.")
   List<String> configs = new ArrayList<>();
 
   @Option(
