@@ -115,16 +115,4 @@ final class Reading {
     error(t.line(), "'" + key + "' is not a list");
     return List.of();
   }
-
-  /** An object field, if present and one. */
-  Optional<Tree.Obj> object(Tree.Obj o, String key) {
-    Tree t = o.fields().get(key);
-    if (t instanceof Tree.Obj x) {
-      return Optional.of(x);
-    }
-    if (t != null && !(t instanceof Tree.Scalar s && s.value() == null)) {
-      error(t.line(), "'" + key + "' is not an object");
-    }
-    return Optional.empty();
-  }
 }
