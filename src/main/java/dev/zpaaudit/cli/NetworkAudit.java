@@ -6,6 +6,7 @@ import dev.zpaaudit.checks.network.MtuPath;
 import dev.zpaaudit.checks.network.NetworkChecks;
 import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.checks.tls.DecryptionPolicy;
+import dev.zpaaudit.checks.tls.ShadowedBypass;
 import dev.zpaaudit.checks.tls.TlsRules;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.IpSet;
@@ -56,7 +57,8 @@ final class NetworkAudit {
                         new Device(
                             d.exports().stream().map(f -> DecryptionPolicy.of(f, names)).toList()))
                 .toList();
-        checks.add(new NetworkChecks(policies, ranges, at).sslBypass());
+        CheckResult bypass = new NetworkChecks(policies, ranges, at).sslBypass();
+        checks.add(ShadowedBypass.annotate(bypass, filtering, at, ranges, names));
       }
       if (announced != null) {
         checks.add(

@@ -29,12 +29,7 @@ public final class DecryptionPolicy {
   public static Firewall of(Firewall fw, List<String> names) {
     List<Rule> rules = new ArrayList<>();
     for (DecryptionRule d : fw.decryption()) {
-      List<Condition> match = new ArrayList<>(d.match());
-      Condition named = names(d, names);
-      if (named != null) {
-        match.add(named);
-      }
-      rules.add(new Rule(d.location(), d.text(), match, action(d)));
+      rules.add(rule(d, names));
     }
     Rule none =
         new Rule(
@@ -42,6 +37,33 @@ public final class DecryptionPolicy {
             "no decryption rule matches: TLS is not decrypted",
             List.of(),
             new Action.Accept("not decrypted"));
+    return firewall(fw, rules, none);
+  }
+
+  /**
+   * One decryption rule of the firewall as if it stood alone, with everything it does not match
+   * decrypted: what that rule leaves undecrypted by itself.
+   */
+  public static Firewall alone(Firewall fw, DecryptionRule d, List<String> names) {
+    Rule rest =
+        new Rule(
+            new SourceLocation(fw.source(), 0),
+            "everything else decrypted",
+            List.of(),
+            new Action.Drop("decrypted"));
+    return firewall(fw, List.of(rule(d, names)), rest);
+  }
+
+  private static Rule rule(DecryptionRule d, List<String> names) {
+    List<Condition> match = new ArrayList<>(d.match());
+    Condition named = names(d, names);
+    if (named != null) {
+      match.add(named);
+    }
+    return new Rule(d.location(), d.text(), match, action(d));
+  }
+
+  private static Firewall firewall(Firewall fw, List<Rule> rules, Rule none) {
     Filter f = new Filter(FILTER, rules, none);
     Attachment at =
         new Attachment(
