@@ -45,23 +45,7 @@ final class Fixes {
     List<CheckResult> out = new ArrayList<>();
     for (CheckResult c : checks) {
       if (c.id().equals("zen-egress") && c.status() == Status.FAIL) {
-        // After the deciding rules, before the per-range item, which stays last.
-        List<Evidence> ev = new ArrayList<>(c.evidence());
-        int at = ev.size();
-        while (at > 0 && ev.get(at - 1).data().containsKey("ranges")) {
-          at--;
-        }
-        ev.addAll(at, items);
-        c =
-            new CheckResult(
-                c.id(),
-                c.requirements(),
-                c.severity(),
-                c.status(),
-                c.summary(),
-                c.uncovered(),
-                ev,
-                c.remediation());
+        c = c.withEvidence(items);
       }
       out.add(c);
     }

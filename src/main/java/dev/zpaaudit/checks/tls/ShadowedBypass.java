@@ -56,24 +56,7 @@ public final class ShadowedBypass {
         }
       }
     }
-    if (added.isEmpty()) {
-      return check;
-    }
-    List<Evidence> ev = new ArrayList<>(check.evidence());
-    int at = ev.size();
-    while (at > 0 && ev.get(at - 1).data().containsKey("ranges")) {
-      at--;
-    }
-    ev.addAll(at, added);
-    return new CheckResult(
-        check.id(),
-        check.requirements(),
-        check.severity(),
-        check.status(),
-        check.summary(),
-        check.uncovered(),
-        ev,
-        check.remediation());
+    return check.withEvidence(added);
   }
 
   /** Whether the rule decides some of the connectors' TLS in the check as it is. */
