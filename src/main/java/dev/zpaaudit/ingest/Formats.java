@@ -2,6 +2,7 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.azure.AzureReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
@@ -60,6 +61,7 @@ public final class Formats {
     List<String> n = new ArrayList<>(parsers.stream().map(Parser::format).toList());
     n.add("PAN-OS XML");
     n.add("FortiGate configuration");
+    n.add("Azure NSG JSON");
     return n;
   }
 
@@ -95,6 +97,9 @@ public final class Formats {
     if (IprouteReader.isCapture(file)) {
       return IprouteReader.read(file);
     }
+    if (AzureReader.isFolder(file)) {
+      return AzureReader.read(file);
+    }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
       throw unread(file, "file is empty");
@@ -111,6 +116,9 @@ public final class Formats {
       panoramaRead |= panorama;
       firewallRead |= !panorama;
       return PanosConversions.convert(r, scope, Applications.embedded());
+    }
+    if (AzureReader.looksLike(text)) {
+      return AzureReader.parse(text, file.toString());
     }
     if (FortiosReader.looksLike(text)) {
       fortiosRead = true;

@@ -36,7 +36,8 @@ final class UnreadFormats {
 
   private static final List<Lookalike> KNOWN =
       List.of(
-          new Lookalike("an Azure network security group export (JSON)", json(AZURE)),
+          new Lookalike(
+              "an Azure resource export (JSON) other than a network security group", json(AZURE)),
           new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
           new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
           new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)),

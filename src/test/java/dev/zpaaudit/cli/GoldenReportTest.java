@@ -47,6 +47,9 @@ class GoldenReportTest {
       out.add(panos("panorama", panos + " --device-group branch-paris", fmt, 1));
       out.add(vendor("fortios", "compliant.conf", panos, fmt, 0));
       out.add(vendor("fortios", "non-compliant.conf", panos, fmt, 1));
+      String azure = "--connector 10.1.0.4 --resolver 10.1.255.53";
+      out.add(vendor("azure", "compliant", azure, fmt, 0));
+      out.add(vendor("azure", "non-compliant", azure, fmt, 1));
     }
     // One HTML page: the same report gives the same bytes, whatever the JVM's hash order.
     out.add(panos("non-compliant-firewall", panos, "html", 1));
@@ -64,13 +67,14 @@ class GoldenReportTest {
   }
 
   /**
-   * A sample of sample-configs/VENDOR/, judged against ranges-panos.txt; its references are named
-   * VENDOR-SAMPLE.
+   * A sample (a file or a folder) of sample-configs/VENDOR/, judged against ranges-panos.txt; its
+   * references are named VENDOR-SAMPLE.
    */
   private static Arguments vendor(
       String vendor, String file, String flags, String format, int exit) {
     String config = "sample-configs/" + vendor + "/" + file;
-    String name = vendor + "-" + file.substring(0, file.lastIndexOf('.'));
+    int dot = file.lastIndexOf('.');
+    String name = vendor + "-" + (dot < 0 ? file : file.substring(0, dot));
     return Arguments.of(name, config, PANOS_RANGES, flags, format, exit);
   }
 

@@ -22,8 +22,8 @@ class UnreadFormatsCliTest {
       value = {
         "asa.cfg                  | looks like a Cisco ASA configuration, which is not read yet",
         "aws-security-groups.json | looks like an AWS EC2 export (JSON), which is not read yet",
-        "azure-nsg.json           | looks like an Azure network security group export (JSON),"
-            + " which is not read yet",
+        "azure-route-table.json   | looks like an Azure resource export (JSON) other than a"
+            + " network security group, which is not read yet",
         "gcp-firewalls.json       | looks like a Google Cloud firewall export (JSON),"
             + " which is not read yet",
         "checkpoint-rulebase.json | looks like a Check Point management export (JSON),"
