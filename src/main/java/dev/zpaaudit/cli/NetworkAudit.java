@@ -8,12 +8,15 @@ import dev.zpaaudit.checks.network.Placement;
 import dev.zpaaudit.checks.tls.DecryptionPolicy;
 import dev.zpaaudit.checks.tls.ShadowedBypass;
 import dev.zpaaudit.checks.tls.TlsRules;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** The network checks of an audit, each on the devices it applies to. */
 final class NetworkAudit {
@@ -65,7 +68,13 @@ final class NetworkAudit {
             new NetworkChecks(filtering, announced, at).rangeChange(activation, LocalDate.now()));
       }
     }
-    CheckResult mtu = MtuPath.check(devices, ranges);
+    Map<AddressFamily, IpSet> connectors = new EnumMap<>(AddressFamily.class);
+    if (!placements.isEmpty()) {
+      for (AddressFamily f : AddressFamily.values()) {
+        connectors.put(f, placements.get(0).connectorSet(f));
+      }
+    }
+    CheckResult mtu = MtuPath.check(devices, ranges, connectors);
     if (mtu != null) {
       checks.add(mtu);
     }

@@ -2,6 +2,9 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.asa.AsaConversions;
+import dev.zpaaudit.ingest.asa.AsaFix;
+import dev.zpaaudit.ingest.asa.AsaReader;
 import dev.zpaaudit.ingest.azure.AzureReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
@@ -62,6 +65,7 @@ public final class Formats {
     n.add("PAN-OS XML");
     n.add("FortiGate configuration");
     n.add("Azure NSG JSON");
+    n.add("Cisco ASA configuration");
     return n;
   }
 
@@ -117,6 +121,9 @@ public final class Formats {
       firewallRead |= !panorama;
       return PanosConversions.convert(r, scope, Applications.embedded());
     }
+    if (AsaReader.looksLike(text)) {
+      return AsaConversions.convert(AsaReader.parse(text, file.toString()));
+    }
     if (AzureReader.looksLike(text)) {
       return AzureReader.parse(text, file.toString());
     }
@@ -157,6 +164,9 @@ public final class Formats {
     }
     if (f.startsWith("FortiOS")) {
       return FortiosFix.commands(fw, a);
+    }
+    if (f.equals("Cisco ASA")) {
+      return AsaFix.commands(fw, a);
     }
     return List.of();
   }

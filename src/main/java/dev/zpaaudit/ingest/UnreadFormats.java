@@ -13,7 +13,6 @@ final class UnreadFormats {
   /** How much of the start of a file the tests look at. */
   private static final int HEAD = 16 * 1024;
 
-  private static final Pattern ASA = Pattern.compile("^(ASA|PIX) Version \\d", Pattern.MULTILINE);
   private static final Pattern SQUID =
       Pattern.compile("^\\s*(http_port|https_port|http_access)\\s", Pattern.MULTILINE);
   private static final Pattern NFT_TEXT =
@@ -41,7 +40,6 @@ final class UnreadFormats {
           new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
           new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
           new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)),
-          new Lookalike("a Cisco ASA configuration", h -> ASA.matcher(h).find()),
           new Lookalike("a Squid configuration", h -> SQUID.matcher(h).find()));
 
   private UnreadFormats() {}

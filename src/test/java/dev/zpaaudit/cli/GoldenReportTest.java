@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sample configurations' reports (text and JSON, and one as HTML), compared byte for byte with
- * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS and
- * FortiGate samples against ranges-panos.txt (the same excerpt and two entries that their
+ * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS,
+ * FortiGate and ASA samples against ranges-panos.txt (the same excerpt and two entries that their
  * non-compliant samples block). On a mismatch, or when the reference is missing, the new output is
  * written beside it as .actual and the test fails; run with -Dgolden.update=true to accept changes.
  */
@@ -47,6 +47,8 @@ class GoldenReportTest {
       out.add(panos("panorama", panos + " --device-group branch-paris", fmt, 1));
       out.add(vendor("fortios", "compliant.conf", panos, fmt, 0));
       out.add(vendor("fortios", "non-compliant.conf", panos, fmt, 1));
+      out.add(vendor("asa", "compliant.cfg", panos, fmt, 0));
+      out.add(vendor("asa", "non-compliant.cfg", panos, fmt, 1));
       String azure = "--connector 10.1.0.4 --resolver 10.1.255.53";
       out.add(vendor("azure", "compliant", azure, fmt, 0));
       out.add(vendor("azure", "non-compliant", azure, fmt, 1));
