@@ -6,8 +6,8 @@ import java.util.Map;
 
 /**
  * A Cisco ASA running configuration as read: interfaces, objects and object-groups by name, the
- * extended ACLs in order, where they are applied, routes, MTUs, crypto maps and the same-security
- * settings.
+ * extended ACLs in order, where they are applied, routes, MTUs, crypto maps, destination
+ * translations and the same-security settings.
  */
 record AsaConfig(
     String file,
@@ -20,6 +20,7 @@ record AsaConfig(
     List<StaticRoute> routes,
     Map<String, Integer> mtus,
     List<CryptoMap> cryptoMaps,
+    List<DestinationNat> destinationNats,
     boolean sameSecurityInter,
     boolean sameSecurityIntra) {
 
@@ -38,4 +39,7 @@ record AsaConfig(
    * A crypto map entry with the ACL its traffic is chosen by and the interface it is applied to.
    */
   record CryptoMap(String name, int sequence, String acl, String nameif, int line) {}
+
+  /** A twice NAT that translates destinations: its mapped destination, its text and line. */
+  record DestinationNat(AsaAddress mapped, String text, int line) {}
 }

@@ -67,7 +67,7 @@ public final class AsaConversions {
   }
 
   private Filter inbound() {
-    List<Rule> rules = new ArrayList<>();
+    List<Rule> rules = new ArrayList<>(destinationNats());
     Optional<AsaConfig.AccessGroup> global =
         config.accessGroups().stream().filter(AsaConfig.AccessGroup::global).findFirst();
     for (AsaInterface i : named()) {
@@ -90,6 +90,24 @@ public final class AsaConversions {
             List.of(),
             new Action.Drop("deny"));
     return new Filter(IN, rules, deny);
+  }
+
+  /**
+   * A connection to a destination a twice NAT translates reaches another address than the one the
+   * connectors name, which the ACLs then see: not modelled, so such connections are unknown.
+   */
+  private List<Rule> destinationNats() {
+    List<Rule> out = new ArrayList<>();
+    for (AsaConfig.DestinationNat n : config.destinationNats()) {
+      String why = "destination translated by '" + n.text() + "', which is not modelled";
+      out.add(
+          new Rule(
+              new SourceLocation(config.file(), n.line()),
+              n.text(),
+              matches.address(n.mapped(), false),
+              new Action.Unknown(why)));
+    }
+    return out;
   }
 
   private Filter outbound() {

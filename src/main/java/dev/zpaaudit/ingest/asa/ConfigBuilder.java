@@ -25,6 +25,7 @@ final class ConfigBuilder {
   private final Map<String, Integer> mtus = new LinkedHashMap<>();
   private final Map<String, AsaConfig.CryptoMap> crypto = new LinkedHashMap<>();
   private final Map<String, String> cryptoInterfaces = new HashMap<>();
+  private final List<AsaConfig.DestinationNat> destinationNats = new ArrayList<>();
   private boolean inter;
   private boolean intra;
 
@@ -68,6 +69,7 @@ final class ConfigBuilder {
         routes,
         mtus,
         maps,
+        destinationNats,
         inter,
         intra);
   }
@@ -136,11 +138,18 @@ final class ConfigBuilder {
    */
   private void nat(Block b) {
     List<String> w = b.head();
-    if (w.contains("destination")) {
-      diagnostics.warning(
-          AsaReader.at(file, b.line()),
-          "destination translation is not modelled: connections to its mapped addresses reach its"
-              + " real ones");
+    int d = w.indexOf("destination");
+    if (d > 0 && d + 2 < w.size()) {
+      String mapped = w.get(d + 2);
+      AsaAddress a =
+          mapped.equals("any")
+              ? new AsaAddress.Any(null)
+              : groups.containsKey(mapped)
+                  ? new AsaAddress.Group(mapped)
+                  : objects.containsKey(mapped)
+                      ? new AsaAddress.Object(mapped)
+                      : new AsaAddress.Unknown("object '" + mapped + "' is not defined");
+      destinationNats.add(new AsaConfig.DestinationNat(a, String.join(" ", w), b.line()));
     }
   }
 

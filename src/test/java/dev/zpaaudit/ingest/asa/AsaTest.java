@@ -159,6 +159,24 @@ class AsaTest {
   }
 
   @Test
+  void aTwiceNatTranslatingDestinationsLeavesConnectionsToThemUnknown() throws Exception {
+    Firewall fw =
+        firewall(
+            """
+            object network lan
+             subnet 10.20.0.0 255.255.255.0
+            object network zen-mapped
+             subnet 3.6.0.0 255.254.0.0
+            object network elsewhere
+             host 192.0.2.10
+            nat (inside,outside) source dynamic lan interface destination static zen-mapped elsewhere
+            """);
+    Rule nat = fw.filter(AsaConversions.IN).rules().get(0);
+    assertThat(nat.match()).containsExactly(new Condition.Dst(IpSet.parse("3.6.0.0/15")));
+    assertThat(nat.action()).isInstanceOf(dev.zpaaudit.model.Action.Unknown.class);
+  }
+
+  @Test
   void withoutAnAclTheSecurityLevelsDecide() throws Exception {
     Firewall fw = firewall("same-security-traffic permit inter-interface\n");
     assertThat(fw.filter(AsaConversions.IN).rules())
