@@ -6,6 +6,7 @@ import dev.zpaaudit.ingest.asa.AsaConversions;
 import dev.zpaaudit.ingest.asa.AsaFix;
 import dev.zpaaudit.ingest.asa.AsaReader;
 import dev.zpaaudit.ingest.azure.AzureReader;
+import dev.zpaaudit.ingest.bypass.BypassListReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
@@ -21,6 +22,7 @@ import dev.zpaaudit.ingest.panos.PanosConfig;
 import dev.zpaaudit.ingest.panos.PanosConversions;
 import dev.zpaaudit.ingest.panos.PanosFix;
 import dev.zpaaudit.ingest.panos.PanosReader;
+import dev.zpaaudit.ingest.squid.SquidReader;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.Allowance;
 import dev.zpaaudit.model.Firewall;
@@ -66,6 +68,8 @@ public final class Formats {
     n.add("FortiGate configuration");
     n.add("Azure NSG JSON");
     n.add("Cisco ASA configuration");
+    n.add("Squid configuration");
+    n.add("TLS bypass list (YAML)");
     return n;
   }
 
@@ -123,6 +127,12 @@ public final class Formats {
     }
     if (AsaReader.looksLike(text)) {
       return AsaConversions.convert(AsaReader.parse(text, file.toString()));
+    }
+    if (BypassListReader.looksLike(text)) {
+      return BypassListReader.parse(text, file.toString());
+    }
+    if (SquidReader.looksLike(text)) {
+      return SquidReader.parse(text, file);
     }
     if (AzureReader.looksLike(text)) {
       return AzureReader.parse(text, file.toString());

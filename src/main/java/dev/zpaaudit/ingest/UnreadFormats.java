@@ -13,8 +13,6 @@ final class UnreadFormats {
   /** How much of the start of a file the tests look at. */
   private static final int HEAD = 16 * 1024;
 
-  private static final Pattern SQUID =
-      Pattern.compile("^\\s*(http_port|https_port|http_access)\\s", Pattern.MULTILINE);
   private static final Pattern NFT_TEXT =
       Pattern.compile(
           "^\\s*(table\\s+((ip|ip6|inet|arp|bridge|netdev)\\s+)?[\\w.-]+\\s*\\{|flush\\s+ruleset\\b)",
@@ -39,8 +37,7 @@ final class UnreadFormats {
               "an Azure resource export (JSON) other than a network security group", json(AZURE)),
           new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
           new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
-          new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)),
-          new Lookalike("a Squid configuration", h -> SQUID.matcher(h).find()));
+          new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)));
 
   private UnreadFormats() {}
 

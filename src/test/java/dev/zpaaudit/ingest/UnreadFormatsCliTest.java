@@ -27,7 +27,6 @@ class UnreadFormatsCliTest {
             + " which is not read yet",
         "checkpoint-rulebase.json | looks like a Check Point management export (JSON),"
             + " which is not read yet",
-        "squid.conf               | looks like a Squid configuration, which is not read yet",
         "nft-ruleset.nft          | looks like `nft list ruleset` text, which is not read:"
             + " use `nft -j list ruleset`",
         "empty.rules              | file is empty",

@@ -40,6 +40,8 @@ public final class ShadowedBypass {
         List<DecryptionRule> bypass =
             fw.decryption().stream()
                 .filter(d -> d.decision() == DecryptionRule.Decision.BYPASS)
+                // A device's own default (line 0) is not a rule anyone wrote to move.
+                .filter(d -> d.location().line() > 0)
                 .limit(MAX_RULES)
                 .toList();
         for (DecryptionRule d : bypass) {
