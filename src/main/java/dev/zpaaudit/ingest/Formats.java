@@ -5,6 +5,7 @@ import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.asa.AsaConversions;
 import dev.zpaaudit.ingest.asa.AsaFix;
 import dev.zpaaudit.ingest.asa.AsaReader;
+import dev.zpaaudit.ingest.azure.AzureFix;
 import dev.zpaaudit.ingest.azure.AzureReader;
 import dev.zpaaudit.ingest.bypass.BypassListReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
@@ -177,6 +178,9 @@ public final class Formats {
     }
     if (f.equals("Cisco ASA")) {
       return AsaFix.commands(fw, a);
+    }
+    if (f.equals("Azure NSG")) {
+      return AzureFix.commands(fw, a);
     }
     return List.of();
   }

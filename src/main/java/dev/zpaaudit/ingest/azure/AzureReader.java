@@ -48,6 +48,16 @@ public final class AzureReader {
   /** The groups of one file, or of every .json file of a folder, as one device. */
   public static ParseResult read(Path path) throws InputException {
     Diagnostics d = new Diagnostics();
+    List<Nsg> groups = groups(path, d);
+    return AzureConversions.convert(path.toString(), groups, d.all());
+  }
+
+  /** The groups of a file or folder, as read. */
+  static List<Nsg> groups(Path path) throws InputException {
+    return groups(path, new Diagnostics());
+  }
+
+  private static List<Nsg> groups(Path path, Diagnostics d) throws InputException {
     List<Nsg> groups = new ArrayList<>();
     List<Path> files = Files.isDirectory(path) ? files(path) : List.of(path);
     for (Path f : files) {
@@ -56,7 +66,7 @@ public final class AzureReader {
     if (d.hasErrors()) {
       throw new InputException(sorted(d.errors()));
     }
-    return AzureConversions.convert(path.toString(), groups, d.all());
+    return groups;
   }
 
   /** Parses one file's text. */

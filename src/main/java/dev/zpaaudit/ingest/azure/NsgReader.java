@@ -73,6 +73,7 @@ final class NsgReader {
     return Optional.of(
         new Nsg(
             name,
+            resourceGroup(o),
             file,
             o.line(),
             rules,
@@ -210,6 +211,18 @@ final class NsgReader {
       }
     }
     return out;
+  }
+
+  /** The resource group: its own field (az CLI), else the part of the id after resourceGroups/. */
+  private static String resourceGroup(Tree.Obj o) {
+    Optional<String> rg = text(o, "resourceGroup");
+    if (rg.isPresent()) {
+      return rg.get();
+    }
+    String id = text(o, "id").orElse("");
+    java.util.regex.Matcher m =
+        Pattern.compile("/resourceGroups/([^/]+)/", Pattern.CASE_INSENSITIVE).matcher(id);
+    return m.find() ? m.group(1) : null;
   }
 
   private static boolean nonEmpty(Tree.Obj p, String key) {
