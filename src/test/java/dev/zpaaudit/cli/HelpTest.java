@@ -43,6 +43,8 @@ class HelpTest {
         "ranges",
         "ranges diff",
         "ranges fetch",
+        "report",
+        "report compare",
         "help");
   }
 
