@@ -103,6 +103,14 @@ public final class JsonReport implements Renderer {
     c.requirements().forEach(reqs::add);
     n.put("severity", c.severity().label());
     n.put("status", c.status().label());
+    r.suppression(c)
+        .ifPresent(
+            x ->
+                n.putObject("suppressed")
+                    .put("reason", x.reason())
+                    .put("expires", x.expires().toString())
+                    .put("file", x.file())
+                    .put("line", x.line()));
     n.put("summary", c.summary());
     if (c.uncovered() != null) {
       ArrayNode u = n.putArray("uncovered");

@@ -20,7 +20,7 @@ public final class JunitReport implements Renderer {
   @Override
   public String render(Report r) {
     long failures = r.count(Status.FAIL) + r.count(Status.INDETERMINATE);
-    long skipped = r.count(Status.SKIPPED);
+    long skipped = r.count(Status.SKIPPED) + r.suppressed();
     String suite = "zpa-audit " + r.command();
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     // The schema Jenkins reads reports with allows "skipped" on a testsuite, not on testsuites.
@@ -46,7 +46,10 @@ public final class JunitReport implements Renderer {
         continue;
       }
       sb.append(">\n");
-      if (c.status() == Status.SKIPPED) {
+      if (r.suppression(c).isPresent()) {
+        String why = Renderer.suppressedWhy(r.suppression(c).get());
+        sb.append("      <skipped>").append(xml(why + ". " + c.summary())).append("</skipped>\n");
+      } else if (c.status() == Status.SKIPPED) {
         sb.append("      <skipped>").append(xml(c.summary())).append("</skipped>\n");
       } else {
         sb.append("      <failure type=\"")

@@ -63,6 +63,15 @@ public final class SarifReport implements Renderer {
     ArrayNode results = run.putArray("results");
     for (CheckResult c : r.checks()) {
       for (ObjectNode res : results(c, index.get(c.id()))) {
+        // An accepted finding stays a result, with its suppression (SARIF 2.1.0, section 3.35).
+        r.suppression(c)
+            .ifPresent(
+                x ->
+                    res.putArray("suppressions")
+                        .addObject()
+                        .put("kind", "external")
+                        .put("status", "accepted")
+                        .put("justification", Renderer.suppressedWhy(x)));
         results.add(res);
       }
     }
