@@ -1,14 +1,14 @@
 package dev.zpaaudit.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zpaaudit.diag.Diagnostic;
+import dev.zpaaudit.checks.CheckResult;
+import dev.zpaaudit.checks.Fingerprints;
+import dev.zpaaudit.checks.Report;
+import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.diag.InputException;
-import dev.zpaaudit.io.InputFiles;
-import dev.zpaaudit.io.SafeParsers;
-import dev.zpaaudit.model.SourceLocation;
+import dev.zpaaudit.report.JsonReportReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,19 +25,21 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = {"Compare audit reports (JSON) over time."},
-    subcommands = {ReportCommand.Compare.class},
+    description = {"Compare and join audit reports (JSON)."},
+    subcommands = {ReportCommand.Compare.class, ReportCommand.Merge.class},
     footer = {
       "",
       "Examples:",
       "  zpa-audit report compare last-quarter/report.json report.json",
+      "  zpa-audit report merge fw1/report.json fw2/report.json -o fleet",
       "",
       "Exit codes: see each subcommand's --help."
     })
 final class ReportCommand implements Runnable {
   @Override
   public void run() {
-    throw new UsageException("give a subcommand: report compare OLD.json NEW.json");
+    throw new UsageException(
+        "give a subcommand: report compare OLD.json NEW.json, or report merge A.json B.json... -o DIR");
   }
 
   /** New, fixed and unchanged findings between two JSON reports. */
@@ -104,42 +106,17 @@ final class ReportCommand implements Runnable {
       return added.isEmpty() ? ExitCodes.CLEAN : ExitCodes.FINDINGS;
     }
 
-    /**
-     * A report's findings by fingerprint; a file that is not a zpa-audit JSON report is refused.
-     */
+    /** A report's findings by fingerprint; a file that is not a zpa-audit report is refused. */
     private static Map<String, Finding> findings(Path file) throws InputException {
-      var root = SafeParsers.json(InputFiles.read(file), file.toString());
-      JsonNode n = new ObjectMapper().valueToTree(plain(root));
-      if (!n.path("schema").asText().equals("zpa-audit/report/v1") || !n.path("checks").isArray()) {
-        throw new InputException(
-            new Diagnostic(
-                Diagnostic.Severity.ERROR,
-                new SourceLocation(file.toString(), 1),
-                "not a zpa-audit JSON report (schema zpa-audit/report/v1): write one with"
-                    + " audit --format json"));
-      }
+      Report r = JsonReportReader.read(file);
       Map<String, Finding> out = new LinkedHashMap<>();
-      for (JsonNode c : n.get("checks")) {
-        String status = c.path("status").asText();
-        if (status.equals("fail") || status.equals("indeterminate")) {
-          String fp = c.path("fingerprint").asText(c.path("id").asText());
-          out.put(fp, new Finding(fp, c.path("id").asText(), status, c.path("summary").asText()));
+      for (CheckResult c : r.checks()) {
+        if (c.status() == Status.FAIL || c.status() == Status.INDETERMINATE) {
+          String fp = Fingerprints.of(c, r);
+          out.put(fp, new Finding(fp, c.id(), c.status().label(), c.summary()));
         }
       }
       return out;
-    }
-
-    /** A parsed tree as plain maps, lists and values. */
-    private static Object plain(dev.zpaaudit.io.Tree t) {
-      if (t instanceof dev.zpaaudit.io.Tree.Obj o) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        o.fields().forEach((k, v) -> m.put(k, plain(v)));
-        return m;
-      }
-      if (t instanceof dev.zpaaudit.io.Tree.Seq s) {
-        return s.items().stream().map(Compare::plain).toList();
-      }
-      return ((dev.zpaaudit.io.Tree.Scalar) t).value();
     }
 
     private static String text(List<Finding> added, List<Finding> fixed, List<Finding> same) {
@@ -179,6 +156,77 @@ final class ReportCommand implements Runnable {
         e.getValue().forEach(f -> a.add(m.valueToTree(f)));
       }
       return m.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+    }
+  }
+
+  /** Several devices' reports joined into one fleet report, in every format. */
+  @Command(
+      name = "merge",
+      mixinStandardHelpOptions = true,
+      sortOptions = false,
+      description = {
+        "Join audit reports of several devices into one fleet report.",
+        "Each REPORT is a JSON report (audit --format json) of one or more devices, for example",
+        "one per job of a CI matrix. The fleet report holds every check of every report (each",
+        "names the files it judged), their inputs and diagnostics; its status is the worst, and",
+        "its exit code is as the audit's. Written in every format with --output, as audit does."
+      },
+      footer = {
+        "",
+        "Examples:",
+        "  zpa-audit report merge fw1/report.json fw2/report.json -o fleet",
+        "  zpa-audit report merge fw1/report.json fw2/report.json --format markdown",
+        "",
+        "Exit codes: 0 every check passes; 1 a check fails (see --fail-on); 2 usage error or"
+            + " unreadable report; 4 internal error."
+      })
+  static final class Merge implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "REPORT", description = "JSON reports to join.")
+    List<Path> reports;
+
+    @CommandLine.Mixin ReportOptions report;
+
+    @Override
+    public Integer call() throws Exception {
+      report.validate();
+      List<Report> all = new ArrayList<>();
+      for (Path p : reports) {
+        all.add(JsonReportReader.read(p));
+      }
+      return report.emit(merged(all, reports), spec.commandLine().getOut());
+    }
+
+    /** One report of many: inputs renumbered by device, checks and diagnostics in order. */
+    static Report merged(List<Report> all, List<Path> files) {
+      List<Report.Input> inputs = new ArrayList<>();
+      Map<String, String> ctx = new LinkedHashMap<>();
+      List<CheckResult> checks = new ArrayList<>();
+      List<dev.zpaaudit.diag.Diagnostic> diags = new ArrayList<>();
+      int devices = 0;
+      ctx.put(
+          "fleet",
+          all.size()
+              + " reports: "
+              + String.join(", ", files.stream().map(Path::toString).toList()));
+      for (int i = 0; i < all.size(); i++) {
+        Report r = all.get(i);
+        int offset = devices;
+        int most = 0;
+        for (Report.Input in : r.inputs()) {
+          Integer d = in.device() == null ? null : in.device() + offset;
+          most = Math.max(most, in.device() == null ? 0 : in.device());
+          inputs.add(new Report.Input(in.file(), in.format(), d, in.families()));
+        }
+        devices += most;
+        String label = files.get(i).toString();
+        r.context().forEach((k, v) -> ctx.put(label + ": " + k, v));
+        checks.addAll(r.checks());
+        diags.addAll(r.diagnostics());
+      }
+      Report.RangeInfo ranges = all.isEmpty() ? null : all.get(0).ranges();
+      return new Report("audit", ranges, inputs, ctx, checks, diags);
     }
   }
 }

@@ -34,12 +34,14 @@ public final class JunitReport implements Renderer {
         .append(" skipped=\"")
         .append(skipped)
         .append("\">\n");
-    String target = target(r);
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (CheckResult c : r.checks()) {
+      String name = c.id() + " (" + String.join(", ", c.requirements()) + ")" + target(r, c);
+      int n = seen.merge(name, 1, Integer::sum);
       sb.append("    <testcase classname=\"zpa-audit.")
           .append(xml(c.id()))
           .append("\" name=\"")
-          .append(xml(c.id() + " (" + String.join(", ", c.requirements()) + ")" + target))
+          .append(xml(n == 1 ? name : name + " #" + n))
           .append('"');
       if (c.status() == Status.PASS) {
         sb.append("/>\n");
@@ -66,8 +68,19 @@ public final class JunitReport implements Renderer {
   }
 
   /** What the checks judged: the inputs, for telling runs apart in one CI view. */
-  private static String target(Report r) {
-    List<String> files = r.inputs().stream().map(Report.Input::file).toList();
+  /**
+   * What a check judged: the input files its evidence names (in a fleet report, its own device's),
+   * else every input.
+   */
+  private static String target(Report r, CheckResult c) {
+    List<String> all = r.inputs().stream().map(Report.Input::file).toList();
+    List<String> named =
+        c.evidence().stream()
+            .map(Evidence::file)
+            .filter(f -> f != null && all.contains(f))
+            .distinct()
+            .toList();
+    List<String> files = named.isEmpty() ? all : named;
     return files.isEmpty() ? "" : " of " + String.join(", ", files);
   }
 

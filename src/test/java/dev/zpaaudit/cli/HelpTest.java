@@ -45,6 +45,7 @@ class HelpTest {
         "ranges fetch",
         "report",
         "report compare",
+        "report merge",
         "help");
   }
 
