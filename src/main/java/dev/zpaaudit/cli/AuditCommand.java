@@ -86,6 +86,14 @@ final class AuditCommand implements Callable<Integer> {
   @Mixin ReportOptions report;
 
   @Option(
+      names = "--scope",
+      paramLabel = "FILE",
+      description =
+          "A whole audit in YAML (configs, connectors, resolvers, ranges, output: {dir, formats},"
+              + " suppressions, fail-on, ...): options given on the command line win over it.")
+  Path scope;
+
+  @Option(
       names = "--suppressions",
       paramLabel = "FILE",
       description =

@@ -8,7 +8,6 @@ import dev.zpaaudit.checks.Fingerprints;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.diag.InputException;
-import dev.zpaaudit.report.JsonReportReader;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.zpaaudit.report;
+package dev.zpaaudit.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +13,7 @@ import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.io.SafeParsers;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.SourceLocation;
+import dev.zpaaudit.report.JsonReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,10 +25,10 @@ import java.util.Map;
  * Reads a JSON report ({@code zpa-audit/report/v1}) back into the report it was written from, so
  * that reports of several runs can be compared or joined and written in every format.
  */
-public final class JsonReportReader {
+final class JsonReportReader {
   private JsonReportReader() {}
 
-  public static Report read(Path file) throws InputException {
+  static Report read(Path file) throws InputException {
     Tree tree = SafeParsers.json(InputFiles.read(file), file.toString());
     JsonNode n = new ObjectMapper().valueToTree(plain(tree));
     if (!n.path("schema").asText().equals(JsonReport.SCHEMA) || !n.path("checks").isArray()) {
