@@ -185,6 +185,14 @@ public final class Formats {
     return List.of();
   }
 
+  /**
+   * The lines of a list the device can fetch (a PAN-OS external dynamic list) that lets an
+   * allowance through in place of objects; empty where the device has none.
+   */
+  public static List<String> list(Firewall fw, Allowance a) {
+    return fw.format().startsWith("PAN-OS") ? PanosFix.edl(a) : List.of();
+  }
+
   /** A file that is not read, said of the whole file. */
   private static InputException unread(Path file, String why) {
     return new InputException(
