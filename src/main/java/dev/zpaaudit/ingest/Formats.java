@@ -11,6 +11,7 @@ import dev.zpaaudit.ingest.bypass.BypassListReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
+import dev.zpaaudit.ingest.gcp.GcpReader;
 import dev.zpaaudit.ingest.iproute.IprouteReader;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesFix;
@@ -71,6 +72,7 @@ public final class Formats {
     n.add("Cisco ASA configuration");
     n.add("Squid configuration");
     n.add("TLS bypass list (YAML)");
+    n.add("Google Cloud firewall JSON");
     return n;
   }
 
@@ -109,6 +111,9 @@ public final class Formats {
     if (AzureReader.isFolder(file)) {
       return AzureReader.read(file);
     }
+    if (GcpReader.isFolder(file)) {
+      return GcpReader.read(file);
+    }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
       throw unread(file, "file is empty");
@@ -137,6 +142,9 @@ public final class Formats {
     }
     if (AzureReader.looksLike(text)) {
       return AzureReader.parse(text, file.toString());
+    }
+    if (GcpReader.looksLike(text)) {
+      return GcpReader.read(file);
     }
     if (FortiosReader.looksLike(text)) {
       fortiosRead = true;

@@ -23,8 +23,6 @@ final class UnreadFormats {
       Pattern.compile(
           "\"(SecurityGroups|SecurityGroupRules|NetworkAcls|RouteTables|Subnets|Vpcs|Reservations"
               + "|NetworkInterfaces|IpPermissions|IpPermissionsEgress)\"\\s*:");
-  private static final Pattern GCP =
-      Pattern.compile("\"kind\"\\s*:\\s*\"compute#|\"IPProtocol\"\\s*:|\"firewallPolicys\"\\s*:");
   private static final Pattern CHECKPOINT =
       Pattern.compile("\"(rulebase|domain-type)\"\\s*:|\"type\"\\s*:\\s*\"access-rule\"");
 
@@ -36,7 +34,6 @@ final class UnreadFormats {
           new Lookalike(
               "an Azure resource export (JSON) other than a network security group", json(AZURE)),
           new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
-          new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
           new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)));
 
   private UnreadFormats() {}

@@ -52,6 +52,9 @@ class GoldenReportTest {
       out.add(vendor("squid", "compliant.conf", "--connector 10.20.0.0/24", fmt, 0));
       out.add(vendor("squid", "non-compliant.conf", "--connector 10.20.0.0/24", fmt, 1));
       out.add(vendor("bypass-list", "non-compliant.yaml", "--connector 10.20.0.0/24", fmt, 1));
+      String gcp = "--connector 10.128.0.2 --resolver 10.128.0.53";
+      out.add(vendor("gcp", "compliant", gcp, fmt, 0));
+      out.add(vendor("gcp", "non-compliant", gcp, fmt, 1));
       String azure = "--connector 10.1.0.4 --resolver 10.1.255.53";
       out.add(vendor("azure", "compliant", azure, fmt, 0));
       out.add(vendor("azure", "non-compliant", azure, fmt, 1));
