@@ -11,6 +11,7 @@ import dev.zpaaudit.ingest.bypass.BypassListReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
+import dev.zpaaudit.ingest.gcp.GcpFix;
 import dev.zpaaudit.ingest.gcp.GcpReader;
 import dev.zpaaudit.ingest.iproute.IprouteReader;
 import dev.zpaaudit.ingest.iptables.Ipsets;
@@ -189,6 +190,9 @@ public final class Formats {
     }
     if (f.equals("Azure NSG")) {
       return AzureFix.commands(fw, a);
+    }
+    if (f.equals("Google Cloud firewall")) {
+      return GcpFix.commands(fw, a);
     }
     return List.of();
   }

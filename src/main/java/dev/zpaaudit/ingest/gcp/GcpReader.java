@@ -67,6 +67,21 @@ public final class GcpReader {
   }
 
   public static ParseResult read(Path path) throws InputException {
+    GcpReader r = reader(path);
+    GcpExport export =
+        new GcpExport(
+            path.toString(), r.rules, r.policies, r.instances, r.mtu, r.mtuLine, r.mtuFile);
+    return GcpConversions.convert(export, r.d.all());
+  }
+
+  /** The export of a file or folder, as read. */
+  static GcpExport export(Path path) throws InputException {
+    GcpReader r = reader(path);
+    return new GcpExport(
+        path.toString(), r.rules, r.policies, r.instances, r.mtu, r.mtuLine, r.mtuFile);
+  }
+
+  private static GcpReader reader(Path path) throws InputException {
     GcpReader r = new GcpReader();
     for (Path f : Files.isDirectory(path) ? files(path) : List.of(path)) {
       r.file = f.toString();
@@ -77,10 +92,7 @@ public final class GcpReader {
       errors.sort(Diagnostic.ORDER);
       throw new InputException(errors);
     }
-    GcpExport export =
-        new GcpExport(
-            path.toString(), r.rules, r.policies, r.instances, r.mtu, r.mtuLine, r.mtuFile);
-    return GcpConversions.convert(export, r.d.all());
+    return r;
   }
 
   private void document(Tree root) {
@@ -202,6 +214,7 @@ public final class GcpReader {
     return Optional.of(
         new GcpRule(
             name,
+            text(o, "network").map(n -> n.substring(n.lastIndexOf('/') + 1)).orElse(null),
             policy,
             (int) Math.min(priority, Integer.MAX_VALUE),
             direction.equals("INGRESS"),

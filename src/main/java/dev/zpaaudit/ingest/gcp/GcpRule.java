@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A Google Cloud firewall rule, of the VPC network ({@code policy} null) or of a hierarchical or
- * network firewall policy: name, priority, direction, action ({@code allow}, {@code deny}, {@code
- * goto_next}), protocols with their ports, source and destination ranges, the instances it targets
- * (tags and service accounts; none: all), source tags, whether it is disabled, its file and line.
+ * A Google Cloud firewall rule, of a VPC network (its name, else null; {@code policy} null) or of a
+ * hierarchical or network firewall policy: name, priority, direction, action ({@code allow}, {@code
+ * deny}, {@code goto_next}), protocols with their ports, source and destination ranges, the
+ * instances it targets (tags and service accounts; none: all), source tags, whether it is disabled,
+ * its file and line.
  */
 record GcpRule(
     String name,
+    String network,
     String policy,
     int priority,
     boolean ingress,
