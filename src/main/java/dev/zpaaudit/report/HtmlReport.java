@@ -174,7 +174,7 @@ public final class HtmlReport implements Renderer {
         (s, n) -> {
           if (n > 0) {
             words.append(words.length() > 0 ? ", " : "").append(Html.count(n)).append(' ');
-            words.append(s.label());
+            words.append(HtmlRangeMap.word(c, s));
             bar.append("<span class=\"")
                 .append(s.css())
                 .append("\" style=\"width:")

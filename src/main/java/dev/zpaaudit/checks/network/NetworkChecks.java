@@ -40,6 +40,14 @@ public final class NetworkChecks {
   /** What every placement shares: the connectors and their ports. */
   final Placement placement;
 
+  /** What per-range statuses mean for ssl-bypass. */
+  private static final Map<String, String> TLS_WORDS =
+      Map.of(
+          "allowed", "not decrypted",
+          "denied", "decrypted",
+          "partial", "partly decrypted",
+          "none", "decrypted or not proven");
+
   private static final String EGRESS_SKIPPED =
       "not evaluated: connector egress does not cross INPUT (audit the filter at OUTPUT or FORWARD)";
 
@@ -374,7 +382,7 @@ public final class NetworkChecks {
     List<Evidence> ev = new ArrayList<>(CoverageEvidence.conditional(entries));
     ev.addAll(CoverageEvidence.grouped(cov, zenSpace(), allowWord, denyWord, "indeterminate"));
     ev.addAll(CoverageEvidence.notApplicable(entries));
-    ev.add(CoverageEvidence.perRange(cov, entries));
+    ev.add(CoverageEvidence.perRange(cov, entries, dir.equals("tls") ? TLS_WORDS : Map.of()));
     return new CheckResult(
         id,
         reqs,
