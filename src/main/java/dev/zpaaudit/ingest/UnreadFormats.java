@@ -13,9 +13,6 @@ final class UnreadFormats {
   /** How much of the start of a file the tests look at. */
   private static final int HEAD = 16 * 1024;
 
-  private static final Pattern ASA = Pattern.compile("^(ASA|PIX) Version \\d", Pattern.MULTILINE);
-  private static final Pattern SQUID =
-      Pattern.compile("^\\s*(http_port|https_port|http_access)\\s", Pattern.MULTILINE);
   private static final Pattern NFT_TEXT =
       Pattern.compile(
           "^\\s*(table\\s+((ip|ip6|inet|arp|bridge|netdev)\\s+)?[\\w.-]+\\s*\\{|flush\\s+ruleset\\b)",
@@ -26,19 +23,15 @@ final class UnreadFormats {
       Pattern.compile(
           "\"(SecurityGroups|SecurityGroupRules|NetworkAcls|RouteTables|Subnets|Vpcs|Reservations"
               + "|NetworkInterfaces|IpPermissions|IpPermissionsEgress)\"\\s*:");
-  private static final Pattern GCP =
-      Pattern.compile("\"kind\"\\s*:\\s*\"compute#|\"IPProtocol\"\\s*:|\"firewallPolicys\"\\s*:");
 
   /** A format by what the user is told it looks like, and the test of a file's start. */
   private record Lookalike(String looksLike, Predicate<String> test) {}
 
   private static final List<Lookalike> KNOWN =
       List.of(
-          new Lookalike("an Azure network security group export (JSON)", json(AZURE)),
-          new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
-          new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
-          new Lookalike("a Cisco ASA configuration", h -> ASA.matcher(h).find()),
-          new Lookalike("a Squid configuration", h -> SQUID.matcher(h).find()));
+          new Lookalike(
+              "an Azure resource export (JSON) other than a network security group", json(AZURE)),
+          new Lookalike("an AWS EC2 export (JSON)", json(AWS)));
 
   private UnreadFormats() {}
 
