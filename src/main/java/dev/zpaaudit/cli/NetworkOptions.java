@@ -177,13 +177,7 @@ public final class NetworkOptions {
 
   /** A placement at {@code hook} between two interfaces, with the connectors the options name. */
   Placement common(Point hook, String in, String out) {
-    List<IpSet> cs = new ArrayList<>();
-    for (String c : connectors) {
-      cs.add(
-          IpSet.tryParse(c)
-              .orElseThrow(
-                  () -> new UsageException("--connector '" + c + "' is not an address or CIDR")));
-    }
+    List<IpSet> cs = connectorSets();
     String[] p = sourcePorts.split("-");
     PortSet ports;
     try {
@@ -203,6 +197,18 @@ public final class NetworkOptions {
                           "--egress-address '" + e + "' is not a single IP address")));
     }
     return new Placement(hook, in, out, cs, ports, egress);
+  }
+
+  /** The --connector values as address sets. */
+  List<IpSet> connectorSets() {
+    List<IpSet> cs = new ArrayList<>();
+    for (String c : connectors) {
+      cs.add(
+          IpSet.tryParse(c)
+              .orElseThrow(
+                  () -> new UsageException("--connector '" + c + "' is not an address or CIDR")));
+    }
+    return cs;
   }
 
   /**
@@ -271,7 +277,7 @@ public final class NetworkOptions {
     }
     Ipsets sets =
         ipset == null ? Ipsets.NONE : Ipsets.parse(InputFiles.read(ipset), ipset.toString());
-    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup, vdom));
+    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup, vdom, connectorSets()));
     List<Config> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<ParseResult> parsed = new ArrayList<>();

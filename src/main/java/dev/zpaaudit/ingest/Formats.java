@@ -2,6 +2,9 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.aws.AwsConversions;
+import dev.zpaaudit.ingest.aws.AwsFix;
+import dev.zpaaudit.ingest.aws.AwsReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
@@ -60,6 +63,7 @@ public final class Formats {
     List<String> n = new ArrayList<>(parsers.stream().map(Parser::format).toList());
     n.add("PAN-OS XML");
     n.add("FortiGate configuration");
+    n.add("EC2 describe-* JSON (a folder or a file)");
     return n;
   }
 
@@ -95,6 +99,15 @@ public final class Formats {
     if (IprouteReader.isCapture(file)) {
       return IprouteReader.read(file);
     }
+    if (java.nio.file.Files.isDirectory(file)) {
+      if (AwsReader.isExport(file)) {
+        return AwsConversions.read(file, scope);
+      }
+      throw unread(
+          file,
+          "a folder that holds neither an ip -j capture (link.json) nor EC2 describe-* output"
+              + " (JSON files such as SecurityGroups.json)");
+    }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
       throw unread(file, "file is empty");
@@ -115,6 +128,9 @@ public final class Formats {
     if (FortiosReader.looksLike(text)) {
       fortiosRead = true;
       return FortiosConversions.convert(FortiosReader.parse(text, file.toString()), scope);
+    }
+    if (AwsReader.looksLike(text)) {
+      return AwsConversions.parse(text, file.toString(), scope);
     }
     for (Parser p : parsers) {
       if (p.accepts(text)) {
@@ -149,6 +165,9 @@ public final class Formats {
     }
     if (f.startsWith("FortiOS")) {
       return FortiosFix.commands(fw, a);
+    }
+    if (f.startsWith(AwsConversions.FORMAT)) {
+      return AwsFix.commands(fw, a);
     }
     return List.of();
   }
