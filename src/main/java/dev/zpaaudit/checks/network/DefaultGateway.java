@@ -57,11 +57,19 @@ public final class DefaultGateway {
                     + (out.encapsulation() == null ? "" : " (" + out.encapsulation() + ")")
                     + ": "
                     + r.name();
+          } else if (out == null) {
+            verdict = "indeterminate";
+            msg =
+                "the default route leaves by "
+                    + (r.outInterface() == null ? "a next hop" : r.outInterface())
+                    + ", which the export does not describe: "
+                    + r.name();
           } else {
             verdict = "allow";
             msg = "the default route leaves by " + r.outInterface() + ": " + r.name();
           }
           bad += verdict.equals("deny") ? 1 : 0;
+          unknown += verdict.equals("indeterminate") ? 1 : 0;
           ev.add(
               new Evidence(
                   verdict,
