@@ -22,10 +22,6 @@ final class UnreadFormats {
           Pattern.MULTILINE);
   private static final Pattern AZURE =
       Pattern.compile("\"Microsoft\\.Network/|schema\\.management\\.azure\\.com");
-  private static final Pattern AWS =
-      Pattern.compile(
-          "\"(SecurityGroups|SecurityGroupRules|NetworkAcls|RouteTables|Subnets|Vpcs|Reservations"
-              + "|NetworkInterfaces|IpPermissions|IpPermissionsEgress)\"\\s*:");
   private static final Pattern GCP =
       Pattern.compile("\"kind\"\\s*:\\s*\"compute#|\"IPProtocol\"\\s*:|\"firewallPolicys\"\\s*:");
   private static final Pattern CHECKPOINT =
@@ -37,7 +33,6 @@ final class UnreadFormats {
   private static final List<Lookalike> KNOWN =
       List.of(
           new Lookalike("an Azure network security group export (JSON)", json(AZURE)),
-          new Lookalike("an AWS EC2 export (JSON)", json(AWS)),
           new Lookalike("a Google Cloud firewall export (JSON)", json(GCP)),
           new Lookalike("a Check Point management export (JSON)", json(CHECKPOINT)),
           new Lookalike("a Cisco ASA configuration", h -> ASA.matcher(h).find()),

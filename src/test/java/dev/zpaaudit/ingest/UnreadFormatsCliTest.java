@@ -21,7 +21,6 @@ class UnreadFormatsCliTest {
       delimiter = '|',
       value = {
         "asa.cfg                  | looks like a Cisco ASA configuration, which is not read yet",
-        "aws-security-groups.json | looks like an AWS EC2 export (JSON), which is not read yet",
         "azure-nsg.json           | looks like an Azure network security group export (JSON),"
             + " which is not read yet",
         "gcp-firewalls.json       | looks like a Google Cloud firewall export (JSON),"
