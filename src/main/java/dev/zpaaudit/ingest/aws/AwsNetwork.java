@@ -89,6 +89,7 @@ final class AwsNetwork {
                 : " via " + r.kind().words() + " " + r.target())
             + " in "
             + table.label()
+            + (r.propagated() ? " (propagated)" : "")
             + (r.blackhole() ? " (blackhole: its target is gone)" : "");
     String out = r.kind() == VpcRoute.Target.LOCAL ? eni.id() : r.target();
     int metric = r.propagated() ? 1 : 0;
