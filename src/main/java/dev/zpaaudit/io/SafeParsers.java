@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.Diagnostic.Severity;
@@ -79,23 +80,42 @@ public final class SafeParsers {
 
   private static Tree parse(JsonParser p, String file) throws IOException, InputException {
     try (p) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new InputException(
-            new Diagnostic(Severity.ERROR, new SourceLocation(file, 1), "empty document"));
-      }
-      int[] budget = {MAX_NODES};
-      Tree tree = node(p, t, budget, file);
-      JsonToken extra = p.nextToken();
-      if (extra != null) {
-        throw new InputException(
-            new Diagnostic(
-                Severity.ERROR,
-                new SourceLocation(file, line(p)),
-                "unexpected content after the document"));
-      }
-      return tree;
+      return document(p, file);
+    } catch (StreamConstraintsException e) {
+      // A bound hit while reading (nesting too deep, say) carries no location: the parser's is it.
+      throw new InputException(
+          new Diagnostic(
+              Severity.ERROR,
+              new SourceLocation(file, Math.max(1, p.currentLocation().getLineNr())),
+              "cannot parse: " + constraint(e)));
     }
+  }
+
+  /** Jackson's words for a bound, without the name of the setting that sets it. */
+  private static String constraint(StreamConstraintsException e) {
+    String msg = e.getOriginalMessage();
+    int from = msg.indexOf(", from `");
+    int to = from < 0 ? -1 : msg.indexOf('`', from + 8);
+    return to < 0 ? msg : msg.substring(0, from) + msg.substring(to + 1);
+  }
+
+  private static Tree document(JsonParser p, String file) throws IOException, InputException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new InputException(
+          new Diagnostic(Severity.ERROR, new SourceLocation(file, 1), "empty document"));
+    }
+    int[] budget = {MAX_NODES};
+    Tree tree = node(p, t, budget, file);
+    JsonToken extra = p.nextToken();
+    if (extra != null) {
+      throw new InputException(
+          new Diagnostic(
+              Severity.ERROR,
+              new SourceLocation(file, line(p)),
+              "unexpected content after the document"));
+    }
+    return tree;
   }
 
   private static int line(JsonParser p) {

@@ -1,14 +1,125 @@
 package dev.zpaaudit.ingest.aws;
 
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Allowance;
+import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
+import dev.zpaaudit.model.Rule;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** An allowance as AWS command lines. */
+/**
+ * An allowance as AWS command lines. Where the security groups stop the connectors, one {@code aws
+ * ec2 authorize-security-group-egress} adds the blocks to the interface's first group (groups only
+ * allow, so where it stands does not matter). Where the network ACL does, one {@code aws ec2
+ * create-network-acl-entry} per block, numbered below the first entry that denies them, in numbers
+ * no outbound entry uses.
+ */
 public final class AwsFix {
+  /** The description the commands give what they add. */
+  static final String DESCRIPTION = "zpa-published-range";
+
+  private static final Pattern GROUP = Pattern.compile("\\bsg-[0-9a-zA-Z]+");
+  private static final Pattern ACL = Pattern.compile("\\bacl-[0-9a-zA-Z]+");
+  private static final Pattern NUMBER = Pattern.compile(" outbound rule (\\d+):");
+
   private AwsFix() {}
 
   public static List<String> commands(Firewall fw, Allowance a) {
+    String label = a.attachment();
+    Matcher acl = ACL.matcher(label);
+    if (label.startsWith("network ACL") && acl.find()) {
+      return aclEntries(fw, acl.group(), a);
+    }
+    Matcher group = GROUP.matcher(label);
+    if (label.startsWith("security group") && group.find()) {
+      return List.of(groupEgress(group.group(), a));
+    }
     return List.of();
+  }
+
+  private static String groupEgress(String group, Allowance a) {
+    boolean six = a.family() == AddressFamily.IPV6;
+    List<String> ranges = new ArrayList<>();
+    for (String cidr : a.destinations()) {
+      ranges.add(
+          "{" + (six ? "CidrIpv6=" : "CidrIp=") + cidr + ",Description=" + DESCRIPTION + "}");
+    }
+    return "aws ec2 authorize-security-group-egress --group-id "
+        + group
+        + " --ip-permissions 'IpProtocol="
+        + protocol(a)
+        + ",FromPort="
+        + a.port()
+        + ",ToPort="
+        + a.port()
+        + (six ? ",Ipv6Ranges=[" : ",IpRanges=[")
+        + String.join(",", ranges)
+        + "]'";
+  }
+
+  private static List<String> aclEntries(Firewall fw, String acl, Allowance a) {
+    Set<Integer> used = new TreeSet<>();
+    Filter f = fw.filter(AwsConversions.ACL_OUT);
+    for (Rule r : f == null ? List.<Rule>of() : f.rules()) {
+      number(r.text()).ifPresent(used::add);
+    }
+    int below =
+        a.denying().stream()
+            .map(AwsFix::number)
+            .flatMap(java.util.Optional::stream)
+            .min(Integer::compare)
+            .orElse(AclEntry.LAST);
+    List<String> out = new ArrayList<>();
+    int n = below - 1;
+    for (String cidr : a.destinations()) {
+      while (n > 0 && used.contains(n)) {
+        n--;
+      }
+      if (n < 1) {
+        out.add(
+            "# no free rule number below "
+                + below
+                + " in "
+                + acl
+                + " for "
+                + cidr
+                + ": renumber its entries first");
+        continue;
+      }
+      out.add(
+          "aws ec2 create-network-acl-entry --network-acl-id "
+              + acl
+              + " --egress --rule-number "
+              + n
+              + " --protocol "
+              + a.protocol()
+              + " --port-range From="
+              + a.port()
+              + ",To="
+              + a.port()
+              + (a.family() == AddressFamily.IPV6 ? " --ipv6-cidr-block " : " --cidr-block ")
+              + cidr
+              + " --rule-action allow");
+      n--;
+    }
+    return out;
+  }
+
+  private static java.util.Optional<Integer> number(String ruleText) {
+    Matcher m = NUMBER.matcher(ruleText);
+    return m.find()
+        ? java.util.Optional.of(Integer.parseInt(m.group(1)))
+        : java.util.Optional.empty();
+  }
+
+  private static String protocol(Allowance a) {
+    return a.protocol() == Protocols.TCP
+        ? "tcp"
+        : a.protocol() == Protocols.UDP ? "udp" : Integer.toString(a.protocol());
   }
 }

@@ -41,7 +41,7 @@ final class GroupRules {
     String ids = String.join(", ", groups.stream().map(SecurityGroup::id).toList());
     Rule implicit =
         new Rule(
-            interfaceAt,
+            groups.isEmpty() ? interfaceAt : groups.get(0).at(),
             "security group"
                 + (groups.size() == 1 ? " " : "s ")
                 + ids
