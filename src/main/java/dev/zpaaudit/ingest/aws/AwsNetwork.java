@@ -1,6 +1,7 @@
 package dev.zpaaudit.ingest.aws;
 
 import dev.zpaaudit.diag.Diagnostic;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Network;
@@ -18,7 +19,8 @@ import java.util.Set;
  * a Site-to-Site VPN, IPsec: a tunnel. What lies behind a transit gateway, a peering connection, an
  * instance or another interface is not in the export: such a target is no interface of the model,
  * so what is routed to it is left open. A route in state blackhole discards; one to a prefix list
- * is one route per block of the list, where the export holds them.
+ * is one route per block of the list, where the export holds them. What no route matches is
+ * dropped: a table without a default route has a discarding one, named for that.
  */
 final class AwsNetwork {
   /** The targets that are a plain link, and the one that is a tunnel. */
@@ -55,8 +57,35 @@ final class AwsNetwork {
           target(r).ifPresent(i -> ifs.putIfAbsent(i.name(), i));
         }
       }
+      routes.addAll(noRoute(table, eni, routes));
     }
     return new Network(new ArrayList<>(ifs.values()), routes, List.of());
+  }
+
+  /**
+   * What no route of a table matches, the VPC drops: for each family the interface has an address
+   * of and the table no default route for, a discarding default route named for that.
+   */
+  private static List<Route> noRoute(RouteTable table, NetworkInterface eni, List<Route> routes) {
+    List<Route> out = new ArrayList<>();
+    for (AddressFamily fam : AddressFamily.values()) {
+      boolean used = eni.addresses().stream().anyMatch(a -> a.family() == fam);
+      boolean covered =
+          routes.stream().anyMatch(r -> r.prefixLength() == 0 && r.destination().family() == fam);
+      if (used && !covered) {
+        out.add(
+            new Route(
+                IpSet.all(fam),
+                0,
+                null,
+                null,
+                Integer.MAX_VALUE,
+                true,
+                "the implicit drop of " + table.label() + ", for what no route matches",
+                table.at()));
+      }
+    }
+    return out;
   }
 
   private List<IpSet> destinations(VpcRoute r) {

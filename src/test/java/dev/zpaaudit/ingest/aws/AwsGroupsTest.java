@@ -87,7 +87,7 @@ class AwsGroupsTest {
                 + " -> allow",
             "groups.json:93 sg-2 'default' outbound rule 1: all traffic to 0.0.0.0/0, the rule a"
                 + " new group starts with -> allow",
-            "groups.json:102 security groups sg-1, sg-2: no outbound rule allows it (implicit"
+            "groups.json:3 security groups sg-1, sg-2: no outbound rule allows it (implicit"
                 + " deny) (default)");
   }
 
