@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The sample configurations' reports (text and JSON, and one as HTML), compared byte for byte with
- * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS and
- * FortiGate samples against ranges-panos.txt (the same excerpt and two entries that their
+ * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS,
+ * FortiGate and AWS samples against ranges-panos.txt (the same excerpt and two entries that their
  * non-compliant samples block). On a mismatch, or when the reference is missing, the new output is
  * written beside it as .actual and the test fails; run with -Dgolden.update=true to accept changes.
  */
@@ -36,6 +36,7 @@ class GoldenReportTest {
         "--chain FORWARD --in-interface eth1 --out-interface eth0 --connector 10.1.0.0/24"
             + " --resolver 10.0.0.53";
     String panos = "--connector 10.20.0.0/24 --resolver 203.0.113.53";
+    String aws = "--connector 10.0.1.10 --resolver 10.0.0.2";
     List<Arguments> out = new ArrayList<>();
     for (String fmt : new String[] {"text", "json"}) {
       out.add(iptables("host-compliant", host, fmt, 0));
@@ -47,6 +48,8 @@ class GoldenReportTest {
       out.add(panos("panorama", panos + " --device-group branch-paris", fmt, 1));
       out.add(vendor("fortios", "compliant.conf", panos, fmt, 0));
       out.add(vendor("fortios", "non-compliant.conf", panos, fmt, 1));
+      out.add(folder("aws", "compliant", aws, fmt, 0));
+      out.add(folder("aws", "non-compliant", aws, fmt, 1));
     }
     // One HTML page: the same report gives the same bytes, whatever the JVM's hash order.
     out.add(panos("non-compliant-firewall", panos, "html", 1));
@@ -72,6 +75,16 @@ class GoldenReportTest {
     String config = "sample-configs/" + vendor + "/" + file;
     String name = vendor + "-" + file.substring(0, file.lastIndexOf('.'));
     return Arguments.of(name, config, PANOS_RANGES, flags, format, exit);
+  }
+
+  /**
+   * A sample that is a folder, sample-configs/VENDOR/DIR/, judged against ranges-panos.txt; its
+   * references are named VENDOR-DIR.
+   */
+  private static Arguments folder(
+      String vendor, String dir, String flags, String format, int exit) {
+    String config = "sample-configs/" + vendor + "/" + dir;
+    return Arguments.of(vendor + "-" + dir, config, PANOS_RANGES, flags, format, exit);
   }
 
   @ParameterizedTest(name = "{0} {4}")
