@@ -17,11 +17,17 @@ import java.util.regex.Pattern;
  * ec2 authorize-security-group-egress} adds the blocks to the interface's first group (groups only
  * allow, so where it stands does not matter). Where the network ACL does, one {@code aws ec2
  * create-network-acl-entry} per block, numbered below the first entry that denies them, in numbers
- * no outbound entry uses.
+ * no outbound entry uses. More blocks than a group or an ACL holds by default are said; for a group
+ * the port is then allowed to any address, which it can hold.
  */
 public final class AwsFix {
   /** The description the commands give what they add. */
   static final String DESCRIPTION = "zpa-published-range";
+
+  /** The rules a security group holds each way, and a network ACL's entries, by default. */
+  static final int GROUP_RULES = 60;
+
+  static final int ACL_RULES = 20;
 
   private static final Pattern GROUP = Pattern.compile("\\bsg-[0-9a-zA-Z]+");
   private static final Pattern ACL = Pattern.compile("\\bacl-[0-9a-zA-Z]+");
@@ -37,29 +43,43 @@ public final class AwsFix {
     }
     Matcher group = GROUP.matcher(label);
     if (label.startsWith("security group") && group.find()) {
-      return List.of(groupEgress(group.group(), a));
+      return groupEgress(group.group(), a);
     }
     return List.of();
   }
 
-  private static String groupEgress(String group, Allowance a) {
+  private static List<String> groupEgress(String group, Allowance a) {
     boolean six = a.family() == AddressFamily.IPV6;
+    List<String> blocks = a.destinations();
+    List<String> out = new ArrayList<>();
+    if (blocks.size() > GROUP_RULES) {
+      out.add(
+          "# "
+              + blocks.size()
+              + " blocks are more than the "
+              + GROUP_RULES
+              + " rules a security group holds each way by default: this allows the port to any"
+              + " address instead");
+      blocks = List.of(six ? "::/0" : "0.0.0.0/0");
+    }
     List<String> ranges = new ArrayList<>();
-    for (String cidr : a.destinations()) {
+    for (String cidr : blocks) {
       ranges.add(
           "{" + (six ? "CidrIpv6=" : "CidrIp=") + cidr + ",Description=" + DESCRIPTION + "}");
     }
-    return "aws ec2 authorize-security-group-egress --group-id "
-        + group
-        + " --ip-permissions 'IpProtocol="
-        + protocol(a)
-        + ",FromPort="
-        + a.port()
-        + ",ToPort="
-        + a.port()
-        + (six ? ",Ipv6Ranges=[" : ",IpRanges=[")
-        + String.join(",", ranges)
-        + "]'";
+    out.add(
+        "aws ec2 authorize-security-group-egress --group-id "
+            + group
+            + " --ip-permissions 'IpProtocol="
+            + protocol(a)
+            + ",FromPort="
+            + a.port()
+            + ",ToPort="
+            + a.port()
+            + (six ? ",Ipv6Ranges=[" : ",IpRanges=[")
+            + String.join(",", ranges)
+            + "]'");
+    return out;
   }
 
   private static List<String> aclEntries(Firewall fw, String acl, Allowance a) {
@@ -75,6 +95,15 @@ public final class AwsFix {
             .min(Integer::compare)
             .orElse(AclEntry.LAST);
     List<String> out = new ArrayList<>();
+    long entries = used.stream().filter(x -> x < AclEntry.LAST).count() + a.destinations().size();
+    if (entries > ACL_RULES) {
+      out.add(
+          "# "
+              + entries
+              + " outbound entries are more than the "
+              + ACL_RULES
+              + " a network ACL holds each way by default (its quota can be raised to 40)");
+    }
     int n = below - 1;
     for (String cidr : a.destinations()) {
       while (n > 0 && used.contains(n)) {

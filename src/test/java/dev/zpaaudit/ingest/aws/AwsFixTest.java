@@ -110,6 +110,60 @@ class AwsFixTest {
                 + "Description=zpa-published-range}]'");
   }
 
+  @Test
+  void moreBlocksThanAGroupHoldsAllowThePortToAnyAddressSayingSo() throws Exception {
+    dev.zpaaudit.model.Firewall fw = AwsFixtures.firewall("acls.json", "10.0.1.10");
+    List<String> blocks = new ArrayList<>();
+    for (int i = 0; i < 61; i++) {
+      blocks.add("198.51." + i + ".0/24");
+    }
+    dev.zpaaudit.model.Allowance a =
+        new dev.zpaaudit.model.Allowance(
+            dev.zpaaudit.model.AddressFamily.IPV4,
+            "security groups sg-1, outbound",
+            List.of(),
+            blocks,
+            6,
+            443,
+            null,
+            null,
+            List.of());
+    assertThat(AwsFix.commands(fw, a))
+        .containsExactly(
+            "# 61 blocks are more than the 60 rules a security group holds each way by default:"
+                + " this allows the port to any address instead",
+            "aws ec2 authorize-security-group-egress --group-id sg-1 --ip-permissions"
+                + " 'IpProtocol=tcp,FromPort=443,ToPort=443,IpRanges=[{CidrIp=0.0.0.0/0,"
+                + "Description=zpa-published-range}]'");
+  }
+
+  @Test
+  void moreEntriesThanANetworkAclHoldsAreSaid() throws Exception {
+    dev.zpaaudit.model.Firewall fw = AwsFixtures.firewall("acls.json", "10.0.1.10");
+    List<String> blocks = new ArrayList<>();
+    for (int i = 0; i < 19; i++) {
+      blocks.add("198.51." + i + ".0/24");
+    }
+    dev.zpaaudit.model.Allowance a =
+        new dev.zpaaudit.model.Allowance(
+            dev.zpaaudit.model.AddressFamily.IPV4,
+            "network ACL acl-1, outbound",
+            List.of(),
+            blocks,
+            6,
+            443,
+            null,
+            null,
+            List.of("acl-1 'connectors' outbound rule 100: deny tcp 443 to 3.6.0.0/15"));
+    List<String> commands = AwsFix.commands(fw, a);
+    assertThat(commands).hasSize(20);
+    assertThat(commands.get(0))
+        .isEqualTo(
+            "# 21 outbound entries are more than the 20 a network ACL holds each way by default"
+                + " (its quota can be raised to 40)");
+    assertThat(commands.get(19)).contains("--rule-number 81 ");
+  }
+
   private static Path copy(Path to) throws Exception {
     Files.createDirectories(to);
     try (Stream<Path> s = Files.list(SAMPLE)) {
