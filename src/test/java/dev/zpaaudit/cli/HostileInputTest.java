@@ -106,7 +106,12 @@ class HostileInputTest {
         seeds("rules/instance-types.yaml"),
         (f, dir, i) -> args("audit", "--hosts", HOSTS, "--instance-types", f)),
     PROBE_RULES(600, seeds("rules/probe.yaml"), (f, dir, i) -> probe("--rules", f)),
-    PINS(400, seeds("src/test/resources/seeds/pins.yaml"), (f, dir, i) -> probe("--pins", f));
+    PINS(400, seeds("src/test/resources/seeds/pins.yaml"), (f, dir, i) -> probe("--pins", f)),
+    // Last, so that the mutants of the formats above stay the ones they were.
+    AWS_JSON(
+        800,
+        seeds("src/test/resources/aws/features/*.json"),
+        (f, dir, i) -> args("audit", "--config", f, "--connector", "10.0.1.10"));
 
     final int mutants;
     final List<Path> seeds;
