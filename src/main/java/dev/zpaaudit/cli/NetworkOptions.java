@@ -40,8 +40,10 @@ public final class NetworkOptions {
               + " Comma-separated files, as in host.rules,host.rules6, are one device exported"
               + " per address family: each family is judged by the file that covers it."
               + " Repeatable: devices in series at the --chain placement, every one must allow"
-              + " the traffic. Also a PAN-OS running config (a firewall's or Panorama's XML) and a"
-              + " FortiGate configuration (show output or a backup file).")
+              + " the traffic. Also a PAN-OS running config (a firewall's or Panorama's XML), a"
+              + " FortiGate configuration (show output or a backup file), an ip -j capture folder,"
+              + " and the JSON of aws ec2 describe-* (a folder of outputs, or one file): the"
+              + " connector's instance is the one --connector names.")
   List<String> configs = new ArrayList<>();
 
   @Option(
