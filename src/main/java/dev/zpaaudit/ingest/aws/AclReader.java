@@ -42,27 +42,7 @@ final class AclReader {
     Optional<String> action = e.required("RuleAction", "a network ACL entry");
     Optional<IpSet> cidr = e.has("Ipv6CidrBlock") ? e.cidr("Ipv6CidrBlock") : e.cidr("CidrBlock");
     String cidrText = e.text("Ipv6CidrBlock").or(() -> e.text("CidrBlock")).orElse("");
-    if (number.isEmpty() && !e.has("RuleNumber")) {
-      e.reading().error(e.line(), "a network ACL entry without 'RuleNumber'");
-    }
-    if (!e.has("CidrBlock") && !e.has("Ipv6CidrBlock")) {
-      e.reading().error(e.line(), "a network ACL entry without 'CidrBlock' or 'Ipv6CidrBlock'");
-    }
-    if (action.isPresent() && !action.get().equals("allow") && !action.get().equals("deny")) {
-      e.reading()
-          .error(e.lineOf("RuleAction"), "RuleAction '" + action.get() + "' is not allow or deny");
-      return Optional.empty();
-    }
-    if (number.isPresent() && (number.get() < 1 || number.get() > AclEntry.LAST + 1)) {
-      e.reading()
-          .error(
-              e.lineOf("RuleNumber"),
-              "RuleNumber "
-                  + number.get()
-                  + " is not a rule number (1 to 32766; 32767 and 32768 are the defaults)");
-      return Optional.empty();
-    }
-    if (number.isEmpty() || protocol.isEmpty() || action.isEmpty() || cidr.isEmpty()) {
+    if (!required(e, number, action) || protocol.isEmpty() || cidr.isEmpty()) {
       return Optional.empty();
     }
     OptionalInt proto = Protocols.number(protocol.get());
@@ -89,6 +69,32 @@ final class AclReader {
             ports.orElse(null),
             icmp.orElse(null),
             e.at()));
+  }
+
+  /** Whether the number and action are there and ones AWS takes; errors where they are not. */
+  private static boolean required(Node e, Optional<Integer> number, Optional<String> action) {
+    boolean ok = number.isPresent() && action.isPresent();
+    if (number.isEmpty() && !e.has("RuleNumber")) {
+      e.reading().error(e.line(), "a network ACL entry without 'RuleNumber'");
+    }
+    if (!e.has("CidrBlock") && !e.has("Ipv6CidrBlock")) {
+      e.reading().error(e.line(), "a network ACL entry without 'CidrBlock' or 'Ipv6CidrBlock'");
+    }
+    if (action.isPresent() && !action.get().equals("allow") && !action.get().equals("deny")) {
+      e.reading()
+          .error(e.lineOf("RuleAction"), "RuleAction '" + action.get() + "' is not allow or deny");
+      ok = false;
+    }
+    if (number.isPresent() && (number.get() < 1 || number.get() > AclEntry.LAST + 1)) {
+      e.reading()
+          .error(
+              e.lineOf("RuleNumber"),
+              "RuleNumber "
+                  + number.get()
+                  + " is not a rule number (1 to 32766; 32767 and 32768 are the defaults)");
+      ok = false;
+    }
+    return ok;
   }
 
   private static Optional<AclEntry.Range> range(Node e, String key, String from, String to) {

@@ -62,8 +62,40 @@ public final class AwsConversions {
     AmazonDns dns = new AmazonDns(vpc, eni.at());
     Map<String, Filter> filters = new java.util.LinkedHashMap<>();
     List<Attachment> at = new ArrayList<>();
-    Optional<List<SecurityGroup>> groups = groups(export, eni);
+    groupFilters(export, eni, dns, filters);
     String groupWords = "security groups " + String.join(", ", eni.groups());
+    at.add(
+        attach(Point.ORIGINATED, Attachment.Kind.SESSION, GROUPS_OUT, groupWords + ", outbound"));
+    at.add(attach(Point.DELIVERED, Attachment.Kind.SESSION, GROUPS_IN, groupWords + ", inbound"));
+    Optional<NetworkAcl> acl = acl(export, eni, diags);
+    aclFilters(acl, eni, dns, filters);
+    String aclWords = "network ACL " + acl.map(NetworkAcl::id).orElse("of " + eni.subnetId());
+    at.add(attach(Point.LEAVING, Attachment.Kind.FILTER, ACL_OUT, aclWords + ", outbound"));
+    at.add(attach(Point.ARRIVING, Attachment.Kind.FILTER, ACL_IN, aclWords + ", inbound"));
+    RouteTable table = routeTable(export, eni, diags);
+    Network network = new AwsNetwork(export, diags).of(eni, subnet, table);
+    Firewall fw =
+        new Firewall(
+            export.source(), format(eni, subnet), BOTH, filters, at, network, List.of(), false);
+    diags.sort(Diagnostic.ORDER);
+    return new ParseResult(fw, diags);
+  }
+
+  /** The format's name with the interface, its VPC and region, for the report's input line. */
+  private static String format(NetworkInterface eni, Subnet subnet) {
+    String region = subnet != null ? subnet.region() : null;
+    return FORMAT
+        + " "
+        + eni.label()
+        + (eni.vpcId() == null ? "" : ", " + eni.vpcId())
+        + (region == null ? "" : ", " + region);
+  }
+
+  /** The filters of the interface's security groups, or open ones when the export has none. */
+  private static void groupFilters(
+      Ec2Export export, NetworkInterface eni, AmazonDns dns, Map<String, Filter> filters)
+      throws InputException {
+    Optional<List<SecurityGroup>> groups = groups(export, eni);
     if (groups.isPresent()) {
       GroupRules g = new GroupRules(export, dns);
       filters.put(GROUPS_OUT, g.filter(GROUPS_OUT, groups.get(), true, eni.at()));
@@ -73,11 +105,11 @@ public final class AwsConversions {
       filters.put(GROUPS_OUT, unread(GROUPS_OUT, eni.at(), why));
       filters.put(GROUPS_IN, unread(GROUPS_IN, eni.at(), why));
     }
-    at.add(
-        attach(Point.ORIGINATED, Attachment.Kind.SESSION, GROUPS_OUT, groupWords + ", outbound"));
-    at.add(attach(Point.DELIVERED, Attachment.Kind.SESSION, GROUPS_IN, groupWords + ", inbound"));
-    Optional<NetworkAcl> acl = acl(export, eni, diags);
-    String aclWords = "network ACL " + acl.map(NetworkAcl::id).orElse("of " + eni.subnetId());
+  }
+
+  /** The filters of the subnet's network ACL, or open ones when the export has none. */
+  private static void aclFilters(
+      Optional<NetworkAcl> acl, NetworkInterface eni, AmazonDns dns, Map<String, Filter> filters) {
     if (acl.isPresent()) {
       AclRules a = new AclRules(dns);
       filters.put(ACL_OUT, a.filter(ACL_OUT, acl.get(), true));
@@ -87,21 +119,6 @@ public final class AwsConversions {
       filters.put(ACL_OUT, unread(ACL_OUT, eni.at(), why));
       filters.put(ACL_IN, unread(ACL_IN, eni.at(), why));
     }
-    at.add(attach(Point.LEAVING, Attachment.Kind.FILTER, ACL_OUT, aclWords + ", outbound"));
-    at.add(attach(Point.ARRIVING, Attachment.Kind.FILTER, ACL_IN, aclWords + ", inbound"));
-    RouteTable table = routeTable(export, eni, diags);
-    Network network = new AwsNetwork(export, diags).of(eni, subnet, table);
-    String region = subnet != null ? subnet.region() : null;
-    String format =
-        FORMAT
-            + " "
-            + eni.label()
-            + (eni.vpcId() == null ? "" : ", " + eni.vpcId())
-            + (region == null ? "" : ", " + region);
-    Firewall fw =
-        new Firewall(export.source(), format, BOTH, filters, at, network, List.of(), false);
-    diags.sort(Diagnostic.ORDER);
-    return new ParseResult(fw, diags);
   }
 
   private static Attachment attach(Point p, Attachment.Kind kind, String filter, String label) {

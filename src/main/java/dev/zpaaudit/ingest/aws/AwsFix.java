@@ -109,34 +109,36 @@ public final class AwsFix {
       while (n > 0 && used.contains(n)) {
         n--;
       }
-      if (n < 1) {
-        out.add(
-            "# no free rule number below "
-                + below
-                + " in "
-                + acl
-                + " for "
-                + cidr
-                + ": renumber its entries first");
-        continue;
-      }
-      out.add(
-          "aws ec2 create-network-acl-entry --network-acl-id "
-              + acl
-              + " --egress --rule-number "
-              + n
-              + " --protocol "
-              + a.protocol()
-              + " --port-range From="
-              + a.port()
-              + ",To="
-              + a.port()
-              + (a.family() == AddressFamily.IPV6 ? " --ipv6-cidr-block " : " --cidr-block ")
-              + cidr
-              + " --rule-action allow");
+      out.add(n < 1 ? noNumber(acl, below, cidr) : aclEntry(acl, n, cidr, a));
       n--;
     }
     return out;
+  }
+
+  private static String noNumber(String acl, int below, String cidr) {
+    return "# no free rule number below "
+        + below
+        + " in "
+        + acl
+        + " for "
+        + cidr
+        + ": renumber its entries first";
+  }
+
+  private static String aclEntry(String acl, int number, String cidr, Allowance a) {
+    return "aws ec2 create-network-acl-entry --network-acl-id "
+        + acl
+        + " --egress --rule-number "
+        + number
+        + " --protocol "
+        + a.protocol()
+        + " --port-range From="
+        + a.port()
+        + ",To="
+        + a.port()
+        + (a.family() == AddressFamily.IPV6 ? " --ipv6-cidr-block " : " --cidr-block ")
+        + cidr
+        + " --rule-action allow";
   }
 
   private static java.util.Optional<Integer> number(String ruleText) {
