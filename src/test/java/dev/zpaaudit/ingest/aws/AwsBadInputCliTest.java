@@ -151,4 +151,43 @@ class AwsBadInputCliTest {
     assertThat(r.code()).isEqualTo(2);
     assertThat(Files.readString(out().resolve("report.txt"))).isEqualTo(EARLIER);
   }
+
+  @Test
+  void theConnectorHostSitsAtOutputOnly() throws IOException {
+    String f = "sample-configs/aws/compliant";
+    Run chain =
+        run(
+            "audit",
+            "--config",
+            f,
+            "--connector",
+            "10.0.1.10",
+            "--chain",
+            "FORWARD",
+            "--output",
+            out().toString());
+    assertThat(chain.err())
+        .isEqualTo(
+            "zpa-audit: --chain FORWARD does not apply to "
+                + f
+                + ": it is the connector host itself (--chain OUTPUT, the default for it)\n");
+    assertThat(chain.code()).isEqualTo(2);
+    Run own =
+        run(
+            "audit",
+            "--config",
+            f + "@INPUT",
+            "--connector",
+            "10.0.1.10",
+            "--output",
+            out().toString());
+    assertThat(own.err())
+        .isEqualTo(
+            "zpa-audit: --config "
+                + f
+                + "@INPUT: this export is the connector host itself: write @OUTPUT, or nothing\n");
+    assertThat(Files.readString(out().resolve("report.txt"))).isEqualTo(EARLIER);
+    Run output = run("audit", "--config", f + "@OUTPUT", "--connector", "10.0.1.10", "-q");
+    assertThat(output.code()).isZero();
+  }
 }
