@@ -23,12 +23,23 @@ final class AclRules {
   }
 
   Filter filter(String name, NetworkAcl acl, boolean outbound) {
+    return filter(name, acl, outbound, null);
+  }
+
+  /**
+   * The filter of one direction of {@code acl}; {@code bypass}, when given, comes first: it lets
+   * through the traffic whose path does not cross this ACL.
+   */
+  Filter filter(String name, NetworkAcl acl, boolean outbound, Rule bypass) {
     List<AclEntry> entries =
         acl.entries().stream()
             .filter(e -> e.egress() == outbound)
             .sorted(Comparator.comparingInt(AclEntry::number))
             .toList();
     List<Rule> rules = new ArrayList<>();
+    if (bypass != null) {
+      rules.add(bypass);
+    }
     rules.add(dns.rule(outbound, "network ACLs"));
     for (AclEntry e : entries) {
       rules.add(rule(acl, e));

@@ -73,6 +73,9 @@ public final class AwsConversions {
     at.add(attach(Point.LEAVING, Attachment.Kind.FILTER, ACL_OUT, aclWords + ", outbound"));
     at.add(attach(Point.ARRIVING, Attachment.Kind.FILTER, ACL_IN, aclWords + ", inbound"));
     RouteTable table = routeTable(export, eni, diags);
+    if (table != null) {
+      new NatPath(export, new AclRules(dns)).add(eni, table, filters, at);
+    }
     Network network = new AwsNetwork(export, diags).of(eni, subnet, table);
     Firewall fw =
         new Firewall(
@@ -122,11 +125,16 @@ public final class AwsConversions {
   }
 
   private static Attachment attach(Point p, Attachment.Kind kind, String filter, String label) {
-    return new Attachment(p, kind, 0, filter, BOTH, label);
+    return attach(p, kind, 0, filter, label);
+  }
+
+  static Attachment attach(
+      Point p, Attachment.Kind kind, int priority, String filter, String label) {
+    return new Attachment(p, kind, priority, filter, BOTH, label);
   }
 
   /** A filter the export lacks: whatever it decides is open. */
-  private static Filter unread(String name, SourceLocation at, String why) {
+  static Filter unread(String name, SourceLocation at, String why) {
     Rule r = new Rule(at, why, List.of(new Condition.Unknown(why)), new Action.Unknown(why));
     return new Filter(name, List.of(r), new Rule(at, why, List.of(), new Action.Accept("allow")));
   }
@@ -166,25 +174,19 @@ public final class AwsConversions {
     if (!export.read().contains(AwsReader.NETWORK_ACLS)) {
       return Optional.empty();
     }
-    Optional<NetworkAcl> acl =
-        export.acls().stream().filter(a -> a.subnets().contains(eni.subnetId())).findFirst();
-    if (acl.isEmpty()) {
-      acl =
-          export.acls().stream()
-              .filter(a -> a.isDefault() && a.vpcId() != null && a.vpcId().equals(eni.vpcId()))
-              .findFirst();
-      acl.ifPresent(
-          a ->
-              diags.add(
-                  new Diagnostic(
-                      Diagnostic.Severity.NOTE,
-                      a.at(),
-                      "no network ACL names "
-                          + eni.subnetId()
-                          + ": its VPC's default one, "
-                          + a.id()
-                          + ", is taken")));
-    }
+    Optional<NetworkAcl> acl = export.aclOf(eni.subnetId(), eni.vpcId());
+    acl.filter(a -> !a.subnets().contains(eni.subnetId()))
+        .ifPresent(
+            a ->
+                diags.add(
+                    new Diagnostic(
+                        Diagnostic.Severity.NOTE,
+                        a.at(),
+                        "no network ACL names "
+                            + eni.subnetId()
+                            + ": its VPC's default one, "
+                            + a.id()
+                            + ", is taken")));
     return acl;
   }
 

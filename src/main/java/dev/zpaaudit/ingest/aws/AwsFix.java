@@ -2,11 +2,13 @@ package dev.zpaaudit.ingest.aws;
 
 import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Allowance;
+import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -31,21 +33,26 @@ public final class AwsFix {
 
   private static final Pattern GROUP = Pattern.compile("\\bsg-[0-9a-zA-Z]+");
   private static final Pattern ACL = Pattern.compile("\\bacl-[0-9a-zA-Z]+");
-  private static final Pattern NUMBER = Pattern.compile(" outbound rule (\\d+):");
+  private static final Pattern NUMBER = Pattern.compile(" (?:outbound|inbound) rule (\\d+):");
 
   private AwsFix() {}
 
   public static List<String> commands(Firewall fw, Allowance a) {
     String label = a.attachment();
+    Optional<Attachment> at =
+        fw.attachments().stream().filter(x -> x.label().equals(label)).findFirst();
+    if (at.isEmpty()) {
+      return List.of();
+    }
+    if (at.get().kind() == Attachment.Kind.SESSION) {
+      Matcher group = GROUP.matcher(label);
+      return group.find() ? groupEgress(group.group(), a) : List.of();
+    }
     Matcher acl = ACL.matcher(label);
-    if (label.startsWith("network ACL") && acl.find()) {
-      return aclEntries(fw, acl.group(), a);
-    }
-    Matcher group = GROUP.matcher(label);
-    if (label.startsWith("security group") && group.find()) {
-      return groupEgress(group.group(), a);
-    }
-    return List.of();
+    Filter f = fw.filter(at.get().filter());
+    return acl.find() && f != null
+        ? aclEntries(f, acl.group(), label.contains(", inbound"), a)
+        : List.of();
   }
 
   private static List<String> groupEgress(String group, Allowance a) {
@@ -82,34 +89,44 @@ public final class AwsFix {
     return out;
   }
 
-  private static List<String> aclEntries(Firewall fw, String acl, Allowance a) {
+  /**
+   * Entries of {@code acl} in the direction of filter {@code f}: outbound ones to the destinations,
+   * or inbound ones from the connectors, where the connectors' traffic enters a subnet.
+   */
+  private static List<String> aclEntries(Filter f, String acl, boolean inbound, Allowance a) {
     Set<Integer> used = new TreeSet<>();
-    Filter f = fw.filter(AwsConversions.ACL_OUT);
-    for (Rule r : f == null ? List.<Rule>of() : f.rules()) {
+    for (Rule r : f.rules()) {
       number(r.text()).ifPresent(used::add);
     }
     int below =
         a.denying().stream()
             .map(AwsFix::number)
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .min(Integer::compare)
             .orElse(AclEntry.LAST);
+    List<String> blocks =
+        !inbound
+            ? a.destinations()
+            : a.sources().isEmpty()
+                ? List.of(a.family() == AddressFamily.IPV6 ? "::/0" : "0.0.0.0/0")
+                : a.sources();
     List<String> out = new ArrayList<>();
-    long entries = used.stream().filter(x -> x < AclEntry.LAST).count() + a.destinations().size();
+    long entries = used.stream().filter(x -> x < AclEntry.LAST).count() + blocks.size();
     if (entries > ACL_RULES) {
       out.add(
           "# "
               + entries
-              + " outbound entries are more than the "
+              + (inbound ? " inbound" : " outbound")
+              + " entries are more than the "
               + ACL_RULES
               + " a network ACL holds each way by default (its quota can be raised to 40)");
     }
     int n = below - 1;
-    for (String cidr : a.destinations()) {
+    for (String cidr : blocks) {
       while (n > 0 && used.contains(n)) {
         n--;
       }
-      out.add(n < 1 ? noNumber(acl, below, cidr) : aclEntry(acl, n, cidr, a));
+      out.add(n < 1 ? noNumber(acl, below, cidr) : aclEntry(acl, inbound, n, cidr, a));
       n--;
     }
     return out;
@@ -125,10 +142,12 @@ public final class AwsFix {
         + ": renumber its entries first";
   }
 
-  private static String aclEntry(String acl, int number, String cidr, Allowance a) {
+  private static String aclEntry(
+      String acl, boolean inbound, int number, String cidr, Allowance a) {
     return "aws ec2 create-network-acl-entry --network-acl-id "
         + acl
-        + " --egress --rule-number "
+        + (inbound ? " --ingress" : " --egress")
+        + " --rule-number "
         + number
         + " --protocol "
         + a.protocol()

@@ -22,9 +22,10 @@ import java.util.stream.Stream;
  * Reads the JSON that the AWS command line prints for {@code aws ec2 describe-*}: a folder of such
  * outputs, or one file. Each file is told by its top-level keys ({@code SecurityGroups}, {@code
  * NetworkAcls}, {@code Subnets}, {@code RouteTables}, {@code Reservations}, {@code
- * NetworkInterfaces}, {@code Vpcs}, {@code PrefixLists}, and the {@code Entries} of a prefix list),
- * not by its name; one file may hold several. Every file is bounded in size and nesting; an error
- * is said at its file and line, and all of them are said before reading stops.
+ * NetworkInterfaces}, {@code Vpcs}, {@code PrefixLists}, {@code NatGateways}, and the {@code
+ * Entries} of a prefix list), not by its name; one file may hold several. Every file is bounded in
+ * size and nesting; an error is said at its file and line, and all of them are said before reading
+ * stops.
  */
 public final class AwsReader {
   static final String SECURITY_GROUPS = "SecurityGroups";
@@ -35,6 +36,7 @@ public final class AwsReader {
   static final String NETWORK_INTERFACES = "NetworkInterfaces";
   static final String VPCS = "Vpcs";
   static final String PREFIX_LISTS = "PrefixLists";
+  static final String NAT_GATEWAYS = "NatGateways";
   static final String ENTRIES = "Entries";
 
   /** The top-level keys of the outputs read. */
@@ -47,7 +49,8 @@ public final class AwsReader {
           RESERVATIONS,
           NETWORK_INTERFACES,
           VPCS,
-          PREFIX_LISTS);
+          PREFIX_LISTS,
+          NAT_GATEWAYS);
 
   /** Most files a folder may hold. */
   static final int MAX_FILES = 1000;

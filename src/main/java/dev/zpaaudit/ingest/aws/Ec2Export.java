@@ -10,7 +10,8 @@ import java.util.Set;
  * What a folder (or file) of EC2 describe-* outputs holds, as read: the resources of each kind, in
  * the order listed, and which outputs were read ({@code read}: the top-level keys found, such as
  * {@code SecurityGroups}). {@code everyInterface} says whether describe-network-interfaces was
- * read, which lists every network interface of the region, not only the instances'.
+ * read, which lists every network interface of the region, not only the instances'. {@code
+ * natSubnets} gives the subnet of each NAT gateway, from describe-nat-gateways or its interface.
  */
 record Ec2Export(
     String source,
@@ -21,7 +22,8 @@ record Ec2Export(
     List<RouteTable> routeTables,
     List<NetworkInterface> interfaces,
     List<Vpc> vpcs,
-    Map<String, PrefixList> prefixLists) {
+    Map<String, PrefixList> prefixLists,
+    Map<String, String> natSubnets) {
   Ec2Export {
     Objects.requireNonNull(source, "source");
     read = Set.copyOf(read);
@@ -32,6 +34,7 @@ record Ec2Export(
     interfaces = List.copyOf(interfaces);
     vpcs = List.copyOf(vpcs);
     prefixLists = Map.copyOf(prefixLists);
+    natSubnets = Map.copyOf(natSubnets);
   }
 
   boolean everyInterface() {
@@ -44,6 +47,18 @@ record Ec2Export(
 
   Optional<Subnet> subnet(String id) {
     return subnets.stream().filter(s -> s.id().equals(id)).findFirst();
+  }
+
+  /** The network ACL of a subnet: the one associated with it, else its VPC's default one. */
+  Optional<NetworkAcl> aclOf(String subnetId, String vpcId) {
+    return acls.stream()
+        .filter(a -> a.subnets().contains(subnetId))
+        .findFirst()
+        .or(
+            () ->
+                acls.stream()
+                    .filter(a -> a.isDefault() && a.vpcId() != null && a.vpcId().equals(vpcId))
+                    .findFirst());
   }
 
   Optional<Vpc> vpc(String id) {

@@ -27,6 +27,7 @@ final class ExportBuilder {
   private final Map<String, Vpc> vpcs = new LinkedHashMap<>();
   private final Map<String, PrefixList> lists = new LinkedHashMap<>();
   private final Map<String, PrefixList> entries = new LinkedHashMap<>();
+  private final Map<String, String> natSubnets = new LinkedHashMap<>();
 
   ExportBuilder(String source) {
     this.source = source;
@@ -77,8 +78,18 @@ final class ExportBuilder {
             InterfaceReader.reservation(n)
                 .forEach(i -> put(ofInstances, Optional.of(i), NetworkInterface::id));
         case AwsReader.PREFIX_LISTS -> put(lists, PrefixListReader.list(n), PrefixList::id);
+        case AwsReader.NAT_GATEWAYS -> natGateway(n);
         default -> throw new IllegalStateException("unread key " + key);
       }
+    }
+  }
+
+  /** A NAT gateway of describe-nat-gateways: the subnet it is in. */
+  private void natGateway(Node n) {
+    Optional<String> id = n.required("NatGatewayId", "a NAT gateway");
+    Optional<String> subnet = n.required("SubnetId", "a NAT gateway");
+    if (id.isPresent() && subnet.isPresent()) {
+      natSubnets.putIfAbsent(id.get(), subnet.get());
     }
   }
 
@@ -90,6 +101,11 @@ final class ExportBuilder {
   Ec2Export build() {
     Map<String, NetworkInterface> interfaces = new LinkedHashMap<>(listed);
     ofInstances.forEach(interfaces::putIfAbsent);
+    for (NetworkInterface i : interfaces.values()) {
+      if (i.natGateway() != null && i.subnetId() != null) {
+        natSubnets.putIfAbsent(i.natGateway(), i.subnetId());
+      }
+    }
     Map<String, PrefixList> prefixLists = new LinkedHashMap<>();
     for (PrefixList l : lists.values()) {
       PrefixList e = entries.get(l.id());
@@ -106,6 +122,7 @@ final class ExportBuilder {
         new ArrayList<>(tables.values()),
         new ArrayList<>(interfaces.values()),
         new ArrayList<>(vpcs.values()),
-        prefixLists);
+        prefixLists,
+        natSubnets);
   }
 }

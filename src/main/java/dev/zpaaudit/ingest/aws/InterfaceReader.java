@@ -56,8 +56,21 @@ final class InterfaceReader {
                 n.text("VpcId").orElse(null),
                 groups,
                 addresses,
+                natGateway(n),
                 n.at()));
   }
+
+  /** The NAT gateway an interface of type nat_gateway serves, named in its description. */
+  private static String natGateway(Node n) {
+    if (!n.text("InterfaceType").orElse("").equals("nat_gateway")) {
+      return null;
+    }
+    java.util.regex.Matcher m = NAT.matcher(n.text("Description").orElse(""));
+    return m.find() ? m.group() : null;
+  }
+
+  private static final java.util.regex.Pattern NAT =
+      java.util.regex.Pattern.compile("\\bnat-[0-9a-f]+\\b");
 
   private static Optional<IpSet> address(Node n, String key, int family) {
     Optional<String> text = n.text(key);

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * A network interface (ENI), from describe-network-interfaces or an instance of describe-instances:
  * its id, the instance it is attached to (null: none), subnet, VPC, security groups, and its
- * private addresses (IPv4 and IPv6).
+ * private addresses (IPv4 and IPv6), and the NAT gateway it serves (null: none).
  */
 record NetworkInterface(
     String id,
@@ -17,6 +17,7 @@ record NetworkInterface(
     String vpcId,
     List<String> groups,
     List<IpSet> addresses,
+    String natGateway,
     SourceLocation at) {
   NetworkInterface {
     Objects.requireNonNull(id, "id");
