@@ -63,7 +63,7 @@ public final class Formats {
     List<String> n = new ArrayList<>(parsers.stream().map(Parser::format).toList());
     n.add("PAN-OS XML");
     n.add("FortiGate configuration");
-    n.add("EC2 describe-* JSON (a folder or a file)");
+    n.add("EC2 describe-* JSON");
     return n;
   }
 
