@@ -273,13 +273,22 @@ public final class NetworkOptions {
   }
 
   List<Config> readConfigs() throws InputException {
+    return readConfigs(List.of());
+  }
+
+  /**
+   * The exports of every --config; {@code hosts} stand for the connectors in picking the
+   * connector's host out of a cloud export where no --connector is given (explain's --src).
+   */
+  List<Config> readConfigs(List<IpSet> hosts) throws InputException {
     List<List<Path>> groups = new ArrayList<>();
     for (String c : configs) {
       groups.add(files(c));
     }
     Ipsets sets =
         ipset == null ? Ipsets.NONE : Ipsets.parse(InputFiles.read(ipset), ipset.toString());
-    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup, vdom, connectorSets()));
+    List<IpSet> named = connectors.isEmpty() ? hosts : connectorSets();
+    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup, vdom, named));
     List<Config> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<ParseResult> parsed = new ArrayList<>();
