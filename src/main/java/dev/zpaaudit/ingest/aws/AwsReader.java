@@ -63,9 +63,12 @@ public final class AwsReader {
 
   private AwsReader() {}
 
+  /** How much of the start of a file {@link #looksLike} looks at. */
+  private static final int HEAD = 4096;
+
   /** Whether the text is a JSON object whose first key is one of a describe-* output read here. */
   public static boolean looksLike(String text) {
-    Matcher m = FIRST_KEY.matcher(text.length() > 4096 ? text.substring(0, 4096) : text);
+    Matcher m = FIRST_KEY.matcher(text.length() > HEAD ? text.substring(0, HEAD) : text);
     return m.find() && KEYS.contains(m.group(1));
   }
 
@@ -75,7 +78,7 @@ public final class AwsReader {
       return false;
     }
     for (Path f : files(dir)) {
-      if (isJson(f) && Files.isRegularFile(f) && looksLike(InputFiles.read(f))) {
+      if (isJson(f) && Files.isRegularFile(f) && looksLike(InputFiles.head(f, HEAD))) {
         return true;
       }
     }
