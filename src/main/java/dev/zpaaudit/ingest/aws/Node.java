@@ -62,7 +62,7 @@ final class Node {
   /** A string field that must be there; an error, and empty, when it is not. */
   Optional<String> required(String key, String what) {
     Optional<String> v = text(key);
-    if (v.isEmpty() && !obj.get(key).isPresent()) {
+    if (v.isEmpty() && !has(key)) {
       reading.error(obj.line(), what + " without '" + key + "'");
     }
     return v;
@@ -150,7 +150,7 @@ final class Node {
     }
     Optional<IpSet> set = v.get().contains("/") ? IpSet.tryParse(v.get()) : Optional.empty();
     if (set.isEmpty()) {
-      reading.error(lineOf(key), "'" + key + "' " + quote(v.get()) + " is not a CIDR block");
+      reading.error(lineOf(key), key + " " + quote(v.get()) + " is not a CIDR block");
     }
     return set;
   }
