@@ -26,6 +26,33 @@ public record CheckResult(
     evidence = List.copyOf(evidence);
   }
 
+  /** A check not evaluated, and why. */
+  public static CheckResult skipped(
+      String id,
+      List<String> requirements,
+      Severity severity,
+      String why,
+      List<Evidence> evidence) {
+    return new CheckResult(id, requirements, severity, Status.SKIPPED, why, null, evidence, null);
+  }
+
+  /**
+   * This result with evidence items added after those that are there, but before the per-range item
+   * (data {@code ranges}), which stays last.
+   */
+  public CheckResult withEvidence(List<Evidence> items) {
+    if (items.isEmpty()) {
+      return this;
+    }
+    List<Evidence> ev = new java.util.ArrayList<>(evidence);
+    int at = ev.size();
+    while (at > 0 && ev.get(at - 1).data().containsKey("ranges")) {
+      at--;
+    }
+    ev.addAll(at, items);
+    return new CheckResult(id, requirements, severity, status, summary, uncovered, ev, remediation);
+  }
+
   /** Whether this result should make a gate fail: not a pass, not skipped, severe enough. */
   public boolean gates(Severity threshold, boolean indeterminateGates) {
     if (status == Status.FAIL) {

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * Everything a run found, ready for any renderer. Deterministic: checks keep the order they were
- * run in (stable ids), diagnostics are sorted, and no timestamps are recorded.
+ * run in (stable ids), diagnostics are sorted, and no timestamps are recorded. {@code suppressions}
+ * are the findings accepted, by check id.
  */
 public record Report(
     String command,
@@ -17,7 +18,8 @@ public record Report(
     List<Input> inputs,
     Map<String, String> context,
     List<CheckResult> checks,
-    List<Diagnostic> diagnostics) {
+    List<Diagnostic> diagnostics,
+    Map<String, Suppression> suppressions) {
 
   /** Where the requirement ids that checks cite are described, relative to the distribution. */
   public static final String REQUIREMENTS_DOC = "docs/requirements.md";
@@ -57,7 +59,19 @@ public record Report(
     }
   }
 
+  /** A report in which nothing is suppressed. */
+  public Report(
+      String command,
+      RangeInfo ranges,
+      List<Input> inputs,
+      Map<String, String> context,
+      List<CheckResult> checks,
+      List<Diagnostic> diagnostics) {
+    this(command, ranges, inputs, context, checks, diagnostics, Map.of());
+  }
+
   public Report {
+    suppressions = Map.copyOf(suppressions);
     inputs = List.copyOf(inputs);
     context = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(context));
     checks = List.copyOf(checks);
@@ -73,11 +87,24 @@ public record Report(
         .toList();
   }
 
+  /** How many checks have a status, suppressed findings not counted. */
   public long count(Status s) {
-    return checks.stream().filter(c -> c.status() == s).count();
+    return checks.stream().filter(c -> c.status() == s && suppression(c).isEmpty()).count();
   }
 
+  /** How many findings are suppressed. */
+  public long suppressed() {
+    return checks.stream().filter(c -> suppression(c).isPresent()).count();
+  }
+
+  /** The suppression that applies to a check (by its id in this report), if any. */
+  public java.util.Optional<Suppression> suppression(CheckResult c) {
+    return java.util.Optional.ofNullable(suppressions.get(c.id()));
+  }
+
+  /** Whether the run fails the gate: a check at or above it not passing, and not suppressed. */
   public boolean gates(Severity threshold, boolean indeterminateGates) {
-    return checks.stream().anyMatch(c -> c.gates(threshold, indeterminateGates));
+    return checks.stream()
+        .anyMatch(c -> suppression(c).isEmpty() && c.gates(threshold, indeterminateGates));
   }
 }

@@ -14,6 +14,7 @@ import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,6 +86,22 @@ final class AuditCommand implements Callable<Integer> {
   List<Path> instanceTypes = new ArrayList<>();
 
   @Mixin ReportOptions report;
+
+  @Option(
+      names = "--scope",
+      paramLabel = "FILE",
+      description =
+          "A whole audit in YAML (configs, connectors, resolvers, ranges, output: {dir, formats},"
+              + " suppressions, fail-on, ...): options given on the command line win over it.")
+  Path scope;
+
+  @Option(
+      names = "--suppressions",
+      paramLabel = "FILE",
+      description =
+          "Accepted findings (YAML: fingerprint, reason, expires): flagged in the reports, they"
+              + " do not fail the run until they expire.")
+  Path suppressions;
 
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -206,6 +223,9 @@ final class AuditCommand implements Callable<Integer> {
     }
     phases.end();
     Report r = new Report("audit", Report.RangeInfo.of(ranges), inputs, ctx, checks, diags);
+    if (suppressions != null) {
+      r = Suppressions.apply(r, Suppressions.read(suppressions), LocalDate.now());
+    }
     return report.emit(r, spec.commandLine().getOut());
   }
 

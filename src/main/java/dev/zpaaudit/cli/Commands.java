@@ -14,6 +14,7 @@ final class Commands {
         new ProbeCommand(),
         new SizeCommand(),
         new HostCommand(),
-        new RangesCommand());
+        new RangesCommand(),
+        new ReportCommand());
   }
 }

@@ -16,6 +16,18 @@ import java.util.Map;
 final class Fixes {
   private Fixes() {}
 
+  private static Map<String, Object> data(NetworkChecks.Fix f, List<String> commands) {
+    Map<String, Object> data = new java.util.LinkedHashMap<>();
+    data.put("commands", commands);
+    data.put("attachment", f.allowance().attachment());
+    data.put("denying", f.allowance().denying());
+    List<String> list = Formats.list(f.export(), f.allowance());
+    if (!list.isEmpty()) {
+      data.put("list", list);
+    }
+    return data;
+  }
+
   static List<CheckResult> add(List<CheckResult> checks, List<NetworkChecks.Fix> fixes) {
     List<Evidence> items = new ArrayList<>();
     for (NetworkChecks.Fix f : fixes) {
@@ -34,10 +46,7 @@ final class Fixes {
                   + ", before the rules that deny them there",
               f.allowance().destinations(),
               f.allowance().sources(),
-              Map.of(
-                  "commands", commands,
-                  "attachment", f.allowance().attachment(),
-                  "denying", f.allowance().denying())));
+              data(f, commands)));
     }
     if (items.isEmpty()) {
       return checks;
@@ -45,23 +54,7 @@ final class Fixes {
     List<CheckResult> out = new ArrayList<>();
     for (CheckResult c : checks) {
       if (c.id().equals("zen-egress") && c.status() == Status.FAIL) {
-        // After the deciding rules, before the per-range item, which stays last.
-        List<Evidence> ev = new ArrayList<>(c.evidence());
-        int at = ev.size();
-        while (at > 0 && ev.get(at - 1).data().containsKey("ranges")) {
-          at--;
-        }
-        ev.addAll(at, items);
-        c =
-            new CheckResult(
-                c.id(),
-                c.requirements(),
-                c.severity(),
-                c.status(),
-                c.summary(),
-                c.uncovered(),
-                ev,
-                c.remediation());
+        c = c.withEvidence(items);
       }
       out.add(c);
     }

@@ -79,8 +79,16 @@ public final class Main implements Runnable {
           err.println("Try 'zpa-audit " + commandPath(ex.getCommandLine()) + "--help' for more.");
           return ExitCodes.INPUT;
         });
+    String[] expanded;
     try {
-      return cl.execute(args);
+      expanded = ScopeFile.expand(args);
+    } catch (InputException e) {
+      int code = failed(e, null, err);
+      err.flush();
+      return code;
+    }
+    try {
+      return cl.execute(expanded);
     } catch (Error e) {
       // Errors (out of memory, stack overflow) pass through picocli's handler.
       int code = failed(e, cl.getParseResult(), err);

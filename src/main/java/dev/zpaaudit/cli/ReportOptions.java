@@ -23,7 +23,7 @@ public final class ReportOptions {
   List<String> formats = new ArrayList<>();
 
   @Option(
-      names = "--output",
+      names = {"-o", "--output"},
       paramLabel = "DIR",
       description =
           "Write report.<ext> files into DIR instead of printing. DIR then holds this run's"

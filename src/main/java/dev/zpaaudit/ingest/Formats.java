@@ -2,12 +2,20 @@ package dev.zpaaudit.ingest;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.asa.AsaConversions;
+import dev.zpaaudit.ingest.asa.AsaFix;
+import dev.zpaaudit.ingest.asa.AsaReader;
 import dev.zpaaudit.ingest.aws.AwsConversions;
 import dev.zpaaudit.ingest.aws.AwsFix;
 import dev.zpaaudit.ingest.aws.AwsReader;
+import dev.zpaaudit.ingest.azure.AzureFix;
+import dev.zpaaudit.ingest.azure.AzureReader;
+import dev.zpaaudit.ingest.bypass.BypassListReader;
 import dev.zpaaudit.ingest.fortios.FortiosConversions;
 import dev.zpaaudit.ingest.fortios.FortiosFix;
 import dev.zpaaudit.ingest.fortios.FortiosReader;
+import dev.zpaaudit.ingest.gcp.GcpFix;
+import dev.zpaaudit.ingest.gcp.GcpReader;
 import dev.zpaaudit.ingest.iproute.IprouteReader;
 import dev.zpaaudit.ingest.iptables.Ipsets;
 import dev.zpaaudit.ingest.iptables.IptablesFix;
@@ -20,6 +28,7 @@ import dev.zpaaudit.ingest.panos.PanosConfig;
 import dev.zpaaudit.ingest.panos.PanosConversions;
 import dev.zpaaudit.ingest.panos.PanosFix;
 import dev.zpaaudit.ingest.panos.PanosReader;
+import dev.zpaaudit.ingest.squid.SquidReader;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.Allowance;
 import dev.zpaaudit.model.Firewall;
@@ -63,6 +72,11 @@ public final class Formats {
     List<String> n = new ArrayList<>(parsers.stream().map(Parser::format).toList());
     n.add("PAN-OS XML");
     n.add("FortiGate configuration");
+    n.add("Azure NSG JSON");
+    n.add("Cisco ASA configuration");
+    n.add("Squid configuration");
+    n.add("TLS bypass list (YAML)");
+    n.add("Google Cloud firewall JSON");
     n.add("EC2 describe-* JSON");
     return n;
   }
@@ -99,14 +113,21 @@ public final class Formats {
     if (IprouteReader.isCapture(file)) {
       return IprouteReader.read(file);
     }
+    if (AzureReader.isFolder(file)) {
+      return AzureReader.read(file);
+    }
+    if (GcpReader.isFolder(file)) {
+      return GcpReader.read(file);
+    }
     if (java.nio.file.Files.isDirectory(file)) {
       if (AwsReader.isExport(file)) {
         return AwsConversions.read(file, scope);
       }
       throw unread(
           file,
-          "a folder that holds neither an ip -j capture (link.json) nor EC2 describe-* output"
-              + " (JSON files such as SecurityGroups.json)");
+          "a folder that holds no export read here: an ip -j capture (link.json), Azure network"
+              + " security groups, Google Cloud firewalls, or EC2 describe-* output (JSON files"
+              + " such as SecurityGroups.json)");
     }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
@@ -124,6 +145,21 @@ public final class Formats {
       panoramaRead |= panorama;
       firewallRead |= !panorama;
       return PanosConversions.convert(r, scope, Applications.embedded());
+    }
+    if (AsaReader.looksLike(text)) {
+      return AsaConversions.convert(AsaReader.parse(text, file.toString()));
+    }
+    if (BypassListReader.looksLike(text)) {
+      return BypassListReader.parse(text, file.toString());
+    }
+    if (SquidReader.looksLike(text)) {
+      return SquidReader.parse(text, file);
+    }
+    if (AzureReader.looksLike(text)) {
+      return AzureReader.parse(text, file.toString());
+    }
+    if (GcpReader.looksLike(text)) {
+      return GcpReader.read(file);
     }
     if (FortiosReader.looksLike(text)) {
       fortiosRead = true;
@@ -166,10 +202,27 @@ public final class Formats {
     if (f.startsWith("FortiOS")) {
       return FortiosFix.commands(fw, a);
     }
+    if (f.equals("Cisco ASA")) {
+      return AsaFix.commands(fw, a);
+    }
+    if (f.equals("Azure NSG")) {
+      return AzureFix.commands(fw, a);
+    }
+    if (f.equals("Google Cloud firewall")) {
+      return GcpFix.commands(fw, a);
+    }
     if (f.startsWith(AwsConversions.FORMAT)) {
       return AwsFix.commands(fw, a);
     }
     return List.of();
+  }
+
+  /**
+   * The lines of a list the device can fetch (a PAN-OS external dynamic list) that lets an
+   * allowance through in place of objects; empty where the device has none.
+   */
+  public static List<String> list(Firewall fw, Allowance a) {
+    return fw.format().startsWith("PAN-OS") ? PanosFix.edl(a) : List.of();
   }
 
   /** A file that is not read, said of the whole file. */

@@ -47,23 +47,28 @@ public final class SafeParsers {
   }
 
   public static Tree json(String text, String file) throws InputException {
+    JsonParser p = null;
     try {
-      return parse(JSON.createParser(text), file);
+      p = JSON.createParser(text);
+      return parse(p, file);
     } catch (IOException e) {
-      throw error(file, e);
+      throw error(file, e, p);
     }
   }
 
   public static Tree yaml(String text, String file) throws InputException {
+    JsonParser p = null;
     try {
-      return parse(yamlFactory().createParser(text), file);
+      p = yamlFactory().createParser(text);
+      return parse(p, file);
     } catch (IOException e) {
-      throw error(file, e);
+      throw error(file, e, p);
     }
   }
 
-  private static InputException error(String file, Exception e) {
-    int line = 0;
+  /** The error at the line the exception names, else at the line the parser stopped on. */
+  private static InputException error(String file, Exception e, JsonParser p) {
+    int line = p == null ? 0 : Math.max(0, p.currentLocation().getLineNr());
     String msg = e.getMessage();
     if (e instanceof JsonProcessingException jpe) {
       if (jpe.getLocation() != null) {

@@ -77,13 +77,13 @@ final class CheckText {
     long allows = all.stream().filter(e -> e.verdict().equals("allow")).count();
     boolean collapse = allows > ALLOWS_SHOWN;
     List<Evidence> items = new ArrayList<>();
-    List<List<?>> perRange = new ArrayList<>();
+    List<Map<?, ?>> perRange = new ArrayList<>();
     for (Evidence e : all) {
       if (e.verdict().equals("fix")) {
         continue;
       }
-      if (e.data().get("ranges") instanceof List<?> ranges) {
-        perRange.add(ranges);
+      if (e.data().get("ranges") instanceof List<?>) {
+        perRange.add(e.data());
       } else if (!(collapse && e.verdict().equals("allow"))) {
         items.add(e);
       }
@@ -106,7 +106,7 @@ final class CheckText {
       TextLayout.words(
           sb, "  - ", "allow: " + count(allows) + " rules allow the rest (see the JSON report)", 4);
     }
-    perRange.forEach(ranges -> notAllowed(sb, ranges));
+    perRange.forEach(data -> notAllowed(sb, data));
   }
 
   /**
@@ -169,7 +169,9 @@ final class CheckText {
   }
 
   /** The published entries that are not allowed, with their status, out of all entries. */
-  private static void notAllowed(StringBuilder sb, List<?> ranges) {
+  private static void notAllowed(StringBuilder sb, Map<?, ?> data) {
+    List<?> ranges = (List<?>) data.get("ranges");
+    Map<?, ?> words = data.get("labels") instanceof Map<?, ?> w ? w : Map.of();
     List<String> lines = new ArrayList<>();
     int applicable = 0;
     for (Object o : ranges) {
@@ -179,12 +181,15 @@ final class CheckText {
       }
       applicable++;
       if (o instanceof Map<?, ?> m && !"allowed".equals(m.get("status"))) {
-        lines.add(m.get("range") + " " + m.get("status"));
+        Object status = m.get("status");
+        lines.add(m.get("range") + " " + (words.containsKey(status) ? words.get(status) : status));
       }
     }
     if (!lines.isEmpty()) {
       String head =
-          "  published entries not allowed ("
+          "  published entries "
+              + (words.containsKey("none") ? words.get("none") : "not allowed")
+              + " ("
               + count(lines.size())
               + " of "
               + count(applicable)

@@ -59,6 +59,16 @@ final class HtmlRangeMap {
     return "ranges-" + Html.id(c.id());
   }
 
+  /** What a status means for a check: its own word where the check gives one (ssl-bypass). */
+  static String word(CheckResult c, RangeStatus s) {
+    for (Evidence e : c.evidence()) {
+      if (e.data().get("labels") instanceof Map<?, ?> words && words.get(s.label()) != null) {
+        return String.valueOf(words.get(s.label()));
+      }
+    }
+    return s.label();
+  }
+
   /** The section of one check that has per-range results. */
   static void render(StringBuilder sb, CheckResult c) {
     List<Entry> entries = entries(c);
@@ -72,7 +82,7 @@ final class HtmlRangeMap {
         .append(Html.count(entries.size()))
         .append(entries.size() == 1 ? " published entry" : " published entries")
         .append("</h3>\n");
-    counts(sb, id, counts(entries));
+    counts(sb, id, counts(entries), c);
     List<List<Entry>> cells = new ArrayList<>();
     for (int i = 0; i < CELLS; i++) {
       cells.add(new ArrayList<>());
@@ -90,7 +100,8 @@ final class HtmlRangeMap {
   }
 
   /** The counts per status, each with its swatch: the legend of the map. */
-  private static void counts(StringBuilder sb, String id, Map<RangeStatus, Integer> counts) {
+  private static void counts(
+      StringBuilder sb, String id, Map<RangeStatus, Integer> counts, CheckResult c) {
     sb.append("<ul class=\"counts\" aria-label=\"published entries by status\">\n");
     counts.forEach(
         (s, n) ->
@@ -107,7 +118,7 @@ final class HtmlRangeMap {
                 .append(" <b>")
                 .append(Html.count(n))
                 .append("</b> ")
-                .append(s.label())
+                .append(word(c, s))
                 .append("</li>\n"));
     sb.append("<li>").append(swatch("empty", "")).append(" no published entry</li>\n");
     sb.append("</ul>\n");

@@ -101,7 +101,7 @@ public final class HtmlReport implements Renderer {
     }
     sb.append("</ul>\n");
     diagnosticCounts(sb, r.diagnostics());
-    checks(sb, r.checks());
+    checks(sb, r);
     sb.append("</section>\n");
   }
 
@@ -122,7 +122,8 @@ public final class HtmlReport implements Renderer {
   }
 
   /** One row per check; a column of published entries where a check has per-range results. */
-  private static void checks(StringBuilder sb, List<CheckResult> checks) {
+  private static void checks(StringBuilder sb, Report r) {
+    List<CheckResult> checks = r.checks();
     boolean published = checks.stream().anyMatch(c -> !HtmlRangeMap.entries(c).isEmpty());
     sb.append("<table class=\"checks\"><thead><tr>");
     for (String h : new String[] {"status", "check", "requirements", "severity", "summary"}) {
@@ -133,6 +134,14 @@ public final class HtmlReport implements Renderer {
     for (CheckResult c : checks) {
       sb.append("<tr><td>")
           .append(HtmlCheck.statusTag(c.status()))
+          .append(
+              r.suppression(c)
+                  .map(
+                      x ->
+                          " <span class=\"tag\" title=\""
+                              + Html.attr(Renderer.suppressedWhy(x))
+                              + "\">suppressed</span>")
+                  .orElse(""))
           .append("</td><td class=\"id\"><a href=\"#")
           .append(HtmlCheck.anchor(c))
           .append("\">")
@@ -165,7 +174,7 @@ public final class HtmlReport implements Renderer {
         (s, n) -> {
           if (n > 0) {
             words.append(words.length() > 0 ? ", " : "").append(Html.count(n)).append(' ');
-            words.append(s.label());
+            words.append(HtmlRangeMap.word(c, s));
             bar.append("<span class=\"")
                 .append(s.css())
                 .append("\" style=\"width:")

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Evidence;
+import dev.zpaaudit.checks.Fingerprints;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Status;
 import dev.zpaaudit.diag.Diagnostic;
@@ -56,7 +57,7 @@ public final class JsonReport implements Renderer {
     ObjectNode ctx = root.putObject("context");
     r.context().forEach(ctx::put);
     ArrayNode checks = root.putArray("checks");
-    r.checks().forEach(c -> check(checks.addObject(), c));
+    r.checks().forEach(c -> check(checks.addObject(), c, r));
     diagnostics(root.putArray("diagnostics"), r.diagnostics());
     return write(root);
   }
@@ -94,13 +95,22 @@ public final class JsonReport implements Renderer {
     }
   }
 
-  private static void check(ObjectNode n, CheckResult c) {
+  private static void check(ObjectNode n, CheckResult c, Report r) {
     n.put("id", c.id());
+    n.put("fingerprint", Fingerprints.of(c, r));
     n.put("requirement", String.join(", ", c.requirements()));
     ArrayNode reqs = n.putArray("requirements");
     c.requirements().forEach(reqs::add);
     n.put("severity", c.severity().label());
     n.put("status", c.status().label());
+    r.suppression(c)
+        .ifPresent(
+            x ->
+                n.putObject("suppressed")
+                    .put("reason", x.reason())
+                    .put("expires", x.expires().toString())
+                    .put("file", x.file())
+                    .put("line", x.line()));
     n.put("summary", c.summary());
     if (c.uncovered() != null) {
       ArrayNode u = n.putArray("uncovered");

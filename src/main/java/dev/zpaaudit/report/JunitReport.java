@@ -20,33 +20,39 @@ public final class JunitReport implements Renderer {
   @Override
   public String render(Report r) {
     long failures = r.count(Status.FAIL) + r.count(Status.INDETERMINATE);
-    long skipped = r.count(Status.SKIPPED);
+    long skipped = r.count(Status.SKIPPED) + r.suppressed();
     String suite = "zpa-audit " + r.command();
     StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    // The schema Jenkins reads reports with allows "skipped" on a testsuite, not on testsuites.
     String counts =
-        " tests=\""
-            + r.checks().size()
-            + "\" failures=\""
-            + failures
-            + "\" errors=\"0\" skipped=\""
-            + skipped
-            + "\"";
+        " tests=\"" + r.checks().size() + "\" failures=\"" + failures + "\" errors=\"0\"";
     sb.append("<testsuites name=\"").append(xml(suite)).append('"').append(counts).append(">\n");
-    sb.append("  <testsuite name=\"").append(xml(suite)).append('"').append(counts).append(">\n");
-    String target = target(r);
+    sb.append("  <testsuite name=\"")
+        .append(xml(suite))
+        .append('"')
+        .append(counts)
+        .append(" skipped=\"")
+        .append(skipped)
+        .append("\">\n");
+    java.util.Map<String, Integer> seen = new java.util.HashMap<>();
     for (CheckResult c : r.checks()) {
+      String name = c.id() + " (" + String.join(", ", c.requirements()) + ")" + target(r, c);
+      int n = seen.merge(name, 1, Integer::sum);
       sb.append("    <testcase classname=\"zpa-audit.")
           .append(xml(c.id()))
           .append("\" name=\"")
-          .append(xml(c.id() + " (" + String.join(", ", c.requirements()) + ")" + target))
+          .append(xml(n == 1 ? name : name + " #" + n))
           .append('"');
       if (c.status() == Status.PASS) {
         sb.append("/>\n");
         continue;
       }
       sb.append(">\n");
-      if (c.status() == Status.SKIPPED) {
-        sb.append("      <skipped message=\"").append(xml(c.summary())).append("\"/>\n");
+      if (r.suppression(c).isPresent()) {
+        String why = Renderer.suppressedWhy(r.suppression(c).get());
+        sb.append("      <skipped>").append(xml(why + ". " + c.summary())).append("</skipped>\n");
+      } else if (c.status() == Status.SKIPPED) {
+        sb.append("      <skipped>").append(xml(c.summary())).append("</skipped>\n");
       } else {
         sb.append("      <failure type=\"")
             .append(c.status() == Status.FAIL ? "fail" : "indeterminate")
@@ -62,8 +68,19 @@ public final class JunitReport implements Renderer {
   }
 
   /** What the checks judged: the inputs, for telling runs apart in one CI view. */
-  private static String target(Report r) {
-    List<String> files = r.inputs().stream().map(Report.Input::file).toList();
+  /**
+   * What a check judged: the input files its evidence names (in a fleet report, its own device's),
+   * else every input.
+   */
+  private static String target(Report r, CheckResult c) {
+    List<String> all = r.inputs().stream().map(Report.Input::file).toList();
+    List<String> named =
+        c.evidence().stream()
+            .map(Evidence::file)
+            .filter(f -> f != null && all.contains(f))
+            .distinct()
+            .toList();
+    List<String> files = named.isEmpty() ? all : named;
     return files.isEmpty() ? "" : " of " + String.join(", ", files);
   }
 

@@ -38,7 +38,7 @@ public final class MarkdownReport implements Renderer {
           .append(" | ")
           .append(c.severity().label())
           .append(" | **")
-          .append(c.status().label())
+          .append(Renderer.status(r, c))
           .append("** | ")
           .append(cell(c.summary()))
           .append(" |\n");
@@ -47,8 +47,9 @@ public final class MarkdownReport implements Renderer {
       if (c.status() == Status.PASS) {
         continue;
       }
-      sb.append("\n## ").append(c.id()).append(": ").append(c.status().label()).append("\n\n");
+      sb.append("\n## ").append(c.id()).append(": ").append(Renderer.status(r, c)).append("\n\n");
       sb.append(cell(c.summary())).append("\n\n");
+      r.suppression(c).ifPresent(x -> sb.append(cell(Renderer.suppressedWhy(x))).append("\n\n"));
       for (Evidence e : c.evidence()) {
         sb.append("- ").append(e.verdict());
         if (e.file() != null) {

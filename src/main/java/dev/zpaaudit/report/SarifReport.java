@@ -6,16 +6,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.zpaaudit.checks.CheckResult;
 import dev.zpaaudit.checks.Evidence;
+import dev.zpaaudit.checks.Fingerprints;
 import dev.zpaaudit.checks.Report;
 import dev.zpaaudit.checks.Severity;
 import dev.zpaaudit.checks.Status;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,6 +63,15 @@ public final class SarifReport implements Renderer {
     ArrayNode results = run.putArray("results");
     for (CheckResult c : r.checks()) {
       for (ObjectNode res : results(c, index.get(c.id()))) {
+        // An accepted finding stays a result, with its suppression (SARIF 2.1.0, section 3.35).
+        r.suppression(c)
+            .ifPresent(
+                x ->
+                    res.putArray("suppressions")
+                        .addObject()
+                        .put("kind", "external")
+                        .put("status", "accepted")
+                        .put("justification", Renderer.suppressedWhy(x)));
         results.add(res);
       }
     }
@@ -153,12 +159,6 @@ public final class SarifReport implements Renderer {
   }
 
   private static String sha256(String s) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return Fingerprints.sha256(s);
   }
 }

@@ -42,6 +42,9 @@ public final class TextReport implements Renderer {
     if (r.count(Status.SKIPPED) > 0) {
       sb.append(", ").append(count(r.count(Status.SKIPPED))).append(" skipped");
     }
+    if (r.suppressed() > 0) {
+      sb.append(", ").append(count(r.suppressed())).append(" suppressed");
+    }
     sb.append(")\n");
     if (r.ranges() != null) {
       TextLayout.words(sb, "ranges: ", ranges(r.ranges()), 2);
@@ -50,9 +53,10 @@ public final class TextReport implements Renderer {
     devices(sb, r.inputs());
     r.context().forEach((k, v) -> TextLayout.words(sb, k + ": ", v, 2));
     sb.append('\n');
-    summaries(sb, r.checks());
+    summaries(sb, r);
     for (CheckResult c : r.checks()) {
       CheckText.details(sb, c);
+      r.suppression(c).ifPresent(x -> TextLayout.words(sb, "  ", Renderer.suppressedWhy(x), 4));
     }
     DiagnosticText.render(sb, r.diagnostics());
     if (!r.requirements().isEmpty()) {
@@ -118,14 +122,17 @@ public final class TextReport implements Renderer {
   }
 
   /** The table of checks: status, id, severity and summary, the summary wrapped in its column. */
-  private static void summaries(StringBuilder sb, List<CheckResult> checks) {
+  private static void summaries(StringBuilder sb, Report r) {
+    List<CheckResult> checks = r.checks();
     int idWidth = checks.stream().mapToInt(c -> c.id().length()).max().orElse(8);
     for (CheckResult c : checks) {
       String columns =
           String.format(
               Locale.ROOT,
               "  %-13s %-" + idWidth + "s  %-8s  ",
-              c.status().label().toUpperCase(Locale.ROOT),
+              r.suppression(c).isPresent()
+                  ? "SUPPRESSED"
+                  : c.status().label().toUpperCase(Locale.ROOT),
               c.id(),
               c.severity().label());
       int indent = columns.length() <= TextLayout.WIDTH / 2 ? columns.length() : 6;

@@ -43,9 +43,9 @@ class ArchitectureTest {
   }
 
   /**
-   * The packages where AWS's words (VPC, ENI, network ACL...) must not appear: only ingest.aws
-   * knows them. Host facts (model.host, ingest.inventory, checks.hosts) name the cloud a connector
-   * runs on and are not scanned.
+   * The packages where AWS's words (EC2, ENI, NACL...) must not appear: only ingest.aws knows them.
+   * Host facts (model.host, ingest.inventory, checks.hosts) name the cloud a connector runs on and
+   * are not scanned.
    */
   static final List<String> AWS_FREE =
       List.of("model", "eval", "checks/network", "checks/tls", "report", "io", "diag", "ingest");

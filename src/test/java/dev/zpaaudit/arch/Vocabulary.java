@@ -37,11 +37,12 @@ final class Vocabulary {
           "notrack",
           "ct");
 
-  /** The words of AWS's network that only its reader (ingest.aws) may speak. */
+  /**
+   * The words of AWS's network that only its reader (ingest.aws) may speak. ("VPC" is not one:
+   * Google Cloud's networks are VPCs too.)
+   */
   static final Set<String> AWS =
-      Set.of(
-          "aws", "amazon", "ec2", "vpc", "vpcs", "nacl", "nacls", "eni", "enis", "igw", "vgw",
-          "tgw");
+      Set.of("aws", "amazon", "ec2", "nacl", "nacls", "eni", "enis", "igw", "vgw", "tgw");
 
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
   private static final Pattern HUMP = Pattern.compile("[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+");

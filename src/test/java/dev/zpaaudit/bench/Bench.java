@@ -42,6 +42,10 @@ public final class Bench {
       FortiosBench.main(args);
       return;
     }
+    if (args.length > 0 && args[0].equals("asa")) {
+      AsaBench.main(args);
+      return;
+    }
     PublishedRanges ranges = RangesReader.embedded();
     String tum = Files.readString(Path.of("src/test/resources/corpus/iptables/tum-2013.rules"));
     Firewall fw = new IptablesSaveParser().parse(tum, "tum-2013.rules").firewall();

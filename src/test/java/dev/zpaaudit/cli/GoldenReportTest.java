@@ -21,9 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The sample configurations' reports (text and JSON, and one as HTML), compared byte for byte with
  * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS,
- * FortiGate and AWS samples against ranges-panos.txt (the same excerpt and two entries that their
- * non-compliant samples block). On a mismatch, or when the reference is missing, the new output is
- * written beside it as .actual and the test fails; run with -Dgolden.update=true to accept changes.
+ * FortiGate, ASA and AWS samples against ranges-panos.txt (the same excerpt and two entries that
+ * their non-compliant samples block). On a mismatch, or when the reference is missing, the new
+ * output is written beside it as .actual and the test fails; run with -Dgolden.update=true to
+ * accept changes.
  */
 class GoldenReportTest {
   static final Path DIR = Path.of("src/test/resources/golden");
@@ -48,8 +49,19 @@ class GoldenReportTest {
       out.add(panos("panorama", panos + " --device-group branch-paris", fmt, 1));
       out.add(vendor("fortios", "compliant.conf", panos, fmt, 0));
       out.add(vendor("fortios", "non-compliant.conf", panos, fmt, 1));
-      out.add(folder("aws", "compliant", aws, fmt, 0));
-      out.add(folder("aws", "non-compliant", aws, fmt, 1));
+      out.add(vendor("asa", "compliant.cfg", panos, fmt, 0));
+      out.add(vendor("asa", "non-compliant.cfg", panos, fmt, 1));
+      out.add(vendor("squid", "compliant.conf", "--connector 10.20.0.0/24", fmt, 0));
+      out.add(vendor("squid", "non-compliant.conf", "--connector 10.20.0.0/24", fmt, 1));
+      out.add(vendor("bypass-list", "non-compliant.yaml", "--connector 10.20.0.0/24", fmt, 1));
+      String gcp = "--connector 10.128.0.2 --resolver 10.128.0.53";
+      out.add(vendor("gcp", "compliant", gcp, fmt, 0));
+      out.add(vendor("gcp", "non-compliant", gcp, fmt, 1));
+      String azure = "--connector 10.1.0.4 --resolver 10.1.255.53";
+      out.add(vendor("azure", "compliant", azure, fmt, 0));
+      out.add(vendor("azure", "non-compliant", azure, fmt, 1));
+      out.add(vendor("aws", "compliant", aws, fmt, 0));
+      out.add(vendor("aws", "non-compliant", aws, fmt, 1));
     }
     // One HTML page: the same report gives the same bytes, whatever the JVM's hash order.
     out.add(panos("non-compliant-firewall", panos, "html", 1));
@@ -67,24 +79,15 @@ class GoldenReportTest {
   }
 
   /**
-   * A sample of sample-configs/VENDOR/, judged against ranges-panos.txt; its references are named
-   * VENDOR-SAMPLE.
+   * A sample (a file or a folder) of sample-configs/VENDOR/, judged against ranges-panos.txt; its
+   * references are named VENDOR-SAMPLE.
    */
   private static Arguments vendor(
       String vendor, String file, String flags, String format, int exit) {
     String config = "sample-configs/" + vendor + "/" + file;
-    String name = vendor + "-" + file.substring(0, file.lastIndexOf('.'));
+    int dot = file.lastIndexOf('.');
+    String name = vendor + "-" + (dot < 0 ? file : file.substring(0, dot));
     return Arguments.of(name, config, PANOS_RANGES, flags, format, exit);
-  }
-
-  /**
-   * A sample that is a folder, sample-configs/VENDOR/DIR/, judged against ranges-panos.txt; its
-   * references are named VENDOR-DIR.
-   */
-  private static Arguments folder(
-      String vendor, String dir, String flags, String format, int exit) {
-    String config = "sample-configs/" + vendor + "/" + dir;
-    return Arguments.of(vendor + "-" + dir, config, PANOS_RANGES, flags, format, exit);
   }
 
   @ParameterizedTest(name = "{0} {4}")

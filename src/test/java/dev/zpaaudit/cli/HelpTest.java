@@ -43,6 +43,9 @@ class HelpTest {
         "ranges",
         "ranges diff",
         "ranges fetch",
+        "report",
+        "report compare",
+        "report merge",
         "help");
   }
 

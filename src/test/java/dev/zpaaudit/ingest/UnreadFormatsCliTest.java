@@ -20,14 +20,10 @@ class UnreadFormatsCliTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "asa.cfg                  | looks like a Cisco ASA configuration, which is not read yet",
-        "azure-nsg.json           | looks like an Azure network security group export (JSON),"
-            + " which is not read yet",
-        "gcp-firewalls.json       | looks like a Google Cloud firewall export (JSON),"
-            + " which is not read yet",
+        "azure-route-table.json   | looks like an Azure resource export (JSON) other than a"
+            + " network security group, which is not read yet",
         "checkpoint-rulebase.json | looks like a Check Point management export (JSON),"
             + " which is not read yet",
-        "squid.conf               | looks like a Squid configuration, which is not read yet",
         "nft-ruleset.nft          | looks like `nft list ruleset` text, which is not read:"
             + " use `nft -j list ruleset`",
         "empty.rules              | file is empty",

@@ -105,7 +105,7 @@ class SarifReportTest {
     JsonNode loc = deny.get("locations").get(0).get("physicalLocation");
     assertThat(loc.get("artifactLocation").get("uri").asText())
         .isEqualTo("sample-configs/panos/non-compliant-firewall.xml");
-    assertThat(loc.get("region").get("startLine").asInt()).isEqualTo(108);
+    assertThat(loc.get("region").get("startLine").asInt()).isEqualTo(120);
     assertThat(deny.get("partialFingerprints").get("zpaAuditRule/v1").asText()).hasSize(64);
   }
 

@@ -33,7 +33,12 @@ final class CoverageEvidence {
    * ("file:line", detailed in the grouped evidence), why it is not allowed where rules alone do not
    * say; for a partial entry also its parts: which sub-ranges and sources each rule decided.
    */
-  static Evidence perRange(Coverage cov, List<Coverage.EntryResult> entries) {
+  /**
+   * The per-range results; {@code words} (status label to what it means for this check, and {@code
+   * none} for the entries that do not pass) when the check's words are not allow and deny.
+   */
+  static Evidence perRange(
+      Coverage cov, List<Coverage.EntryResult> entries, Map<String, String> words) {
     List<Map<String, Object>> list = new ArrayList<>();
     LocationRanks ranks = new LocationRanks(cov.decisions());
     for (Coverage.EntryResult r : entries) {
@@ -63,7 +68,7 @@ final class CoverageEvidence {
         "per-range results: see data.ranges",
         List.of(),
         List.of(),
-        Map.of("ranges", list));
+        words.isEmpty() ? Map.of("ranges", list) : Map.of("ranges", list, "labels", words));
   }
 
   /**

@@ -27,8 +27,18 @@ public final class MtuPath {
 
   private MtuPath() {}
 
-  /** The check, or null when no device's export describes its interfaces and routes. */
+  /** The check for connectors at any address. */
   public static CheckResult check(List<Device> devices, PublishedRanges ranges) {
+    return check(devices, ranges, Map.of());
+  }
+
+  /**
+   * The check, or null when no device's export describes its interfaces and routes; policy routes
+   * are judged for the connectors' traffic ({@code connectors} per family; none given: any
+   * address).
+   */
+  public static CheckResult check(
+      List<Device> devices, PublishedRanges ranges, Map<AddressFamily, IpSet> connectors) {
     List<Evidence> ev = new ArrayList<>();
     boolean any = false;
     int bad = 0;
@@ -43,23 +53,22 @@ public final class MtuPath {
             fw.network().policyRoutes().stream()
                 .filter(p -> p.kind() != PolicyRoute.Kind.ROUTE)
                 .toList();
+        Map<AddressFamily, IpSet> taken = new java.util.EnumMap<>(AddressFamily.class);
         for (PolicyRoute p : pbf) {
-          unknown++;
-          ev.add(
-              evidence(
-                  "indeterminate",
-                  fw,
-                  p.location().line(),
-                  p.text(),
-                  p.text() + " may send the connectors' traffic elsewhere than the routes say",
-                  List.of()));
+          int[] counts = policyRoute(fw, p, ranges, connectors, taken, ev);
+          bad += counts[0];
+          unknown += counts[1];
         }
         for (AddressFamily fam : AddressFamily.values()) {
           IpSet zen = ranges.union(fam);
           if (zen.isEmpty()) {
             continue;
           }
-          for (Routing.Egress e : Routing.lookup(fw, zen)) {
+          IpSet rest = zen.minus(taken.getOrDefault(fam, IpSet.empty(fam)));
+          if (rest.isEmpty()) {
+            continue;
+          }
+          for (Routing.Egress e : Routing.lookup(fw, rest)) {
             Interface out = e.iface() == null ? null : Routing.iface(fw, e.iface());
             String verdict = verdict(e, out);
             bad += verdict.equals("deny") ? 1 : 0;
@@ -106,16 +115,83 @@ public final class MtuPath {
                 + " a tunnel (GRE, IPsec and the like shrink the MTU the connector sees).");
   }
 
+  /**
+   * A policy route's part: where it surely sends published ranges (into what, with a verdict as for
+   * routes; those ranges are then not looked up in the routes), or that it may, unsettled. The
+   * counts of failures and of unsettled items it adds.
+   */
+  private static int[] policyRoute(
+      Firewall fw,
+      PolicyRoute p,
+      PublishedRanges ranges,
+      Map<AddressFamily, IpSet> connectors,
+      Map<AddressFamily, IpSet> taken,
+      List<Evidence> ev) {
+    int[] counts = new int[2];
+    for (AddressFamily fam : AddressFamily.values()) {
+      IpSet zen = ranges.union(fam).minus(taken.getOrDefault(fam, IpSet.empty(fam)));
+      if (zen.isEmpty()) {
+        continue;
+      }
+      PolicyRouteReach.Reach r =
+          PolicyRouteReach.of(p, zen, PolicyRouteReach.connectors(connectors, fam));
+      if (r.unsettled()) {
+        counts[1]++;
+        ev.add(
+            evidence(
+                "indeterminate",
+                fw,
+                p.location().line(),
+                p.text(),
+                p.text() + " may send the connectors' traffic elsewhere than the routes say",
+                List.of()));
+        return counts;
+      }
+      if (r.certain().isEmpty()) {
+        continue;
+      }
+      taken.merge(fam, r.certain(), IpSet::union);
+      Interface out =
+          p.kind() == PolicyRoute.Kind.FORWARD ? Routing.iface(fw, p.egressInterface()) : null;
+      boolean discard = p.kind() == PolicyRoute.Kind.DISCARD;
+      String verdict = discard ? "deny" : out == null ? "indeterminate" : verdict(out);
+      if (verdict.equals("deny")) {
+        counts[0]++;
+      } else if (verdict.equals("indeterminate")) {
+        counts[1]++;
+      }
+      String how = "sent by " + p.text();
+      String message =
+          discard
+              ? "discarded by " + p.text()
+              : out == null
+                  ? how + " to an interface the export does not describe"
+                  : leaves(out) + ", " + how;
+      ev.add(evidence(verdict, fw, p.location().line(), p.text(), message, r.certain().toCidrs()));
+    }
+    return counts;
+  }
+
+  private static String verdict(Interface out) {
+    boolean tunnel = out.kind() == Interface.Kind.TUNNEL;
+    boolean small = out.mtu() != null && out.mtu() < STANDARD_MTU;
+    return tunnel || small ? "deny" : "allow";
+  }
+
   private static String verdict(Routing.Egress e, Interface out) {
     if (e.discard()) {
       return "deny";
     }
-    if (out == null) {
-      return "indeterminate";
-    }
-    boolean tunnel = out.kind() == Interface.Kind.TUNNEL;
-    boolean small = out.mtu() != null && out.mtu() < STANDARD_MTU;
-    return tunnel || small ? "deny" : "allow";
+    return out == null ? "indeterminate" : verdict(out);
+  }
+
+  /**
+   * The largest packet a tunnel carries on a standard path: what its encapsulation leaves of it, or
+   * the tunnel's own MTU where that is smaller.
+   */
+  private static int effective(Integer mtu, int overhead) {
+    int left = STANDARD_MTU - overhead;
+    return mtu == null ? left : Math.min(mtu, left);
   }
 
   private static String message(Routing.Egress e, Interface out) {
@@ -133,6 +209,11 @@ public final class MtuPath {
           ? "routed by " + e.how() + " to a next hop no interface of the export reaches"
           : "no route: the export does not say where this traffic leaves";
     }
+    return leaves(out) + ", routed by " + e.how();
+  }
+
+  /** How traffic leaves by an interface: a tunnel with what it leaves of 1500 bytes, or its MTU. */
+  private static String leaves(Interface out) {
     String mtu = out.mtu() == null ? "MTU not stated" : "MTU " + out.mtu();
     if (out.kind() == Interface.Kind.TUNNEL) {
       Integer extra = Encapsulations.overhead(out.encapsulation());
@@ -144,14 +225,11 @@ public final class MtuPath {
                   : out.encapsulation()
                       + ": "
                       + extra
-                      + " bytes of encapsulation, "
-                      + (STANDARD_MTU - extra)
-                      + " left of a "
-                      + STANDARD_MTU
-                      + "-byte path";
-      return "leaves through tunnel " + out.name() + " (" + what + "), routed by " + e.how();
+                      + " bytes of encapsulation, effective MTU "
+                      + effective(out.mtu(), extra);
+      return "leaves through tunnel " + out.name() + " (" + what + ")";
     }
-    return "leaves by " + out.name() + " (" + mtu + "), routed by " + e.how();
+    return "leaves by " + out.name() + " (" + mtu + ")";
   }
 
   private static Evidence evidence(

@@ -38,7 +38,18 @@ public final class NetworkChecks {
   private final List<Placement> placements;
 
   /** What every placement shares: the connectors and their ports. */
-  private final Placement placement;
+  final Placement placement;
+
+  /** What per-range statuses mean for ssl-bypass. */
+  private static final Map<String, String> TLS_WORDS =
+      Map.of(
+          "allowed", "not decrypted",
+          "denied", "decrypted",
+          "partial", "partly decrypted",
+          "none", "decrypted or not proven");
+
+  private static final String EGRESS_SKIPPED =
+      "not evaluated: connector egress does not cross INPUT (audit the filter at OUTPUT or FORWARD)";
 
   private final List<IfaceDomain> domains = new ArrayList<>();
   private final Map<String, Evaluator> evaluators = new LinkedHashMap<>();
@@ -75,7 +86,7 @@ public final class NetworkChecks {
   }
 
   /** Whether no device sits where the connectors' own traffic crosses it. */
-  private boolean inboundOnly() {
+  boolean inboundOnly() {
     return placements.stream().allMatch(p -> p.at() == Point.DELIVERED);
   }
 
@@ -93,12 +104,12 @@ public final class NetworkChecks {
     List<CheckResult> out = new ArrayList<>();
     out.add(zenEgress());
     out.add(zenReturn());
-    out.add(dnsEgress(resolvers));
+    out.add(new DnsEgress(this).check(resolvers));
     return out;
   }
 
   /** Evaluates, per family, the packets of connections to {@code remote} at every device. */
-  private Coverage evaluate(
+  Coverage evaluate(
       boolean replies, int proto, Map<AddressFamily, IpSet> remote, PortSet remotePort) {
     List<String> names = devices.stream().map(Device::name).toList();
     List<AskedInterfaces> asked = new ArrayList<>();
@@ -176,15 +187,7 @@ public final class NetworkChecks {
             + " the rules named here (a partial allow list breaks users; new ranges are announced 90 days"
             + " ahead).";
     if (inboundOnly()) {
-      return new CheckResult(
-          "zen-egress",
-          reqs,
-          Severity.CRITICAL,
-          Status.SKIPPED,
-          "not evaluated: connector egress does not cross INPUT (audit the filter at OUTPUT or FORWARD)",
-          null,
-          List.of(),
-          null);
+      return CheckResult.skipped("zen-egress", reqs, Severity.CRITICAL, EGRESS_SKIPPED, List.of());
     }
     Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
     egress = cov;
@@ -203,15 +206,7 @@ public final class NetworkChecks {
             + " from every connector to the announced ranges before they take effect, above the"
             + " rules named here.";
     if (inboundOnly()) {
-      return new CheckResult(
-          "range-change",
-          reqs,
-          Severity.HIGH,
-          Status.SKIPPED,
-          "not evaluated: connector egress does not cross INPUT (audit the filter at OUTPUT or FORWARD)",
-          null,
-          List.of(),
-          null);
+      return CheckResult.skipped("range-change", reqs, Severity.HIGH, EGRESS_SKIPPED, List.of());
     }
     if (ranges.entries().isEmpty()) {
       return new CheckResult(
@@ -387,7 +382,7 @@ public final class NetworkChecks {
     List<Evidence> ev = new ArrayList<>(CoverageEvidence.conditional(entries));
     ev.addAll(CoverageEvidence.grouped(cov, zenSpace(), allowWord, denyWord, "indeterminate"));
     ev.addAll(CoverageEvidence.notApplicable(entries));
-    ev.add(CoverageEvidence.perRange(cov, entries));
+    ev.add(CoverageEvidence.perRange(cov, entries, dir.equals("tls") ? TLS_WORDS : Map.of()));
     return new CheckResult(
         id,
         reqs,
@@ -399,128 +394,7 @@ public final class NetworkChecks {
         st == Status.PASS ? null : fix);
   }
 
-  private static String noConnector(AddressFamily family) {
+  static String noConnector(AddressFamily family) {
     return "no " + family.label() + " connector";
-  }
-
-  private CheckResult dnsEgress(List<IpSet> resolvers) {
-    List<String> reqs = List.of("R16");
-    if (resolvers.isEmpty()) {
-      return new CheckResult(
-          "dns-egress",
-          reqs,
-          Severity.HIGH,
-          Status.SKIPPED,
-          "not evaluated: no --resolver given (resolvers are site-specific)",
-          null,
-          List.of(),
-          null);
-    }
-    if (inboundOnly()) {
-      return new CheckResult(
-          "dns-egress",
-          reqs,
-          Severity.HIGH,
-          Status.SKIPPED,
-          "not evaluated: DNS queries do not cross INPUT (audit the filter at OUTPUT or FORWARD)",
-          null,
-          List.of(),
-          null);
-    }
-    return dnsChecked(resolvers, reqs);
-  }
-
-  /**
-   * dns-egress over the resolvers that some connector shares an address family with; the others are
-   * not applicable and listed apart.
-   */
-  private CheckResult dnsChecked(List<IpSet> resolvers, List<String> reqs) {
-    Map<AddressFamily, IpSet> space = new TreeMap<>();
-    List<Evidence> ev = new ArrayList<>();
-    for (IpSet r : resolvers) {
-      if (placement.connectorSet(r.family()).isEmpty()) {
-        ev.add(
-            Evidence.note("info", "resolver " + r + " not applicable: " + noConnector(r.family())));
-      } else {
-        space.merge(r.family(), r, IpSet::union);
-      }
-    }
-    if (space.isEmpty()) {
-      return new CheckResult(
-          "dns-egress",
-          reqs,
-          Severity.HIGH,
-          Status.SKIPPED,
-          "not evaluated: no connector of the resolvers' address family",
-          null,
-          ev,
-          null);
-    }
-    boolean fail = false;
-    boolean unknown = false;
-    List<String> bad = new ArrayList<>();
-    for (int proto : new int[] {Flows.UDP, Flows.TCP}) {
-      String p = proto == Flows.UDP ? "UDP" : "TCP";
-      for (boolean replies : new boolean[] {false, true}) {
-        Coverage cov = evaluate(replies, proto, space, PortSet.of(DNS_PORT));
-        String words = p + " 53 " + (replies ? "replies" : "queries");
-        Status dir = dnsStatus(cov, space, ev);
-        ev.addAll(CoverageEvidence.grouped(cov, space, words, words, words + " indeterminate"));
-        fail |= dir == Status.FAIL;
-        unknown |= dir == Status.INDETERMINATE;
-        if (dir != Status.PASS) {
-          bad.add(p + (replies ? " replies" : " queries"));
-        }
-      }
-    }
-    Status st = fail ? Status.FAIL : unknown ? Status.INDETERMINATE : Status.PASS;
-    String res =
-        String.join(
-            ", ",
-            resolvers.stream()
-                .filter(r -> !placement.connectorSet(r.family()).isEmpty())
-                .map(IpSet::toString)
-                .toList());
-    String summary =
-        st == Status.PASS
-            ? "DNS over UDP and TCP 53 to " + res + " is allowed both ways"
-            : "DNS to "
-                + res
-                + ": "
-                + String.join(", ", new java.util.LinkedHashSet<>(bad))
-                + (fail ? " not allowed" : " not proven");
-    return new CheckResult(
-        "dns-egress",
-        reqs,
-        Severity.HIGH,
-        st,
-        summary,
-        null,
-        ev,
-        st == Status.PASS
-            ? null
-            : "Allow UDP and TCP 53 from the connectors to the resolvers, and the replies.");
-  }
-
-  /**
-   * One direction of DNS: fail when some resolver address is denied on every path, indeterminate
-   * when some is not proven allowed on every path (adding what it depends on to {@code ev}).
-   */
-  private static Status dnsStatus(
-      Coverage cov, Map<AddressFamily, IpSet> space, List<Evidence> ev) {
-    Status st = Status.PASS;
-    for (IpSet set : space.values()) {
-      List<Decision> parts = cov.concerning(set);
-      EveryPath.Result res = EveryPath.of(set, parts, cov.devices.size());
-      if (!res.denied().isEmpty()) {
-        st = Status.FAIL;
-      } else if (!res.allowed().containsAll(set) && st == Status.PASS) {
-        st = Status.INDETERMINATE;
-      }
-      for (Coverage.Conditional c : cov.conditionals(res, parts)) {
-        ev.add(CoverageEvidence.conditional(c));
-      }
-    }
-    return st;
   }
 }

@@ -1,6 +1,7 @@
 package dev.zpaaudit.checks.tls;
 
 import dev.zpaaudit.model.Action;
+import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Attachment;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.DecryptionRule;
@@ -12,6 +13,7 @@ import dev.zpaaudit.model.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A device's TLS inspection policy as a filter the engine judges: a rule that leaves the TLS alone
@@ -29,12 +31,7 @@ public final class DecryptionPolicy {
   public static Firewall of(Firewall fw, List<String> names) {
     List<Rule> rules = new ArrayList<>();
     for (DecryptionRule d : fw.decryption()) {
-      List<Condition> match = new ArrayList<>(d.match());
-      Condition named = names(d, names);
-      if (named != null) {
-        match.add(named);
-      }
-      rules.add(new Rule(d.location(), d.text(), match, action(d)));
+      rules.add(rule(d, names));
     }
     Rule none =
         new Rule(
@@ -42,16 +39,56 @@ public final class DecryptionPolicy {
             "no decryption rule matches: TLS is not decrypted",
             List.of(),
             new Action.Accept("not decrypted"));
+    return firewall(fw, rules, none);
+  }
+
+  /**
+   * One decryption rule of the firewall as if it stood alone, with everything it does not match
+   * decrypted: what that rule leaves undecrypted by itself.
+   */
+  public static Firewall alone(Firewall fw, DecryptionRule d, List<String> names) {
+    Rule rest =
+        new Rule(
+            new SourceLocation(fw.source(), 0),
+            "everything else decrypted",
+            List.of(),
+            new Action.Drop("decrypted"));
+    return firewall(fw, List.of(rule(d, names)), rest);
+  }
+
+  private static Rule rule(DecryptionRule d, List<String> names) {
+    List<Condition> match = new ArrayList<>(d.match());
+    Condition named = names(d, names);
+    if (named != null) {
+      match.add(named);
+    }
+    return new Rule(d.location(), d.text(), match, action(d));
+  }
+
+  /**
+   * The policy as a filter where the device judges traffic: on forwarded traffic; for a proxy (an
+   * export of TLS inspection only, no filters), on the connector's own traffic as well.
+   */
+  private static Firewall firewall(Firewall fw, List<Rule> rules, Rule none) {
     Filter f = new Filter(FILTER, rules, none);
-    Attachment at =
+    boolean proxy = fw.attachments().isEmpty();
+    Set<AddressFamily> families =
+        proxy ? Set.of(AddressFamily.IPV4, AddressFamily.IPV6) : fw.families();
+    List<Attachment> at = new ArrayList<>();
+    at.add(
         new Attachment(
-            Point.FORWARDED, Attachment.Kind.FILTER, 0, FILTER, fw.families(), "decryption policy");
+            Point.FORWARDED, Attachment.Kind.FILTER, 0, FILTER, families, "decryption policy"));
+    if (proxy) {
+      at.add(
+          new Attachment(
+              Point.ORIGINATED, Attachment.Kind.FILTER, 0, FILTER, families, "decryption policy"));
+    }
     return new Firewall(
         fw.source(),
         fw.format(),
-        fw.families(),
+        families,
         Map.of(FILTER, f),
-        List.of(at),
+        at,
         fw.network(),
         fw.decryption(),
         fw.zoned());

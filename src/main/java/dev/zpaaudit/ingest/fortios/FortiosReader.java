@@ -54,9 +54,15 @@ public final class FortiosReader {
   public static Result parse(String text, String file) throws InputException {
     Diagnostics d = new Diagnostics();
     Reading r = new Reading(file, d);
-    CommandTokenizer.Tokens tokens = CommandTokenizer.tokenize(text, file, d);
-    failOnErrors(r); // a quote left open swallows the rest of the file: nothing more to say
-    ConfigNode.Top top = ConfigParser.parse(tokens.commands(), file, d);
+    ConfigNode.Top top;
+    List<String> header;
+    {
+      // The commands are dropped once the tree is built: a large configuration's would double it.
+      CommandTokenizer.Tokens tokens = CommandTokenizer.tokenize(text, file, d);
+      failOnErrors(r); // a quote left open swallows the rest of the file: nothing more to say
+      header = tokens.header();
+      top = ConfigParser.parse(tokens.commands(), file, d);
+    }
     failOnErrors(r);
     Optional<ConfigBlock> listed = top.block("vdom");
     List<Vdom> vdoms = new ArrayList<>();
@@ -66,7 +72,7 @@ public final class FortiosReader {
     ReferenceCheck check = new ReferenceCheck(r);
     vdoms.forEach(check::check);
     failOnErrors(r);
-    FortiosConfig config = new FortiosConfig(file, tokens.header(), listed.isPresent(), vdoms);
+    FortiosConfig config = new FortiosConfig(file, header, listed.isPresent(), vdoms);
     return new Result(config, r.diagnostics());
   }
 

@@ -1,6 +1,7 @@
 package dev.zpaaudit.ingest.fortios;
 
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.WildcardMasks;
 import java.util.Optional;
 
 /**
@@ -17,34 +18,6 @@ final class Wildcards {
   static Optional<IpSet> expand(String address, String mask) {
     long addr = Prefixes.ipv4(address).orElseThrow();
     long free = ~Prefixes.ipv4(mask).orElseThrow() & 0xFFFFFFFFL;
-    int trailing = Math.min(32, Long.numberOfTrailingZeros(~free));
-    long scattered = trailing >= 32 ? 0 : free & (0xFFFFFFFFL << trailing) & 0xFFFFFFFFL;
-    int k = Long.bitCount(scattered);
-    if ((1L << k) > MAX_BLOCKS) {
-      return Optional.empty();
-    }
-    int[] bits = new int[k];
-    int n = 0;
-    for (int b = 0; b < 32; b++) {
-      if ((scattered >> b & 1) == 1) {
-        bits[n++] = b;
-      }
-    }
-    long base = addr & ~free & 0xFFFFFFFFL;
-    IpSet out = IpSet.empty(4);
-    for (long combo = 0; combo < (1L << k); combo++) {
-      long a = base;
-      for (int i = 0; i < k; i++) {
-        if ((combo >> i & 1) == 1) {
-          a |= 1L << bits[i];
-        }
-      }
-      out = out.union(IpSet.parse(dotted(a) + "/" + (32 - trailing)));
-    }
-    return Optional.of(out);
-  }
-
-  private static String dotted(long a) {
-    return ((a >> 24) & 255) + "." + ((a >> 16) & 255) + "." + ((a >> 8) & 255) + "." + (a & 255);
+    return WildcardMasks.expand(addr, free, MAX_BLOCKS);
   }
 }

@@ -34,7 +34,10 @@ final class NetworkSupport {
         .entries("virtual-router", Node.VIRTUAL_ROUTER)
         .unmodelled("logical-router", "advanced routing")
         .unmodelled("ike", "IKE gateways and crypto profiles")
-        .unmodelled("tunnel", "network tunnel", "IPsec, GRE and GlobalProtect tunnels")
+        .unmodelled(
+            "tunnel",
+            "network tunnel",
+            "IPsec, GRE and GlobalProtect tunnels beyond the interfaces they use")
         .unmodelled("profiles", "network profiles", "interface, monitor and zone protection")
         .unmodelled("qos", "network qos", "QoS profiles")
         .unmodelled("virtual-wire", "virtual wires")

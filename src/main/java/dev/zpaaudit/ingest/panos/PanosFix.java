@@ -18,6 +18,14 @@ public final class PanosFix {
 
   private PanosFix() {}
 
+  /**
+   * The text of an external dynamic list (type IP list) of the missing ranges, one a line: hosted
+   * where the firewall fetches it, and named as the rule's destination instead of the group.
+   */
+  public static List<String> edl(Allowance a) {
+    return List.copyOf(a.destinations());
+  }
+
   public static List<String> commands(Allowance a) {
     List<String> out = new ArrayList<>();
     List<String> names = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
+import dev.zpaaudit.model.WildcardMasks;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -187,42 +188,7 @@ final class PanosMatches {
     int slash = text.indexOf('/');
     long addr = v4(text.substring(0, slash));
     long mask = v4(text.substring(slash + 1));
-    int trailing = Long.numberOfTrailingZeros(~mask & 0xFFFFFFFFL);
-    trailing = Math.min(trailing, 32);
-    long scattered = trailing >= 32 ? 0 : mask & (0xFFFFFFFFL << trailing) & 0xFFFFFFFFL;
-    int k = Long.bitCount(scattered);
-    if ((1L << k) > MAX_WILDCARD_BLOCKS) {
-      return Optional.empty();
-    }
-    int[] bits = new int[k];
-    int n = 0;
-    for (int b = 0; b < 32; b++) {
-      if ((scattered >> b & 1) == 1) {
-        bits[n++] = b;
-      }
-    }
-    long base = addr & ~mask & 0xFFFFFFFFL;
-    IpSet out = IpSet.empty(4);
-    for (long combo = 0; combo < (1L << k); combo++) {
-      long a = base;
-      for (int i = 0; i < k; i++) {
-        if ((combo >> i & 1) == 1) {
-          a |= 1L << bits[i];
-        }
-      }
-      String cidr =
-          ((a >> 24) & 255)
-              + "."
-              + ((a >> 16) & 255)
-              + "."
-              + ((a >> 8) & 255)
-              + "."
-              + (a & 255)
-              + "/"
-              + (32 - trailing);
-      out = out.union(IpSet.parse(cidr));
-    }
-    return Optional.of(out);
+    return WildcardMasks.expand(addr, mask, MAX_WILDCARD_BLOCKS);
   }
 
   private static long v4(String s) {

@@ -68,7 +68,8 @@ record PanosNetwork(List<Interface> interfaces, List<Route> routes, List<Diagnos
                 nets,
                 i.mtu().orElse(DEFAULT_MTU),
                 kind(i),
-                new SourceLocation(file, i.line())));
+                new SourceLocation(file, i.line()),
+                n.encapsulations().get(i.name())));
       }
       for (VirtualRouter vr : n.virtualRouters()) {
         for (StaticRoute r : vr.staticRoutes()) {

@@ -6,6 +6,7 @@ import static dev.zpaaudit.ingest.panos.Elements.name;
 
 import dev.zpaaudit.io.XmlElement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -126,14 +127,31 @@ final class ScopeReader {
         t.line());
   }
 
-  /** The interfaces and virtual routers of one or more {@code <network>} elements. */
+  /**
+   * The interfaces, virtual routers and tunnel encapsulations of one or more {@code <network>}
+   * elements.
+   */
   Network network(List<XmlElement> networks) {
     List<PanosInterface> interfaces = new ArrayList<>();
     List<VirtualRouter> routers = new ArrayList<>();
+    Map<String, String> encapsulations = new HashMap<>();
     for (XmlElement n : networks) {
       interfaces.addAll(InterfaceReader.read(r, n.child("interface")));
       routers.addAll(new RoutingReader(r).read(n));
+      n.child("tunnel").ifPresent(t -> tunnels(t, encapsulations));
     }
-    return new Network(interfaces, routers);
+    return new Network(interfaces, routers, encapsulations);
+  }
+
+  /**
+   * The tunnel interfaces {@code <tunnel><ipsec>} and {@code <tunnel><gre>} entries are bound to
+   * ({@code tunnel-interface}), with their encapsulation.
+   */
+  private void tunnels(XmlElement tunnel, Map<String, String> out) {
+    for (String kind : List.of("ipsec", "gre")) {
+      for (XmlElement e : entries(r, tunnel, kind)) {
+        e.child("tunnel-interface").ifPresent(i -> out.putIfAbsent(i.value().strip(), kind));
+      }
+    }
   }
 }

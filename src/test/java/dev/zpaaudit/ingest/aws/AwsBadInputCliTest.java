@@ -135,8 +135,9 @@ class AwsBadInputCliTest {
     Files.writeString(dir.resolve("readme.txt"), "hello\n");
     assertRejected(
         dir,
-        ": error: a folder that holds neither an ip -j capture (link.json) nor EC2 describe-*"
-            + " output (JSON files such as SecurityGroups.json)");
+        ": error: a folder that holds no export read here: an ip -j capture (link.json), Azure"
+            + " network security groups, Google Cloud firewalls, or EC2 describe-* output (JSON"
+            + " files such as SecurityGroups.json)");
   }
 
   @Test

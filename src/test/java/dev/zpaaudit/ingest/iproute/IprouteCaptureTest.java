@@ -44,8 +44,7 @@ class IprouteCaptureTest {
     assertThat(r.out())
         .contains("FAIL mtu-path")
         .contains(
-            "leaves through tunnel vx0 (vxlan: 50 bytes of encapsulation, 1450 left of a"
-                + " 1500-byte path)")
+            "leaves through tunnel vx0 (vxlan: 50 bytes of encapsulation, effective MTU 1450)")
         .contains("FAIL default-gateway")
         .contains("the default route points at tunnel vx0 (vxlan)")
         .doesNotContain("zen-egress");

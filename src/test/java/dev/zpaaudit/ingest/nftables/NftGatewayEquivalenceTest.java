@@ -75,6 +75,7 @@ class NftGatewayEquivalenceTest {
               }
             });
     c.set("evidence", kept);
+    c.remove("fingerprint"); // of the check and its input files, which differ by name
     strip(c);
     return c;
   }

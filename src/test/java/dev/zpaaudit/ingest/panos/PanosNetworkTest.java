@@ -225,4 +225,19 @@ class PanosNetworkTest {
                 + " 'not-installed' is for no-install, not unicast; read as installed)",
             "virtual-routers.xml:59: error: static route 'no-destination' has no destination");
   }
+
+  @Test
+  void aTunnelInterfaceBoundToAnIpsecTunnelCarriesItsEncapsulation() throws Exception {
+    PanosReader.Result r =
+        PanosReader.read(java.nio.file.Path.of("sample-configs/panos/non-compliant-firewall.xml"));
+    assertThat(r.config().network().encapsulations())
+        .isEqualTo(java.util.Map.of("tunnel.1", "ipsec"));
+    dev.zpaaudit.model.Firewall fw =
+        PanosConversions.convert(r, dev.zpaaudit.ingest.ExportScope.ALL, Applications.embedded())
+            .firewall();
+    assertThat(fw.interfaces())
+        .filteredOn(i -> i.name().equals("tunnel.1"))
+        .extracting(dev.zpaaudit.model.Interface::encapsulation)
+        .containsExactly("ipsec");
+  }
 }

@@ -1,0 +1,26 @@
+package dev.zpaaudit.ingest.squid;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Squid configuration as far as TLS interception goes: its ACLs by name (values from the line and
+ * from the files it names), its {@code ssl_bump} rules in order, and whether a port bumps TLS,
+ * intercepted or as an explicit proxy.
+ */
+record SquidConfig(
+    String file,
+    Map<String, Acl> acls,
+    List<BumpRule> rules,
+    boolean explicitBump,
+    boolean interceptBump) {
+
+  /** {@code acl NAME TYPE [-i|-n] VALUES...}, all lines of one name together. */
+  record Acl(String name, String type, List<String> values, int line) {}
+
+  /** One ACL an {@code ssl_bump} line names, perhaps negated ({@code !name}). */
+  record AclRef(String name, boolean negated) {}
+
+  /** {@code ssl_bump ACTION ACL...} and its line. */
+  record BumpRule(String action, List<AclRef> acls, String text, int line) {}
+}

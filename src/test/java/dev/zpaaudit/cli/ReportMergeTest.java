@@ -1,0 +1,106 @@
+package dev.zpaaudit.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report merge: per-device JSON reports joined into one fleet report in every format, valid against
+ * the SARIF and JUnit schemas, with unique test names; a bad report is refused and earlier outputs
+ * stay.
+ */
+class ReportMergeTest {
+  static Path device(Path tmp, String config, String name) throws Exception {
+    ReportCompareTest.Run r =
+        ReportCompareTest.run(
+            "audit",
+            "--config",
+            config,
+            "--connector",
+            "10.20.0.0/24",
+            "--resolver",
+            "203.0.113.53",
+            "--format",
+            "json");
+    return Files.writeString(tmp.resolve(name), r.out());
+  }
+
+  @Test
+  void devicesJoinIntoOneFleetReport(@TempDir Path tmp) throws Exception {
+    Path a = device(tmp, "sample-configs/fortios/non-compliant.conf", "fw1.json");
+    Path b = device(tmp, "sample-configs/asa/compliant.cfg", "fw2.json");
+    Path out = tmp.resolve("fleet");
+    ReportCompareTest.Run r =
+        ReportCompareTest.run("report", "merge", a.toString(), b.toString(), "-o", out.toString());
+    assertThat(r.code()).as(r.err()).isEqualTo(1);
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .containsExactlyInAnyOrder(
+              "report.txt",
+              "report.json",
+              "report.sarif",
+              "report.junit.xml",
+              "report.md",
+              "report.csv",
+              "report.html");
+    }
+    JsonNode json = new ObjectMapper().readTree(out.resolve("report.json").toFile());
+    assertThat(json.get("status").asText()).isEqualTo("fail");
+    assertThat(json.get("checks")).hasSize(9);
+    assertThat(json.get("inputs")).hasSize(2);
+    JsonNode sarif = new ObjectMapper().readTree(out.resolve("report.sarif").toFile());
+    JsonNode schema =
+        new ObjectMapper()
+            .readTree(Files.readString(Path.of("src/test/resources/sarif/sarif-2.1.0-rtm.5.json")));
+    assertThat(
+            JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4)
+                .getSchema(schema)
+                .validate(sarif))
+        .isEmpty();
+    String junit = Files.readString(out.resolve("report.junit.xml"));
+    SchemaFactory f = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    f.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+    f.newSchema(Path.of("src/test/resources/junit/jenkins-junit.xsd").toFile())
+        .newValidator()
+        .validate(new StreamSource(new StringReader(junit)));
+    Set<String> names = new HashSet<>();
+    Matcher m = Pattern.compile("<testcase [^>]*name=\"([^\"]*)\"").matcher(junit);
+    int cases = 0;
+    while (m.find()) {
+      cases++;
+      names.add(m.group(1));
+    }
+    assertThat(cases).isEqualTo(9);
+    assertThat(names).hasSize(9);
+  }
+
+  @Test
+  void aBadReportIsRefusedAndEarlierOutputsStay(@TempDir Path tmp) throws Exception {
+    Path a = device(tmp, "sample-configs/asa/compliant.cfg", "fw1.json");
+    Path cut = Files.writeString(tmp.resolve("cut.json"), "{\"schema\": \"zpa-audit/report/v1\", ");
+    Path out = Files.createDirectories(tmp.resolve("fleet"));
+    Files.writeString(out.resolve("report.txt"), "earlier\n");
+    ReportCompareTest.Run r =
+        ReportCompareTest.run(
+            "report", "merge", a.toString(), cut.toString(), "-o", out.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith(cut + ":");
+    assertThat(Files.readString(out.resolve("report.txt"))).isEqualTo("earlier\n");
+  }
+}
