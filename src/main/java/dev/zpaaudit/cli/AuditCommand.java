@@ -47,6 +47,8 @@ import picocli.CommandLine.Option;
       "  zpa-audit audit --config sample-configs/iptables/gateway-shadowed.rules \\",
       "      --chain FORWARD --in-interface eth1 --out-interface eth0 \\",
       "      --connector 10.1.0.0/24 --resolver 10.0.0.53 --format json",
+      "  zpa-audit audit --config sample-configs/aws/non-compliant \\",
+      "      --connector 10.0.1.10 --resolver 10.0.0.2",
       "  zpa-audit audit --hosts sample-configs/hosts/inventory.yaml --profile strict",
       "",
       "Exit codes: 0 all checks pass; 1 a check fails, or is indeterminate, at or",

@@ -149,7 +149,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Question q = question();
-    List<NetworkOptions.Config> configs = net.readConfigs();
+    List<NetworkOptions.Config> configs = net.readConfigs(List.of(q.client()));
     List<Placement> placements =
         net.placements(configs, AuditCommand.byFamily(rangesOption.load()), List.of(q.client()));
     List<Device> devices = configs.stream().map(NetworkOptions.Config::device).toList();

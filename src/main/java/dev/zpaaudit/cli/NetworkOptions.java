@@ -40,10 +40,11 @@ public final class NetworkOptions {
               + " Comma-separated files, as in host.rules,host.rules6, are one device exported"
               + " per address family: each family is judged by the file that covers it."
               + " Repeatable: devices in series at the --chain placement, every one must allow"
-              + " the traffic. Also a PAN-OS running config (a firewall's or Panorama's XML) and a"
-              + " FortiGate configuration (show output or a backup file)."
-              + " Also a Check Point management export: show access-rulebase JSON, or a folder"
-              + " of such outputs with show objects pages.")
+              + " the traffic. Also a PAN-OS running config (a firewall's or Panorama's XML), a"
+              + " FortiGate configuration (show output or a backup file), an ip -j capture folder,"
+              + " a Check Point management export (show access-rulebase JSON, or a folder of such"
+              + " outputs with show objects pages), and the JSON of aws ec2 describe-* (a folder of"
+              + " outputs, or one file): the connector's instance is the one --connector names.")
   List<String> configs = new ArrayList<>();
 
   @Option(
@@ -179,13 +180,7 @@ public final class NetworkOptions {
 
   /** A placement at {@code hook} between two interfaces, with the connectors the options name. */
   Placement common(Point hook, String in, String out) {
-    List<IpSet> cs = new ArrayList<>();
-    for (String c : connectors) {
-      cs.add(
-          IpSet.tryParse(c)
-              .orElseThrow(
-                  () -> new UsageException("--connector '" + c + "' is not an address or CIDR")));
-    }
+    List<IpSet> cs = connectorSets();
     String[] p = sourcePorts.split("-");
     PortSet ports;
     try {
@@ -205,6 +200,18 @@ public final class NetworkOptions {
                           "--egress-address '" + e + "' is not a single IP address")));
     }
     return new Placement(hook, in, out, cs, ports, egress);
+  }
+
+  /** The --connector values as address sets. */
+  List<IpSet> connectorSets() {
+    List<IpSet> cs = new ArrayList<>();
+    for (String c : connectors) {
+      cs.add(
+          IpSet.tryParse(c)
+              .orElseThrow(
+                  () -> new UsageException("--connector '" + c + "' is not an address or CIDR")));
+    }
+    return cs;
   }
 
   /**
@@ -267,13 +274,22 @@ public final class NetworkOptions {
   }
 
   List<Config> readConfigs() throws InputException {
+    return readConfigs(List.of());
+  }
+
+  /**
+   * The exports of every --config; {@code hosts} stand for the connectors in picking the
+   * connector's host out of a cloud export where no --connector is given (explain's --src).
+   */
+  List<Config> readConfigs(List<IpSet> hosts) throws InputException {
     List<List<Path>> groups = new ArrayList<>();
     for (String c : configs) {
       groups.add(files(c));
     }
     Ipsets sets =
         ipset == null ? Ipsets.NONE : Ipsets.parse(InputFiles.read(ipset), ipset.toString());
-    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup, vdom));
+    List<IpSet> named = connectors.isEmpty() ? hosts : connectorSets();
+    Formats formats = new Formats(sets, new ExportScope(vsys, deviceGroup, vdom, named));
     List<Config> out = new ArrayList<>();
     for (int i = 0; i < groups.size(); i++) {
       List<ParseResult> parsed = new ArrayList<>();

@@ -84,6 +84,9 @@ final class Placements {
           to = o.toZone != null ? o.toZone : to;
         }
         out.add(between(fw, in, to, published, sources));
+      } else if (ownHost(c).isPresent()) {
+        refuseChainForOwnHost(ownHost(c).get());
+        out.add(o.placement(Point.ORIGINATED));
       } else {
         out.add(o.placement(allGateways ? Point.FORWARDED : Point.ORIGINATED));
       }
@@ -111,6 +114,33 @@ final class Placements {
     return f.attachments().stream().anyMatch(a -> a.kind() == Attachment.Kind.SESSION);
   }
 
+  /**
+   * The export of a device that is the connector's own host and says so by describing its network:
+   * it filters the traffic it originates and none that it forwards (a cloud instance, whose
+   * interface and subnet the export names).
+   */
+  private static Optional<Firewall> ownHost(NetworkOptions.Config c) {
+    return c.device().exports().stream()
+        .filter(
+            f ->
+                !f.interfaces().isEmpty()
+                    && f.filtersAt(Point.ORIGINATED)
+                    && !f.filtersAt(Point.FORWARDED))
+        .findFirst();
+  }
+
+  /** --chain names where a filter sits; the connector's own host sits at OUTPUT, nowhere else. */
+  private void refuseChainForOwnHost(Firewall fw) {
+    if (o.chain != null && o.chain() != Point.ORIGINATED) {
+      throw new UsageException(
+          "--chain "
+              + o.chain
+              + " does not apply to "
+              + fw.source()
+              + ": it is the connector host itself (--chain OUTPUT, the default for it)");
+    }
+  }
+
   /** A device at the placement written after its files. */
   private Placement own(NetworkOptions.Config c, Optional<Firewall> gateway) {
     Where w = c.where();
@@ -121,6 +151,10 @@ final class Placements {
             label + ": this firewall forwards the connectors' traffic: write @FORWARD");
       }
       return between(gateway.get(), w.in(), w.out(), Map.of(), List.of());
+    }
+    if (w.chain() != Point.ORIGINATED && ownHost(c).isPresent()) {
+      throw new UsageException(
+          label + ": this export is the connector host itself: write @OUTPUT, or nothing");
     }
     if (w.chain() == Point.ORIGINATED && w.in() != null) {
       throw new UsageException(

@@ -5,6 +5,9 @@ import dev.zpaaudit.diag.InputException;
 import dev.zpaaudit.ingest.asa.AsaConversions;
 import dev.zpaaudit.ingest.asa.AsaFix;
 import dev.zpaaudit.ingest.asa.AsaReader;
+import dev.zpaaudit.ingest.aws.AwsConversions;
+import dev.zpaaudit.ingest.aws.AwsFix;
+import dev.zpaaudit.ingest.aws.AwsReader;
 import dev.zpaaudit.ingest.azure.AzureFix;
 import dev.zpaaudit.ingest.azure.AzureReader;
 import dev.zpaaudit.ingest.bypass.BypassListReader;
@@ -78,6 +81,7 @@ public final class Formats {
     n.add("TLS bypass list (YAML)");
     n.add("Google Cloud firewall JSON");
     n.add("Check Point management export (JSON)");
+    n.add("EC2 describe-* JSON");
     return n;
   }
 
@@ -122,6 +126,16 @@ public final class Formats {
     if (CheckpointReader.isExport(file)) {
       return CheckpointConversions.convert(CheckpointReader.read(file));
     }
+    if (java.nio.file.Files.isDirectory(file)) {
+      if (AwsReader.isExport(file)) {
+        return AwsConversions.read(file, scope);
+      }
+      throw unread(
+          file,
+          "a folder that holds no export read here: an ip -j capture (link.json), Azure network"
+              + " security groups, Google Cloud firewalls, a Check Point export, or EC2 describe-*"
+              + " output (JSON files such as SecurityGroups.json)");
+    }
     String text = InputFiles.read(file);
     if (text.isBlank()) {
       throw unread(file, "file is empty");
@@ -160,6 +174,9 @@ public final class Formats {
     }
     if (CheckpointReader.looksLike(text)) {
       return CheckpointConversions.convert(CheckpointReader.parse(text, file.toString()));
+    }
+    if (AwsReader.looksLike(text)) {
+      return AwsConversions.parse(text, file.toString(), scope);
     }
     for (Parser p : parsers) {
       if (p.accepts(text)) {
@@ -206,6 +223,9 @@ public final class Formats {
     }
     if (f.startsWith(CheckpointConversions.FORMAT)) {
       return CheckpointFix.commands(fw, a);
+    }
+    if (f.startsWith(AwsConversions.FORMAT)) {
+      return AwsFix.commands(fw, a);
     }
     return List.of();
   }

@@ -19,10 +19,6 @@ final class UnreadFormats {
           Pattern.MULTILINE);
   private static final Pattern AZURE =
       Pattern.compile("\"Microsoft\\.Network/|schema\\.management\\.azure\\.com");
-  private static final Pattern AWS =
-      Pattern.compile(
-          "\"(SecurityGroups|SecurityGroupRules|NetworkAcls|RouteTables|Subnets|Vpcs|Reservations"
-              + "|NetworkInterfaces|IpPermissions|IpPermissionsEgress)\"\\s*:");
 
   /** A format by what the user is told it looks like, and the test of a file's start. */
   private record Lookalike(String looksLike, Predicate<String> test) {}
@@ -30,8 +26,7 @@ final class UnreadFormats {
   private static final List<Lookalike> KNOWN =
       List.of(
           new Lookalike(
-              "an Azure resource export (JSON) other than a network security group", json(AZURE)),
-          new Lookalike("an AWS EC2 export (JSON)", json(AWS)));
+              "an Azure resource export (JSON) other than a network security group", json(AZURE)));
 
   private UnreadFormats() {}
 

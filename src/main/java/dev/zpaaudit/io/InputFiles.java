@@ -73,6 +73,18 @@ public final class InputFiles {
   }
 
   /**
+   * The first {@code bytes} bytes of a file as text (bad UTF-8 replaced), for telling its format
+   * before reading it whole; empty when it cannot be read.
+   */
+  public static String head(Path file, int bytes) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return new String(in.readNBytes(bytes), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
    * The file's bytes, read a megabyte at a time: a channel reads into a native buffer as large as
    * each read and keeps it, so one read of a large file would hold a second copy of it to the end.
    */

@@ -87,7 +87,7 @@ public final class SafeParsers {
     }
     if (msg != null) {
       // The parser is given no source to quote: say where without its placeholder for one.
-      msg = msg.lines().findFirst().orElse(msg).replace(NO_SOURCE, "");
+      msg = withoutSetting(msg.lines().findFirst().orElse(msg).replace(NO_SOURCE, ""));
     }
     return new InputException(
         new Diagnostic(Severity.ERROR, new SourceLocation(file, line), "cannot parse: " + msg));
@@ -95,23 +95,34 @@ public final class SafeParsers {
 
   private static Tree parse(JsonParser p, String file) throws IOException, InputException {
     try (p) {
-      JsonToken t = p.nextToken();
-      if (t == null) {
-        throw new InputException(
-            new Diagnostic(Severity.ERROR, new SourceLocation(file, 1), "empty document"));
-      }
-      int[] budget = {MAX_NODES};
-      Tree tree = node(p, t, budget, file);
-      JsonToken extra = p.nextToken();
-      if (extra != null) {
-        throw new InputException(
-            new Diagnostic(
-                Severity.ERROR,
-                new SourceLocation(file, line(p)),
-                "unexpected content after the document"));
-      }
-      return tree;
+      return document(p, file);
     }
+  }
+
+  /** Jackson's words for a bound, without the name of the setting that sets it. */
+  private static String withoutSetting(String msg) {
+    int from = msg.indexOf(", from `");
+    int to = from < 0 ? -1 : msg.indexOf('`', from + 8);
+    return to < 0 ? msg : msg.substring(0, from) + msg.substring(to + 1);
+  }
+
+  private static Tree document(JsonParser p, String file) throws IOException, InputException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new InputException(
+          new Diagnostic(Severity.ERROR, new SourceLocation(file, 1), "empty document"));
+    }
+    int[] budget = {MAX_NODES};
+    Tree tree = node(p, t, budget, file);
+    JsonToken extra = p.nextToken();
+    if (extra != null) {
+      throw new InputException(
+          new Diagnostic(
+              Severity.ERROR,
+              new SourceLocation(file, line(p)),
+              "unexpected content after the document"));
+    }
+    return tree;
   }
 
   private static int line(JsonParser p) {

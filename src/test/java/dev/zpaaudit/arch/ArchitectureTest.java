@@ -51,6 +51,29 @@ class ArchitectureTest {
         .allMatch(f -> f.startsWith("ingest/checkpoint/") || f.equals("ingest/Formats.java"));
   }
 
+  /**
+   * The packages where AWS's words (EC2, ENI, NACL...) must not appear: only ingest.aws knows them.
+   * Host facts (model.host, ingest.inventory, checks.hosts) name the cloud a connector runs on and
+   * are not scanned.
+   */
+  static final List<String> AWS_FREE =
+      List.of("model", "eval", "checks/network", "checks/tls", "report", "io", "diag", "ingest");
+
+  /** Files there that may still name AWS: the dispatcher that hands an export to its reader. */
+  static final Set<String> STILL_AWS = Set.of("ingest/Formats.java");
+
+  @Test
+  void onlyTheAwsReaderSpeaksAws() {
+    java.util.Map<String, Set<String>> uses = Vocabulary.uses(SRC, AWS_FREE, Vocabulary.AWS);
+    uses.keySet()
+        .removeIf(
+            f ->
+                f.startsWith("ingest/aws/")
+                    || f.startsWith("model/host/")
+                    || f.startsWith("ingest/inventory/"));
+    assertThat(Vocabulary.ratchet(uses, STILL_AWS, "AWS")).isEmpty();
+  }
+
   @Test
   void theVocabularyCheckFindsWordsInIdentifiersAndComments() {
     assertThat(Vocabulary.words("CtState s; // jumps to a user chain", Vocabulary.NETFILTER))

@@ -37,6 +37,13 @@ final class Vocabulary {
           "notrack",
           "ct");
 
+  /**
+   * The words of AWS's network that only its reader (ingest.aws) may speak. ("VPC" is not one:
+   * Google Cloud's networks are VPCs too.)
+   */
+  static final Set<String> AWS =
+      Set.of("aws", "amazon", "ec2", "nacl", "nacls", "eni", "enis", "igw", "vgw", "tgw");
+
   private static final Pattern WORD = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
   private static final Pattern HUMP = Pattern.compile("[A-Z]+(?![a-z])|[A-Z]?[a-z0-9]+");
 
@@ -83,16 +90,22 @@ final class Vocabulary {
    * Problems against a list of files still allowed to speak the words: new ones, and cured ones.
    */
   static List<String> ratchet(Map<String, Set<String>> uses, Set<String> stillAllowed) {
+    return ratchet(uses, stillAllowed, "netfilter");
+  }
+
+  /** As above, for the words of {@code vendor}. */
+  static List<String> ratchet(
+      Map<String, Set<String>> uses, Set<String> stillAllowed, String vendor) {
     List<String> problems = new ArrayList<>();
     uses.forEach(
         (file, words) -> {
           if (!stillAllowed.contains(file)) {
-            problems.add(file + " uses netfilter words " + words);
+            problems.add(file + " uses " + vendor + " words " + words);
           }
         });
     for (String file : stillAllowed) {
       if (!uses.containsKey(file)) {
-        problems.add(file + " no longer uses netfilter words: take it off the list");
+        problems.add(file + " no longer uses " + vendor + " words: take it off the list");
       }
     }
     return problems;

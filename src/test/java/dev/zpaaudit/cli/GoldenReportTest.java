@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The sample configurations' reports (text and JSON, and one as HTML), compared byte for byte with
  * src/test/resources/golden/*.ref: the iptables samples against ranges-small.txt, the PAN-OS,
- * FortiGate, ASA and Check Point samples against ranges-panos.txt (the same excerpt and two entries
- * that their non-compliant samples block). On a mismatch, or when the reference is missing, the new
- * output is written beside it as .actual and the test fails; run with -Dgolden.update=true to
- * accept changes.
+ * FortiGate, ASA, Check Point and AWS samples against ranges-panos.txt (the same excerpt and two
+ * entries that their non-compliant samples block). On a mismatch, or when the reference is missing,
+ * the new output is written beside it as .actual and the test fails; run with -Dgolden.update=true
+ * to accept changes.
  */
 class GoldenReportTest {
   static final Path DIR = Path.of("src/test/resources/golden");
@@ -37,6 +37,7 @@ class GoldenReportTest {
         "--chain FORWARD --in-interface eth1 --out-interface eth0 --connector 10.1.0.0/24"
             + " --resolver 10.0.0.53";
     String panos = "--connector 10.20.0.0/24 --resolver 203.0.113.53";
+    String aws = "--connector 10.0.1.10 --resolver 10.0.0.2";
     List<Arguments> out = new ArrayList<>();
     for (String fmt : new String[] {"text", "json"}) {
       out.add(iptables("host-compliant", host, fmt, 0));
@@ -61,6 +62,8 @@ class GoldenReportTest {
       String azure = "--connector 10.1.0.4 --resolver 10.1.255.53";
       out.add(vendor("azure", "compliant", azure, fmt, 0));
       out.add(vendor("azure", "non-compliant", azure, fmt, 1));
+      out.add(vendor("aws", "compliant", aws, fmt, 0));
+      out.add(vendor("aws", "non-compliant", aws, fmt, 1));
     }
     // One HTML page: the same report gives the same bytes, whatever the JVM's hash order.
     out.add(panos("non-compliant-firewall", panos, "html", 1));

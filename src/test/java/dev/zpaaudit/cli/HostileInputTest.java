@@ -113,7 +113,12 @@ class HostileInputTest {
             "src/test/resources/corpus/checkpoint/*/show-access-rulebase.json",
             "src/test/resources/checkpoint/features/*.json",
             "sample-configs/checkpoint/*/show-access-rulebase.json"),
-        (f, dir, i) -> args("audit", "--config", f));
+        (f, dir, i) -> args("audit", "--config", f)),
+    // Last, so that the mutants of the formats above stay the ones they were.
+    AWS_JSON(
+        800,
+        seeds("src/test/resources/aws/features/*.json"),
+        (f, dir, i) -> args("audit", "--config", f, "--connector", "10.0.1.10"));
 
     final int mutants;
     final List<Path> seeds;

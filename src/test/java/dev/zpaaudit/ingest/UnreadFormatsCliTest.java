@@ -20,7 +20,6 @@ class UnreadFormatsCliTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "aws-security-groups.json | looks like an AWS EC2 export (JSON), which is not read yet",
         "azure-route-table.json   | looks like an Azure resource export (JSON) other than a"
             + " network security group, which is not read yet",
         "nft-ruleset.nft          | looks like `nft list ruleset` text, which is not read:"

@@ -43,35 +43,10 @@ public final class DefaultGateway {
           ev.add(item("indeterminate", fw, 0, "no default route in " + fw.source()));
         }
         for (Route r : defaults) {
-          Interface out = r.outInterface() == null ? null : Routing.iface(fw, r.outInterface());
-          String verdict;
-          String msg;
-          if (r.discard()) {
-            verdict = "deny";
-            msg = "the default route discards (" + r.name() + ")";
-          } else if (out != null && out.kind() == Interface.Kind.TUNNEL) {
-            verdict = "deny";
-            msg =
-                "the default route points at tunnel "
-                    + out.name()
-                    + (out.encapsulation() == null ? "" : " (" + out.encapsulation() + ")")
-                    + ": "
-                    + r.name();
-          } else {
-            verdict = "allow";
-            msg = "the default route leaves by " + r.outInterface() + ": " + r.name();
-          }
-          bad += verdict.equals("deny") ? 1 : 0;
-          ev.add(
-              new Evidence(
-                  verdict,
-                  r.location().file(),
-                  r.location().line(),
-                  null,
-                  msg,
-                  List.of(),
-                  List.of(),
-                  Map.of()));
+          Evidence e = judge(fw, r);
+          bad += e.verdict().equals("deny") ? 1 : 0;
+          unknown += e.verdict().equals("indeterminate") ? 1 : 0;
+          ev.add(e);
         }
         for (PolicyRoute p : fw.network().policyRoutes()) {
           unknown++;
@@ -106,6 +81,44 @@ public final class DefaultGateway {
             ? null
             : "Give the connector a default route by a plain interface to its gateway, not into a"
                 + " tunnel.");
+  }
+
+  /** What a default route says of the connector's gateway. */
+  private static Evidence judge(Firewall fw, Route r) {
+    Interface out = r.outInterface() == null ? null : Routing.iface(fw, r.outInterface());
+    String verdict;
+    String msg;
+    if (r.discard()) {
+      verdict = "deny";
+      msg = "the default route discards (" + r.name() + ")";
+    } else if (out != null && out.kind() == Interface.Kind.TUNNEL) {
+      verdict = "deny";
+      msg =
+          "the default route points at tunnel "
+              + out.name()
+              + (out.encapsulation() == null ? "" : " (" + out.encapsulation() + ")")
+              + ": "
+              + r.name();
+    } else if (out == null) {
+      verdict = "indeterminate";
+      msg =
+          "the default route leaves by "
+              + (r.outInterface() == null ? "a next hop" : r.outInterface())
+              + ", which the export does not describe: "
+              + r.name();
+    } else {
+      verdict = "allow";
+      msg = "the default route leaves by " + r.outInterface() + ": " + r.name();
+    }
+    return new Evidence(
+        verdict,
+        r.location().file(),
+        r.location().line(),
+        null,
+        msg,
+        List.of(),
+        List.of(),
+        Map.of());
   }
 
   private static Evidence item(String verdict, Firewall fw, int line, String message) {

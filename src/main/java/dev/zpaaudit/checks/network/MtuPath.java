@@ -198,6 +198,12 @@ public final class MtuPath {
     if (e.discard()) {
       return "discarded by " + e.how();
     }
+    if (out == null && e.iface() != null) {
+      return "leaves by "
+          + e.iface()
+          + ", which the export does not describe, routed by "
+          + e.how();
+    }
     if (out == null) {
       return e.routed()
           ? "routed by " + e.how() + " to a next hop no interface of the export reaches"

@@ -126,6 +126,16 @@ class MtuPathTest {
   }
 
   @Test
+  void aRouteToALinkTheExportDoesNotDescribeIsIndeterminate() throws Exception {
+    CheckResult r = check(fw(List.of(route("0.0.0.0/0", "tgw-0123", false, 20)), List.of(), PLAIN));
+    assertThat(r.status()).isEqualTo(Status.INDETERMINATE);
+    assertThat(r.evidence().get(0).message())
+        .isEqualTo(
+            "leaves by tgw-0123, which the export does not describe, routed by static route"
+                + " '0.0.0.0/0' (fw.xml:20)");
+  }
+
+  @Test
   void exportsWithoutANetworkHaveNoCheck() throws Exception {
     Firewall bare =
         new Firewall(FILE, "iptables-save", Set.of(AddressFamily.IPV4), Map.of(), List.of());

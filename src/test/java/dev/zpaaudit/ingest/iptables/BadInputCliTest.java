@@ -83,7 +83,7 @@ class BadInputCliTest {
   void randomText() throws IOException {
     assertRejected(
         "random-text.rules",
-        ":1: error: unknown export format (expected one of: iptables-save, ip6tables-save, nftables-json, PAN-OS XML, FortiGate configuration, Azure NSG JSON, Cisco ASA configuration, Squid configuration, TLS bypass list (YAML), Google Cloud firewall JSON, Check Point management export (JSON))");
+        ":1: error: unknown export format (expected one of: iptables-save, ip6tables-save, nftables-json, PAN-OS XML, FortiGate configuration, Azure NSG JSON, Cisco ASA configuration, Squid configuration, TLS bypass list (YAML), Google Cloud firewall JSON, Check Point management export (JSON), EC2 describe-* JSON)");
   }
 
   @Test
