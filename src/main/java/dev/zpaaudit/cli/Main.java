@@ -60,14 +60,25 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return run(args, out, err, Commands.all());
+    return run(args, out, err, null);
   }
 
-  /** Runs the command line with these subcommands (tests give their own). */
+  /**
+   * Runs the command line with these subcommands (tests give their own), or with the ones it needs
+   * when {@code commands} is null.
+   */
   static int run(String[] args, PrintWriter out, PrintWriter err, List<Object> commands) {
     GlobalOptions.reset();
+    String[] expanded;
+    try {
+      expanded = ScopeFile.expand(args);
+    } catch (InputException e) {
+      int code = failed(e, null, err);
+      err.flush();
+      return code;
+    }
     CommandLine cl = new CommandLine(new Main());
-    for (Object command : commands) {
+    for (Object command : commands != null ? commands : Commands.forArgs(expanded)) {
       cl.addSubcommand(command);
     }
     cl.setOut(out);
@@ -79,14 +90,6 @@ public final class Main implements Runnable {
           err.println("Try 'zpa-audit " + commandPath(ex.getCommandLine()) + "--help' for more.");
           return ExitCodes.INPUT;
         });
-    String[] expanded;
-    try {
-      expanded = ScopeFile.expand(args);
-    } catch (InputException e) {
-      int code = failed(e, null, err);
-      err.flush();
-      return code;
-    }
     try {
       return cl.execute(expanded);
     } catch (Error e) {

@@ -28,8 +28,12 @@ import java.util.Map;
 public final class SarifReport implements Renderer {
   public static final String SCHEMA =
       "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** Made on first use: a run that writes no SARIF does not pay for starting the JSON library. */
+  private static final class Json {
+    static final ObjectMapper MAPPER =
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   @Override
   public String extension() {
@@ -38,7 +42,7 @@ public final class SarifReport implements Renderer {
 
   @Override
   public String render(Report r) {
-    ObjectNode root = MAPPER.createObjectNode();
+    ObjectNode root = Json.MAPPER.createObjectNode();
     root.put("$schema", SCHEMA);
     root.put("version", "2.1.0");
     ObjectNode run = root.putArray("runs").addObject();
@@ -75,7 +79,7 @@ public final class SarifReport implements Renderer {
         results.add(res);
       }
     }
-    return MAPPER.valueToTree(root).toPrettyString() + "\n";
+    return Json.MAPPER.valueToTree(root).toPrettyString() + "\n";
   }
 
   private static List<ObjectNode> results(CheckResult c, int ruleIndex) {
@@ -113,7 +117,7 @@ public final class SarifReport implements Renderer {
   }
 
   private static ObjectNode base(CheckResult c, int ruleIndex, String message) {
-    ObjectNode res = MAPPER.createObjectNode();
+    ObjectNode res = Json.MAPPER.createObjectNode();
     res.put("ruleId", c.id());
     res.put("ruleIndex", ruleIndex);
     res.putObject("message").put("text", message);
