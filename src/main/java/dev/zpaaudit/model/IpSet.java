@@ -383,10 +383,11 @@ public final class IpSet {
 
   public IpSet minus(IpSet o) {
     requireSameFamily(o);
-    if (isEmpty() || o.isEmpty() || !intersects(o)) {
+    if (isEmpty() || o.isEmpty()) {
       return this;
     }
-    return intersect(o.complement());
+    long[] out = IntervalArrays.minus(v, o.v);
+    return out == v ? this : new IpSet(family, out);
   }
 
   public IpSet union(IpSet o) {
@@ -472,7 +473,8 @@ public final class IpSet {
   }
 
   public boolean containsAll(IpSet o) {
-    return o.minus(this).isEmpty();
+    requireSameFamily(o);
+    return o.within(this);
   }
 
   private static long[] inc(long h, long l) {

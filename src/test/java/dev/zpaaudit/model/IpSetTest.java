@@ -126,6 +126,58 @@ class IpSetTest {
     assertThat(IpSet.unionAll(4, s.intervals())).isEqualTo(s);
   }
 
+  /**
+   * Random sets of the 256 IPv6 addresses around the carry from the low 64 bits into the high ones
+   * (::ffff:ffff:ffff:ff80 to ::1:0:0:0:7f), where an interval's neighbour is a carry away.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void algebraAcrossTheCarryOfTheLow64Bits(int seed) {
+    Random r = new Random(seed);
+    BitSet ma = new BitSet(256);
+    BitSet mb = new BitSet(256);
+    IpSet a = random6(r, ma);
+    IpSet b = random6(r, mb);
+    check6(a.union(b), or(ma, mb));
+    check6(a.intersect(b), and(ma, mb));
+    check6(a.minus(b), andNot(ma, mb));
+    check6(b.minus(a), andNot(mb, ma));
+    assertThat(a.containsAll(b)).isEqualTo(andNot(mb, ma).isEmpty());
+  }
+
+  private static String v6(int i) {
+    java.math.BigInteger base = new java.math.BigInteger("ffffffffffffff80", 16);
+    String hex = String.format("%032x", base.add(java.math.BigInteger.valueOf(i)));
+    StringBuilder sb = new StringBuilder();
+    for (int g = 0; g < 8; g++) {
+      sb.append(g == 0 ? "" : ":").append(hex, g * 4, g * 4 + 4);
+    }
+    return sb.toString();
+  }
+
+  private static IpSet random6(Random r, BitSet model) {
+    IpSet s = IpSet.empty(6);
+    int n = r.nextInt(6);
+    for (int i = 0; i < n; i++) {
+      int lo = r.nextInt(256);
+      int hi = Math.min(255, lo + r.nextInt(80));
+      s = s.union(IpSet.parse(v6(lo) + "-" + v6(hi)));
+      model.set(lo, hi + 1);
+    }
+    return s;
+  }
+
+  private static void check6(IpSet s, BitSet expected) {
+    BitSet got = new BitSet(256);
+    for (int i = 0; i < 256; i++) {
+      if (s.intersects(IpSet.parse(v6(i)))) {
+        got.set(i);
+      }
+    }
+    assertThat(got).isEqualTo(expected);
+    assertThat(IpSet.unionAll(6, s.intervals())).isEqualTo(s);
+  }
+
   private static BitSet or(BitSet a, BitSet b) {
     BitSet x = (BitSet) a.clone();
     x.or(b);
