@@ -5,6 +5,8 @@ import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Bits;
 import dev.zpaaudit.model.IpSet;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +105,10 @@ final class EveryPath {
   private static final class DeviceView {
     final int device;
     final List<Bits[]> classes = new ArrayList<>();
-    final List<IpSet> ok = new ArrayList<>();
+
+    /** Per class, the addresses it does not let through (stopped, or maybe stopped). */
+    final List<IpSet> notOk = new ArrayList<>();
+
     IpSet deniedEverywhere;
     IpSet allowedEverywhere;
     IpSet allowedSomewhere;
@@ -113,31 +118,48 @@ final class EveryPath {
       List<Bits> ins = atoms(parts.stream().map(Decision::iif).toList());
       List<Bits> outs = atoms(parts.stream().map(Decision::oif).toList());
       AddressFamily fam = addrs.family();
+      // Every set below lies within addrs: what a class lets through is addrs without its notOk.
       deniedEverywhere = addrs;
-      allowedEverywhere = addrs;
-      allowedSomewhere = IpSet.empty(fam);
+      IpSet notOkEverywhere = addrs;
+      IpSet notOkSomewhere = IpSet.empty(fam);
       List<Interfaces> byInterfaces = byInterfaces(addrs, parts);
+      // Classes that the same decisions apply to have the same sets: worked out once.
+      Map<BitSet, IpSet[]> known = new HashMap<>();
       for (Bits in : ins) {
         for (Bits out : outs) {
           int i = in.members()[0];
           int o = out.members()[0];
-          List<IpSet> stopped = new ArrayList<>();
-          List<IpSet> unsure = new ArrayList<>();
-          for (Interfaces p : byInterfaces) {
+          BitSet applying = new BitSet(byInterfaces.size());
+          for (int k = 0; k < byInterfaces.size(); k++) {
+            Interfaces p = byInterfaces.get(k);
             if (p.iif().contains(i) && p.oif().contains(o)) {
-              stopped.add(p.stopped());
-              unsure.add(p.unsure());
+              applying.set(k);
             }
           }
-          IpSet s = IpSet.unionAll(fam, stopped);
-          IpSet good = addrs.minus(s).minus(IpSet.unionAll(fam, unsure));
+          IpSet[] sets =
+              known.computeIfAbsent(
+                  applying,
+                  a -> {
+                    List<IpSet> stopped = new ArrayList<>();
+                    List<IpSet> unsure = new ArrayList<>();
+                    a.stream()
+                        .forEach(
+                            k -> {
+                              stopped.add(byInterfaces.get(k).stopped());
+                              unsure.add(byInterfaces.get(k).unsure());
+                            });
+                    IpSet st = IpSet.unionAll(fam, stopped);
+                    return new IpSet[] {st, st.union(IpSet.unionAll(fam, unsure))};
+                  });
           classes.add(new Bits[] {in, out});
-          ok.add(good);
-          deniedEverywhere = deniedEverywhere.intersect(s);
-          allowedEverywhere = allowedEverywhere.intersect(good);
-          allowedSomewhere = allowedSomewhere.union(good);
+          notOk.add(sets[1]);
+          deniedEverywhere = deniedEverywhere.intersect(sets[0]);
+          notOkEverywhere = notOkEverywhere.intersect(sets[1]);
+          notOkSomewhere = notOkSomewhere.union(sets[1]);
         }
       }
+      allowedEverywhere = addrs.minus(notOkSomewhere);
+      allowedSomewhere = addrs.minus(notOkEverywhere);
     }
 
     /** The addresses that decisions on the same interfaces stop, and those they may not let by. */
@@ -183,8 +205,8 @@ final class EveryPath {
       for (int c = 0; c < classes.size(); c++) {
         Map<List<Integer>, IpSet> next = new LinkedHashMap<>();
         for (Map.Entry<List<Integer>, IpSet> e : by.entrySet()) {
-          IpSet in = e.getValue().intersect(ok.get(c));
-          IpSet out = e.getValue().minus(ok.get(c));
+          IpSet in = e.getValue().minus(notOk.get(c));
+          IpSet out = e.getValue().intersect(notOk.get(c));
           if (!in.isEmpty()) {
             List<Integer> with = new ArrayList<>(e.getKey());
             with.add(c);
