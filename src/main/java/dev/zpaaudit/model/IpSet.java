@@ -229,6 +229,12 @@ public final class IpSet {
     if (v.length <= o.v.length ? within(o) : o.within(this)) {
       return v.length <= o.v.length ? this : o;
     }
+    if (v.length * FEW < o.v.length) {
+      return o.clipAll(this);
+    }
+    if (o.v.length * FEW < v.length) {
+      return clipAll(o);
+    }
     long[] out = new long[v.length + o.v.length];
     int n = 0;
     int i = 0;
@@ -270,8 +276,49 @@ public final class IpSet {
     return new IpSet(family, Arrays.copyOf(out, n));
   }
 
+  /**
+   * Below this ratio of sizes, the smaller set's intervals are looked up in the larger one (binary
+   * search) rather than both walked.
+   */
+  private static final int FEW = 16;
+
+  /** This set within each interval of {@code few}, found by binary search, put together. */
+  private IpSet clipAll(IpSet few) {
+    long[] out = new long[few.v.length + 16];
+    int n = 0;
+    for (int i = 0; i < few.v.length; i += 4) {
+      long eh = few.v[i + 2];
+      long el = few.v[i + 3];
+      for (int k = firstEndingAtOrAfter(few.v[i], few.v[i + 1]) * 4;
+          k < v.length && cmp(v[k], v[k + 1], eh, el) <= 0;
+          k += 4) {
+        if (n + 4 > out.length) {
+          out = Arrays.copyOf(out, out.length * 2);
+        }
+        boolean later = cmp(v[k], v[k + 1], few.v[i], few.v[i + 1]) > 0;
+        out[n++] = later ? v[k] : few.v[i];
+        out[n++] = later ? v[k + 1] : few.v[i + 1];
+        boolean earlier = cmp(v[k + 2], v[k + 3], eh, el) < 0;
+        out[n++] = earlier ? v[k + 2] : eh;
+        out[n++] = earlier ? v[k + 3] : el;
+      }
+    }
+    return new IpSet(family, Arrays.copyOf(out, n));
+  }
+
   /** Whether every address of this set is in {@code o}: one pass over both, no allocation. */
   private boolean within(IpSet o) {
+    if (v.length * FEW < o.v.length) {
+      for (int i = 0; i < v.length; i += 4) {
+        int k = o.firstEndingAtOrAfter(v[i], v[i + 1]) * 4;
+        if (k >= o.v.length
+            || cmp(o.v[k], o.v[k + 1], v[i], v[i + 1]) > 0
+            || cmp(o.v[k + 2], o.v[k + 3], v[i + 2], v[i + 3]) < 0) {
+          return false;
+        }
+      }
+      return true;
+    }
     int j = 0;
     for (int i = 0; i < v.length; i += 4) {
       while (j < o.v.length && cmp(o.v[j + 2], o.v[j + 3], v[i], v[i + 1]) < 0) {

@@ -1,7 +1,6 @@
 package dev.zpaaudit.report;
 
 import dev.zpaaudit.diag.Diagnostic;
-import dev.zpaaudit.model.IpSet;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,7 +70,25 @@ final class TextLayout {
   }
 
   private static boolean allCidrs(List<String> items) {
-    return items.stream().allMatch(s -> s.contains("/") && IpSet.tryParse(s).isPresent());
+    return items.stream().allMatch(TextLayout::looksLikeCidr);
+  }
+
+  /** Written as a CIDR block (as the reports print them): address characters, one '/' and bits. */
+  static boolean looksLikeCidr(String s) {
+    int slash = s.indexOf('/');
+    if (slash < 2 || slash != s.lastIndexOf('/') || slash == s.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean digit = c >= '0' && c <= '9';
+      boolean address =
+          digit || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == '.' || c == ':';
+      if (i < slash ? !address : i > slash && !digit) {
+        return false;
+      }
+    }
+    return s.indexOf('.') >= 0 || s.indexOf(':') >= 0;
   }
 
   /** Appends {@code first} and then the words of {@code text}, wrapped with a hanging indent. */

@@ -127,6 +127,39 @@ class IpSetTest {
   }
 
   /**
+   * A set of a few intervals against one of many (where the few are looked up in the many rather
+   * than both walked), both ways round.
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aFewIntervalsAgainstMany(int seed) {
+    Random r = new Random(seed);
+    BitSet many = new BitSet(256);
+    IpSet big = IpSet.empty(4);
+    for (int i = 0; i < 256; i += 2 + r.nextInt(2)) {
+      if (r.nextInt(4) > 0) {
+        big = big.union(IpSet.parse("10.0.0." + i));
+        many.set(i);
+      }
+    }
+    BitSet few = new BitSet(256);
+    IpSet small = IpSet.empty(4);
+    for (int i = 0; i < 1 + r.nextInt(2); i++) {
+      int lo = r.nextInt(256);
+      int hi = Math.min(255, lo + r.nextInt(60));
+      small = small.union(IpSet.parse("10.0.0." + lo + "-10.0.0." + hi));
+      few.set(lo, hi + 1);
+    }
+    check(small.intersect(big), and(few, many));
+    check(big.intersect(small), and(few, many));
+    assertThat(small.containsAll(big)).isEqualTo(andNot(many, few).isEmpty());
+    assertThat(big.containsAll(small)).isEqualTo(andNot(few, many).isEmpty());
+    IpSet inside = big.intersect(small);
+    assertThat(big.containsAll(inside)).isTrue();
+    check(big.intersect(inside), and(few, many));
+  }
+
+  /**
    * Random sets of the 256 IPv6 addresses around the carry from the low 64 bits into the high ones
    * (::ffff:ffff:ffff:ff80 to ::1:0:0:0:7f), where an interval's neighbour is a carry away.
    */

@@ -121,7 +121,6 @@ final class EveryPath {
       // Every set below lies within addrs: what a class lets through is addrs without its notOk.
       deniedEverywhere = addrs;
       IpSet notOkEverywhere = addrs;
-      IpSet notOkSomewhere = IpSet.empty(fam);
       List<Interfaces> byInterfaces = byInterfaces(addrs, parts);
       // Classes that the same decisions apply to have the same sets: worked out once.
       Map<BitSet, IpSet[]> known = new HashMap<>();
@@ -153,11 +152,13 @@ final class EveryPath {
                   });
           classes.add(new Bits[] {in, out});
           notOk.add(sets[1]);
-          deniedEverywhere = deniedEverywhere.intersect(sets[0]);
-          notOkEverywhere = notOkEverywhere.intersect(sets[1]);
-          notOkSomewhere = notOkSomewhere.union(sets[1]);
         }
       }
+      for (IpSet[] sets : known.values()) {
+        deniedEverywhere = deniedEverywhere.intersect(sets[0]);
+        notOkEverywhere = notOkEverywhere.intersect(sets[1]);
+      }
+      IpSet notOkSomewhere = IpSet.unionAll(fam, known.values().stream().map(x -> x[1]).toList());
       allowedEverywhere = addrs.minus(notOkSomewhere);
       allowedSomewhere = addrs.minus(notOkEverywhere);
     }
