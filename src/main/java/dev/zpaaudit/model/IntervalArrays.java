@@ -20,6 +20,12 @@ final class IntervalArrays {
    * them are in it.
    */
   static long[] minus(long[] a, long[] b) {
+    if (b.length == 4) {
+      return minusOne(a, b[0], b[1], b[2], b[3]);
+    }
+    if (b.length * FEW < a.length) {
+      return minusFew(a, b);
+    }
     // Each interval of b splits at most one interval of a in two.
     long[] out = new long[a.length + b.length];
     int n = 0;
@@ -63,5 +69,120 @@ final class IntervalArrays {
       return a;
     }
     return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * Below this ratio of sizes, the smaller operand's intervals are looked up in the larger one
+   * (binary search) and the runs of intervals between them copied whole.
+   */
+  static final int FEW = 16;
+
+  /**
+   * As {@link #minus}, for a {@code b} of few intervals: only the intervals of a it touches are
+   * cut.
+   */
+  private static long[] minusFew(long[] a, long[] b) {
+    long[] out = new long[a.length + b.length];
+    int n = 0;
+    int i = 0;
+    // The start of interval i of a: past the intervals of b seen so far that cut into it.
+    long sh = a.length > 0 ? a[0] : 0;
+    long sl = a.length > 0 ? a[1] : 0;
+    boolean changed = false;
+    for (int k = 0; k < b.length && i < a.length; k += 4) {
+      if (cmp(a[i + 2], a[i + 3], b[k], b[k + 1]) < 0) {
+        // interval i ends before this interval of b: kept, and the ones up to b copied whole
+        n = put(out, n, sh, sl, a[i + 2], a[i + 3]);
+        int from = i + 4;
+        i = firstEndingAtOrAfter(a, from, b[k], b[k + 1]);
+        System.arraycopy(a, from, out, n, i - from);
+        n += i - from;
+        if (i >= a.length) {
+          break;
+        }
+        sh = a[i];
+        sl = a[i + 1];
+      }
+      while (i < a.length && cmp(sh, sl, b[k + 2], b[k + 3]) <= 0) {
+        changed = true;
+        if (cmp(sh, sl, b[k], b[k + 1]) < 0) {
+          n = put(out, n, sh, sl, b[k + 1] == 0 ? b[k] - 1 : b[k], b[k + 1] - 1);
+        }
+        if (cmp(a[i + 2], a[i + 3], b[k + 2], b[k + 3]) > 0) {
+          sh = b[k + 3] == -1L ? b[k + 2] + 1 : b[k + 2];
+          sl = b[k + 3] + 1;
+          break;
+        }
+        i += 4;
+        if (i < a.length) {
+          sh = a[i];
+          sl = a[i + 1];
+        }
+      }
+    }
+    if (!changed) {
+      return a;
+    }
+    if (i < a.length) {
+      n = put(out, n, sh, sl, a[i + 2], a[i + 3]);
+      System.arraycopy(a, i + 4, out, n, a.length - i - 4);
+      n += a.length - i - 4;
+    }
+    return Arrays.copyOf(out, n);
+  }
+
+  /**
+   * As {@link #minus}, for a single interval (sh, sl) to (eh, el): the intervals of a before and
+   * after the ones it touches are copied whole into an array of the result's size.
+   */
+  private static long[] minusOne(long[] a, long sh, long sl, long eh, long el) {
+    int first = firstEndingAtOrAfter(a, 0, sh, sl);
+    int end = first; // after the last interval that starts at or before the end
+    while (end < a.length && cmp(a[end], a[end + 1], eh, el) <= 0) {
+      end += 4;
+    }
+    if (first == end) {
+      return a;
+    }
+    boolean left = cmp(a[first], a[first + 1], sh, sl) < 0;
+    boolean right = cmp(a[end - 2], a[end - 1], eh, el) > 0;
+    int size = first + (left ? 4 : 0) + (right ? 4 : 0) + (a.length - end);
+    long[] out = new long[size];
+    System.arraycopy(a, 0, out, 0, first);
+    int n = first;
+    if (left) {
+      n = put(out, n, a[first], a[first + 1], sl == 0 ? sh - 1 : sh, sl - 1);
+    }
+    if (right) {
+      n = put(out, n, el == -1L ? eh + 1 : eh, el + 1, a[end - 2], a[end - 1]);
+    }
+    System.arraycopy(a, end, out, n, a.length - end);
+    return out;
+  }
+
+  private static int put(long[] out, int n, long sh, long sl, long eh, long el) {
+    out[n] = sh;
+    out[n + 1] = sl;
+    out[n + 2] = eh;
+    out[n + 3] = el;
+    return n + 4;
+  }
+
+  /**
+   * The index (in longs, from {@code from}) of the first interval of {@code a} that ends at or
+   * after (h, l); {@code a.length} if none does.
+   */
+  static int firstEndingAtOrAfter(long[] a, int from, long h, long l) {
+    int lo = from / 4;
+    int hi = a.length / 4;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (cmp(a[mid * 4 + 2], a[mid * 4 + 3], h, l) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo * 4;
   }
 }

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -198,8 +199,7 @@ public final class IpSet {
   }
 
   static int cmp(long ah, long al, long bh, long bl) {
-    int c = Long.compareUnsigned(ah, bh);
-    return c != 0 ? c : Long.compareUnsigned(al, bl);
+    return IntervalArrays.cmp(ah, al, bh, bl);
   }
 
   private void requireSameFamily(IpSet o) {
@@ -229,10 +229,10 @@ public final class IpSet {
     if (v.length <= o.v.length ? within(o) : o.within(this)) {
       return v.length <= o.v.length ? this : o;
     }
-    if (v.length * FEW < o.v.length) {
+    if (v.length * IntervalArrays.FEW < o.v.length) {
       return o.clipAll(this);
     }
-    if (o.v.length * FEW < v.length) {
+    if (o.v.length * IntervalArrays.FEW < v.length) {
       return clipAll(o);
     }
     long[] out = new long[v.length + o.v.length];
@@ -276,12 +276,6 @@ public final class IpSet {
     return new IpSet(family, Arrays.copyOf(out, n));
   }
 
-  /**
-   * Below this ratio of sizes, the smaller set's intervals are looked up in the larger one (binary
-   * search) rather than both walked.
-   */
-  private static final int FEW = 16;
-
   /** This set within each interval of {@code few}, found by binary search, put together. */
   private IpSet clipAll(IpSet few) {
     long[] out = new long[few.v.length + 16];
@@ -308,7 +302,7 @@ public final class IpSet {
 
   /** Whether every address of this set is in {@code o}: one pass over both, no allocation. */
   private boolean within(IpSet o) {
-    if (v.length * FEW < o.v.length) {
+    if (v.length * IntervalArrays.FEW < o.v.length) {
       for (int i = 0; i < v.length; i += 4) {
         int k = o.firstEndingAtOrAfter(v[i], v[i + 1]) * 4;
         if (k >= o.v.length
@@ -335,17 +329,7 @@ public final class IpSet {
 
   /** Index (in intervals) of the first interval whose end is at or after (h, l). */
   private int firstEndingAtOrAfter(long h, long l) {
-    int lo = 0;
-    int hi = v.length / 4;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cmp(v[mid * 4 + 2], v[mid * 4 + 3], h, l) < 0) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
+    return IntervalArrays.firstEndingAtOrAfter(v, 0, h, l) / 4;
   }
 
   /** This set restricted to one interval, by binary search. */
@@ -442,8 +426,8 @@ public final class IpSet {
     if (o.isEmpty()) {
       return this;
     }
-    if (isEmpty()) {
-      return o;
+    if (isEmpty() || Arrays.equals(v, o.v)) {
+      return isEmpty() ? o : this;
     }
     long[] out = new long[v.length + o.v.length];
     int n = 0;
@@ -508,7 +492,8 @@ public final class IpSet {
     if (sets.isEmpty()) {
       return empty(family);
     }
-    List<IpSet> cur = sets;
+    // Unions of many sets often repeat the same set (the parts of one decision, say): once each.
+    List<IpSet> cur = sets.size() > 2 ? new ArrayList<>(new LinkedHashSet<>(sets)) : sets;
     while (cur.size() > 1) {
       List<IpSet> next = new ArrayList<>((cur.size() + 1) / 2);
       for (int i = 0; i < cur.size(); i += 2) {

@@ -152,6 +152,8 @@ class IpSetTest {
     }
     check(small.intersect(big), and(few, many));
     check(big.intersect(small), and(few, many));
+    check(big.minus(small), andNot(many, few));
+    check(small.minus(big), andNot(few, many));
     assertThat(small.containsAll(big)).isEqualTo(andNot(many, few).isEmpty());
     assertThat(big.containsAll(small)).isEqualTo(andNot(few, many).isEmpty());
     IpSet inside = big.intersect(small);
@@ -176,6 +178,16 @@ class IpSetTest {
     check6(a.minus(b), andNot(ma, mb));
     check6(b.minus(a), andNot(mb, ma));
     assertThat(a.containsAll(b)).isEqualTo(andNot(mb, ma).isEmpty());
+    // many intervals against these few
+    BitSet mm = new BitSet(256);
+    IpSet many = IpSet.empty(6);
+    for (int i = r.nextInt(2); i < 256; i += 2 + r.nextInt(2)) {
+      many = many.union(IpSet.parse(v6(i)));
+      mm.set(i);
+    }
+    check6(many.minus(a), andNot(mm, ma));
+    check6(many.intersect(a), and(mm, ma));
+    assertThat(many.containsAll(a)).isEqualTo(andNot(ma, mm).isEmpty());
   }
 
   private static String v6(int i) {
