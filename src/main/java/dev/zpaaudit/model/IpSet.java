@@ -360,11 +360,18 @@ public final class IpSet {
 
   public boolean intersects(IpSet o) {
     requireSameFamily(o);
-    if (o.v.length == 4 || v.length == 4) {
-      IpSet big = o.v.length == 4 ? this : o;
-      long[] one = o.v.length == 4 ? o.v : v;
-      int k = big.firstEndingAtOrAfter(one[0], one[1]);
-      return k < big.v.length / 4 && cmp(big.v[k * 4], big.v[k * 4 + 1], one[2], one[3]) <= 0;
+    if (v.length * IntervalArrays.FEW < o.v.length || o.v.length * IntervalArrays.FEW < v.length) {
+      // each interval of the smaller set looked up in the larger one
+      IpSet big = v.length < o.v.length ? o : this;
+      long[] few = v.length < o.v.length ? v : o.v;
+      for (int i = 0; i < few.length; i += 4) {
+        int k = big.firstEndingAtOrAfter(few[i], few[i + 1]);
+        if (k < big.v.length / 4
+            && cmp(big.v[k * 4], big.v[k * 4 + 1], few[i + 2], few[i + 3]) <= 0) {
+          return true;
+        }
+      }
+      return false;
     }
     int i = 0;
     int j = 0;

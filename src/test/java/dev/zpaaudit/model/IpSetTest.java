@@ -152,6 +152,8 @@ class IpSetTest {
     }
     check(small.intersect(big), and(few, many));
     check(big.intersect(small), and(few, many));
+    assertThat(big.intersects(small)).isEqualTo(many.intersects(few));
+    assertThat(small.intersects(big)).isEqualTo(many.intersects(few));
     check(big.minus(small), andNot(many, few));
     check(small.minus(big), andNot(few, many));
     assertThat(small.containsAll(big)).isEqualTo(andNot(many, few).isEmpty());

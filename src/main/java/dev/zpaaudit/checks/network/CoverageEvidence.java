@@ -77,7 +77,9 @@ final class CoverageEvidence {
    */
   private static final class LocationRanks {
     private final Map<Decision, Integer> rank = new HashMap<>();
-    private final List<SourceLocation> locations;
+
+    /** Each location as text ("file:line"), made once. */
+    private final List<String> locations;
 
     LocationRanks(Collection<Decision> decisions) {
       TreeMap<SourceLocation, Integer> order = new TreeMap<>();
@@ -95,7 +97,7 @@ final class CoverageEvidence {
           rank.put(d, order.get(d.rule().location()));
         }
       }
-      locations = List.copyOf(order.keySet());
+      locations = order.keySet().stream().map(SourceLocation::toString).toList();
     }
   }
 
@@ -121,7 +123,7 @@ final class CoverageEvidence {
           for (int i = locs.nextSetBit(0);
               i >= 0 && l.size() < BY_LIMIT;
               i = locs.nextSetBit(i + 1)) {
-            l.add(ranks.locations.get(i).toString());
+            l.add(ranks.locations.get(i));
           }
           m.put(v + "By", l);
           if (count > BY_LIMIT) {
