@@ -2,62 +2,26 @@ package dev.zpaaudit.ingest.checkpoint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zpaaudit.cli.Main;
+import dev.zpaaudit.cli.RejectedInputTest;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An unusable Check Point export through the command line: exit code 2, every located error on
  * standard error, nothing on standard output, and the report already in the output folder left as
  * it was.
  */
-class CheckpointBadInputCliTest {
+class CheckpointBadInputCliTest extends RejectedInputTest {
   static final Path BAD = Path.of("src/test/resources/checkpoint/bad");
-  static final String EARLIER = "an earlier report\n";
-  @TempDir Path tmp;
-
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
-  }
-
-  Path out() {
-    return tmp.resolve("out");
-  }
-
-  @BeforeEach
-  void anEarlierReport() throws IOException {
-    Files.createDirectories(out());
-    Files.writeString(out().resolve("report.txt"), EARLIER);
-  }
 
   /**
    * Each of {@code errors} is one line of standard error, after {@code shown} (the file's name).
    */
   void assertRejected(Path config, Path shown, String... errors) throws IOException {
-    Run r = run("audit", "--config", config.toString(), "--output", out().toString());
-    StringBuilder expected = new StringBuilder();
-    for (String e : errors) {
-      expected.append(shown).append(e).append('\n');
-    }
-    assertThat(r.err()).isEqualTo(expected.toString());
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out()).isEmpty();
-    try (Stream<Path> files = Files.list(out())) {
-      assertThat(files).containsExactly(out().resolve("report.txt"));
-    }
-    assertThat(Files.readString(out().resolve("report.txt"))).isEqualTo(EARLIER);
+    assertRefused(List.of("audit", "--config", config.toString()), shown, errors);
   }
 
   void assertRejected(String name, String... errors) throws IOException {

@@ -1,9 +1,9 @@
 package dev.zpaaudit.ingest.panos;
 
-import static dev.zpaaudit.ingest.panos.PanosBadInputCliTest.run;
+import static dev.zpaaudit.cli.RejectedInputTest.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zpaaudit.ingest.panos.PanosBadInputCliTest.Run;
+import dev.zpaaudit.cli.RejectedInputTest.Run;
 import org.junit.jupiter.api.Test;
 
 /**
