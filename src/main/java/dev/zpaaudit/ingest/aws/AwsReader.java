@@ -3,6 +3,7 @@ package dev.zpaaudit.ingest.aws;
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.FileReading;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.io.SafeParsers;
 import dev.zpaaudit.io.Tree;
@@ -112,7 +113,7 @@ public final class AwsReader {
 
   private static Result result(String path, ExportBuilder b, Diagnostics d) throws InputException {
     if (d.hasErrors()) {
-      throw new InputException(Reading.errors(d));
+      throw new InputException(FileReading.sorted(d.errors()));
     }
     Ec2Export export = b.build();
     if (export.read().isEmpty()) {
@@ -124,7 +125,7 @@ public final class AwsReader {
                   + String.join(", ", KEYS.stream().sorted().toList())
                   + ")"));
     }
-    return new Result(export, Reading.all(d));
+    return new Result(export, FileReading.sorted(d.all()));
   }
 
   private static void readFile(Path f, ExportBuilder b, Diagnostics d) throws InputException {

@@ -174,7 +174,7 @@ public final class CheckpointReader {
     if (r.hasErrors()) {
       throw new InputException(r.errors());
     }
-    return new Result(export, r.all());
+    return new Result(export, r.diagnostics());
   }
 
   private static InputException error(String file, int line, String message) {

@@ -1,10 +1,9 @@
 package dev.zpaaudit.ingest.checkpoint;
 
-import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.Diagnostics;
+import dev.zpaaudit.ingest.FileReading;
 import dev.zpaaudit.io.Tree;
 import dev.zpaaudit.model.SourceLocation;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,51 +11,18 @@ import java.util.Optional;
  * One file being read, what has been said of the export so far, and typed access to JSON fields: a
  * field of the wrong kind is an error at its line.
  */
-final class Reading {
-  private final String file;
-  private final Diagnostics diagnostics;
-
+final class Reading extends FileReading {
   Reading(String file, Diagnostics diagnostics) {
-    this.file = file;
-    this.diagnostics = diagnostics;
+    super(file, diagnostics);
   }
 
   /** The same export's next file. */
   Reading of(String other) {
-    return new Reading(other, diagnostics);
-  }
-
-  String file() {
-    return file;
+    return new Reading(other, shared());
   }
 
   SourceLocation at(Tree t) {
-    return new SourceLocation(file, t.line());
-  }
-
-  SourceLocation at(int line) {
-    return new SourceLocation(file, line);
-  }
-
-  void error(int line, String message) {
-    diagnostics.error(at(line), message);
-  }
-
-  boolean hasErrors() {
-    return diagnostics.hasErrors();
-  }
-
-  /** The errors said so far, sorted by file and line. */
-  List<Diagnostic> errors() {
-    List<Diagnostic> e = new ArrayList<>(diagnostics.errors());
-    e.sort(Diagnostic.ORDER);
-    return List.copyOf(e);
-  }
-
-  List<Diagnostic> all() {
-    List<Diagnostic> a = new ArrayList<>(diagnostics.all());
-    a.sort(Diagnostic.ORDER);
-    return List.copyOf(a);
+    return new SourceLocation(file(), t.line());
   }
 
   /** A string field; absent, null or blank is empty; another kind of value is an error. */
