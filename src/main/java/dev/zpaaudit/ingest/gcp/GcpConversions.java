@@ -77,8 +77,24 @@ final class GcpConversions {
     return new ParseResult(fw, diags);
   }
 
+  /** The metadata server (metadata, DNS, NTP), which the firewall always lets the VMs reach. */
+  static final List<String> METADATA_SERVER = List.of("169.254.169.254/32", "fd20:ce::254/128");
+
   private Filter filter(boolean ingress) {
     List<Rule> rules = new ArrayList<>();
+    for (String server : METADATA_SERVER) {
+      IpSet s = IpSet.parse(server);
+      rules.add(
+          new Rule(
+              new SourceLocation(e.source(), 0),
+              "always allowed: traffic "
+                  + (ingress ? "from" : "to")
+                  + " the metadata server "
+                  + server.substring(0, server.indexOf('/'))
+                  + " (metadata, DNS, NTP), whatever the firewall rules say",
+              List.of(ingress ? new Condition.Src(s) : new Condition.Dst(s)),
+              new Action.Accept("allow")));
+    }
     for (List<GcpRule> policy : e.policies()) {
       List<Condition> handedOn = new ArrayList<>();
       for (GcpRule r : policy) {

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * corpus.
  */
 class GcpTest {
+  /** The rules for the metadata server come first: the ones read from the export after them. */
+  static final int METADATA = GcpConversions.METADATA_SERVER.size();
+
   static Firewall read(String path) throws Exception {
     return GcpReader.read(Path.of(path)).firewall();
   }
@@ -31,10 +34,16 @@ class GcpTest {
     assertThat(egress)
         .extracting(Rule::text)
         .containsExactly(
+            "always allowed: traffic to the metadata server 169.254.169.254 (metadata, DNS, NTP),"
+                + " whatever the firewall rules say",
+            "always allowed: traffic to the metadata server fd20:ce::254 (metadata, DNS, NTP),"
+                + " whatever the firewall rules say",
             "firewall rule 'block-aws-india' (priority 900) EGRESS, deny",
             "firewall rule 'zpa-connectors-egress' (priority 1000) EGRESS, allow",
             "firewall rule 'deny-all-egress' (priority 65000) EGRESS, deny");
-    assertThat(egress.get(1).match()).contains(new Condition.Src(IpSet.parse("10.128.0.2")));
+    assertThat(egress.get(3).match()).contains(new Condition.Src(IpSet.parse("10.128.0.2")));
+    assertThat(fw.filter("ingress").rules().get(0).match())
+        .containsExactly(new Condition.Src(IpSet.parse("169.254.169.254")));
     assertThat(fw.filter("egress").defaultRule().text())
         .isEqualTo("implied allow egress (priority 65535)");
     assertThat(fw.filter("ingress").defaultRule().text())
@@ -45,7 +54,7 @@ class GcpTest {
   @Test
   void withoutTheInstancesATargetTagIsUnknown() throws Exception {
     Firewall fw = read("sample-configs/gcp/compliant/firewall-rules.json");
-    assertThat(fw.filter("egress").rules().get(0).match().toString())
+    assertThat(fw.filter("egress").rules().get(METADATA).match().toString())
         .contains("which VMs have them is not in the export");
   }
 
@@ -53,10 +62,29 @@ class GcpTest {
   void aPolicysGotoNextHandsWhatItMatchesToTheNextLevel() throws Exception {
     Firewall fw = read("src/test/resources/corpus/gcp/gcpdiag-gce1-effective-firewalls.json");
     List<Rule> egress = fw.filter("egress").rules();
-    Rule first = egress.get(0);
+    Rule first = egress.get(METADATA);
     assertThat(first.text())
         .isEqualTo("firewall policy 'parent-folder-policy' rule 30 EGRESS, allow");
     assertThat(egress.stream().map(Rule::text)).noneMatch(t -> t.contains("goto_next"));
+  }
+
+  /** The sample denies all other egress, but never the metadata server, Google's own resolver. */
+  @Test
+  void theMetadataServerIsAlwaysReachable() {
+    StringWriter out = new StringWriter();
+    String[] args = {
+      "audit",
+      "--config",
+      "sample-configs/gcp/non-compliant",
+      "--connector",
+      "10.128.0.2",
+      "--resolver",
+      "169.254.169.254"
+    };
+    Main.run(args, new PrintWriter(out), new PrintWriter(new StringWriter()));
+    assertThat(out.toString())
+        .contains("== dns-egress (R16): PASS")
+        .contains("DNS over UDP and TCP 53 to 169.254.169.254/32 is allowed both ways");
   }
 
   @Test
@@ -102,9 +130,9 @@ class GcpTest {
     assertThat(sb.toString())
         .isEqualTo(
             """
-            aerleon-sample-gce.json: 12 rules, 2 not settled
-            gcpdiag-gce1-effective-firewalls.json: 20 rules, 8 not settled
-            gcpdiag-gke1-effective-firewalls.json: 39 rules, 29 not settled
+            aerleon-sample-gce.json: 16 rules, 2 not settled
+            gcpdiag-gce1-effective-firewalls.json: 24 rules, 8 not settled
+            gcpdiag-gke1-effective-firewalls.json: 43 rules, 29 not settled
             """);
   }
 }
