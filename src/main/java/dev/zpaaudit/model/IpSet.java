@@ -220,203 +220,36 @@ public final class IpSet {
       return o;
     }
     if (o.v.length == 4) {
-      return clip(o.v[0], o.v[1], o.v[2], o.v[3]);
+      return with(IntervalArrays.clip(v, o.v[0], o.v[1], o.v[2], o.v[3]));
     }
     if (v.length == 4) {
-      return o.clip(v[0], v[1], v[2], v[3]);
+      return o.with(IntervalArrays.clip(o.v, v[0], v[1], v[2], v[3]));
     }
     // Often one set lies within the other (a decision's addresses within the published ones).
-    if (v.length <= o.v.length ? within(o) : o.within(this)) {
+    if (v.length <= o.v.length ? IntervalArrays.within(v, o.v) : IntervalArrays.within(o.v, v)) {
       return v.length <= o.v.length ? this : o;
     }
     if (v.length * IntervalArrays.FEW < o.v.length) {
-      return o.clipAll(this);
+      return o.with(IntervalArrays.clipAll(o.v, v));
     }
     if (o.v.length * IntervalArrays.FEW < v.length) {
-      return clipAll(o);
+      return with(IntervalArrays.clipAll(v, o.v));
     }
-    long[] out = new long[v.length + o.v.length];
-    int n = 0;
-    int i = 0;
-    int j = 0;
-    long[] a = v;
-    long[] b = o.v;
-    while (i < a.length && j < b.length) {
-      // start = max(starts), end = min(ends)
-      long sh;
-      long sl;
-      if (cmp(a[i], a[i + 1], b[j], b[j + 1]) >= 0) {
-        sh = a[i];
-        sl = a[i + 1];
-      } else {
-        sh = b[j];
-        sl = b[j + 1];
-      }
-      boolean aEndsFirst = cmp(a[i + 2], a[i + 3], b[j + 2], b[j + 3]) <= 0;
-      long eh = aEndsFirst ? a[i + 2] : b[j + 2];
-      long el = aEndsFirst ? a[i + 3] : b[j + 3];
-      if (cmp(sh, sl, eh, el) <= 0) {
-        if (n + 4 > out.length) {
-          out = Arrays.copyOf(out, out.length * 2 + 4);
-        }
-        out[n++] = sh;
-        out[n++] = sl;
-        out[n++] = eh;
-        out[n++] = el;
-      }
-      if (aEndsFirst) {
-        i += 4;
-      } else {
-        j += 4;
-      }
-    }
-    if (n == v.length && Arrays.equals(out, 0, n, v, 0, n)) {
-      return this;
-    }
-    return new IpSet(family, Arrays.copyOf(out, n));
+    return with(IntervalArrays.intersect(v, o.v));
   }
 
-  /** This set within each interval of {@code few}, found by binary search, put together. */
-  private IpSet clipAll(IpSet few) {
-    long[] out = new long[few.v.length + 16];
-    int n = 0;
-    for (int i = 0; i < few.v.length; i += 4) {
-      long eh = few.v[i + 2];
-      long el = few.v[i + 3];
-      for (int k = firstEndingAtOrAfter(few.v[i], few.v[i + 1]) * 4;
-          k < v.length && cmp(v[k], v[k + 1], eh, el) <= 0;
-          k += 4) {
-        if (n + 4 > out.length) {
-          out = Arrays.copyOf(out, out.length * 2);
-        }
-        boolean later = cmp(v[k], v[k + 1], few.v[i], few.v[i + 1]) > 0;
-        out[n++] = later ? v[k] : few.v[i];
-        out[n++] = later ? v[k + 1] : few.v[i + 1];
-        boolean earlier = cmp(v[k + 2], v[k + 3], eh, el) < 0;
-        out[n++] = earlier ? v[k + 2] : eh;
-        out[n++] = earlier ? v[k + 3] : el;
-      }
-    }
-    return new IpSet(family, Arrays.copyOf(out, n));
-  }
-
-  /** Whether every address of this set is in {@code o}: one pass over both, no allocation. */
-  private boolean within(IpSet o) {
-    if (v.length * IntervalArrays.FEW < o.v.length) {
-      for (int i = 0; i < v.length; i += 4) {
-        int k = o.firstEndingAtOrAfter(v[i], v[i + 1]) * 4;
-        if (k >= o.v.length
-            || cmp(o.v[k], o.v[k + 1], v[i], v[i + 1]) > 0
-            || cmp(o.v[k + 2], o.v[k + 3], v[i + 2], v[i + 3]) < 0) {
-          return false;
-        }
-      }
-      return true;
-    }
-    int j = 0;
-    for (int i = 0; i < v.length; i += 4) {
-      while (j < o.v.length && cmp(o.v[j + 2], o.v[j + 3], v[i], v[i + 1]) < 0) {
-        j += 4;
-      }
-      if (j >= o.v.length
-          || cmp(o.v[j], o.v[j + 1], v[i], v[i + 1]) > 0
-          || cmp(o.v[j + 2], o.v[j + 3], v[i + 2], v[i + 3]) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Index (in intervals) of the first interval whose end is at or after (h, l). */
-  private int firstEndingAtOrAfter(long h, long l) {
-    return IntervalArrays.firstEndingAtOrAfter(v, 0, h, l) / 4;
-  }
-
-  /** This set restricted to one interval, by binary search. */
-  private IpSet clip(long sh, long sl, long eh, long el) {
-    int first = firstEndingAtOrAfter(sh, sl);
-    int last = first;
-    while (last < v.length / 4 && cmp(v[last * 4], v[last * 4 + 1], eh, el) <= 0) {
-      last++;
-    }
-    if (last == first) {
-      return empty(family);
-    }
-    long[] out = Arrays.copyOfRange(v, first * 4, last * 4);
-    if (cmp(out[0], out[1], sh, sl) < 0) {
-      out[0] = sh;
-      out[1] = sl;
-    }
-    int e = out.length - 4;
-    if (cmp(out[e + 2], out[e + 3], eh, el) > 0) {
-      out[e + 2] = eh;
-      out[e + 3] = el;
-    }
-    if (out.length == v.length && Arrays.equals(out, v)) {
-      return this;
-    }
-    return new IpSet(family, out);
+  /** This set when {@code intervals} are its own, else the set of this family they make. */
+  private IpSet with(long[] intervals) {
+    return intervals == v ? this : new IpSet(family, intervals);
   }
 
   public boolean intersects(IpSet o) {
     requireSameFamily(o);
-    if (v.length * IntervalArrays.FEW < o.v.length || o.v.length * IntervalArrays.FEW < v.length) {
-      // each interval of the smaller set looked up in the larger one
-      IpSet big = v.length < o.v.length ? o : this;
-      long[] few = v.length < o.v.length ? v : o.v;
-      for (int i = 0; i < few.length; i += 4) {
-        int k = big.firstEndingAtOrAfter(few[i], few[i + 1]);
-        if (k < big.v.length / 4
-            && cmp(big.v[k * 4], big.v[k * 4 + 1], few[i + 2], few[i + 3]) <= 0) {
-          return true;
-        }
-      }
-      return false;
-    }
-    int i = 0;
-    int j = 0;
-    while (i < v.length && j < o.v.length) {
-      if (cmp(v[i + 2], v[i + 3], o.v[j], o.v[j + 1]) < 0) {
-        i += 4;
-      } else if (cmp(o.v[j + 2], o.v[j + 3], v[i], v[i + 1]) < 0) {
-        j += 4;
-      } else {
-        return true;
-      }
-    }
-    return false;
+    return IntervalArrays.intersects(v, o.v);
   }
 
   public IpSet complement() {
-    long[] all = all(family).v;
-    long[] out = new long[v.length + 4];
-    int n = 0;
-    long ch = all[0];
-    long cl = all[1];
-    boolean open = true;
-    for (int i = 0; i < v.length; i += 4) {
-      if (cmp(ch, cl, v[i], v[i + 1]) < 0) {
-        long[] p = dec(v[i], v[i + 1]);
-        out[n++] = ch;
-        out[n++] = cl;
-        out[n++] = p[0];
-        out[n++] = p[1];
-      }
-      if (v[i + 2] == all[2] && v[i + 3] == all[3]) {
-        open = false;
-        break;
-      }
-      long[] nx = inc(v[i + 2], v[i + 3]);
-      ch = nx[0];
-      cl = nx[1];
-    }
-    if (open) {
-      out[n++] = ch;
-      out[n++] = cl;
-      out[n++] = all[2];
-      out[n++] = all[3];
-    }
-    return new IpSet(family, Arrays.copyOf(out, n));
+    return new IpSet(family, IntervalArrays.complement(v, all(family).v));
   }
 
   public IpSet minus(IpSet o) {
@@ -424,8 +257,7 @@ public final class IpSet {
     if (isEmpty() || o.isEmpty()) {
       return this;
     }
-    long[] out = IntervalArrays.minus(v, o.v);
-    return out == v ? this : new IpSet(family, out);
+    return with(IntervalArrays.minus(v, o.v));
   }
 
   public IpSet union(IpSet o) {
@@ -436,52 +268,7 @@ public final class IpSet {
     if (isEmpty() || Arrays.equals(v, o.v)) {
       return isEmpty() ? o : this;
     }
-    long[] out = new long[v.length + o.v.length];
-    int n = 0;
-    int i = 0;
-    int j = 0;
-    while (i < v.length || j < o.v.length) {
-      long[] src;
-      int k;
-      if (j >= o.v.length || (i < v.length && cmp(v[i], v[i + 1], o.v[j], o.v[j + 1]) <= 0)) {
-        src = v;
-        k = i;
-        i += 4;
-      } else {
-        src = o.v;
-        k = j;
-        j += 4;
-      }
-      n = appendMerged(out, n, src[k], src[k + 1], src[k + 2], src[k + 3]);
-    }
-    return new IpSet(family, Arrays.copyOf(out, n));
-  }
-
-  /** Appends an interval that starts at or after the last one, merging overlap and adjacency. */
-  private static int appendMerged(long[] out, int n, long sh, long sl, long eh, long el) {
-    if (n > 0) {
-      long lh = out[n - 2];
-      long ll = out[n - 1];
-      boolean touches =
-          cmp(sh, sl, lh, ll) <= 0 || (!(lh == -1L && ll == -1L) && sameAsNext(lh, ll, sh, sl));
-      if (touches) {
-        if (cmp(eh, el, lh, ll) > 0) {
-          out[n - 2] = eh;
-          out[n - 1] = el;
-        }
-        return n;
-      }
-    }
-    out[n] = sh;
-    out[n + 1] = sl;
-    out[n + 2] = eh;
-    out[n + 3] = el;
-    return n + 4;
-  }
-
-  /** Whether (nh, nl) is (h, l) + 1, without wrapping around. */
-  private static boolean sameAsNext(long h, long l, long nh, long nl) {
-    return l == -1L ? nh == h + 1 && nl == 0 : nh == h && nl == l + 1;
+    return new IpSet(family, IntervalArrays.union(v, o.v));
   }
 
   /** The union of any number of sets of the same family, merged pairwise (balanced). */
@@ -513,15 +300,7 @@ public final class IpSet {
 
   public boolean containsAll(IpSet o) {
     requireSameFamily(o);
-    return o.within(this);
-  }
-
-  private static long[] inc(long h, long l) {
-    return l == -1L ? new long[] {h + 1, 0} : new long[] {h, l + 1};
-  }
-
-  private static long[] dec(long h, long l) {
-    return l == 0 ? new long[] {h - 1, -1L} : new long[] {h, l - 1};
+    return IntervalArrays.within(o.v, v);
   }
 
   /** Receives an interval's bounds as unsigned 128-bit (high, low) pairs. */
