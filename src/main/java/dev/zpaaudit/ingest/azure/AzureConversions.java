@@ -33,7 +33,8 @@ public final class AzureConversions {
 
   private AzureConversions() {}
 
-  static ParseResult convert(String source, List<Nsg> groups, List<Diagnostic> diagnostics) {
+  static ParseResult convert(
+      String source, List<Nsg> groups, ServiceTags tags, List<Diagnostic> diagnostics) {
     Map<String, Filter> filters = new LinkedHashMap<>();
     List<Attachment> attachments = new ArrayList<>();
     List<Nsg> outOrder = new ArrayList<>(groups);
@@ -42,8 +43,8 @@ public final class AzureConversions {
       Nsg g = outOrder.get(i);
       String out = g.name() + " outbound";
       String in = g.name() + " inbound";
-      filters.put(out, filter(g, out, NsgRule.Direction.OUTBOUND));
-      filters.put(in, filter(g, in, NsgRule.Direction.INBOUND));
+      filters.put(out, filter(g, out, NsgRule.Direction.OUTBOUND, tags));
+      filters.put(in, filter(g, in, NsgRule.Direction.INBOUND, tags));
       String label = "network security group '" + g.name() + "'";
       attachments.add(
           new Attachment(
@@ -62,14 +63,14 @@ public final class AzureConversions {
     return new ParseResult(fw, diagnostics);
   }
 
-  private static Filter filter(Nsg g, String name, NsgRule.Direction d) {
+  private static Filter filter(Nsg g, String name, NsgRule.Direction d, ServiceTags tags) {
     List<NsgRule> all = new ArrayList<>(g.rules());
     all.addAll(g.defaults().isEmpty() ? AzureDefaults.rules() : g.defaults());
     List<Rule> rules =
         all.stream()
             .filter(r -> r.direction() == d)
             .sorted(Comparator.comparingInt(NsgRule::priority))
-            .map(r -> rule(g, r))
+            .map(r -> rule(g, r, tags))
             .toList();
     Rule end =
         new Rule(
@@ -80,7 +81,7 @@ public final class AzureConversions {
     return new Filter(name, rules, end);
   }
 
-  private static Rule rule(Nsg g, NsgRule r) {
+  private static Rule rule(Nsg g, NsgRule r, ServiceTags tags) {
     String text =
         "NSG '"
             + g.name()
@@ -96,6 +97,6 @@ public final class AzureConversions {
             + ")";
     int line = r.line() > 0 ? r.line() : g.line();
     Action action = r.allow() ? new Action.Accept("Allow") : new Action.Drop("Deny");
-    return new Rule(new SourceLocation(g.file(), line), text, NsgConditions.of(r), action);
+    return new Rule(new SourceLocation(g.file(), line), text, NsgConditions.of(r, tags), action);
   }
 }

@@ -19,11 +19,11 @@ import java.util.Optional;
 final class NsgConditions {
   private NsgConditions() {}
 
-  static List<Condition> of(NsgRule r) {
+  static List<Condition> of(NsgRule r, ServiceTags tags) {
     List<Condition> out = new ArrayList<>();
     protocol(r.protocol()).ifPresent(out::add);
-    out.addAll(side(r.sourcePrefixes(), r.sourceGroups(), true));
-    out.addAll(side(r.destinationPrefixes(), r.destinationGroups(), false));
+    out.addAll(side(r.sourcePrefixes(), r.sourceGroups(), true, tags));
+    out.addAll(side(r.destinationPrefixes(), r.destinationGroups(), false, tags));
     ports(r.sourcePorts()).ifPresent(p -> out.add(new Condition.SrcPort(p)));
     ports(r.destinationPorts()).ifPresent(p -> out.add(new Condition.DstPort(p)));
     return out;
@@ -48,7 +48,8 @@ final class NsgConditions {
    * One side's tests: nothing for {@code *}; else one alternative per family of addresses, and one
    * per service tag or application security group.
    */
-  private static List<Condition> side(List<String> prefixes, List<String> groups, boolean source) {
+  private static List<Condition> side(
+      List<String> prefixes, List<String> groups, boolean source, ServiceTags tags) {
     if (groups.isEmpty()
         && (prefixes.isEmpty() || prefixes.stream().anyMatch(NsgConditions::any))) {
       return List.of();
@@ -58,10 +59,18 @@ final class NsgConditions {
     List<List<Condition>> alts = new ArrayList<>();
     for (String p : prefixes) {
       Optional<IpSet> set = IpSet.tryParse(p);
+      Optional<ServiceTags.Tag> tag = set.isPresent() ? Optional.empty() : tags.get(p);
       if (set.isPresent()) {
         (set.get().family() == AddressFamily.IPV4 ? v4 : v6).add(set.get());
+      } else if (tag.isPresent()) {
+        // a tag's prefixes, exactly (a tag without any matches nothing)
+        for (IpSet t : List.of(tag.get().v4(), tag.get().v6())) {
+          if (!t.isEmpty()) {
+            (t.family() == AddressFamily.IPV4 ? v4 : v6).add(t);
+          }
+        }
       } else {
-        alts.add(List.of(new Condition.Unknown(tag(p))));
+        alts.add(List.of(new Condition.Unknown(tag(p, tags))));
       }
     }
     for (String g : groups) {
@@ -89,7 +98,7 @@ final class NsgConditions {
     return prefix.equals("*") || prefix.equalsIgnoreCase("any");
   }
 
-  private static String tag(String tag) {
+  private static String tag(String tag, ServiceTags tags) {
     String why =
         switch (tag.toLowerCase(Locale.ROOT)) {
           case "internet" ->
@@ -97,7 +106,11 @@ final class NsgConditions {
           case "virtualnetwork" ->
               "the virtual network's address space and those peered or connected to it, which are"
                   + " not in the export";
-          default -> "its addresses are not in the export";
+          default ->
+              tags.file() == null
+                  ? "its addresses are not in the export (give Azure's service tags file beside"
+                      + " the groups to expand it)"
+                  : "not in the service tags file " + tags.file();
         };
     return "service tag '" + tag + "': " + why;
   }
