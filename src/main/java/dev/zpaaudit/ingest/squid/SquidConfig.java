@@ -21,6 +21,13 @@ record SquidConfig(
   /** One ACL an {@code ssl_bump} line names, perhaps negated ({@code !name}). */
   record AclRef(String name, boolean negated) {}
 
-  /** {@code ssl_bump ACTION ACL...} and its line. */
-  record BumpRule(String action, List<AclRef> acls, String text, int line) {}
+  /**
+   * {@code ssl_bump ACTION ACL...} and its line, with what makes it uncertain (inside an {@code if}
+   * block, or naming an ACL that an included file may define). An {@code include} stands among the
+   * rules as one of action {@link #INCLUDE}: the rules of the files it names are not read.
+   */
+  record BumpRule(String action, List<AclRef> acls, String text, int line, List<String> doubts) {}
+
+  /** The action of an {@code include} among the rules. */
+  static final String INCLUDE = "include";
 }

@@ -68,6 +68,10 @@ final class SquidConversions {
       if (out.size() >= MAX_RULES) {
         break;
       }
+      if (r.action().equals(SquidConfig.INCLUDE)) {
+        unknown(before, r, step);
+        continue;
+      }
       String action = normal(r.action(), step);
       if (!allowed(action, step, before.last())) {
         continue;
@@ -100,6 +104,7 @@ final class SquidConversions {
       Path before, SquidAcls.Match m, SquidConfig.BumpRule r, String action, int step) {
     List<Condition> match = new ArrayList<>(before.match());
     match.addAll(m.conditions());
+    r.doubts().forEach(x -> match.add(new Condition.Unknown(x)));
     List<String> names = before.names();
     if (m.names() != null) {
       if (names != null) {
@@ -119,6 +124,33 @@ final class SquidConversions {
             + r.line()
             + ")";
     return new Path(match, names, action, r.line(), how);
+  }
+
+  /**
+   * An {@code include} at this step: the rules of the files it names may decide anything that
+   * reaches it, so what reaches it is unknown.
+   */
+  private void unknown(Path before, SquidConfig.BumpRule r, int step) {
+    if (before.names() != null && before.names().isEmpty()) {
+      return; // server names that match nothing
+    }
+    List<Condition> match = new ArrayList<>(before.match());
+    r.doubts().forEach(x -> match.add(new Condition.Unknown(x)));
+    out.add(
+        new DecryptionRule(
+            new dev.zpaaudit.model.SourceLocation(config.file(), r.line()),
+            (before.how().isEmpty() ? "" : before.how() + ", ")
+                + "step "
+                + step
+                + ": "
+                + r.text()
+                + " (line "
+                + r.line()
+                + "): the ssl_bump rules of the included files are not read",
+            match,
+            before.names() == null ? List.of() : before.names(),
+            List.of(),
+            DecryptionRule.Decision.UNKNOWN));
   }
 
   private void emit(Path p, String action) {

@@ -20,7 +20,11 @@ import java.util.regex.Pattern;
  * file, looked up beside the configuration when the path written does not exist), {@code ssl_bump}
  * rules and the ports that bump. Directives that do not bear on it are passed over, as Squid has
  * hundreds; a malformed {@code acl}, an {@code ssl_bump} with an unknown action or naming an
- * undefined ACL, and a missing ACL file are errors at their lines.
+ * undefined ACL, and a missing ACL file are errors at their lines. The files an {@code include}
+ * names are not read: where it stands among the {@code ssl_bump} rules, what it may decide is
+ * unknown. Rules and ACLs inside an {@code if} block apply or not by how Squid is started, which
+ * the configuration does not say: a rule among them, or naming an ACL defined among them, is
+ * uncertain.
  */
 public final class SquidReader {
   private static final Pattern LOOKS =
@@ -40,6 +44,12 @@ public final class SquidReader {
   private final List<SquidConfig.BumpRule> rules = new ArrayList<>();
   private boolean explicit;
   private boolean intercept;
+
+  /** The line of the first {@code include} (0: none). */
+  private int firstInclude;
+
+  /** The ACLs some of whose lines stand inside an {@code if} block, by name: the block's line. */
+  private final Map<String, String> conditionalAcls = new LinkedHashMap<>();
 
   private SquidReader(Path file) {
     this.file = file;
@@ -64,6 +74,8 @@ public final class SquidReader {
     int n = 0;
     List<String[]> bump = new ArrayList<>();
     List<Integer> bumpLines = new ArrayList<>();
+    List<String> bumpBlocks = new ArrayList<>();
+    List<String> blocks = new ArrayList<>(); // the if blocks open at this line
     for (String raw : text.split("\n", -1)) {
       n++;
       String line = raw.strip();
@@ -71,20 +83,36 @@ public final class SquidReader {
         continue;
       }
       String[] w = line.split("\\s+");
+      String block = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
       switch (w[0]) {
-        case "acl" -> acl(w, n);
-        case "ssl_bump" -> {
+        case "acl" -> {
+          acl(w, n);
+          if (block != null && w.length > 1) {
+            conditionalAcls.putIfAbsent(w[1], block);
+          }
+        }
+        case "ssl_bump", SquidConfig.INCLUDE -> {
           bump.add(w);
           bumpLines.add(n);
+          bumpBlocks.add(block);
+          if (w[0].equals(SquidConfig.INCLUDE) && firstInclude == 0) {
+            firstInclude = n;
+          }
         }
         case "http_port", "https_port" -> port(w);
+        case "if" -> blocks.add("'" + line + "' (line " + n + ")");
+        case "endif" -> {
+          if (!blocks.isEmpty()) {
+            blocks.remove(blocks.size() - 1);
+          }
+        }
         default -> {
           // every other directive: no bearing on which TLS is decrypted
         }
       }
     }
     for (int i = 0; i < bump.size(); i++) {
-      bumpRule(bump.get(i), bumpLines.get(i));
+      bumpRule(bump.get(i), bumpLines.get(i), bumpBlocks.get(i));
     }
     return new SquidConfig(file.toString(), acls, rules, explicit, intercept);
   }
@@ -159,7 +187,17 @@ public final class SquidReader {
     return out;
   }
 
-  private void bumpRule(String[] w, int line) {
+  private void bumpRule(String[] w, int line, String block) {
+    List<String> doubts = new ArrayList<>();
+    if (block != null) {
+      doubts.add("inside " + block + ", which applies by how Squid is started");
+    }
+    if (w[0].equals(SquidConfig.INCLUDE)) {
+      rules.add(
+          new SquidConfig.BumpRule(
+              SquidConfig.INCLUDE, List.of(), String.join(" ", w), line, doubts));
+      return;
+    }
     if (w.length < 2 || !ACTIONS.contains(w[1])) {
       error(
           line,
@@ -173,11 +211,23 @@ public final class SquidReader {
       boolean neg = w[i].startsWith("!");
       String name = neg ? w[i].substring(1) : w[i];
       if (!PREDEFINED.contains(name) && !acls.containsKey(name)) {
+        if (firstInclude > 0 && firstInclude < line) {
+          doubts.add(
+              "acl '"
+                  + name
+                  + "' is not defined here: the include at line "
+                  + firstInclude
+                  + " may define it");
+          continue;
+        }
         error(line, "ssl_bump names acl '" + name + "', which is not defined");
+      }
+      if (conditionalAcls.containsKey(name)) {
+        doubts.add("acl '" + name + "' is defined inside " + conditionalAcls.get(name));
       }
       refs.add(new SquidConfig.AclRef(name, neg));
     }
-    rules.add(new SquidConfig.BumpRule(w[1], refs, String.join(" ", w), line));
+    rules.add(new SquidConfig.BumpRule(w[1], refs, String.join(" ", w), line, doubts));
   }
 
   private void error(int line, String message) {

@@ -74,6 +74,34 @@ class SquidTest {
                     List.of(new Condition.Dst(IpSet.parse("2001:db8::/32"))))));
   }
 
+  /** An include's rules are unknown where it stands; an if block's rules and ACLs uncertain. */
+  @Test
+  void anIncludeAndAnIfBlockAreUnknownWhereTheyStand() throws Exception {
+    List<DecryptionRule> r = rules("src/test/resources/squid/features/include-and-if.conf");
+    assertThat(r.get(0).text()).startsWith("step 1: ssl_bump splice inside (line 8)");
+    assertThat(r.get(0).match())
+        .contains(
+            new Condition.Unknown(
+                "inside 'if ${process_number} = 1' (line 6), which applies by how Squid is"
+                    + " started"))
+        .contains(
+            new Condition.Unknown(
+                "acl 'inside' is defined inside 'if ${process_number} = 1' (line 6)"));
+    assertThat(r)
+        .filteredOn(x -> x.decision() == DecryptionRule.Decision.UNKNOWN)
+        .extracting(DecryptionRule::text)
+        .contains(
+            "step 1: ssl_bump peek step1 (line 10), step 2: include /etc/squid/more-rules.txt"
+                + " (line 11): the ssl_bump rules of the included files are not read");
+    assertThat(r)
+        .flatExtracting(DecryptionRule::match)
+        .contains(
+            new Condition.Unknown(
+                "acl 'partner' is not defined here: the include at line 11 may define it"));
+    assertThat(audit("src/test/resources/squid/features/include-and-if.conf"))
+        .contains("INDETERMINATE ssl-bypass");
+  }
+
   @Test
   void theSamplesVerdicts() {
     assertThat(audit("sample-configs/squid/compliant.conf")).contains("PASS          ssl-bypass");
@@ -110,6 +138,7 @@ class SquidTest {
         "sample-configs/squid/compliant.conf",
         "sample-configs/squid/non-compliant.conf",
         "src/test/resources/squid/features/steps.conf",
+        "src/test/resources/squid/features/include-and-if.conf",
         "src/test/resources/corpus/squid/aws-cdk-transparent-squid.conf",
         "src/test/resources/squid/bad/bad.conf");
   }
