@@ -5,6 +5,7 @@ import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.model.Action;
 import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Attachment;
+import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.Filter;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Network;
@@ -63,15 +64,22 @@ public final class AzureConversions {
     return new ParseResult(fw, diagnostics);
   }
 
+  /**
+   * The host node's virtual addresses, through which Azure serves DNS, DHCP, the VM agent and
+   * instance metadata: by Azure's documentation not subject to a group's rules unless a rule names
+   * the service's own tag (AzurePlatformDNS, AzurePlatformIMDS, AzurePlatformLKM).
+   */
+  static final List<String> HOST_NODE = List.of("168.63.129.16/32", "169.254.169.254/32");
+
   private static Filter filter(Nsg g, String name, NsgRule.Direction d, ServiceTags tags) {
     List<NsgRule> all = new ArrayList<>(g.rules());
     all.addAll(g.defaults().isEmpty() ? AzureDefaults.rules() : g.defaults());
-    List<Rule> rules =
-        all.stream()
-            .filter(r -> r.direction() == d)
-            .sorted(Comparator.comparingInt(NsgRule::priority))
-            .map(r -> rule(g, r, tags))
-            .toList();
+    List<Rule> rules = new ArrayList<>(hostNode(g, d, all));
+    all.stream()
+        .filter(r -> r.direction() == d)
+        .sorted(Comparator.comparingInt(NsgRule::priority))
+        .map(r -> rule(g, r, tags))
+        .forEach(rules::add);
     Rule end =
         new Rule(
             new SourceLocation(g.file(), g.line()),
@@ -79,6 +87,49 @@ public final class AzureConversions {
             List.of(),
             new Action.Drop("Deny"));
     return new Filter(name, rules, end);
+  }
+
+  /**
+   * Traffic with the host node's addresses, first: allowed, as the group's rules do not apply to
+   * it; unknown where a rule of this direction names an AzurePlatform tag, which would.
+   */
+  private static List<Rule> hostNode(Nsg g, NsgRule.Direction d, List<NsgRule> all) {
+    boolean outbound = d == NsgRule.Direction.OUTBOUND;
+    java.util.Optional<NsgRule> platform =
+        all.stream()
+            .filter(r -> r.direction() == d)
+            .filter(
+                r ->
+                    java.util.stream.Stream.concat(
+                            r.sourcePrefixes().stream(), r.destinationPrefixes().stream())
+                        .anyMatch(
+                            p -> p.toLowerCase(java.util.Locale.ROOT).startsWith("azureplatform")))
+            .findFirst();
+    List<Rule> out = new ArrayList<>();
+    for (String node : HOST_NODE) {
+      dev.zpaaudit.model.IpSet a = dev.zpaaudit.model.IpSet.parse(node);
+      String addr = node.substring(0, node.indexOf('/'));
+      out.add(
+          new Rule(
+              new SourceLocation(g.file(), platform.map(NsgRule::line).orElse(g.line())),
+              "Azure's host node "
+                  + addr
+                  + (addr.startsWith("168.")
+                      ? " (DNS, DHCP, VM agent): "
+                      : " (instance metadata): ")
+                  + (platform.isEmpty()
+                      ? "not subject to network security group rules"
+                      : "rule '"
+                          + platform.get().name()
+                          + "' names an AzurePlatform service tag, which applies to it"),
+              List.of(outbound ? new Condition.Dst(a) : new Condition.Src(a)),
+              platform.isEmpty()
+                  ? new Action.Accept("not subject to the group's rules")
+                  : new Action.Unknown(
+                      "which of the host node's services an AzurePlatform tag covers is not"
+                          + " modelled")));
+    }
+    return out;
   }
 
   private static Rule rule(Nsg g, NsgRule r, ServiceTags tags) {

@@ -25,6 +25,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * service tags and application security groups left open, groups in series, and bad input.
  */
 class AzureNsgTest {
+  /** The rules for Azure's host node come first: the ones read from the export after them. */
+  static final int HOST_NODE = AzureConversions.HOST_NODE.size();
+
   static final Path COMPLIANT = Path.of("sample-configs/azure/compliant");
 
   @Test
@@ -48,6 +51,10 @@ class AzureNsgTest {
         fw.filter("connectors-subnet-nsg outbound").rules().stream().map(Rule::text).toList();
     assertThat(out)
         .containsExactly(
+            "Azure's host node 168.63.129.16 (DNS, DHCP, VM agent): not subject to network"
+                + " security group rules",
+            "Azure's host node 169.254.169.254 (instance metadata): not subject to network security"
+                + " group rules",
             "NSG 'connectors-subnet-nsg' rule 'AllowZpaOutbound' (priority 100, Outbound, Allow)",
             "NSG 'connectors-subnet-nsg' rule 'AllowDnsOutbound' (priority 110, Outbound, Allow)",
             "NSG 'connectors-subnet-nsg' rule 'DenyOtherOutbound' (priority 4000, Outbound, Deny)",
@@ -57,7 +64,7 @@ class AzureNsgTest {
                 + " Outbound, Allow)",
             "NSG 'connectors-subnet-nsg' default rule 'DenyAllOutBound' (priority 65500,"
                 + " Outbound, Deny)");
-    Rule allow = fw.filter("connectors-subnet-nsg outbound").rules().get(0);
+    Rule allow = fw.filter("connectors-subnet-nsg outbound").rules().get(HOST_NODE);
     assertThat(allow.match())
         .containsExactly(
             new Condition.Proto(dev.zpaaudit.model.Bits.of(256, 6)),
@@ -81,7 +88,7 @@ class AzureNsgTest {
            "sourceApplicationSecurityGroups": [{"id": "/x/applicationSecurityGroups/connectors"}]}
         ]}]
         """);
-    Rule r = AzureReader.read(f).firewall().filter("cli-nsg outbound").rules().get(0);
+    Rule r = AzureReader.read(f).firewall().filter("cli-nsg outbound").rules().get(HOST_NODE);
     assertThat(r.match()).hasSize(3);
     assertThat(r.match().get(0).toString()).contains("application security group 'connectors'");
     Condition.AnyOf dst = (Condition.AnyOf) r.match().get(1);
@@ -157,9 +164,9 @@ class AzureNsgTest {
     assertThat(sb.toString())
         .isEqualTo(
             """
-            VM1-nsg.json: 9 rules, 4 with a service tag or group not in the export
-            VM2-nsg.json: 6 rules, 4 with a service tag or group not in the export
-            subnet-nsg.json: 11 rules, 4 with a service tag or group not in the export
+            VM1-nsg.json: 13 rules, 4 with a service tag or group not in the export
+            VM2-nsg.json: 10 rules, 4 with a service tag or group not in the export
+            subnet-nsg.json: 15 rules, 4 with a service tag or group not in the export
             """);
   }
 }
