@@ -22,11 +22,13 @@ record SquidConfig(
   record AclRef(String name, boolean negated) {}
 
   /**
-   * {@code ssl_bump ACTION ACL...} and its line, with what makes it uncertain (inside an {@code if}
-   * block, or naming an ACL that an included file may define). An {@code include} stands among the
-   * rules as one of action {@link #INCLUDE}: the rules of the files it names are not read.
+   * {@code ssl_bump ACTION ACL...}, its file (the configuration or one it includes) and line, with
+   * what makes it uncertain (inside an {@code if} block, or naming an ACL that an included file may
+   * define). An {@code include} stands among the rules as one of action {@link #INCLUDE}: the rules
+   * of the files it names are not read.
    */
-  record BumpRule(String action, List<AclRef> acls, String text, int line, List<String> doubts) {}
+  record BumpRule(
+      String action, List<AclRef> acls, String text, String file, int line, List<String> doubts) {}
 
   /** The action of an {@code include} among the rules. */
   static final String INCLUDE = "include";

@@ -59,8 +59,9 @@ final class SquidConversions {
   /**
    * What the steps so far require: conditions, server-name patterns (null: any), the last action.
    */
-  record Path(List<Condition> match, List<String> names, String last, int line, String how) {
-    static final Path START = new Path(List.of(), null, null, 0, "");
+  record Path(
+      List<Condition> match, List<String> names, String last, String file, int line, String how) {
+    static final Path START = new Path(List.of(), null, null, null, 0, "");
   }
 
   private void step(int step, Path before) {
@@ -92,6 +93,7 @@ final class SquidConversions {
             before.match(),
             before.names(),
             before.last(),
+            null,
             0,
             before.how()
                 + (before.how().isEmpty() ? "" : ", ")
@@ -100,7 +102,7 @@ final class SquidConversions {
         "stare".equals(before.last()) ? "bump" : "splice");
   }
 
-  private static Path and(
+  private Path and(
       Path before, SquidAcls.Match m, SquidConfig.BumpRule r, String action, int step) {
     List<Condition> match = new ArrayList<>(before.match());
     match.addAll(m.conditions());
@@ -120,10 +122,10 @@ final class SquidConversions {
             + step
             + ": "
             + r.text()
-            + " (line "
-            + r.line()
+            + " ("
+            + where(r)
             + ")";
-    return new Path(match, names, action, r.line(), how);
+    return new Path(match, names, action, r.file(), r.line(), how);
   }
 
   /**
@@ -138,15 +140,15 @@ final class SquidConversions {
     r.doubts().forEach(x -> match.add(new Condition.Unknown(x)));
     out.add(
         new DecryptionRule(
-            new dev.zpaaudit.model.SourceLocation(config.file(), r.line()),
+            new dev.zpaaudit.model.SourceLocation(r.file(), r.line()),
             (before.how().isEmpty() ? "" : before.how() + ", ")
                 + "step "
                 + step
                 + ": "
                 + r.text()
-                + " (line "
-                + r.line()
-                + "): the ssl_bump rules of the included files are not read",
+                + " ("
+                + where(r)
+                + "): the files it names are not found, so their ssl_bump rules are not read",
             match,
             before.names() == null ? List.of() : before.names(),
             List.of(),
@@ -169,12 +171,18 @@ final class SquidConversions {
     }
     out.add(
         new DecryptionRule(
-            new dev.zpaaudit.model.SourceLocation(config.file(), p.line()),
+            new dev.zpaaudit.model.SourceLocation(
+                p.file() == null ? config.file() : p.file(), p.line()),
             (p.how().isEmpty() ? "" : p.how() + ": ") + what,
             match,
             names,
             List.of(),
             d));
+  }
+
+  /** A rule's line ("line 7"), or its file and line when an included file holds it. */
+  private String where(SquidConfig.BumpRule r) {
+    return r.file().equals(config.file()) ? "line " + r.line() : r.file() + ":" + r.line();
   }
 
   /** Legacy actions by what they do at step 1. */

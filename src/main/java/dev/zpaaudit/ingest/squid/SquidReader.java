@@ -45,9 +45,6 @@ public final class SquidReader {
   private boolean explicit;
   private boolean intercept;
 
-  /** The line of the first {@code include} (0: none). */
-  private int firstInclude;
-
   /** The ACLs some of whose lines stand inside an {@code if} block, by name: the block's line. */
   private final Map<String, String> conditionalAcls = new LinkedHashMap<>();
 
@@ -70,12 +67,34 @@ public final class SquidReader {
     return SquidConversions.convert(c, r.d.all());
   }
 
+  /** An {@code ssl_bump} line or an unread {@code include}, where it stands and in what. */
+  private record Pending(String[] words, Path file, int line, String block, String afterInclude) {}
+
+  /** How deep includes may nest, and how many files a configuration may include in all. */
+  static final int MAX_INCLUDE_DEPTH = 16;
+
+  static final int MAX_INCLUDED_FILES = 1000;
+
+  private final List<Pending> pending = new ArrayList<>();
+  private final java.util.Set<Path> reading = new java.util.HashSet<>();
+  private int includedFiles;
+
+  /** Where the first include whose files were not found stands (null: none so far). */
+  private String unreadInclude;
+
   private SquidConfig read(String text) {
+    lines(text, file, 0, new ArrayList<>());
+    for (Pending p : pending) {
+      bumpRule(p);
+    }
+    return new SquidConfig(file.toString(), acls, rules, explicit, intercept);
+  }
+
+  /** The directives of one file, the configuration or one it includes. */
+  private void lines(String text, Path from, int depth, List<String> blocks) {
+    Path self = from.toAbsolutePath().normalize();
+    reading.add(self);
     int n = 0;
-    List<String[]> bump = new ArrayList<>();
-    List<Integer> bumpLines = new ArrayList<>();
-    List<String> bumpBlocks = new ArrayList<>();
-    List<String> blocks = new ArrayList<>(); // the if blocks open at this line
     for (String raw : text.split("\n", -1)) {
       n++;
       String line = raw.strip();
@@ -86,21 +105,15 @@ public final class SquidReader {
       String block = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
       switch (w[0]) {
         case "acl" -> {
-          acl(w, n);
+          acl(w, from, n);
           if (block != null && w.length > 1) {
             conditionalAcls.putIfAbsent(w[1], block);
           }
         }
-        case "ssl_bump", SquidConfig.INCLUDE -> {
-          bump.add(w);
-          bumpLines.add(n);
-          bumpBlocks.add(block);
-          if (w[0].equals(SquidConfig.INCLUDE) && firstInclude == 0) {
-            firstInclude = n;
-          }
-        }
+        case "ssl_bump" -> pending.add(new Pending(w, from, n, block, unreadInclude));
+        case SquidConfig.INCLUDE -> include(w, from, n, depth, blocks);
         case "http_port", "https_port" -> port(w);
-        case "if" -> blocks.add("'" + line + "' (line " + n + ")");
+        case "if" -> blocks.add("'" + line + "' (" + where(from, n) + ")");
         case "endif" -> {
           if (!blocks.isEmpty()) {
             blocks.remove(blocks.size() - 1);
@@ -111,10 +124,64 @@ public final class SquidReader {
         }
       }
     }
-    for (int i = 0; i < bump.size(); i++) {
-      bumpRule(bump.get(i), bumpLines.get(i), bumpBlocks.get(i));
+    reading.remove(self);
+  }
+
+  /**
+   * {@code include FILE...}: each file read in place, found as written or beside the configuration;
+   * the ones not found stand among the rules as unknown.
+   */
+  private void include(String[] w, Path from, int n, int depth, List<String> blocks) {
+    List<String> missing = new ArrayList<>();
+    for (int i = 1; i < w.length; i++) {
+      List<Path> found = IncludedFiles.find(w[i], file);
+      if (found.isEmpty()) {
+        missing.add(w[i]);
+      }
+      for (Path f : found) {
+        if (reading.contains(f.toAbsolutePath().normalize())) {
+          d.warning(
+              new SourceLocation(from.toString(), n),
+              "include " + w[i] + ": " + f + " is being read already; not read again");
+          continue;
+        }
+        if (depth + 1 > MAX_INCLUDE_DEPTH || ++includedFiles > MAX_INCLUDED_FILES) {
+          error(
+              from,
+              n,
+              "include "
+                  + w[i]
+                  + ": more than "
+                  + MAX_INCLUDE_DEPTH
+                  + " levels or "
+                  + MAX_INCLUDED_FILES
+                  + " files of includes");
+          return;
+        }
+        try {
+          lines(InputFiles.read(f), f, depth + 1, blocks);
+        } catch (InputException e) {
+          d.addAll(e.errors());
+        }
+      }
     }
-    return new SquidConfig(file.toString(), acls, rules, explicit, intercept);
+    if (!missing.isEmpty()) {
+      String[] marker = new String[missing.size() + 1];
+      marker[0] = SquidConfig.INCLUDE;
+      for (int i = 0; i < missing.size(); i++) {
+        marker[i + 1] = missing.get(i);
+      }
+      String block = blocks.isEmpty() ? null : blocks.get(blocks.size() - 1);
+      pending.add(new Pending(marker, from, n, block, unreadInclude));
+      if (unreadInclude == null) {
+        unreadInclude = where(from, n);
+      }
+    }
+  }
+
+  /** A line of the configuration ("line 7"), or of a file it includes ("file:7"). */
+  private String where(Path f, int line) {
+    return f.equals(file) ? "line " + line : f + ":" + line;
   }
 
   private void port(String[] w) {
@@ -130,9 +197,9 @@ public final class SquidReader {
     }
   }
 
-  private void acl(String[] w, int line) {
+  private void acl(String[] w, Path from, int line) {
     if (w.length < 3) {
-      error(line, "acl needs a name and a type");
+      error(from, line, "acl needs a name and a type");
       return;
     }
     List<String> values = new ArrayList<>();
@@ -142,14 +209,14 @@ public final class SquidReader {
         continue;
       }
       if (v.startsWith("\"") && v.endsWith("\"") && v.length() > 2) {
-        values.addAll(sideFile(v.substring(1, v.length() - 1), line));
+        values.addAll(sideFile(v.substring(1, v.length() - 1), from, line));
       } else {
         values.add(v);
       }
     }
     SquidConfig.Acl old = acls.get(w[1]);
     if (old != null && !old.type().equals(w[2])) {
-      error(line, "acl " + w[1] + " is of type " + old.type() + ", not " + w[2]);
+      error(from, line, "acl " + w[1] + " is of type " + old.type() + ", not " + w[2]);
       return;
     }
     if (old != null) {
@@ -159,12 +226,13 @@ public final class SquidReader {
   }
 
   /** The values of an ACL file, one a line, {@code #} starting a comment. */
-  private List<String> sideFile(String name, int line) {
+  private List<String> sideFile(String name, Path from, int line) {
     Path p = Path.of(name);
     Path beside = file.toAbsolutePath().getParent().resolve(p.getFileName());
     Path found = Files.isRegularFile(p) ? p : Files.isRegularFile(beside) ? beside : null;
     if (found == null) {
       error(
+          from,
           line,
           "ACL file "
               + name
@@ -182,24 +250,27 @@ public final class SquidReader {
         }
       }
     } catch (InputException e) {
-      error(line, "ACL file " + found + " cannot be read");
+      error(from, line, "ACL file " + found + " cannot be read");
     }
     return out;
   }
 
-  private void bumpRule(String[] w, int line, String block) {
+  private void bumpRule(Pending p) {
+    String[] w = p.words();
+    int line = p.line();
     List<String> doubts = new ArrayList<>();
-    if (block != null) {
-      doubts.add("inside " + block + ", which applies by how Squid is started");
+    if (p.block() != null) {
+      doubts.add("inside " + p.block() + ", which applies by how Squid is started");
     }
+    String text = String.join(" ", w);
+    String file = p.file().toString();
     if (w[0].equals(SquidConfig.INCLUDE)) {
-      rules.add(
-          new SquidConfig.BumpRule(
-              SquidConfig.INCLUDE, List.of(), String.join(" ", w), line, doubts));
+      rules.add(new SquidConfig.BumpRule(SquidConfig.INCLUDE, List.of(), text, file, line, doubts));
       return;
     }
     if (w.length < 2 || !ACTIONS.contains(w[1])) {
       error(
+          p.file(),
           line,
           "ssl_bump needs an action (peek, stare, splice, bump, terminate), not '"
               + (w.length < 2 ? "" : w[1])
@@ -211,26 +282,26 @@ public final class SquidReader {
       boolean neg = w[i].startsWith("!");
       String name = neg ? w[i].substring(1) : w[i];
       if (!PREDEFINED.contains(name) && !acls.containsKey(name)) {
-        if (firstInclude > 0 && firstInclude < line) {
+        if (p.afterInclude() != null) {
           doubts.add(
               "acl '"
                   + name
-                  + "' is not defined here: the include at line "
-                  + firstInclude
+                  + "' is not defined here: the include at "
+                  + p.afterInclude()
                   + " may define it");
           continue;
         }
-        error(line, "ssl_bump names acl '" + name + "', which is not defined");
+        error(p.file(), line, "ssl_bump names acl '" + name + "', which is not defined");
       }
       if (conditionalAcls.containsKey(name)) {
         doubts.add("acl '" + name + "' is defined inside " + conditionalAcls.get(name));
       }
       refs.add(new SquidConfig.AclRef(name, neg));
     }
-    rules.add(new SquidConfig.BumpRule(w[1], refs, String.join(" ", w), line, doubts));
+    rules.add(new SquidConfig.BumpRule(w[1], refs, text, file, line, doubts));
   }
 
-  private void error(int line, String message) {
-    d.error(new SourceLocation(file.toString(), line), message);
+  private void error(Path f, int line, String message) {
+    d.error(new SourceLocation(f.toString(), line), message);
   }
 }

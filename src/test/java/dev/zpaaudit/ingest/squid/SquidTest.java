@@ -74,10 +74,15 @@ class SquidTest {
                     List.of(new Condition.Dst(IpSet.parse("2001:db8::/32"))))));
   }
 
-  /** An include's rules are unknown where it stands; an if block's rules and ACLs uncertain. */
+  static final String INCLUDES = "src/test/resources/squid/features/include-and-if.conf";
+
+  /**
+   * An included file found beside the configuration is read in place, its rules named by its own
+   * file and line; an if block's rules and ACLs are uncertain.
+   */
   @Test
-  void anIncludeAndAnIfBlockAreUnknownWhereTheyStand() throws Exception {
-    List<DecryptionRule> r = rules("src/test/resources/squid/features/include-and-if.conf");
+  void anIncludedFileIsReadInPlaceAndAnIfBlockIsUncertain() throws Exception {
+    List<DecryptionRule> r = rules(INCLUDES);
     assertThat(r.get(0).text()).startsWith("step 1: ssl_bump splice inside (line 8)");
     assertThat(r.get(0).match())
         .contains(
@@ -87,19 +92,61 @@ class SquidTest {
         .contains(
             new Condition.Unknown(
                 "acl 'inside' is defined inside 'if ${process_number} = 1' (line 6)"));
+    String included = "src/test/resources/squid/features/more-rules.txt";
+    assertThat(r)
+        .extracting(DecryptionRule::text)
+        .contains(
+            "step 1: ssl_bump peek step1 (line 10), step 2: ssl_bump bump all ("
+                + included
+                + ":3): bumped: decrypted");
+    assertThat(r).noneMatch(x -> x.decision() == DecryptionRule.Decision.UNKNOWN);
+    assertThat(audit(INCLUDES))
+        .contains("FAIL          ssl-bypass")
+        .contains("deny by " + included + ":3");
+  }
+
+  /** Where an included file is not found, what reaches the include is unknown. */
+  @Test
+  void anIncludeNotFoundIsUnknownWhereItStands(@TempDir Path tmp) throws Exception {
+    Path alone = tmp.resolve("include-and-if.conf");
+    Files.copy(Path.of(INCLUDES), alone);
+    List<DecryptionRule> r = rules(alone.toString());
     assertThat(r)
         .filteredOn(x -> x.decision() == DecryptionRule.Decision.UNKNOWN)
         .extracting(DecryptionRule::text)
         .contains(
             "step 1: ssl_bump peek step1 (line 10), step 2: include /etc/squid/more-rules.txt"
-                + " (line 11): the ssl_bump rules of the included files are not read");
+                + " (line 11): the files it names are not found, so their ssl_bump rules are not"
+                + " read");
     assertThat(r)
         .flatExtracting(DecryptionRule::match)
         .contains(
             new Condition.Unknown(
                 "acl 'partner' is not defined here: the include at line 11 may define it"));
-    assertThat(audit("src/test/resources/squid/features/include-and-if.conf"))
-        .contains("INDETERMINATE ssl-bypass");
+    assertThat(audit(alone.toString())).contains("INDETERMINATE ssl-bypass");
+  }
+
+  /** A file that includes itself, or one that includes it, is not read again. */
+  @Test
+  void anIncludeLoopIsReadOnce(@TempDir Path tmp) throws Exception {
+    Path a = tmp.resolve("a.conf");
+    Path b = tmp.resolve("b.conf");
+    Files.writeString(
+        a,
+        "http_port 3128 ssl-bump cert=/etc/squid/ssl/squid.pem\ninclude "
+            + b
+            + "\nssl_bump splice all\n");
+    Files.writeString(b, "include " + a + "\ninclude " + b + "\n");
+    var result = SquidReader.parse(Files.readString(a), a);
+    assertThat(result.diagnostics())
+        .extracting(d -> d.format())
+        .contains(
+            b + ":1: warning: include " + a + ": " + a + " is being read already; not read again")
+        .contains(
+            b + ":2: warning: include " + b + ": " + b + " is being read already; not read again");
+    assertThat(result.firewall().decryption())
+        .extracting(DecryptionRule::decision)
+        .containsOnly(DecryptionRule.Decision.BYPASS);
   }
 
   @Test
