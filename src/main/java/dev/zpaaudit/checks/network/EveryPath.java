@@ -123,7 +123,7 @@ final class EveryPath {
       IpSet notOkEverywhere = addrs;
       List<Interfaces> byInterfaces = byInterfaces(addrs, parts);
       // Classes that the same decisions apply to have the same sets: worked out once.
-      Map<BitSet, IpSet[]> known = new HashMap<>();
+      Map<BitSet, Blocked> known = new HashMap<>();
       for (Bits in : ins) {
         for (Bits out : outs) {
           int i = in.members()[0];
@@ -135,7 +135,7 @@ final class EveryPath {
               applying.set(k);
             }
           }
-          IpSet[] sets =
+          Blocked sets =
               known.computeIfAbsent(
                   applying,
                   a -> {
@@ -148,20 +148,24 @@ final class EveryPath {
                               unsure.add(byInterfaces.get(k).unsure());
                             });
                     IpSet st = IpSet.unionAll(fam, stopped);
-                    return new IpSet[] {st, st.union(IpSet.unionAll(fam, unsure))};
+                    return new Blocked(st, st.union(IpSet.unionAll(fam, unsure)));
                   });
           classes.add(new Bits[] {in, out});
-          notOk.add(sets[1]);
+          notOk.add(sets.notOk());
         }
       }
-      for (IpSet[] sets : known.values()) {
-        deniedEverywhere = deniedEverywhere.intersect(sets[0]);
-        notOkEverywhere = notOkEverywhere.intersect(sets[1]);
+      for (Blocked sets : known.values()) {
+        deniedEverywhere = deniedEverywhere.intersect(sets.stopped());
+        notOkEverywhere = notOkEverywhere.intersect(sets.notOk());
       }
-      IpSet notOkSomewhere = IpSet.unionAll(fam, known.values().stream().map(x -> x[1]).toList());
+      IpSet notOkSomewhere =
+          IpSet.unionAll(fam, known.values().stream().map(Blocked::notOk).toList());
       allowedEverywhere = addrs.minus(notOkSomewhere);
       allowedSomewhere = addrs.minus(notOkEverywhere);
     }
+
+    /** What some decisions stop, and what they stop or may not let by. */
+    private record Blocked(IpSet stopped, IpSet notOk) {}
 
     /** The addresses that decisions on the same interfaces stop, and those they may not let by. */
     private record Interfaces(Bits iif, Bits oif, IpSet stopped, IpSet unsure) {}
