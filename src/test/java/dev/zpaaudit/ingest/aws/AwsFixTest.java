@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zpaaudit.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.zpaaudit.ingest.FixRoundTrip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AwsFixTest {
   private static final Path SAMPLE = Path.of("sample-configs/aws/non-compliant");
-  private static final String RANGES = "src/test/resources/golden/ranges-panos.txt";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static final Pattern GROUP =
@@ -41,8 +38,8 @@ class AwsFixTest {
   @Test
   void theCommandsAppliedMakeTheReauditPass(@TempDir Path tmp) throws Exception {
     JsonNode before = audit(SAMPLE);
-    assertThat(status(before, "zen-egress")).isEqualTo("fail");
-    List<String> commands = commands(before);
+    assertThat(FixRoundTrip.status(before, "zen-egress")).isEqualTo("fail");
+    List<String> commands = FixRoundTrip.commands(before);
     assertThat(commands)
         .containsExactly(
             "aws ec2 authorize-security-group-egress --group-id sg-0c0ffee0000000f01"
@@ -61,8 +58,8 @@ class AwsFixTest {
       apply(fixed, c);
     }
     JsonNode after = audit(fixed);
-    assertThat(status(after, "zen-egress")).isEqualTo("pass");
-    assertThat(commands(after)).isEmpty();
+    assertThat(FixRoundTrip.status(after, "zen-egress")).isEqualTo("pass");
+    assertThat(FixRoundTrip.commands(after)).isEmpty();
   }
 
   @Test
@@ -219,44 +216,6 @@ class AwsFixTest {
   }
 
   private static JsonNode audit(Path config) throws Exception {
-    String[] args = {
-      "audit",
-      "--config",
-      config.toString(),
-      "--ranges",
-      RANGES,
-      "--connector",
-      "10.0.1.10",
-      "--resolver",
-      "10.0.0.2",
-      "--format",
-      "json"
-    };
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    assertThat(err.toString()).isEmpty();
-    return JSON.readTree(out.toString());
-  }
-
-  private static String status(JsonNode report, String check) {
-    for (JsonNode c : report.get("checks")) {
-      if (c.get("id").asText().equals(check)) {
-        return c.get("status").asText();
-      }
-    }
-    throw new AssertionError("no check " + check);
-  }
-
-  private static List<String> commands(JsonNode report) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode c : report.get("checks")) {
-      for (JsonNode e : c.get("evidence")) {
-        if (e.get("verdict").asText().equals("fix")) {
-          e.get("data").get("commands").forEach(x -> out.add(x.asText()));
-        }
-      }
-    }
-    return out;
+    return FixRoundTrip.audit(config.toString(), "10.0.1.10", "10.0.0.2");
   }
 }

@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zpaaudit.cli.Main;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import dev.zpaaudit.ingest.FixRoundTrip;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,15 +26,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CheckpointFixTest {
   private static final Path SAMPLE = Path.of("sample-configs/checkpoint/non-compliant");
-  private static final String RANGES = "src/test/resources/golden/ranges-panos.txt";
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern TOKEN = Pattern.compile("\"([^\"]*)\"|(\\S+)");
 
   @Test
   void theCommandsAppliedMakeTheReauditPass(@TempDir Path tmp) throws Exception {
     JsonNode before = audit(SAMPLE.toString());
-    assertThat(status(before, "zen-egress")).isEqualTo("fail");
-    List<String> commands = commands(before);
+    assertThat(FixRoundTrip.status(before, "zen-egress")).isEqualTo("fail");
+    List<String> commands = FixRoundTrip.commands(before);
     assertThat(commands)
         .containsExactly(
             "mgmt_cli login > id.txt",
@@ -59,8 +56,8 @@ class CheckpointFixTest {
     JSON.writerWithDefaultPrettyPrinter()
         .writeValue(fixed.resolve("show-access-rulebase.json").toFile(), export);
     JsonNode after = audit(fixed.toString());
-    assertThat(status(after, "zen-egress")).isEqualTo("pass");
-    assertThat(commands(after)).isEmpty();
+    assertThat(FixRoundTrip.status(after, "zen-egress")).isEqualTo("pass");
+    assertThat(FixRoundTrip.commands(after)).isEmpty();
   }
 
   /** One command, as the management server applies it to the layer's export. */
@@ -161,46 +158,6 @@ class CheckpointFixTest {
   }
 
   private static JsonNode audit(String config) throws Exception {
-    String[] args = {
-      "audit",
-      "--config",
-      config,
-      "--ranges",
-      RANGES,
-      "--connector",
-      "10.20.0.0/24",
-      "--resolver",
-      "203.0.113.53",
-      "--format",
-      "json"
-    };
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    Main.run(args, new PrintWriter(out), new PrintWriter(err));
-    assertThat(err.toString()).isEmpty();
-    return JSON.readTree(out.toString());
-  }
-
-  private static String status(JsonNode report, String check) {
-    for (JsonNode c : report.get("checks")) {
-      if (c.get("id").asText().equals(check)) {
-        return c.get("status").asText();
-      }
-    }
-    throw new AssertionError("no check " + check);
-  }
-
-  private static List<String> commands(JsonNode report) {
-    List<String> out = new ArrayList<>();
-    for (JsonNode c : report.get("checks")) {
-      if (!c.get("id").asText().equals("zen-egress")) {
-        continue;
-      }
-      for (JsonNode e : c.get("evidence")) {
-        JsonNode cmds = e.path("data").path("commands");
-        cmds.forEach(x -> out.add(x.asText()));
-      }
-    }
-    return out;
+    return FixRoundTrip.audit(config, "10.20.0.0/24", "203.0.113.53");
   }
 }
