@@ -2,6 +2,7 @@ package dev.zpaaudit.ingest.azure;
 
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.FileReading;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.io.InputFiles;
 import java.io.IOException;
@@ -82,7 +83,7 @@ public final class AzureReader {
       }
     }
     if (d.hasErrors()) {
-      throw new InputException(sorted(d.errors()));
+      throw new InputException(FileReading.sorted(d.errors()));
     }
     return tags;
   }
@@ -92,15 +93,9 @@ public final class AzureReader {
     Diagnostics d = new Diagnostics();
     List<Nsg> groups = NsgReader.read(text, file, d);
     if (d.hasErrors()) {
-      throw new InputException(sorted(d.errors()));
+      throw new InputException(FileReading.sorted(d.errors()));
     }
     return AzureConversions.convert(file, groups, ServiceTags.NONE, d.all());
-  }
-
-  private static List<dev.zpaaudit.diag.Diagnostic> sorted(List<dev.zpaaudit.diag.Diagnostic> d) {
-    List<dev.zpaaudit.diag.Diagnostic> out = new ArrayList<>(d);
-    out.sort(dev.zpaaudit.diag.Diagnostic.ORDER);
-    return out;
   }
 
   private static List<Path> files(Path dir) {

@@ -32,4 +32,9 @@ record SquidConfig(
 
   /** The action of an {@code include} among the rules. */
   static final String INCLUDE = "include";
+
+  /** A line of configuration {@code config} ("line 7"), or of a file it includes ("file:7"). */
+  static String where(String config, String file, int line) {
+    return file.equals(config) ? "line " + line : file + ":" + line;
+  }
 }

@@ -180,9 +180,8 @@ final class SquidConversions {
             d));
   }
 
-  /** A rule's line ("line 7"), or its file and line when an included file holds it. */
   private String where(SquidConfig.BumpRule r) {
-    return r.file().equals(config.file()) ? "line " + r.line() : r.file() + ":" + r.line();
+    return SquidConfig.where(config.file(), r.file(), r.line());
   }
 
   /** Legacy actions by what they do at step 1. */

@@ -1,8 +1,8 @@
 package dev.zpaaudit.ingest.squid;
 
-import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.diag.Diagnostics;
 import dev.zpaaudit.diag.InputException;
+import dev.zpaaudit.ingest.FileReading;
 import dev.zpaaudit.ingest.ParseResult;
 import dev.zpaaudit.io.InputFiles;
 import dev.zpaaudit.model.SourceLocation;
@@ -60,9 +60,7 @@ public final class SquidReader {
     SquidReader r = new SquidReader(file);
     SquidConfig c = r.read(text);
     if (r.d.hasErrors()) {
-      List<Diagnostic> errors = new ArrayList<>(r.d.errors());
-      errors.sort(Diagnostic.ORDER);
-      throw new InputException(errors);
+      throw new InputException(FileReading.sorted(r.d.errors()));
     }
     return SquidConversions.convert(c, r.d.all());
   }
@@ -179,9 +177,8 @@ public final class SquidReader {
     }
   }
 
-  /** A line of the configuration ("line 7"), or of a file it includes ("file:7"). */
   private String where(Path f, int line) {
-    return f.equals(file) ? "line " + line : f + ":" + line;
+    return SquidConfig.where(file.toString(), f.toString(), line);
   }
 
   private void port(String[] w) {
