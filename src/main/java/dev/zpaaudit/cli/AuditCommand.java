@@ -25,6 +25,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    addMethodSubcommands = false,
     name = "audit",
     mixinStandardHelpOptions = true,
     sortOptions = false,

@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
+    addMethodSubcommands = false,
     name = "explain",
     mixinStandardHelpOptions = true,
     sortOptions = false,

@@ -14,6 +14,7 @@ import picocli.CommandLine.ParseResult;
 
 /** The zpa-audit command line. Exit codes are mapped here and nowhere else. */
 @Command(
+    addMethodSubcommands = false,
     name = "zpa-audit",
     mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,

@@ -39,6 +39,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
+    addMethodSubcommands = false,
     name = "probe",
     mixinStandardHelpOptions = true,
     sortOptions = false,

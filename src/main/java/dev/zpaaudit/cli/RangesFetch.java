@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
 
 /** Downloads the published ranges feed, checks it, and writes it whole or not at all. */
 @Command(
+    addMethodSubcommands = false,
     name = "fetch",
     mixinStandardHelpOptions = true,
     sortOptions = false,

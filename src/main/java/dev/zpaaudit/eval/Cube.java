@@ -6,6 +6,7 @@ import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A set of packets that is the product of one set per header field: every combination of a source
@@ -24,6 +25,26 @@ public record Cube(
     Bits iif,
     Bits oif,
     Bits session) {
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Cube c
+        && c.family == family
+        && c.src.equals(src)
+        && c.dst.equals(dst)
+        && c.proto.equals(proto)
+        && c.sport.equals(sport)
+        && c.dport.equals(dport)
+        && c.flags.equals(flags)
+        && c.iif.equals(iif)
+        && c.oif.equals(oif)
+        && c.session.equals(session);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(family, src, dst, proto, sport, dport, flags, iif, oif, session);
+  }
 
   public static Cube all(AddressFamily family, IfaceDomain d) {
     return new Cube(

@@ -19,6 +19,16 @@ public sealed interface Action {
       this("ACCEPT");
     }
 
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Accept x && x.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + 6;
+    }
+
     public String text() {
       return name;
     }
@@ -34,6 +44,16 @@ public sealed interface Action {
       this("DROP");
     }
 
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Drop x && x.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() {
+      return name.hashCode() * 31 + 4;
+    }
+
     public String text() {
       return name;
     }
@@ -42,6 +62,16 @@ public sealed interface Action {
   record Reject(String with) implements Action {
     public String text() {
       return with == null || with.isEmpty() ? "REJECT" : "REJECT " + with;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Reject x && Objects.equals(x.with, with);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(with) * 31 + 3;
     }
   }
 
@@ -57,6 +87,16 @@ public sealed interface Action {
   record Jump(String filter) implements Action {
     public String text() {
       return "jump " + filter;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Jump x && Objects.equals(x.filter, filter);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hashCode(filter) * 31 + 5;
     }
   }
 

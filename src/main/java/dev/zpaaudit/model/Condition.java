@@ -17,7 +17,17 @@ public sealed interface Condition {
   record Dst(IpSet set) implements Condition {}
 
   /** IP protocol number (IPv4 protocol / IPv6 next header) in the set (universe 256). */
-  record Proto(Bits protocols) implements Condition {}
+  record Proto(Bits protocols) implements Condition {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Proto x && x.protocols.equals(protocols);
+    }
+
+    @Override
+    public int hashCode() {
+      return protocols.hashCode() * 31 + 5;
+    }
+  }
 
   /** Packet family, for rules that test it without an address. */
   record Family(AddressFamily family) implements Condition {}
@@ -26,7 +36,17 @@ public sealed interface Condition {
   record SrcPort(PortSet ports) implements Condition {}
 
   /** Destination port in the set; for ICMP the code. */
-  record DstPort(PortSet ports) implements Condition {}
+  record DstPort(PortSet ports) implements Condition {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof DstPort x && x.ports.equals(ports);
+    }
+
+    @Override
+    public int hashCode() {
+      return ports.hashCode() * 31 + 7;
+    }
+  }
 
   /** Either port (source or destination) in the set. */
   record EitherPort(PortSet ports) implements Condition {}
@@ -42,16 +62,46 @@ public sealed interface Condition {
     public InIface {
       patterns = List.copyOf(patterns);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof InIface x && x.negated == negated && x.patterns.equals(patterns);
+    }
+
+    @Override
+    public int hashCode() {
+      return patterns.hashCode() * 31 + (negated ? 1 : 0);
+    }
   }
 
   record OutIface(List<String> patterns, boolean negated) implements Condition {
     public OutIface {
       patterns = List.copyOf(patterns);
     }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof OutIface x && x.negated == negated && x.patterns.equals(patterns);
+    }
+
+    @Override
+    public int hashCode() {
+      return patterns.hashCode() * 31 + (negated ? 1 : 0);
+    }
   }
 
   /** Connection-tracking state (with direction) in the set. */
-  record Session(Bits states) implements Condition {}
+  record Session(Bits states) implements Condition {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Session x && x.states.equals(states);
+    }
+
+    @Override
+    public int hashCode() {
+      return states.hashCode() * 31 + 7;
+    }
+  }
 
   /** Which tuple of the tracked connection a {@link SessionAddr} or {@link SessionPort} tests. */
   enum Tuple {

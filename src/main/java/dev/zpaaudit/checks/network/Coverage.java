@@ -6,6 +6,7 @@ import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PublishedRanges;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,21 +64,6 @@ final class Coverage {
         d.at(o.trace().last().stage());
       }
     }
-  }
-
-  /** A set's intervals as (startHigh, startLow, endHigh, endLow), one after the other. */
-  private static long[] bounds(IpSet s) {
-    long[] b = new long[4 * s.intervalCount()];
-    int[] n = {0};
-    s.forEachInterval(
-        (sh, sl, eh, el) -> {
-          b[n[0]] = sh;
-          b[n[0] + 1] = sl;
-          b[n[0] + 2] = eh;
-          b[n[0] + 3] = el;
-          n[0] += 4;
-        });
-    return b;
   }
 
   /** The status of one entry. */
@@ -175,40 +161,34 @@ final class Coverage {
 
   /**
    * For each entry, the decisions that concern some of its addresses, in the order {@link
-   * #concerning} gives them; found in one sweep per decision over the entries' intervals sorted by
-   * their first address, rather than one search per decision and entry.
+   * #concerning} gives them; each decision's intervals are looked up among the entries' intervals
+   * sorted by their first address, rather than searched for per decision and entry.
    */
   private List<List<Decision>> concerningEach(List<PublishedRanges.Entry> entries) {
     List<List<Decision>> out = new ArrayList<>(entries.size());
-    Map<AddressFamily, List<long[]>> spans = new TreeMap<>();
     for (int i = 0; i < entries.size(); i++) {
       out.add(new ArrayList<>());
-      int entry = i;
-      IpSet addrs = entries.get(i).addresses();
-      List<long[]> mine = spans.computeIfAbsent(addrs.family(), f -> new ArrayList<>());
-      addrs.forEachInterval((sh, sl, eh, el) -> mine.add(new long[] {sh, sl, eh, el, entry}));
     }
-    spans.values().forEach(l -> l.sort((a, b) -> IpSet.compare(a[0], a[1], b[0], b[1])));
+    Map<AddressFamily, EntrySpans> spans = new EnumMap<>(AddressFamily.class);
+    for (AddressFamily fam : AddressFamily.values()) {
+      EntrySpans s = EntrySpans.of(entries, fam);
+      if (s != null) {
+        spans.put(fam, s);
+      }
+    }
     for (Decision dec : decisions.values()) {
-      List<long[]> mine = spans.get(dec.family());
+      EntrySpans mine = spans.get(dec.family());
       if (mine == null) {
         continue;
       }
-      long[] d = bounds(dec.remote());
-      int i = 0;
-      for (long[] s : mine) {
-        while (i < d.length && IpSet.compare(d[i + 2], d[i + 3], s[0], s[1]) < 0) {
-          i += 4;
-        }
-        if (i >= d.length) {
-          break;
-        }
-        List<Decision> parts = out.get((int) s[4]);
-        if (IpSet.compare(d[i], d[i + 1], s[2], s[3]) <= 0
-            && (parts.isEmpty() || parts.get(parts.size() - 1) != dec)) {
-          parts.add(dec);
-        }
-      }
+      EntrySpans.Touched add =
+          e -> {
+            List<Decision> parts = out.get(e);
+            if (parts.isEmpty() || parts.get(parts.size() - 1) != dec) {
+              parts.add(dec);
+            }
+          };
+      dec.remote().forEachInterval((sh, sl, eh, el) -> mine.touching(sh, sl, eh, el, add));
     }
     return out;
   }

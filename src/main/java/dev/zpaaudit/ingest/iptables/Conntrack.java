@@ -13,9 +13,6 @@ import java.util.OptionalInt;
 
 /** The state and conntrack matches. */
 final class Conntrack {
-  private static final java.util.regex.Pattern NAT_STATES =
-      java.util.regex.Pattern.compile(".*\\b(SNAT|DNAT)\\b.*");
-
   private Conntrack() {}
 
   /** "NEW,ESTABLISHED" (iptables also knows SNAT and DNAT virtual states: not modelled). */
@@ -31,6 +28,17 @@ final class Conntrack {
     return neg ? b.complement() : b;
   }
 
+  /** Whether a --ctstate list names the virtual SNAT or DNAT state. */
+  private static boolean namesNatState(String list) {
+    for (String s : list.split(",")) {
+      String k = s.trim();
+      if (k.equalsIgnoreCase("SNAT") || k.equalsIgnoreCase("DNAT")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static void option(
       List<Condition> conds,
       List<String> unknown,
@@ -42,7 +50,7 @@ final class Conntrack {
     switch (opt) {
       case "--ctstate" -> {
         String v = RuleConverter.one(args, opt);
-        if (NAT_STATES.matcher(v.toUpperCase(java.util.Locale.ROOT)).matches()) {
+        if (namesNatState(v)) {
           unknown.add((neg ? "! " : "") + opt + " " + v);
         } else {
           conds.add(new Condition.Session(states(v, neg)));

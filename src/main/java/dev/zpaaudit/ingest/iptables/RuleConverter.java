@@ -262,18 +262,33 @@ final class RuleConverter {
           target == null
               ? new Action.Continue("no target")
               : action(target, isGoto, targetOpts, line, at);
-      String text = "-A " + line.chain() + (w.isEmpty() ? "" : " ") + join(line.chain(), body);
       return new Rule(
-          at, text.equals(body) ? body : text, shared.conditions(conds), shared.action(action));
+          at,
+          ruleText(line.chain(), body, w.isEmpty()),
+          shared.conditions(conds),
+          shared.action(action));
     } catch (Problem p) {
       diags.error(at, p.getMessage());
       return null;
     }
   }
 
-  private static String join(String chain, String t) {
-    int k = t.indexOf(chain);
-    return k >= 0 ? t.substring(k + chain.length()).strip() : t;
+  /** The rule as "-A CHAIN OPTIONS": the line itself when it reads so already (most do). */
+  private static String ruleText(String chain, String body, boolean bare) {
+    int end = 3 + chain.length();
+    if (body.startsWith("-A ")
+        && body.startsWith(chain, 3)
+        && (bare
+            ? body.length() == end
+            : body.length() > end + 1
+                && body.charAt(end) == ' '
+                && !Character.isWhitespace(body.charAt(end + 1))
+                && !Character.isWhitespace(body.charAt(body.length() - 1)))) {
+      return body;
+    }
+    int k = body.indexOf(chain);
+    String rest = k >= 0 ? body.substring(k + chain.length()).strip() : body;
+    return "-A " + chain + (bare ? "" : " ") + rest;
   }
 
   private List<Condition> finish(MatchModules.Instance inst, SourceLocation at) throws Problem {
