@@ -12,7 +12,8 @@ import java.util.Objects;
  * A set of packets that is the product of one set per header field: every combination of a source
  * in {@code src}, a destination in {@code dst}, a protocol in {@code proto}, and so on. ICMP
  * packets carry their type in {@code sport} and code in {@code dport}; non-TCP packets have TCP
- * flags 0.
+ * flags 0. Equality is written out (not the record's own, which goes through method handles):
+ * splitting compares cubes once a rule, at start-up.
  */
 public record Cube(
     AddressFamily family,

@@ -4,7 +4,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What a rule does when it matches. */
+/**
+ * What a rule does when it matches. The actions most rules share write out equals and hashCode, as
+ * the shared conditions do (see {@link Condition}).
+ */
 public sealed interface Action {
   /** How the action reads in a trace. */
   String text();

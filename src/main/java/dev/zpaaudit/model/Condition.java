@@ -8,6 +8,10 @@ import java.util.Set;
  * One test of a rule's match. A rule matches when all its conditions hold. Vendors' negations are
  * resolved at parse time where a complement is exact (addresses, ports, protocols); the rest carry
  * their own {@code negated} flag.
+ *
+ * <p>The conditions that an export's rules share (see the readers' value pools) write out equals
+ * and hashCode: a record's own go through method handles, slow until compiled, and a large export
+ * compares them once a rule at start-up.
  */
 public sealed interface Condition {
 

@@ -26,6 +26,12 @@ public final class IpSet {
   /** Four longs an interval: startHigh, startLow, endHigh, endLow. */
   private final long[] v;
 
+  /**
+   * The hash code once worked out (0 until then): unions of many sets put them in hash sets, and a
+   * large set's hash reads all its intervals. The field fits in the object's padding.
+   */
+  private int hash;
+
   private IpSet(int family, long[] v) {
     this.family = family;
     this.v = v;
@@ -463,7 +469,12 @@ public final class IpSet {
 
   @Override
   public int hashCode() {
-    return 31 * family + Arrays.hashCode(v);
+    int h = hash;
+    if (h == 0) {
+      h = 31 * family + Arrays.hashCode(v);
+      hash = h;
+    }
+    return h;
   }
 
   @Override

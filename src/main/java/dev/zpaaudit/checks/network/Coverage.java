@@ -188,7 +188,8 @@ final class Coverage {
               parts.add(dec);
             }
           };
-      dec.remote().forEachInterval((sh, sl, eh, el) -> mine.touching(sh, sl, eh, el, add));
+      EntrySpans.Walk walk = mine.walk();
+      dec.remote().forEachInterval((sh, sl, eh, el) -> walk.touching(sh, sl, eh, el, add));
     }
     return out;
   }
@@ -225,8 +226,9 @@ final class Coverage {
                   : String.join(", ", c.addresses().toCidrs()) + ": ")
               + c.text().reason());
     }
-    for (Decision d : parts) {
-      if (d.verdict() == Verdict.INDETERMINATE && d.reason() != null && why.size() < REASON_LIMIT) {
+    for (int i = 0; i < parts.size() && why.size() < REASON_LIMIT; i++) {
+      Decision d = parts.get(i);
+      if (d.verdict() == Verdict.INDETERMINATE && d.reason() != null) {
         why.add(d.reason());
       }
     }

@@ -7,8 +7,12 @@ import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Rule;
 import dev.zpaaudit.model.SourceLocation;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -16,7 +20,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A coverage as evidence: grouped by verdict and deciding rule, the addresses allowed only on some
@@ -103,34 +106,39 @@ final class CoverageEvidence {
 
   /** The deciding rules of an entry by verdict: allowBy, denyBy, indeterminateBy. */
   private static void by(Map<String, Object> m, List<Decision> parts, LocationRanks ranks) {
-    Map<String, BitSet> by = new TreeMap<>();
-    Set<String> noRule = new TreeSet<>();
+    Map<Verdict, BitSet> by = new EnumMap<>(Verdict.class);
+    Set<Verdict> noRule = EnumSet.noneOf(Verdict.class);
     for (Decision d : parts) {
+      BitSet locs = by.computeIfAbsent(d.verdict(), k -> new BitSet());
       if (d.rule() == null) {
-        noRule.add(d.verdict().label());
+        noRule.add(d.verdict());
+      } else {
+        locs.set(ranks.rank.get(d));
+      }
+    }
+    for (Verdict v : BY_LABEL) {
+      BitSet locs = by.get(v);
+      if (locs == null) {
         continue;
       }
-      by.computeIfAbsent(d.verdict().label(), k -> new BitSet()).set(ranks.rank.get(d));
+      int count = locs.cardinality();
+      List<String> l = new ArrayList<>(Math.min(count + 1, BY_LIMIT));
+      if (noRule.contains(v)) {
+        l.add("(no rule on the path)");
+      }
+      for (int i = locs.nextSetBit(0); i >= 0 && l.size() < BY_LIMIT; i = locs.nextSetBit(i + 1)) {
+        l.add(ranks.locations.get(i));
+      }
+      m.put(v.label() + "By", l);
+      if (count > BY_LIMIT) {
+        m.put(v.label() + "ByCount", count);
+      }
     }
-    noRule.forEach(v -> by.computeIfAbsent(v, k -> new BitSet()));
-    by.forEach(
-        (v, locs) -> {
-          int count = locs.cardinality();
-          List<String> l = new ArrayList<>(Math.min(count + 1, BY_LIMIT));
-          if (noRule.contains(v)) {
-            l.add("(no rule on the path)");
-          }
-          for (int i = locs.nextSetBit(0);
-              i >= 0 && l.size() < BY_LIMIT;
-              i = locs.nextSetBit(i + 1)) {
-            l.add(ranks.locations.get(i));
-          }
-          m.put(v + "By", l);
-          if (count > BY_LIMIT) {
-            m.put(v + "ByCount", count);
-          }
-        });
   }
+
+  /** The verdicts in the order of their labels, as the evidence lists them. */
+  private static final List<Verdict> BY_LABEL =
+      Arrays.stream(Verdict.values()).sorted(Comparator.comparing(Verdict::label)).toList();
 
   private static Map<String, Object> part(Coverage cov, Decision d, IpSet entry) {
     Map<String, Object> p = new LinkedHashMap<>();

@@ -35,11 +35,21 @@ class EntrySpansTest {
     }
     EntrySpans spans = EntrySpans.of(entries, AddressFamily.IPV4);
     for (int q = 0; q < 200; q++) {
-      IpSet query =
-          IpSet.parse(
-              "10.0." + rnd.nextInt(9) + "." + rnd.nextInt(256) + "/" + (20 + rnd.nextInt(13)));
+      IpSet query = IpSet.empty(AddressFamily.IPV4);
+      for (int k = 1 + rnd.nextInt(6); k > 0; k--) { // a few intervals, walked in order
+        query =
+            query.union(
+                IpSet.parse(
+                    "10.0."
+                        + rnd.nextInt(9)
+                        + "."
+                        + rnd.nextInt(256)
+                        + "/"
+                        + (26 + rnd.nextInt(7))));
+      }
       Set<Integer> found = new LinkedHashSet<>();
-      query.forEachInterval((sh, sl, eh, el) -> spans.touching(sh, sl, eh, el, found::add));
+      EntrySpans.Walk walk = spans.walk();
+      query.forEachInterval((sh, sl, eh, el) -> walk.touching(sh, sl, eh, el, found::add));
       Set<Integer> expected = new LinkedHashSet<>();
       for (int i = 0; i < entries.size(); i++) {
         if (entries.get(i).addresses().intersects(query)) {
@@ -48,6 +58,23 @@ class EntrySpansTest {
       }
       assertThat(found).as("%s", query).containsExactlyInAnyOrderElementsOf(expected);
     }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"255.255.255.0/24", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ff00/120", "0.0.0.0/0"})
+  void entriesUpToTheLastAddressAreFound(String cidr) {
+    IpSet last = IpSet.parse(cidr);
+    List<PublishedRanges.Entry> entries =
+        List.of(
+            new PublishedRanges.Entry(cidr, last, new SourceLocation("t", 1)),
+            new PublishedRanges.Entry(cidr, last, new SourceLocation("t", 2)));
+    EntrySpans spans = EntrySpans.of(entries, last.family());
+    Set<Integer> found = new LinkedHashSet<>();
+    EntrySpans.Walk walk = spans.walk();
+    IpSet.all(last.family())
+        .forEachInterval((sh, sl, eh, el) -> walk.touching(sh, sl, eh, el, found::add));
+    assertThat(found).containsExactly(0, 1);
   }
 
   @ParameterizedTest
