@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import picocli.CommandLine;
 
 /**
  * The subcommands, in the order --help lists them. Building a command's model (its options, help
@@ -15,6 +16,7 @@ final class Commands {
 
   static {
     // one line a command
+    ALL.put("help", CommandLine.HelpCommand::new);
     ALL.put("audit", AuditCommand::new);
     ALL.put("explain", ExplainCommand::new);
     ALL.put("probe", ProbeCommand::new);
@@ -39,7 +41,8 @@ final class Commands {
       } else if (a.equals("--")) {
         break;
       } else if (!a.startsWith("-")) {
-        Supplier<Object> named = ALL.get(a);
+        // help names the others: it needs them all
+        Supplier<Object> named = a.equals("help") ? null : ALL.get(a);
         return named == null ? all() : List.of(named.get());
       }
     }

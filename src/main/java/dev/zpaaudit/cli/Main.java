@@ -23,7 +23,6 @@ import picocli.CommandLine.ParseResult;
       "Reads exported firewall configurations, connector inventories and the",
       "published ZPA ranges, and probes the live network."
     },
-    subcommands = {CommandLine.HelpCommand.class},
     footer = {
       "",
       "Run 'zpa-audit COMMAND --help' for a command's options and examples.",
