@@ -45,6 +45,15 @@ public final class Main implements Runnable {
           "--pins",
           "--root");
 
+  /**
+   * The command-line library registers a converter for each type it knows, loading each type's
+   * class (and their dependencies) at every start; no option here is a date, time or SQL type, so
+   * those are left out of a short run's start-up.
+   */
+  private static final String CONVERTERS_EXCLUDED = "picocli.converters.excludes";
+
+  private static final String NO_OPTION_OF_THESE_TYPES = "java\\.(time|sql)\\..*";
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @CommandLine.Mixin GlobalOptions global = new GlobalOptions();
@@ -76,6 +85,9 @@ public final class Main implements Runnable {
       int code = failed(e, null, err);
       err.flush();
       return code;
+    }
+    if (System.getProperty(CONVERTERS_EXCLUDED) == null) {
+      System.setProperty(CONVERTERS_EXCLUDED, NO_OPTION_OF_THESE_TYPES);
     }
     CommandLine cl = new CommandLine(new Main());
     for (Object command : commands != null ? commands : Commands.forArgs(expanded)) {
