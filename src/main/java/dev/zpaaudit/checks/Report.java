@@ -2,7 +2,6 @@ package dev.zpaaudit.checks;
 
 import dev.zpaaudit.diag.Diagnostic;
 import dev.zpaaudit.model.PublishedRanges;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,7 @@ public record Report(
     return checks.stream()
         .flatMap(c -> c.requirements().stream())
         .distinct()
-        .sorted(Comparator.comparingInt((String id) -> id.length()).thenComparing(id -> id))
+        .sorted((a, b) -> a.length() != b.length() ? a.length() - b.length() : a.compareTo(b))
         .toList();
   }
 

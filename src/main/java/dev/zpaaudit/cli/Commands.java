@@ -16,7 +16,7 @@ final class Commands {
 
   static {
     // one line a command
-    ALL.put("help", CommandLine.HelpCommand::new);
+    ALL.put("help", () -> new CommandLine.HelpCommand()); // not a method reference: see Main
     ALL.put("audit", AuditCommand::new);
     ALL.put("explain", ExplainCommand::new);
     ALL.put("probe", ProbeCommand::new);

@@ -95,13 +95,9 @@ public final class Main implements Runnable {
     }
     cl.setOut(out);
     cl.setErr(err);
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> failed(ex, parsed, err));
-    cl.setParameterExceptionHandler(
-        (ex, a) -> {
-          err.println("zpa-audit: " + ex.getMessage());
-          err.println("Try 'zpa-audit " + commandPath(ex.getCommandLine()) + "--help' for more.");
-          return ExitCodes.INPUT;
-        });
+    Handlers handlers = new Handlers(err);
+    cl.setExecutionExceptionHandler(handlers);
+    cl.setParameterExceptionHandler(handlers);
     try {
       return cl.execute(expanded);
     } catch (Error e) {
@@ -109,6 +105,33 @@ public final class Main implements Runnable {
       int code = failed(e, cl.getParseResult(), err);
       err.flush();
       return code;
+    }
+  }
+
+  /**
+   * What a command's failure and a bad command line print, and their exit codes. A class of its own
+   * rather than lambdas: the command-line library is compiled for an old Java, and a lambda of one
+   * of its interfaces (or a method reference to one of its classes) is made at every start, while a
+   * class is kept in the launcher's start-up archive with the classes it names.
+   */
+  private static final class Handlers
+      implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
+    private final PrintWriter err;
+
+    Handlers(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+      return failed(ex, parsed, err);
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException ex, String[] args) {
+      err.println("zpa-audit: " + ex.getMessage());
+      err.println("Try 'zpa-audit " + commandPath(ex.getCommandLine()) + "--help' for more.");
+      return ExitCodes.INPUT;
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.zpaaudit.cli;
 
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -17,7 +18,12 @@ final class OptionScope {
    */
   static void refuse(CommandSpec spec, List<String> options, String onlyTo) {
     ParseResult parsed = spec.commandLine().getParseResult();
-    List<String> given = options.stream().filter(parsed::hasMatchedOption).toList();
+    List<String> given = new ArrayList<>();
+    for (String o : options) {
+      if (parsed.hasMatchedOption(o)) {
+        given.add(o);
+      }
+    }
     if (!given.isEmpty()) {
       throw new UsageException(
           String.join(", ", given)

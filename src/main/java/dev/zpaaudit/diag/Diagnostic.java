@@ -16,10 +16,16 @@ public record Diagnostic(Severity severity, SourceLocation location, String mess
     }
   }
 
+  /**
+   * By location, then severity, then message (written out, not composed from the JDK's comparators,
+   * whose lambdas are made anew at each start).
+   */
   public static final Comparator<Diagnostic> ORDER =
-      Comparator.comparing(Diagnostic::location)
-          .thenComparing(Diagnostic::severity)
-          .thenComparing(Diagnostic::message);
+      (a, b) -> {
+        int c = a.location.compareTo(b.location);
+        c = c != 0 ? c : a.severity.compareTo(b.severity);
+        return c != 0 ? c : a.message.compareTo(b.message);
+      };
 
   public Diagnostic {
     Objects.requireNonNull(severity);

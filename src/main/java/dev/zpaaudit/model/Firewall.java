@@ -1,6 +1,5 @@
 package dev.zpaaudit.model;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,12 +37,18 @@ public record Firewall(
     Objects.requireNonNull(format);
     families = Set.copyOf(families);
     filters = Map.copyOf(filters);
-    attachments =
-        attachments.stream()
-            .sorted(Comparator.comparing(Attachment::point).thenComparingInt(Attachment::priority))
-            .toList();
+    attachments = attachments.stream().sorted(Firewall::byPointThenPriority).toList();
     java.util.Objects.requireNonNull(network, "network");
     decryption = List.copyOf(decryption);
+  }
+
+  /**
+   * Attachments in the order packets meet them (written out rather than composed from the JDK's
+   * comparators, whose lambdas are made anew at every start).
+   */
+  private static int byPointThenPriority(Attachment a, Attachment b) {
+    int c = a.point().compareTo(b.point());
+    return c != 0 ? c : Integer.compare(a.priority(), b.priority());
   }
 
   /** The device's interfaces, where the export says. */

@@ -130,9 +130,13 @@ final class CheckText {
   /** "... and 460 more: 458 indeterminate, 2 deny (see the JSON report)", or "..., all pass". */
   private static String hiddenLine(List<Evidence> hidden) {
     Map<String, Integer> byVerdict = new LinkedHashMap<>();
-    hidden.forEach(e -> byVerdict.merge(e.verdict(), 1, Integer::sum));
+    for (Evidence e : hidden) {
+      byVerdict.put(e.verdict(), byVerdict.getOrDefault(e.verdict(), 0) + 1);
+    }
     List<String> parts = new ArrayList<>();
-    byVerdict.forEach((v, n) -> parts.add(count(n) + " " + v));
+    for (Map.Entry<String, Integer> v : byVerdict.entrySet()) {
+      parts.add(count(v.getValue()) + " " + v.getKey());
+    }
     String which =
         byVerdict.size() == 1
             ? ", all " + byVerdict.keySet().iterator().next()

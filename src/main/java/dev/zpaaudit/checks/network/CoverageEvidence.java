@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -138,7 +137,7 @@ final class CoverageEvidence {
 
   /** The verdicts in the order of their labels, as the evidence lists them. */
   private static final List<Verdict> BY_LABEL =
-      Arrays.stream(Verdict.values()).sorted(Comparator.comparing(Verdict::label)).toList();
+      Arrays.stream(Verdict.values()).sorted((a, b) -> a.label().compareTo(b.label())).toList();
 
   private static Map<String, Object> part(Coverage cov, Decision d, IpSet entry) {
     Map<String, Object> p = new LinkedHashMap<>();
