@@ -43,7 +43,8 @@ public final class IfaceDomain {
   public static IfaceDomain forFirewalls(
       java.util.Collection<dev.zpaaudit.model.Firewall> firewalls,
       java.util.Collection<String> extra) {
-    List<String> patterns = new ArrayList<>(extra);
+    // Most rules repeat a few interface names: each once, before they are sorted.
+    java.util.Set<String> patterns = new java.util.LinkedHashSet<>(extra);
     for (dev.zpaaudit.model.Firewall fw : firewalls) {
       for (dev.zpaaudit.model.Filter c : fw.filters().values()) {
         for (dev.zpaaudit.model.Rule r : c.rules()) {
@@ -54,7 +55,8 @@ public final class IfaceDomain {
     return new IfaceDomain(patterns);
   }
 
-  private static void collect(List<dev.zpaaudit.model.Condition> conds, List<String> out) {
+  private static void collect(
+      List<dev.zpaaudit.model.Condition> conds, java.util.Collection<String> out) {
     for (dev.zpaaudit.model.Condition c : conds) {
       if (c instanceof dev.zpaaudit.model.Condition.InIface i) {
         out.addAll(i.patterns());

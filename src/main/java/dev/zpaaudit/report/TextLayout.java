@@ -3,7 +3,6 @@ package dev.zpaaudit.report;
 import dev.zpaaudit.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * How the text report lays out lines: wrapped for an 80-column terminal with a hanging indent,
@@ -21,7 +20,17 @@ final class TextLayout {
 
   /** A count with thousands separators: {@code 1,080}. */
   static String count(long n) {
-    return String.format(Locale.ROOT, "%,d", n);
+    String digits = Long.toString(n);
+    int sign = n < 0 ? 1 : 0;
+    StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3);
+    sb.append(digits, 0, sign);
+    for (int i = sign; i < digits.length(); i++) {
+      if (i > sign && (digits.length() - i) % 3 == 0) {
+        sb.append(',');
+      }
+      sb.append(digits.charAt(i));
+    }
+    return sb.toString();
   }
 
   /** A count and the noun it counts, singular for one: {@code 1 warning}, {@code 885 warnings}. */

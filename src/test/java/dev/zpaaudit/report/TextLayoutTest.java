@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Wrapping with a hanging indent, cutting long lists, and counts with thousands separators. */
 class TextLayoutTest {
@@ -80,6 +83,26 @@ class TextLayoutTest {
     String word = "w".repeat(70);
     TextLayout.words(sb, "  label that is long: ", word, 4);
     assertThat(sb.toString()).isEqualTo("  label that is long:\n    " + word + "\n");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      longs = {
+        0,
+        7,
+        999,
+        1000,
+        65535,
+        999999,
+        1000000,
+        -1,
+        -1000,
+        -123456789,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE
+      })
+  void countsAreGroupedAsTheJdkGroupsThem(long n) {
+    assertThat(TextLayout.count(n)).isEqualTo(String.format(Locale.ROOT, "%,d", n));
   }
 
   @Test

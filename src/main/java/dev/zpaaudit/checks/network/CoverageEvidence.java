@@ -103,6 +103,12 @@ final class CoverageEvidence {
     }
   }
 
+  /** A line number that sorts as text in number order: nine digits, zeros in front. */
+  private static String lineKey(int line) {
+    String n = Integer.toString(line);
+    return n.length() >= 9 ? n : "000000000".substring(n.length()) + n;
+  }
+
   /** The deciding rules of an entry by verdict: allowBy, denyBy, indeterminateBy. */
   private static void by(Map<String, Object> m, List<Decision> parts, LocationRanks ranks) {
     Map<Verdict, BitSet> by = new EnumMap<>(Verdict.class);
@@ -281,7 +287,7 @@ final class CoverageEvidence {
               + "|"
               + (rule == null ? "" : rule.location().file())
               + "|"
-              + String.format("%09d", rule == null ? 0 : rule.location().line())
+              + lineKey(rule == null ? 0 : rule.location().line())
               + "|"
               + (d.reason() == null ? "" : d.reason())
               + "|"
