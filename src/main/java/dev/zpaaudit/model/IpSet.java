@@ -2,7 +2,6 @@ package dev.zpaaudit.model;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -67,55 +66,14 @@ public final class IpSet {
             () -> new IllegalArgumentException("not an IP address, CIDR or range: '" + text + "'"));
   }
 
+  /** As {@link #parse}, or empty for text that is none of those. */
   public static Optional<IpSet> tryParse(String text) {
-    if (text == null) {
-      return Optional.empty();
-    }
-    String s = text.trim();
-    int dash = s.indexOf('-');
-    if (dash > 0) {
-      Optional<long[]> a = address(s.substring(0, dash));
-      Optional<long[]> b = address(s.substring(dash + 1));
-      if (a.isEmpty() || b.isEmpty() || a.get()[2] != b.get()[2]) {
-        return Optional.empty();
-      }
-      long[] x = a.get();
-      long[] y = b.get();
-      if (cmp(x[0], x[1], y[0], y[1]) > 0) {
-        return Optional.empty();
-      }
-      return Optional.of(new IpSet((int) x[2], new long[] {x[0], x[1], y[0], y[1]}));
-    }
-    int slash = s.indexOf('/');
-    String addr = slash < 0 ? s : s.substring(0, slash);
-    Optional<long[]> a = address(addr);
-    if (a.isEmpty()) {
-      return Optional.empty();
-    }
-    long[] x = a.get();
-    int family = (int) x[2];
-    int bits = family == 4 ? 32 : 128;
-    int len = bits;
-    if (slash >= 0) {
-      String p = s.substring(slash + 1);
-      if (p.isEmpty() || p.length() > 3 || !allDigits(p)) {
-        return Optional.empty();
-      }
-      len = Integer.parseInt(p);
-      if (len > bits) {
-        return Optional.empty();
-      }
-    }
-    return Optional.of(prefix(family, x[0], x[1], len));
+    return IpText.parse(text);
   }
 
-  private static boolean allDigits(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      if (!Character.isDigit(s.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+  /** The interval from (sh, sl) to (eh, el), which must be in order. */
+  static IpSet range(int family, long sh, long sl, long eh, long el) {
+    return new IpSet(family, new long[] {sh, sl, eh, el});
   }
 
   /** The block of the given prefix length that contains the address (host bits are cleared). */
@@ -136,55 +94,8 @@ public final class IpSet {
     return new IpSet(family, new long[] {hi & ~maskHi, lo & ~maskLo, hi | maskHi, lo | maskLo});
   }
 
-  /** Returns {high, low, family} for a literal IPv4 or IPv6 address; no name lookups. */
-  private static Optional<long[]> address(String s) {
-    if (s.isEmpty() || s.length() > 45) {
-      return Optional.empty();
-    }
-    boolean v6 = s.indexOf(':') >= 0;
-    if (!v6) {
-      long x = Ipv4Text.parse(s);
-      return x < 0 ? Optional.empty() : Optional.of(new long[] {0, x, 4});
-    }
-    if (!V6_CHARS.matcher(s).matches()) {
-      return Optional.empty();
-    }
-    try {
-      byte[] b = InetAddress.getByName(s).getAddress();
-      if (v6 && b.length == 4) {
-        // Java reads an IPv4-mapped IPv6 address (::ffff:a.b.c.d) as IPv4; it is an IPv6 address.
-        byte[] mapped = new byte[16];
-        mapped[10] = (byte) 0xFF;
-        mapped[11] = (byte) 0xFF;
-        System.arraycopy(b, 0, mapped, 12, 4);
-        b = mapped;
-      }
-      return Optional.of(fromBytes(b));
-    } catch (UnknownHostException e) {
-      return Optional.empty();
-    }
-  }
-
-  private static final java.util.regex.Pattern V6_CHARS =
-      java.util.regex.Pattern.compile("[0-9A-Fa-f:.]+");
-
-  private static long[] fromBytes(byte[] b) {
-    if (b.length == 4) {
-      long x =
-          ((b[0] & 0xFFL) << 24) | ((b[1] & 0xFFL) << 16) | ((b[2] & 0xFFL) << 8) | (b[3] & 0xFFL);
-      return new long[] {0, x, 4};
-    }
-    long hi = 0;
-    long lo = 0;
-    for (int i = 0; i < 8; i++) {
-      hi = (hi << 8) | (b[i] & 0xFFL);
-      lo = (lo << 8) | (b[i + 8] & 0xFFL);
-    }
-    return new long[] {hi, lo, 6};
-  }
-
   public static IpSet of(InetAddress a) {
-    long[] x = fromBytes(a.getAddress());
+    long[] x = IpText.fromBytes(a.getAddress());
     return new IpSet((int) x[2], new long[] {x[0], x[1], x[0], x[1]});
   }
 
@@ -327,12 +238,14 @@ public final class IpSet {
 
   /** The first address of the set, or empty. */
   public Optional<InetAddress> first() {
-    return isEmpty() ? Optional.empty() : Optional.of(toInet(v[0], v[1]));
+    return isEmpty() ? Optional.empty() : Optional.of(IpText.toInet(family, v[0], v[1]));
   }
 
   /** The last address of the set, or empty. */
   public Optional<InetAddress> last() {
-    return isEmpty() ? Optional.empty() : Optional.of(toInet(v[v.length - 2], v[v.length - 1]));
+    return isEmpty()
+        ? Optional.empty()
+        : Optional.of(IpText.toInet(family, v[v.length - 2], v[v.length - 1]));
   }
 
   /** The intervals of this set, each as a set of its own. */
@@ -351,28 +264,6 @@ public final class IpSet {
       total = total.add(big(v[i + 2], v[i + 3]).subtract(big(v[i], v[i + 1])).add(BigInteger.ONE));
     }
     return total;
-  }
-
-  private InetAddress toInet(long h, long l) {
-    byte[] b = new byte[family == 4 ? 4 : 16];
-    if (family == 4) {
-      for (int i = 0; i < 4; i++) {
-        b[i] = (byte) (l >>> (24 - 8 * i));
-      }
-    } else {
-      for (int i = 0; i < 8; i++) {
-        b[i] = (byte) (h >>> (56 - 8 * i));
-        b[i + 8] = (byte) (l >>> (56 - 8 * i));
-      }
-    }
-    try {
-      // Inet6Address keeps an IPv4-mapped address (::ffff:a.b.c.d) IPv6; getByAddress would not.
-      return family == 4
-          ? InetAddress.getByAddress(b)
-          : java.net.Inet6Address.getByAddress(null, b, -1);
-    } catch (UnknownHostException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private static BigInteger big(long h, long l) {
@@ -410,56 +301,12 @@ public final class IpSet {
                 > 0) {
           size--;
         }
-        out.add(format(start) + "/" + (bits - size));
+        out.add(
+            IpText.v6(start.shiftRight(64).longValue(), start.longValue()) + "/" + (bits - size));
         start = start.add(BigInteger.ONE.shiftLeft(size));
       }
     }
     return out;
-  }
-
-  private static String v4(long x) {
-    return ((x >>> 24) & 255)
-        + "."
-        + ((x >>> 16) & 255)
-        + "."
-        + ((x >>> 8) & 255)
-        + "."
-        + (x & 255);
-  }
-
-  private String format(BigInteger x) {
-    long h = x.shiftRight(64).longValue();
-    long l = x.longValue();
-    String s = toInet(h, l).getHostAddress();
-    return family == 6 ? compressV6(s) : s;
-  }
-
-  private static String compressV6(String full) {
-    // InetAddress prints 2001:db8:0:0:0:0:0:1; use the RFC 5952 form 2001:db8::1.
-    String[] parts = full.split(":");
-    int bestStart = -1;
-    int bestLen = 0;
-    for (int i = 0; i < parts.length; ) {
-      if (parts[i].equals("0")) {
-        int j = i;
-        while (j < parts.length && parts[j].equals("0")) {
-          j++;
-        }
-        if (j - i > bestLen && j - i > 1) {
-          bestStart = i;
-          bestLen = j - i;
-        }
-        i = j;
-      } else {
-        i++;
-      }
-    }
-    if (bestStart < 0) {
-      return full;
-    }
-    String head = String.join(":", Arrays.copyOfRange(parts, 0, bestStart));
-    String tail = String.join(":", Arrays.copyOfRange(parts, bestStart + bestLen, parts.length));
-    return head + "::" + tail;
   }
 
   @Override
