@@ -116,16 +116,18 @@ public final class InputFiles {
   /** Decodes strict UTF-8 (a leading byte-order mark is dropped); bad bytes are an error. */
   public static String decode(byte[] bytes, SourceLocation at) throws InputException {
     try {
-      // ASCII (most exports) is UTF-8 as it is: one copy instead of a decoder's buffer and a copy.
-      String s =
-          isAscii(bytes)
-              ? new String(bytes, StandardCharsets.US_ASCII)
-              : StandardCharsets.UTF_8
-                  .newDecoder()
-                  .onMalformedInput(CodingErrorAction.REPORT)
-                  .onUnmappableCharacter(CodingErrorAction.REPORT)
-                  .decode(ByteBuffer.wrap(bytes))
-                  .toString();
+      // The JDK's own decoding first (one copy for ASCII, most exports): it replaces bad bytes
+      // with U+FFFD, so text with one is decoded again strictly, which says whether it was bad.
+      String s = new String(bytes, StandardCharsets.UTF_8);
+      if (s.indexOf('\uFFFD') >= 0) {
+        s =
+            StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(ByteBuffer.wrap(bytes))
+                .toString();
+      }
       if (s.indexOf('\0') >= 0) {
         int line = 1 + (int) s.substring(0, s.indexOf('\0')).chars().filter(c -> c == '\n').count();
         throw new InputException(
@@ -142,15 +144,6 @@ public final class InputFiles {
               new SourceLocation(at.file(), lineOfFirstBadByte(bytes)),
               "not UTF-8 text"));
     }
-  }
-
-  private static boolean isAscii(byte[] bytes) {
-    for (byte b : bytes) {
-      if (b < 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** The 1-based line where the bytes stop being UTF-8. */

@@ -84,6 +84,7 @@ public final class IptablesSaveParser implements Parser {
     int lastNonBlank = 0;
     int n = 0;
     IptablesSave.ChainDecl last = null;
+    Quoting quoting = new Quoting(text);
     // Line by line, not split into an array of all lines first: a large export is many lines.
     for (int start = 0; start <= text.length(); ) {
       int end = text.indexOf('\n', start);
@@ -101,7 +102,8 @@ public final class IptablesSaveParser implements Parser {
       lastNonBlank = from == to ? lastNonBlank : n;
       if (table != null && from < to && text.charAt(from) == '-') {
         // A rule (most lines): read in place, the line taken as a string only to say what is wrong.
-        IptablesSave.ChainDecl decl = plainRuleChain(text, from, to, chains, last);
+        IptablesSave.ChainDecl decl =
+            quoting.within(from, to) ? null : plainRuleChain(text, from, to, chains, last);
         if (decl != null) {
           rules.add(new IptablesSave.RuleLine(decl.name(), n, text, from, to));
           last = decl;
@@ -206,9 +208,36 @@ public final class IptablesSaveParser implements Parser {
   }
 
   /**
-   * The declared chain that a plain rule line appends to ("-A CHAIN ..." with no quote or escape in
-   * it, which the general reading would split the same way), or null for any other line. Most lines
-   * of an export are such; reading them allocates nothing.
+   * Where the text's quotes and backslashes are, found as the lines go by: each is looked for once
+   * from where the last one was, rather than every line scanned for them.
+   */
+  private static final class Quoting {
+    private final String text;
+    private int quote;
+    private int escape;
+
+    Quoting(String text) {
+      this.text = text;
+      quote = text.indexOf('"');
+      escape = text.indexOf('\\');
+    }
+
+    /** Whether the text from {@code from} to {@code to} has a quote or a backslash. */
+    boolean within(int from, int to) {
+      if (quote >= 0 && quote < from) {
+        quote = text.indexOf('"', from);
+      }
+      if (escape >= 0 && escape < from) {
+        escape = text.indexOf('\\', from);
+      }
+      return quote >= from && quote < to || escape >= from && escape < to;
+    }
+  }
+
+  /**
+   * The declared chain that a plain rule line appends to ("-A CHAIN ..."; the caller sees that it
+   * has no quote or escape, so the general reading would split it the same way), or null for any
+   * other line. Most lines of an export are such; reading them allocates nothing.
    */
   private static IptablesSave.ChainDecl plainRuleChain(
       String text,
@@ -227,11 +256,6 @@ public final class IptablesSaveParser implements Parser {
       chain++;
     }
     int chainEnd = wordEnd(text, chain, to);
-    for (int i = from; i < to; i++) {
-      if (text.charAt(i) == '"' || text.charAt(i) == '\\') {
-        return null;
-      }
-    }
     if (chain == chainEnd) {
       return null;
     }
