@@ -5,8 +5,12 @@ import dev.zpaaudit.model.Condition;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.PortSet;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * What the ACLs of an {@code ssl_bump} line test at a step: conditions on addresses and ports,
@@ -51,10 +55,21 @@ final class SquidAcls {
       if (isName(acl.type())) {
         if (ref.negated()) {
           conditions.add(new Condition.Unknown("!" + acl.name() + ": the names it leaves out"));
-        } else if (names != null) {
-          conditions.add(new Condition.Unknown("two server-name ACLs on one line"));
-        } else {
+        } else if (names == null) {
           names = patterns(acl);
+        } else {
+          // Before step 3 one name (the client's) must match both ACLs.
+          List<String> common = step < 3 ? both(names, patterns(acl)) : null;
+          if (common != null) {
+            names = common;
+          } else {
+            conditions.add(
+                new Condition.Unknown(
+                    step < 3
+                        ? "two server-name ACLs on one line, with a wildcard inside a name"
+                        : "two server-name ACLs on one line at step 3, where the server"
+                            + " certificate's names may match each apart"));
+          }
         }
         continue;
       }
@@ -93,6 +108,38 @@ final class SquidAcls {
       }
     }
     return out;
+  }
+
+  /**
+   * The names that match a pattern of each list: where one pattern lies within another, the
+   * narrower; patterns apart match no name in common. Names compare without case, as Squid's do.
+   * Null where a pattern has a wildcard other than a leading {@code *.}.
+   */
+  static List<String> both(List<String> a, List<String> b) {
+    if (Stream.concat(a.stream(), b.stream()).anyMatch(p -> p.lastIndexOf('*') > 0)) {
+      return null; // a wildcard inside a name: not compared exactly
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (String x : a) {
+      for (String y : b) {
+        if (within(x, y)) {
+          out.add(x);
+        } else if (within(y, x)) {
+          out.add(y);
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** Whether every name pattern {@code inner} matches, {@code outer} matches too. */
+  private static boolean within(String inner, String outer) {
+    String i = inner.toLowerCase(Locale.ROOT);
+    String o = outer.toLowerCase(Locale.ROOT);
+    if (o.startsWith("*.")) { // one or more labels under the rest
+      return (i.startsWith("*.") ? i.substring(1) : i).endsWith(o.substring(1));
+    }
+    return !i.startsWith("*.") && i.equals(o);
   }
 
   private Condition condition(SquidConfig.Acl acl) {

@@ -74,6 +74,44 @@ class SquidTest {
                     List.of(new Condition.Dst(IpSet.parse("2001:db8::/32"))))));
   }
 
+  /**
+   * Two server-name ACLs on one line before step 3 test the client's one name: the line matches the
+   * names within both (none where they lie apart, and then it is left out).
+   */
+  @Test
+  void twoServerNameAclsOnALineMatchTheNamesInBoth() throws Exception {
+    List<DecryptionRule> r = rules("src/test/resources/squid/features/names.conf");
+    assertThat(r)
+        .extracting(DecryptionRule::text)
+        .containsExactly(
+            "step 1: ssl_bump peek step1 all (line 10), step 2: ssl_bump splice step2 zscaler prod"
+                + " (line 11): spliced: not decrypted",
+            "step 1: ssl_bump peek step1 all (line 10), step 2: ssl_bump splice step2 broker"
+                + " zscaler (line 13): spliced: not decrypted",
+            "step 1: ssl_bump peek step1 all (line 10), step 2: ssl_bump bump all (line 14):"
+                + " bumped: decrypted",
+            "step 1: ssl_bump peek step1 all (line 10), no ssl_bump rule matches at step 2:"
+                + " spliced: not decrypted",
+            "step 1: ssl_bump bump all (line 14): bumped: decrypted",
+            "no ssl_bump rule matches at step 1: spliced: not decrypted");
+    assertThat(r.get(0).serverNames()).containsExactly("prod.zpath.net", "*.prod.zpath.net");
+    assertThat(r.get(1).serverNames()).containsExactly("Broker1.PROD.zpath.net");
+    assertThat(r).allMatch(x -> x.match().stream().noneMatch(c -> c instanceof Condition.Unknown));
+  }
+
+  @Test
+  void nameIntersectionsAreExactWhereTheyCanBe() {
+    assertThat(SquidAcls.both(List.of("*.a.example", "b.example"), List.of("*.example")))
+        .containsExactly("*.a.example", "b.example");
+    assertThat(SquidAcls.both(List.of("*.example"), List.of("*.example", "EXAMPLE")))
+        .containsExactly("*.example");
+    assertThat(SquidAcls.both(List.of("a.example"), List.of("A.Example")))
+        .containsExactly("a.example");
+    assertThat(SquidAcls.both(List.of("example"), List.of("*.example"))).isEmpty();
+    assertThat(SquidAcls.both(List.of("*.x.example"), List.of("*.y.example"))).isEmpty();
+    assertThat(SquidAcls.both(List.of("a*.example"), List.of("*.example"))).isNull();
+  }
+
   static final String INCLUDES = "src/test/resources/squid/features/include-and-if.conf";
 
   /**
@@ -186,6 +224,7 @@ class SquidTest {
         "sample-configs/squid/non-compliant.conf",
         "src/test/resources/squid/features/steps.conf",
         "src/test/resources/squid/features/include-and-if.conf",
+        "src/test/resources/squid/features/names.conf",
         "src/test/resources/corpus/squid/aws-cdk-transparent-squid.conf",
         "src/test/resources/squid/bad/bad.conf");
   }
