@@ -147,12 +147,14 @@ public final class MtuPath {
                 List.of()));
         return counts;
       }
-      if (r.certain().isEmpty()) {
-        continue;
-      }
-      taken.merge(fam, r.certain(), IpSet::union);
       Interface out =
           p.kind() == PolicyRoute.Kind.FORWARD ? Routing.iface(fw, p.egressInterface()) : null;
+      IpSet certain =
+          out != null && out.over() != null ? leaving(fw, out, r.certain()) : r.certain();
+      if (certain.isEmpty()) {
+        continue;
+      }
+      taken.merge(fam, certain, IpSet::union);
       boolean discard = p.kind() == PolicyRoute.Kind.DISCARD;
       String verdict = discard ? "deny" : out == null ? "indeterminate" : verdict(out);
       if (verdict.equals("deny")) {
@@ -167,9 +169,23 @@ public final class MtuPath {
               : out == null
                   ? how + " to an interface the export does not describe"
                   : leaves(out) + ", " + how;
-      ev.add(evidence(verdict, fw, p.location().line(), p.text(), message, r.certain().toCidrs()));
+      ev.add(evidence(verdict, fw, p.location().line(), p.text(), message, certain.toCidrs()));
     }
     return counts;
+  }
+
+  /**
+   * Of some destinations, those a tunnel carried over another interface takes: the ones the routes
+   * send out of that interface (a policy-based VPN encrypts only what leaves it).
+   */
+  private static IpSet leaving(Firewall fw, Interface tunnel, IpSet dst) {
+    IpSet out = IpSet.empty(dst.family());
+    for (Routing.Egress e : Routing.lookup(fw, dst)) {
+      if (tunnel.over().equals(e.iface())) {
+        out = out.union(e.part());
+      }
+    }
+    return out;
   }
 
   private static String verdict(Interface out) {

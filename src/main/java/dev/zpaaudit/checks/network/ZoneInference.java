@@ -140,6 +140,32 @@ public final class ZoneInference {
         : (from ? "--in-interface" : "--out-interface");
   }
 
+  /**
+   * The side of the interface that a policy route's tunnel is carried over (a policy-based VPN,
+   * which takes only traffic the routes send out of that interface), or null for any other policy
+   * route, which may send traffic elsewhere than the routes.
+   */
+  private static String carrier(Firewall fw, PolicyRoute p) {
+    if (p.kind() != PolicyRoute.Kind.FORWARD) {
+      return null;
+    }
+    Optional<Interface> tunnel =
+        fw.interfaces().stream()
+            .filter(i -> i.name().equals(p.egressInterface()) && i.over() != null)
+            .findFirst();
+    return tunnel
+        .flatMap(t -> fw.interfaces().stream().filter(i -> i.name().equals(t.over())).findFirst())
+        .map(i -> side(fw, i))
+        .orElse(null);
+  }
+
+  /** "crypto map m 10 (a.cfg:39) carries its traffic", or how many do. */
+  private static String tunnels(List<PolicyRoute> pbf) {
+    return pbf.size() == 1
+        ? pbf.get(0).text() + " (" + pbf.get(0).location() + ") carries its traffic"
+        : pbf.size() + " policy routes into tunnels carry their traffic";
+  }
+
   /** One interval of destinations and where the routes send it. */
   private record Leg(IpSet part, String zone, String how) {}
 
@@ -148,14 +174,15 @@ public final class ZoneInference {
         fw.network().policyRoutes().stream()
             .filter(p -> p.kind() != PolicyRoute.Kind.ROUTE)
             .toList();
-    if (!pbf.isEmpty()) {
+    List<PolicyRoute> elsewhere = pbf.stream().filter(p -> carrier(fw, p) == null).toList();
+    if (!elsewhere.isEmpty()) {
       notes.add(
           "any (policy-based forwarding may send the traffic elsewhere than the routes say: "
-              + pbf.get(0).text()
+              + elsewhere.get(0).text()
               + " ("
-              + pbf.get(0).location()
+              + elsewhere.get(0).location()
               + ")"
-              + (pbf.size() > 1 ? " and " + (pbf.size() - 1) + " more" : "")
+              + (elsewhere.size() > 1 ? " and " + (elsewhere.size() - 1) + " more" : "")
               + "; give "
               + flag(fw, false)
               + ")");
@@ -172,8 +199,15 @@ public final class ZoneInference {
     if (byZone.size() == 1 && !byZone.containsKey("")) {
       String zone = byZone.keySet().iterator().next();
       List<String> how = byZone.get(zone).stream().map(Leg::how).distinct().toList();
+      // A tunnel carried over an interface takes only what the routes send out of it, and the
+      // filters see that leave the interface: the side stays the routes'.
+      List<PolicyRoute> over = pbf.stream().filter(p -> zone.equals(carrier(fw, p))).toList();
       notes.add(
-          zone + " (inferred: the published ranges are routed by " + String.join("; ", how) + ")");
+          zone
+              + " (inferred: the published ranges are routed by "
+              + String.join("; ", how)
+              + (over.isEmpty() ? "" : "; " + tunnels(over) + " over " + zone + " as well")
+              + ")");
       return zone;
     }
     List<String> parts = new ArrayList<>();

@@ -13,7 +13,8 @@ import java.util.List;
 /**
  * The ASA's interfaces (by {@code nameif}, with their networks and MTU, 1500 unless {@code mtu}
  * says), static routes, and crypto maps: the traffic a crypto map's ACL permits leaves the
- * interface it is applied to inside IPsec, a policy route into a tunnel of its own.
+ * interface it is applied to inside IPsec, a policy route into a tunnel of its own carried over
+ * that interface (the ASA's filters see it leave that interface).
  */
 final class AsaNetwork {
   /** The MTU of an interface without an {@code mtu} command. */
@@ -66,7 +67,8 @@ final class AsaNetwork {
               null,
               Interface.Kind.TUNNEL,
               new SourceLocation(c.file(), m.line()),
-              "ipsec"));
+              "ipsec",
+              m.nameif()));
       policy.add(
           new PolicyRoute(
               new SourceLocation(c.file(), m.line()),

@@ -125,6 +125,49 @@ class MtuPathTest {
     assertThat(r.status()).isEqualTo(Status.INDETERMINATE);
   }
 
+  /**
+   * A policy-based VPN (a tunnel carried over an interface, as an ASA crypto map) takes what the
+   * routes send out of that interface, and only that: over the routed interface the ranges it
+   * chooses fail, over another it takes none of them.
+   */
+  @Test
+  void aTunnelCarriedOverAnInterfaceTakesOnlyWhatIsRoutedOutOfIt() throws Exception {
+    Interface backup = iface("backup", Interface.Kind.PHYSICAL, 1500, "198.51.100.2/24", 7);
+    PolicyRoute vpn =
+        new PolicyRoute(
+            new SourceLocation(FILE, 40),
+            "crypto map m 10",
+            List.of(new dev.zpaaudit.model.Condition.Dst(IpSet.parse("3.0.0.0/8"))),
+            PolicyRoute.Kind.FORWARD,
+            "crypto map m 10",
+            null);
+    List<Route> routes = List.of(route("0.0.0.0/0", "ethernet1/1", false, 20));
+    for (String over : List.of("ethernet1/1", "backup")) {
+      Interface tunnel =
+          new Interface(
+              "crypto map m 10",
+              null,
+              List.of(),
+              null,
+              Interface.Kind.TUNNEL,
+              new SourceLocation(FILE, 40),
+              "ipsec",
+              over);
+      CheckResult r = check(fw(routes, List.of(vpn), PLAIN, backup, tunnel));
+      if (over.equals("backup")) {
+        assertThat(r.status()).as(over).isEqualTo(Status.PASS);
+      } else {
+        assertThat(r.status()).as(over).isEqualTo(Status.FAIL);
+        assertThat(r.evidence())
+            .anyMatch(
+                e ->
+                    e.verdict().equals("deny")
+                        && e.message().contains("crypto map m 10")
+                        && e.destinations().equals(List.of("3.0.0.0/24")));
+      }
+    }
+  }
+
   @Test
   void aRouteToALinkTheExportDoesNotDescribeIsIndeterminate() throws Exception {
     CheckResult r = check(fw(List.of(route("0.0.0.0/0", "tgw-0123", false, 20)), List.of(), PLAIN));

@@ -189,6 +189,61 @@ class ZoneInferenceTest {
     assertThat(r.to()).isEqualTo("dmz");
   }
 
+  /**
+   * A policy-based VPN (a tunnel carried over an interface, as an ASA crypto map) takes only what
+   * the routes send out of that interface: the out side stays the routes', the tunnel named when it
+   * is carried over that side.
+   */
+  @Test
+  void aTunnelCarriedOverTheRoutedInterfaceKeepsTheToZone() {
+    PolicyRoute vpn =
+        new PolicyRoute(
+            new SourceLocation(FILE, 80),
+            "crypto map m 10",
+            List.of(),
+            PolicyRoute.Kind.FORWARD,
+            "crypto map m 10",
+            null);
+    for (String over : List.of("ethernet1/1", "ethernet1/3")) {
+      List<Interface> ifs = new ArrayList<>(IFACES);
+      ifs.add(
+          new Interface(
+              "crypto map m 10",
+              null,
+              List.of(),
+              null,
+              Interface.Kind.TUNNEL,
+              new SourceLocation(FILE, 80),
+              "ipsec",
+              over));
+      Firewall withVpn =
+          new Firewall(
+              FILE,
+              "PAN-OS vsys 'vsys1'",
+              Set.of(AddressFamily.IPV4),
+              Map.of(),
+              List.of(),
+              new Network(ifs, List.of(DEFAULT), List.of(vpn)),
+              List.of(),
+              true);
+      ZoneInference.Result r = infer(withVpn, "10.20.0.5");
+      if (over.equals("ethernet1/1")) {
+        assertThat(r.to()).isEqualTo("untrust");
+        assertThat(r.notes().get(1))
+            .isEqualTo(
+                "untrust (inferred: the published ranges are routed by static route 'internet'"
+                    + " (fw.xml:50); crypto map m 10 (fw.xml:80) carries its traffic over untrust"
+                    + " as well)");
+      } else {
+        assertThat(r.to()).isEqualTo("untrust");
+        assertThat(r.notes().get(1))
+            .isEqualTo(
+                "untrust (inferred: the published ranges are routed by static route 'internet'"
+                    + " (fw.xml:50))");
+      }
+    }
+  }
+
   @Test
   void policyBasedForwardingLeavesTheToZoneOpen() {
     PolicyRoute isp =
