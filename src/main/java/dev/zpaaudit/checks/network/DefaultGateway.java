@@ -49,6 +49,9 @@ public final class DefaultGateway {
           ev.add(e);
         }
         for (PolicyRoute p : fw.network().policyRoutes()) {
+          if (apart(fw, p, defaults)) {
+            continue;
+          }
           unknown++;
           ev.add(
               item(
@@ -81,6 +84,20 @@ public final class DefaultGateway {
             ? null
             : "Give the connector a default route by a plain interface to its gateway, not into a"
                 + " tunnel.");
+  }
+
+  /**
+   * Whether a policy route is a tunnel carried over an interface that no default route leaves by:
+   * such a tunnel takes only what the routes send out of its interface, none of the default route's
+   * traffic.
+   */
+  private static boolean apart(Firewall fw, PolicyRoute p, List<Route> defaults) {
+    Interface t =
+        p.kind() == PolicyRoute.Kind.FORWARD ? Routing.iface(fw, p.egressInterface()) : null;
+    return t != null
+        && t.over() != null
+        && !defaults.isEmpty()
+        && defaults.stream().noneMatch(r -> t.over().equals(r.outInterface()));
   }
 
   /** What a default route says of the connector's gateway. */

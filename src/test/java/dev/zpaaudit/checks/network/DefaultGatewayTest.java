@@ -10,6 +10,7 @@ import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
 import dev.zpaaudit.model.Network;
 import dev.zpaaudit.model.Point;
+import dev.zpaaudit.model.PolicyRoute;
 import dev.zpaaudit.model.PortSet;
 import dev.zpaaudit.model.Route;
 import dev.zpaaudit.model.SourceLocation;
@@ -22,6 +23,10 @@ class DefaultGatewayTest {
   static final String FILE = "host";
 
   static CheckResult check(Interface out, String via) {
+    return check(List.of(out), via, List.of());
+  }
+
+  static CheckResult check(List<Interface> ifs, String via, List<PolicyRoute> pbf) {
     Route r =
         new Route(
             IpSet.parse("0.0.0.0/0"),
@@ -39,7 +44,7 @@ class DefaultGatewayTest {
             Set.of(),
             Map.of(),
             List.of(),
-            new Network(List.of(out), List.of(r), List.of()),
+            new Network(ifs, List.of(r), pbf),
             List.of(),
             false);
     Placement host =
@@ -64,6 +69,42 @@ class DefaultGatewayTest {
     assertThat(r.status()).isEqualTo(Status.FAIL);
     assertThat(r.evidence().get(0).message())
         .isEqualTo("the default route points at tunnel vgw-1 (ipsec): route 0.0.0.0/0 via vgw-1");
+  }
+
+  /**
+   * A tunnel carried over an interface (an ASA crypto map) takes only what is routed out of that
+   * interface: over another than the default route's, it leaves the gateway alone; over the same,
+   * it may take some of the connector's traffic elsewhere.
+   */
+  @Test
+  void aTunnelCarriedOverAnotherInterfaceLeavesTheGatewayAlone() {
+    PolicyRoute vpn =
+        new PolicyRoute(
+            new SourceLocation(FILE, 9),
+            "crypto map m 10",
+            List.of(),
+            PolicyRoute.Kind.FORWARD,
+            "crypto map m 10",
+            null);
+    for (String over : List.of("backup", "outside")) {
+      List<Interface> ifs =
+          List.of(
+              iface("outside", Interface.Kind.PHYSICAL, null),
+              iface("backup", Interface.Kind.PHYSICAL, null),
+              new Interface(
+                  "crypto map m 10",
+                  null,
+                  List.of(),
+                  null,
+                  Interface.Kind.TUNNEL,
+                  new SourceLocation(FILE, 9),
+                  "ipsec",
+                  over));
+      CheckResult r = check(ifs, "outside", List.of(vpn));
+      assertThat(r.status())
+          .as(over)
+          .isEqualTo(over.equals("backup") ? Status.PASS : Status.INDETERMINATE);
+    }
   }
 
   @Test
