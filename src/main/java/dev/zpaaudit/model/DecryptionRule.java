@@ -6,8 +6,8 @@ import java.util.Objects;
 /**
  * A rule of a device's TLS inspection policy: what it matches (addresses, zones, ports as {@code
  * match}; server names as the vendor writes them, wildcards included; URL categories by name) and
- * whether matching traffic is decrypted and inspected, passed through untouched, or something the
- * export does not settle. Rules are tried in order; the first that matches decides.
+ * whether matching traffic is decrypted and inspected, passed through untouched, closed, or
+ * something the export does not settle. Rules are tried in order; the first that matches decides.
  */
 public record DecryptionRule(
     SourceLocation location,
@@ -20,6 +20,10 @@ public record DecryptionRule(
   public enum Decision {
     INSPECT,
     BYPASS,
+    /**
+     * Closes the connection: what it matches breaks, as decrypted traffic does for the connector.
+     */
+    CLOSE,
     UNKNOWN
   }
 

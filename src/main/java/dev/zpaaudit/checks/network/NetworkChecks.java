@@ -9,6 +9,7 @@ import dev.zpaaudit.eval.Evaluator;
 import dev.zpaaudit.eval.IfaceDomain;
 import dev.zpaaudit.model.AddressFamily;
 import dev.zpaaudit.model.Allowance;
+import dev.zpaaudit.model.DecryptionRule;
 import dev.zpaaudit.model.Device;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.IpSet;
@@ -39,14 +40,6 @@ public final class NetworkChecks {
 
   /** What every placement shares: the connectors and their ports. */
   final Placement placement;
-
-  /** What per-range statuses mean for ssl-bypass. */
-  private static final Map<String, String> TLS_WORDS =
-      Map.of(
-          "allowed", "not decrypted",
-          "denied", "decrypted",
-          "partial", "partly decrypted",
-          "none", "decrypted or not proven");
 
   private static final String EGRESS_SKIPPED =
       "not evaluated: connector egress does not cross INPUT (audit the filter at OUTPUT or FORWARD)";
@@ -305,7 +298,26 @@ public final class NetworkChecks {
             + " an exemption from decryption above the rules named here; the connector pins its"
             + " certificates.";
     Coverage cov = evaluate(false, Flows.TCP, zenSpace(), PortSet.of(ZEN_PORT));
-    return rangeCheck("ssl-bypass", List.of("R14"), cov, fix, "tls", "not decrypted", "decrypted");
+    boolean closes =
+        devices.stream()
+            .flatMap(d -> d.exports().stream())
+            .flatMap(f -> f.decryption().stream())
+            .anyMatch(r -> r.decision() == DecryptionRule.Decision.CLOSE);
+    String stopped = closes ? "decrypted or closed" : "decrypted";
+    return rangeCheck("ssl-bypass", List.of("R14"), cov, fix, "tls", "not decrypted", stopped);
+  }
+
+  /** What per-range statuses mean for ssl-bypass, {@code stopped} said of what does not pass. */
+  private static Map<String, String> tlsWords(String stopped) {
+    return Map.of(
+        "allowed",
+        "not decrypted",
+        "denied",
+        stopped,
+        "partial",
+        "partly " + stopped,
+        "none",
+        stopped + " or not proven");
   }
 
   private CheckResult zenReturn() {
@@ -356,7 +368,7 @@ public final class NetworkChecks {
             : dir.equals("to")
                 ? "connectors reach %d of %d published ranges on TCP %d"
                 : "replies from %d of %d published ranges (TCP %d) get back to the connectors";
-    String stopped = dir.equals("tls") ? "decrypted" : "denied";
+    String stopped = dir.equals("tls") ? denyWord : "denied";
     StringBuilder summary =
         new StringBuilder(
             String.format(
@@ -382,7 +394,8 @@ public final class NetworkChecks {
     List<Evidence> ev = new ArrayList<>(CoverageEvidence.conditional(entries));
     ev.addAll(CoverageEvidence.grouped(cov, zenSpace(), allowWord, denyWord, "indeterminate"));
     ev.addAll(CoverageEvidence.notApplicable(entries));
-    ev.add(CoverageEvidence.perRange(cov, entries, dir.equals("tls") ? TLS_WORDS : Map.of()));
+    ev.add(
+        CoverageEvidence.perRange(cov, entries, dir.equals("tls") ? tlsWords(denyWord) : Map.of()));
     return new CheckResult(
         id,
         reqs,

@@ -17,10 +17,10 @@ import java.util.Set;
 
 /**
  * A device's TLS inspection policy as a filter the engine judges: a rule that leaves the TLS alone
- * accepts, one that decrypts it denies, one the export does not settle is unknown; when no rule
- * matches, nothing is decrypted. A rule's server names are compared with the names the connectors
- * use: all of them matched is a match, none is no match, some is not known; a URL category that is
- * not a list of names is not known either.
+ * accepts, one that decrypts it (or closes the connection) denies, one the export does not settle
+ * is unknown; when no rule matches, nothing is decrypted. A rule's server names are compared with
+ * the names the connectors use: all of them matched is a match, none is no match, some is not
+ * known; a URL category that is not a list of names is not known either.
  */
 public final class DecryptionPolicy {
   public static final String FILTER = "decryption";
@@ -98,6 +98,7 @@ public final class DecryptionPolicy {
     return switch (d.decision()) {
       case BYPASS -> new Action.Accept("no-decrypt");
       case INSPECT -> new Action.Drop("decrypt");
+      case CLOSE -> new Action.Drop("close");
       default -> new Action.Unknown("what " + d.text() + " does is not known");
     };
   }

@@ -157,7 +157,11 @@ final class SquidConversions {
 
   private void emit(Path p, String action) {
     DecryptionRule.Decision d =
-        action.equals("splice") ? DecryptionRule.Decision.BYPASS : DecryptionRule.Decision.INSPECT;
+        switch (action) {
+          case "splice" -> DecryptionRule.Decision.BYPASS;
+          case "terminate" -> DecryptionRule.Decision.CLOSE;
+          default -> DecryptionRule.Decision.INSPECT;
+        };
     String what =
         switch (action) {
           case "splice" -> "spliced: not decrypted";

@@ -112,6 +112,26 @@ class SquidTest {
     assertThat(SquidAcls.both(List.of("a*.example"), List.of("*.example"))).isNull();
   }
 
+  /**
+   * {@code terminate} closes the connection: it fails ssl-bypass as decrypting does, and the check
+   * says "decrypted or closed" rather than "decrypted".
+   */
+  @Test
+  void terminateClosesTheConnectionAndSaysSo() throws Exception {
+    String corpus = "src/test/resources/corpus/squid/aws-cdk-transparent-squid.conf";
+    assertThat(rules(corpus))
+        .filteredOn(d -> d.text().endsWith("terminated: the connection is closed"))
+        .isNotEmpty()
+        .allMatch(d -> d.decision() == DecryptionRule.Decision.CLOSE);
+    String text = audit(corpus).replaceAll("\\s+", " ");
+    assertThat(text)
+        .contains("FAIL ssl-bypass")
+        .contains("1080 decrypted or closed, 0 partly decrypted or closed")
+        .contains("stopped by close");
+    assertThat(audit("sample-configs/squid/non-compliant.conf").replaceAll("\\s+", " "))
+        .doesNotContain("or closed");
+  }
+
   static final String INCLUDES = "src/test/resources/squid/features/include-and-if.conf";
 
   /**
