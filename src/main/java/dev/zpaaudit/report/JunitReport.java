@@ -67,7 +67,6 @@ public final class JunitReport implements Renderer {
     return sb.append("  </testsuite>\n</testsuites>\n").toString();
   }
 
-  /** What the checks judged: the inputs, for telling runs apart in one CI view. */
   /**
    * What a check judged: the input files its evidence names (in a fleet report, its own device's),
    * else every input.
