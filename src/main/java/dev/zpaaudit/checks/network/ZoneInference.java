@@ -159,7 +159,7 @@ public final class ZoneInference {
         .orElse(null);
   }
 
-  /** "crypto map m 10 (a.cfg:39) carries its traffic", or how many do. */
+  /** "TUNNEL-ROUTE (file:line) carries its traffic", or how many policy routes do. */
   private static String tunnels(List<PolicyRoute> pbf) {
     return pbf.size() == 1
         ? pbf.get(0).text() + " (" + pbf.get(0).location() + ") carries its traffic"

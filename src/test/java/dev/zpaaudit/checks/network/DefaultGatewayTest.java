@@ -78,28 +78,13 @@ class DefaultGatewayTest {
    */
   @Test
   void aTunnelCarriedOverAnotherInterfaceLeavesTheGatewayAlone() {
-    PolicyRoute vpn =
-        new PolicyRoute(
-            new SourceLocation(FILE, 9),
-            "crypto map m 10",
-            List.of(),
-            PolicyRoute.Kind.FORWARD,
-            "crypto map m 10",
-            null);
+    PolicyRoute vpn = CarriedTunnel.route(FILE, 9);
     for (String over : List.of("backup", "outside")) {
       List<Interface> ifs =
           List.of(
               iface("outside", Interface.Kind.PHYSICAL, null),
               iface("backup", Interface.Kind.PHYSICAL, null),
-              new Interface(
-                  "crypto map m 10",
-                  null,
-                  List.of(),
-                  null,
-                  Interface.Kind.TUNNEL,
-                  new SourceLocation(FILE, 9),
-                  "ipsec",
-                  over));
+              CarriedTunnel.over(over, FILE, 9));
       CheckResult r = check(ifs, "outside", List.of(vpn));
       assertThat(r.status())
           .as(over)

@@ -134,25 +134,11 @@ class MtuPathTest {
   void aTunnelCarriedOverAnInterfaceTakesOnlyWhatIsRoutedOutOfIt() throws Exception {
     Interface backup = iface("backup", Interface.Kind.PHYSICAL, 1500, "198.51.100.2/24", 7);
     PolicyRoute vpn =
-        new PolicyRoute(
-            new SourceLocation(FILE, 40),
-            "crypto map m 10",
-            List.of(new dev.zpaaudit.model.Condition.Dst(IpSet.parse("3.0.0.0/8"))),
-            PolicyRoute.Kind.FORWARD,
-            "crypto map m 10",
-            null);
+        CarriedTunnel.route(
+            FILE, 40, new dev.zpaaudit.model.Condition.Dst(IpSet.parse("3.0.0.0/8")));
     List<Route> routes = List.of(route("0.0.0.0/0", "ethernet1/1", false, 20));
     for (String over : List.of("ethernet1/1", "backup")) {
-      Interface tunnel =
-          new Interface(
-              "crypto map m 10",
-              null,
-              List.of(),
-              null,
-              Interface.Kind.TUNNEL,
-              new SourceLocation(FILE, 40),
-              "ipsec",
-              over);
+      Interface tunnel = CarriedTunnel.over(over, FILE, 40);
       CheckResult r = check(fw(routes, List.of(vpn), PLAIN, backup, tunnel));
       if (over.equals("backup")) {
         assertThat(r.status()).as(over).isEqualTo(Status.PASS);

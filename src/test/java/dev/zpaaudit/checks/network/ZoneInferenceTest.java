@@ -68,6 +68,19 @@ class ZoneInferenceTest {
         true);
   }
 
+  /** An IPv4 zoned firewall with this network and no filters. */
+  static Firewall fw(Network network) {
+    return new Firewall(
+        FILE,
+        "PAN-OS vsys 'vsys1'",
+        Set.of(AddressFamily.IPV4),
+        Map.of(),
+        List.of(),
+        network,
+        List.of(),
+        true);
+  }
+
   static ZoneInference.Result infer(Firewall fw, String... connectors) {
     List<IpSet> cs = new ArrayList<>();
     for (String c : connectors) {
@@ -196,36 +209,11 @@ class ZoneInferenceTest {
    */
   @Test
   void aTunnelCarriedOverTheRoutedInterfaceKeepsTheToZone() {
-    PolicyRoute vpn =
-        new PolicyRoute(
-            new SourceLocation(FILE, 80),
-            "crypto map m 10",
-            List.of(),
-            PolicyRoute.Kind.FORWARD,
-            "crypto map m 10",
-            null);
+    PolicyRoute vpn = CarriedTunnel.route(FILE, 80);
     for (String over : List.of("ethernet1/1", "ethernet1/3")) {
       List<Interface> ifs = new ArrayList<>(IFACES);
-      ifs.add(
-          new Interface(
-              "crypto map m 10",
-              null,
-              List.of(),
-              null,
-              Interface.Kind.TUNNEL,
-              new SourceLocation(FILE, 80),
-              "ipsec",
-              over));
-      Firewall withVpn =
-          new Firewall(
-              FILE,
-              "PAN-OS vsys 'vsys1'",
-              Set.of(AddressFamily.IPV4),
-              Map.of(),
-              List.of(),
-              new Network(ifs, List.of(DEFAULT), List.of(vpn)),
-              List.of(),
-              true);
+      ifs.add(CarriedTunnel.over(over, FILE, 80));
+      Firewall withVpn = fw(new Network(ifs, List.of(DEFAULT), List.of(vpn)));
       ZoneInference.Result r = infer(withVpn, "10.20.0.5");
       if (over.equals("ethernet1/1")) {
         assertThat(r.to()).isEqualTo("untrust");
@@ -254,16 +242,7 @@ class ZoneInferenceTest {
             PolicyRoute.Kind.FORWARD,
             "ethernet1/3",
             null);
-    Firewall withPbf =
-        new Firewall(
-            FILE,
-            "PAN-OS vsys 'vsys1'",
-            Set.of(AddressFamily.IPV4),
-            Map.of(),
-            List.of(),
-            new Network(IFACES, List.of(DEFAULT), List.of(isp)),
-            List.of(),
-            true);
+    Firewall withPbf = fw(new Network(IFACES, List.of(DEFAULT), List.of(isp)));
     ZoneInference.Result r = infer(withPbf, "10.20.0.5");
     assertThat(r.to()).isNull();
     assertThat(r.notes().get(1))
