@@ -92,10 +92,8 @@ public final class DefaultGateway {
    * traffic.
    */
   private static boolean apart(Firewall fw, PolicyRoute p, List<Route> defaults) {
-    Interface t =
-        p.kind() == PolicyRoute.Kind.FORWARD ? Routing.iface(fw, p.egressInterface()) : null;
+    Interface t = Routing.carriedTunnel(fw, p);
     return t != null
-        && t.over() != null
         && !defaults.isEmpty()
         && defaults.stream().noneMatch(r -> t.over().equals(r.outInterface()));
   }

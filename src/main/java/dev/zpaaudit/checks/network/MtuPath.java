@@ -149,8 +149,8 @@ public final class MtuPath {
       }
       Interface out =
           p.kind() == PolicyRoute.Kind.FORWARD ? Routing.iface(fw, p.egressInterface()) : null;
-      IpSet certain =
-          out != null && out.over() != null ? leaving(fw, out, r.certain()) : r.certain();
+      Interface carried = Routing.carriedTunnel(fw, p);
+      IpSet certain = carried != null ? leaving(fw, carried, r.certain()) : r.certain();
       if (certain.isEmpty()) {
         continue;
       }

@@ -3,6 +3,7 @@ package dev.zpaaudit.checks.network;
 import dev.zpaaudit.model.Firewall;
 import dev.zpaaudit.model.Interface;
 import dev.zpaaudit.model.IpSet;
+import dev.zpaaudit.model.PolicyRoute;
 import dev.zpaaudit.model.Route;
 import dev.zpaaudit.model.SourceLocation;
 import java.util.ArrayList;
@@ -97,6 +98,15 @@ public final class Routing {
   /** The interface of a firewall by name, if it has it. */
   public static Interface iface(Firewall fw, String name) {
     return fw.interfaces().stream().filter(i -> i.name().equals(name)).findFirst().orElse(null);
+  }
+
+  /**
+   * The tunnel a policy route forwards into when that tunnel is carried over another interface (a
+   * policy-based VPN, taking only what the routes send out of that interface), else null.
+   */
+  static Interface carriedTunnel(Firewall fw, PolicyRoute p) {
+    Interface t = p.kind() == PolicyRoute.Kind.FORWARD ? iface(fw, p.egressInterface()) : null;
+    return t != null && t.over() != null ? t : null;
   }
 
   private static String viaNextHop(Firewall fw, IpSet hop) {

@@ -146,17 +146,9 @@ public final class ZoneInference {
    * route, which may send traffic elsewhere than the routes.
    */
   private static String carrier(Firewall fw, PolicyRoute p) {
-    if (p.kind() != PolicyRoute.Kind.FORWARD) {
-      return null;
-    }
-    Optional<Interface> tunnel =
-        fw.interfaces().stream()
-            .filter(i -> i.name().equals(p.egressInterface()) && i.over() != null)
-            .findFirst();
-    return tunnel
-        .flatMap(t -> fw.interfaces().stream().filter(i -> i.name().equals(t.over())).findFirst())
-        .map(i -> side(fw, i))
-        .orElse(null);
+    Interface tunnel = Routing.carriedTunnel(fw, p);
+    Interface over = tunnel == null ? null : Routing.iface(fw, tunnel.over());
+    return over == null ? null : side(fw, over);
   }
 
   /** "TUNNEL-ROUTE (file:line) carries its traffic", or how many policy routes do. */
