@@ -227,7 +227,7 @@ final class AuditCommand implements Callable<Integer> {
     if (suppressions != null) {
       r = Suppressions.apply(r, Suppressions.read(suppressions), LocalDate.now());
     }
-    return report.emit(r, spec.commandLine().getOut());
+    return report.emit(r, spec.commandLine().getOut(), phases);
   }
 
   /** The published ranges of each family, for inferring where a zoned firewall routes them. */

@@ -65,6 +65,19 @@ public final class ReportOptions {
   }
 
   /** Writes the report and returns the exit code it warrants. */
+  /**
+   * Writes the report, a phase of {@code phases} when it goes to files (on standard output it is
+   * what the terminal shows).
+   */
+  int emit(Report report, PrintWriter out, Phases phases) throws IOException {
+    if (output != null) {
+      phases.start("writing the report to " + output);
+    }
+    int code = emit(report, out);
+    phases.end();
+    return code;
+  }
+
   int emit(Report report, PrintWriter out) throws IOException {
     List<String> fs =
         !formats.isEmpty() ? formats : output == null ? List.of("text") : ReportWriter.formats();
