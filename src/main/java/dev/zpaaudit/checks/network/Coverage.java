@@ -58,7 +58,9 @@ final class Coverage {
   /** Adds the outcomes of the device at position {@code device}. */
   void add(List<Outcome> more, int device) {
     for (Outcome o : more) {
-      Decision d = decisions.computeIfAbsent(Decision.keyOf(o, device), Decision::new);
+      Decision d =
+          decisions.computeIfAbsent(
+              Decision.keyOf(o, device), k -> new Decision(k, decisions.size()));
       d.add(remote.apply(o), local.apply(o));
       if (o.trace().last() != null) {
         d.at(o.trace().last().stage());

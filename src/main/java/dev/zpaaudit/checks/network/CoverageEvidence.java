@@ -78,7 +78,8 @@ final class CoverageEvidence {
    * locations is then a set of numbers, in order as it is built (an entry may have hundreds).
    */
   private static final class LocationRanks {
-    private final Map<Decision, Integer> rank = new HashMap<>();
+    /** Each decision's location's number, by the decision's index (-1: no rule). */
+    private final int[] rank;
 
     /** Each location as text ("file:line"), made once. */
     private final List<String> locations;
@@ -94,10 +95,9 @@ final class CoverageEvidence {
       for (Map.Entry<SourceLocation, Integer> e : order.entrySet()) {
         e.setValue(n++);
       }
+      rank = new int[decisions.size()];
       for (Decision d : decisions) {
-        if (d.rule() != null) {
-          rank.put(d, order.get(d.rule().location()));
-        }
+        rank[d.index] = d.rule() == null ? -1 : order.get(d.rule().location());
       }
       locations = order.keySet().stream().map(SourceLocation::toString).toList();
     }
@@ -118,7 +118,7 @@ final class CoverageEvidence {
       if (d.rule() == null) {
         noRule.add(d.verdict());
       } else {
-        locs.set(ranks.rank.get(d));
+        locs.set(ranks.rank[d.index]);
       }
     }
     for (Verdict v : BY_LABEL) {

@@ -48,6 +48,10 @@ final class Decision {
   }
 
   final Key key;
+
+  /** Its place among the decisions of one coverage, in the order they were made (0, 1, ...). */
+  final int index;
+
   private final AddressFamily family;
   private final List<IpSet> remoteParts = new ArrayList<>();
   private final List<IpSet> localParts = new ArrayList<>();
@@ -55,8 +59,9 @@ final class Decision {
   private IpSet local;
   private List<String> localCidrs;
 
-  Decision(Key key) {
+  Decision(Key key, int index) {
     this.key = key;
+    this.index = index;
     this.family = key.family();
   }
 
