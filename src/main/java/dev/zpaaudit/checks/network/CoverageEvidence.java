@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -111,24 +109,29 @@ final class CoverageEvidence {
 
   /** The deciding rules of an entry by verdict: allowBy, denyBy, indeterminateBy. */
   private static void by(Map<String, Object> m, List<Decision> parts, LocationRanks ranks) {
-    Map<Verdict, BitSet> by = new EnumMap<>(Verdict.class);
-    Set<Verdict> noRule = EnumSet.noneOf(Verdict.class);
+    // By the verdict's ordinal: an entry may have hundreds of parts, each read here.
+    BitSet[] by = new BitSet[BY_LABEL.size()];
+    boolean[] noRule = new boolean[BY_LABEL.size()];
     for (Decision d : parts) {
-      BitSet locs = by.computeIfAbsent(d.verdict(), k -> new BitSet());
-      if (d.rule() == null) {
-        noRule.add(d.verdict());
+      int v = d.verdict().ordinal();
+      if (by[v] == null) {
+        by[v] = new BitSet();
+      }
+      int rank = ranks.rank[d.index];
+      if (rank < 0) {
+        noRule[v] = true;
       } else {
-        locs.set(ranks.rank[d.index]);
+        by[v].set(rank);
       }
     }
     for (Verdict v : BY_LABEL) {
-      BitSet locs = by.get(v);
+      BitSet locs = by[v.ordinal()];
       if (locs == null) {
         continue;
       }
       int count = locs.cardinality();
       List<String> l = new ArrayList<>(Math.min(count + 1, BY_LIMIT));
-      if (noRule.contains(v)) {
+      if (noRule[v.ordinal()]) {
         l.add("(no rule on the path)");
       }
       for (int i = locs.nextSetBit(0); i >= 0 && l.size() < BY_LIMIT; i = locs.nextSetBit(i + 1)) {
