@@ -134,12 +134,18 @@ final class SquidAcls {
 
   /** Whether every name pattern {@code inner} matches, {@code outer} matches too. */
   private static boolean within(String inner, String outer) {
-    String i = inner.toLowerCase(Locale.ROOT);
-    String o = outer.toLowerCase(Locale.ROOT);
+    String i = name(inner);
+    String o = name(outer);
     if (o.startsWith("*.")) { // one or more labels under the rest
       return (i.startsWith("*.") ? i.substring(1) : i).endsWith(o.substring(1));
     }
     return !i.startsWith("*.") && i.equals(o);
+  }
+
+  /** A name or pattern as names compare: without case or a final dot. */
+  private static String name(String n) {
+    String l = n.toLowerCase(Locale.ROOT);
+    return l.endsWith(".") ? l.substring(0, l.length() - 1) : l;
   }
 
   private Condition condition(SquidConfig.Acl acl) {

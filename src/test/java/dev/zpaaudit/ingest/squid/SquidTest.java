@@ -107,6 +107,8 @@ class SquidTest {
         .containsExactly("*.example");
     assertThat(SquidAcls.both(List.of("a.example"), List.of("A.Example")))
         .containsExactly("a.example");
+    assertThat(SquidAcls.both(List.of("a.example."), List.of("*.example")))
+        .containsExactly("a.example.");
     assertThat(SquidAcls.both(List.of("example"), List.of("*.example"))).isEmpty();
     assertThat(SquidAcls.both(List.of("*.x.example"), List.of("*.y.example"))).isEmpty();
     assertThat(SquidAcls.both(List.of("a*.example"), List.of("*.example"))).isNull();
