@@ -15,7 +15,24 @@ public record CheckResult(
     String summary,
     List<String> uncovered,
     List<Evidence> evidence,
-    String remediation) {
+    String remediation,
+    List<String> inputs) {
+  /**
+   * A check of a report's inputs. {@code inputs} names the files it judged where they are fewer
+   * than the report's: in a fleet report, its own device's (null: the report's).
+   */
+  public CheckResult(
+      String id,
+      List<String> requirements,
+      Severity severity,
+      Status status,
+      String summary,
+      List<String> uncovered,
+      List<Evidence> evidence,
+      String remediation) {
+    this(id, requirements, severity, status, summary, uncovered, evidence, remediation, null);
+  }
+
   public CheckResult {
     Objects.requireNonNull(id, "id");
     requirements = List.copyOf(requirements);
@@ -24,6 +41,15 @@ public record CheckResult(
     Objects.requireNonNull(summary, "summary");
     uncovered = uncovered == null ? null : List.copyOf(uncovered);
     evidence = List.copyOf(evidence);
+    inputs = inputs == null ? null : List.copyOf(inputs);
+  }
+
+  /** This result as a check of these input files (kept where it names its own already). */
+  public CheckResult judging(List<String> files) {
+    return inputs != null
+        ? this
+        : new CheckResult(
+            id, requirements, severity, status, summary, uncovered, evidence, remediation, files);
   }
 
   /** A check not evaluated, and why. */
@@ -50,7 +76,8 @@ public record CheckResult(
       at--;
     }
     ev.addAll(at, items);
-    return new CheckResult(id, requirements, severity, status, summary, uncovered, ev, remediation);
+    return new CheckResult(
+        id, requirements, severity, status, summary, uncovered, ev, remediation, inputs);
   }
 
   /** Whether this result should make a gate fail: not a pass, not skipped, severe enough. */

@@ -14,9 +14,14 @@ import java.util.List;
 public final class Fingerprints {
   private Fingerprints() {}
 
-  /** The fingerprint of a check in a report: its id and the files it judged, sorted. */
+  /**
+   * The fingerprint of a check in a report: its id and the files it judged, sorted (the report's
+   * inputs, or in a fleet report its own device's, so that it keeps the fingerprint it had).
+   */
   public static String of(CheckResult c, Report r) {
-    List<String> files = r.inputs().stream().map(Report.Input::file).sorted().toList();
+    List<String> files =
+        (c.inputs() != null ? c.inputs() : r.inputs().stream().map(Report.Input::file).toList())
+            .stream().sorted().toList();
     return sha256("zpa-audit/finding/v1\n" + c.id() + "\n" + String.join("\n", files))
         .substring(0, 32);
   }

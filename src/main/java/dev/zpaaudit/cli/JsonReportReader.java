@@ -131,7 +131,14 @@ final class JsonReportReader {
         c.path("summary").asText(),
         uncovered,
         ev,
-        c.path("remediation").isMissingNode() ? null : c.path("remediation").asText());
+        c.path("remediation").isMissingNode() ? null : c.path("remediation").asText(),
+        c.has("inputs") ? texts(c.get("inputs")) : null);
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(x -> out.add(x.asText()));
+    return out;
   }
 
   private static Status status(String label) {

@@ -221,7 +221,8 @@ final class ReportCommand implements Runnable {
         devices += most;
         String label = files.get(i).toString();
         r.context().forEach((k, v) -> ctx.put(label + ": " + k, v));
-        checks.addAll(r.checks());
+        List<String> judged = r.inputs().stream().map(Report.Input::file).toList();
+        r.checks().forEach(c -> checks.add(c.judging(judged)));
         diags.addAll(r.diagnostics());
       }
       Report.RangeInfo ranges = all.isEmpty() ? null : all.get(0).ranges();

@@ -98,6 +98,10 @@ public final class JsonReport implements Renderer {
   private static void check(ObjectNode n, CheckResult c, Report r) {
     n.put("id", c.id());
     n.put("fingerprint", Fingerprints.of(c, r));
+    if (c.inputs() != null) {
+      ArrayNode in = n.putArray("inputs");
+      c.inputs().forEach(in::add);
+    }
     n.put("requirement", String.join(", ", c.requirements()));
     ArrayNode reqs = n.putArray("requirements");
     c.requirements().forEach(reqs::add);

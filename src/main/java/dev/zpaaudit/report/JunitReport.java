@@ -68,11 +68,12 @@ public final class JunitReport implements Renderer {
   }
 
   /**
-   * What a check judged: the input files its evidence names (in a fleet report, its own device's),
-   * else every input.
+   * What a check judged: the input files its evidence names, else all it judged (in a fleet report,
+   * its own device's).
    */
   private static String target(Report r, CheckResult c) {
-    List<String> all = r.inputs().stream().map(Report.Input::file).toList();
+    List<String> all =
+        c.inputs() != null ? c.inputs() : r.inputs().stream().map(Report.Input::file).toList();
     List<String> named =
         c.evidence().stream()
             .map(Evidence::file)

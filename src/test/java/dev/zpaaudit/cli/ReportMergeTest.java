@@ -90,6 +90,50 @@ class ReportMergeTest {
     assertThat(names).hasSize(9);
   }
 
+  /**
+   * A check of a fleet report keeps the fingerprint it had in its device's report: checks of one id
+   * on two devices differ, and comparing two fleet reports finds a check newly failing on one
+   * device while another device already fails it.
+   */
+  @Test
+  void fleetChecksKeepTheirDevicesFingerprints(@TempDir Path tmp) throws Exception {
+    Path a = device(tmp, "sample-configs/fortios/non-compliant.conf", "fw1.json");
+    Path config = tmp.resolve("fw2.cfg");
+    Files.copy(Path.of("sample-configs/asa/compliant.cfg"), config);
+    Path b = device(tmp, config.toString(), "fw2.json");
+    Files.copy(
+        Path.of("sample-configs/asa/non-compliant.cfg"),
+        config,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Path bLater = device(tmp, config.toString(), "fw2-later.json");
+    Path before = tmp.resolve("before");
+    Path after = tmp.resolve("after");
+    ReportCompareTest.run("report", "merge", a.toString(), b.toString(), "-o", before.toString());
+    ReportCompareTest.run(
+        "report", "merge", a.toString(), bLater.toString(), "-o", after.toString());
+    java.util.List<String> fleet = fingerprints(before.resolve("report.json"));
+    java.util.List<String> devices = new java.util.ArrayList<>(fingerprints(a));
+    devices.addAll(fingerprints(b));
+    assertThat(fleet).containsExactlyElementsOf(devices).doesNotHaveDuplicates();
+    ReportCompareTest.Run c =
+        ReportCompareTest.run(
+            "report",
+            "compare",
+            before.resolve("report.json").toString(),
+            after.resolve("report.json").toString());
+    assertThat(c.code()).as(c.out()).isEqualTo(1);
+    assertThat(c.out()).containsPattern("new +zen-egress");
+  }
+
+  private static java.util.List<String> fingerprints(Path report) throws Exception {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    new ObjectMapper()
+        .readTree(report.toFile())
+        .get("checks")
+        .forEach(c -> out.add(c.get("fingerprint").asText()));
+    return out;
+  }
+
   @Test
   void aBadReportIsRefusedAndEarlierOutputsStay(@TempDir Path tmp) throws Exception {
     Path a = device(tmp, "sample-configs/asa/compliant.cfg", "fw1.json");
