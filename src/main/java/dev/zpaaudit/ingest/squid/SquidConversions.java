@@ -115,17 +115,19 @@ final class SquidConversions {
         names = m.names();
       }
     }
-    String how =
-        before.how()
-            + (before.how().isEmpty() ? "" : ", ")
-            + "step "
-            + step
-            + ": "
-            + r.text()
-            + " ("
-            + where(r)
-            + ")";
-    return new Path(match, names, action, r.file(), r.line(), how);
+    return new Path(match, names, action, r.file(), r.line(), how(before, r, step));
+  }
+
+  /** How a path goes on through rule {@code r} at a step: "..., step 2: ssl_bump ... (line 9)". */
+  private String how(Path before, SquidConfig.BumpRule r, int step) {
+    return (before.how().isEmpty() ? "" : before.how() + ", ")
+        + "step "
+        + step
+        + ": "
+        + r.text()
+        + " ("
+        + where(r)
+        + ")";
   }
 
   /**
@@ -141,14 +143,8 @@ final class SquidConversions {
     out.add(
         new DecryptionRule(
             new dev.zpaaudit.model.SourceLocation(r.file(), r.line()),
-            (before.how().isEmpty() ? "" : before.how() + ", ")
-                + "step "
-                + step
-                + ": "
-                + r.text()
-                + " ("
-                + where(r)
-                + "): the files it names are not found, so their ssl_bump rules are not read",
+            how(before, r, step)
+                + ": the files it names are not found, so their ssl_bump rules are not read",
             match,
             before.names() == null ? List.of() : before.names(),
             List.of(),
