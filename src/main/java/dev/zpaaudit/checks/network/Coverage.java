@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.IntConsumer;
 
 /**
  * Relates outcomes to the published entries they concern: per entry, whether all its packets are
@@ -183,7 +184,7 @@ final class Coverage {
       if (mine == null) {
         continue;
       }
-      EntrySpans.Touched add =
+      IntConsumer add =
           e -> {
             List<Decision> parts = out.get(e);
             if (parts.isEmpty() || parts.get(parts.size() - 1) != dec) {

@@ -6,6 +6,7 @@ import dev.zpaaudit.model.PublishedRanges;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.function.IntConsumer;
 
 /**
  * Some entries' addresses of one family cut into disjoint pieces, sorted, each with the entries
@@ -76,11 +77,6 @@ final class EntrySpans {
     return new EntrySpans(v, holders.toArray(new int[0][]));
   }
 
-  /** What to do with an entry that an interval touches. */
-  interface Touched {
-    void entry(int index);
-  }
-
   /** A walk over the pieces for one set's intervals, given in order. */
   final class Walk {
     private int from; // the pieces before this one are reported, or end before what comes
@@ -90,7 +86,7 @@ final class EntrySpans {
      * address with and that no earlier interval of the walk touched in the same piece (an entry may
      * still come more than once); the intervals of a walk come in order.
      */
-    void touching(long sh, long sl, long eh, long el, Touched touched) {
+    void touching(long sh, long sl, long eh, long el, IntConsumer touched) {
       int n = entries.length;
       int step = 1; // gallop from where the last interval left off, then search
       int lo = from;
@@ -112,7 +108,7 @@ final class EntrySpans {
       int i = lo;
       for (; i < n && IpSet.compare(v[4 * i], v[4 * i + 1], eh, el) <= 0; i++) {
         for (int e : entries[i]) {
-          touched.entry(e);
+          touched.accept(e);
         }
       }
       from = i; // the pieces touched are reported already: the next interval need not see them
